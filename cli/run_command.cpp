@@ -1,0 +1,32 @@
+#include "cli/command.hpp"
+
+#include <exception>
+#include <iostream>
+#include <new>
+
+#include "filters/error.hpp"
+
+namespace rigor::cli {
+
+const Command* find_command(std::string_view name) {
+    for (const Command& c : all_commands())
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+int run_command(const Command& command, std::string_view program, std::span<const std::string> args) {
+    try {
+        return command.run(args);
+    } catch (const UserError& e) {
+        std::cerr << program << ": error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::bad_alloc&) {
+        std::cerr << program << ": error: out of memory\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << program << ": internal error: " << e.what() << "\n";
+        return 70;
+    }
+}
+
+}  // namespace rigor::cli
