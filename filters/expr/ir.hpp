@@ -1,0 +1,124 @@
+// The Expr intermediate representation: an immutable DAG of operations on binary32.
+//
+// A postfix program (spec: ../shared/spec/expr-language.md) is parsed once into this
+// graph; stack shuffles (dup, swap, drop, sort) and variables (name!, name@) are resolved
+// at parse time, so what remains is pure data flow.  Nodes are stored in topological
+// order (every argument before its user) and referred to by index (NodeId); the graph is
+// never modified, passes build a new one.  Nothing here knows about pixels or files: the
+// same graph is evaluated by pixel/expr and converted to algebra by symbolic/expr.
+//
+// Semantics (the one place they are written down; every evaluator follows them):
+// - Values are IEEE-754 binary32; each operation rounds once to nearest-even, no fused
+//   multiply-add, no reassociation.  Division by zero gives ±inf, 0/0 NaN.
+// - Constants are parsed to the nearest binary32.  FrameNumber, X, Y, Width, Height are
+//   exact integers (below 2^24).  X/Y/Width/Height refer to the plane being computed.
+// - Truth: a value is true when > 0 (NaN is false).  Comparisons and logic ops give
+//   1 or 0.  Not(a) = (a <= 0).  Select(c, t, f) = c > 0 ? t : f, both evaluated.
+// - Mod = C fmodf (sign of the dividend).  Pow = C powf.  Min/Max: a < b ? a : b /
+//   a > b ? a : b.  Clamp(v, lo, hi) = Max(Min(v, hi), lo).
+// - Sqrt(a) = a > 0 ? sqrtf(a) : 0 (negatives and NaN give 0).  Log, Exp, Sin, Cos as
+//   logf, expf, sinf, cosf (evaluators may use approximations within 1e-4 relative or
+//   1e-6 absolute; integer results of the golden cases must still match).
+// - Trunc/Floor as C; Round = round half to even (2.5 -> 2, 3.5 -> 4).
+// - Bit ops: operands rounded half to even to int32 (saturating; NaN -> 0); result is
+//   that int32 as a float.  BitNot(0) = -1.
+// - SortedNth{k}(v0..vn-1): the k-th smallest (k = 0 smallest) by `<` with ties kept in
+//   argument order (a stable sort); a NaN argument makes the results unspecified but
+//   deterministic.  ArgMin/ArgMax: index of the first minimum/maximum.
+//   ArgSortNth{k}: index (in argument order) of the k-th smallest.
+// - Load{clip, dx, dy, boundary}: sample of clip at (X+dx, Y+dy) of the current plane.
+//   Outside the plane, Clamp repeats the edge; Mirror reflects edge-inclusively (-1 -> 0,
+//   -2 -> 1, w -> w-1, w+1 -> w-2), repeatedly for offsets beyond the plane size.
+//   Boundary::Default means the filter's setting (default Clamp).
+// - LoadAbsolute{clip}(cx, cy): coordinates rounded half to even, then clamped to the
+//   plane (NaN -> 0).
+// - Property{clip, name}: the frame property of clip's current frame; missing -> NaN.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rigor::expr {
+
+enum class Op : std::uint8_t {
+    // leaves
+    Constant, Load, Property, FrameNumber, X, Y, Width, Height,
+    // arithmetic
+    Add, Sub, Mul, Div, Mod, Pow, Max, Min, Clamp,
+    Abs, Sqrt, Exp, Log, Sin, Cos, Trunc, Round, Floor,
+    // comparisons and logic (results 0/1)
+    Gt, Lt, Eq, Ge, Le, And, Or, Xor, Not,
+    // bit operations on int32
+    BitAnd, BitOr, BitXor, BitNot,
+    // Select(c, t, f)
+    Select,
+    // absolute pixel access: LoadAbsolute(cx, cy)
+    LoadAbsolute,
+    // order statistics over any number of arguments
+    SortedNth, ArgMin, ArgMax, ArgSortNth,
+};
+
+enum class Boundary : std::uint8_t { Default, Clamp, Mirror };
+
+using NodeId = std::uint32_t;
+
+struct Node {
+    Op op = Op::Constant;
+    float value = 0;                       // Constant
+    int clip = 0;                          // Load, LoadAbsolute, Property
+    int dx = 0, dy = 0;                    // Load
+    Boundary boundary = Boundary::Default; // Load
+    int rank = 0;                          // SortedNth, ArgSortNth
+    std::string name;                      // Property
+    std::vector<NodeId> args;              // operands, in stack order (deepest first)
+
+    friend bool operator==(const Node&, const Node&) = default;
+};
+
+// Fixed facts about an operation.  arity -1: any number of arguments (order statistics).
+struct OpInfo {
+    std::string_view name;  // the postfix token ("+", "sqrt", "?"), or a descriptive name
+    int arity;
+    bool commutative;       // of two arguments, exactly (IEEE add/mul/min/max/eq/and/or...)
+};
+const OpInfo& op_info(Op op);
+
+// An immutable expression graph with one root.
+class Expr {
+public:
+    Expr(std::vector<Node> nodes, NodeId root);
+
+    const std::vector<Node>& nodes() const { return nodes_; }
+    const Node& node(NodeId id) const { return nodes_[id]; }
+    NodeId root() const { return root_; }
+    std::size_t size() const { return nodes_.size(); }
+
+    // Largest clip index referenced, or -1 when none.
+    int max_clip() const;
+    // Whether any node has operation op.
+    bool uses(Op op) const;
+
+private:
+    std::vector<Node> nodes_;
+    NodeId root_;
+};
+
+// Appends nodes in topological order (each argument must already exist).
+class ExprBuilder {
+public:
+    NodeId add(Node node);
+    NodeId constant(float v);
+    NodeId op(Op o, std::vector<NodeId> args);
+    const Node& node(NodeId id) const { return nodes_[id]; }
+    // Keeps only the nodes reachable from root, renumbered in order.
+    Expr finish(NodeId root) &&;
+
+private:
+    std::vector<Node> nodes_;
+};
+
+// Postfix text of the tree below root (shared nodes repeated), for messages and tests.
+std::string to_postfix(const Expr& e);
+
+}  // namespace rigor::expr
