@@ -1,0 +1,157 @@
+#include "filters/regress/recipe.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "filters/error.hpp"
+
+namespace rigor::regress {
+
+std::string to_string(Size size) { return std::to_string(size.width) + "x" + std::to_string(size.height); }
+
+Size Chain::output_size(Size input) const {
+    for (const ResizeStep& s : steps) input = {s.width.value_or(input.width), s.height.value_or(input.height)};
+    return input;
+}
+
+Size ChromaRecipe::check_sizes(Size luma_base, Size chroma) const {
+    const Size ld = demangle_luma.output_size(mangle_luma.output_size(luma_base));
+    const Size cd = demangle_chroma.output_size(chroma);
+    const Size lb = base_for_reconstruct.output_size(luma_base);
+    if (cd != ld)
+        throw UserError("recipe '" + name + "': chain demangle_chroma ends at " + to_string(cd) + " (from chroma " +
+                        to_string(chroma) + ") but mangle_luma + demangle_luma end at " + to_string(ld) +
+                        " (from luma base " + to_string(luma_base) + "); all chains must end at the same size");
+    if (lb != ld)
+        throw UserError("recipe '" + name + "': chain base_for_reconstruct ends at " + to_string(lb) +
+                        " but the demangled luma is " + to_string(ld) + "; they must match");
+    return ld;
+}
+
+namespace {
+
+using json = nlohmann::json;
+
+[[noreturn]] void fail(const std::string& where, const std::string& what) {
+    throw UserError("recipe " + where + ": " + what);
+}
+
+ShiftSpec parse_shift(const json& v, const std::string& where) {
+    if (v.is_number()) return {ShiftSpec::Source::number, v.get<double>()};
+    if (v.is_string()) {
+        const std::string s = v.get<std::string>();
+        if (s == "to_full") return {ShiftSpec::Source::to_full, 0};
+        if (s == "to_subsampled") return {ShiftSpec::Source::to_subsampled, 0};
+    }
+    fail(where, "a shift must be a number, \"to_full\" or \"to_subsampled\" (got " + v.dump() + ")");
+}
+
+int parse_dimension(const json& v, const std::string& where) {
+    if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 65536)
+        fail(where, "a size must be an integer from 1 to 65536 (got " + v.dump() + ")");
+    return v.get<int>();
+}
+
+Chain parse_chain(const json& v, const std::string& name, const std::string& origin) {
+    const std::string where = origin + ", chain " + name;
+    if (!v.is_array()) fail(where, "must be a list of resize steps");
+    Chain chain{name, {}};
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::string at = where + " step " + std::to_string(i + 1);
+        const json& s = v[i];
+        if (!s.is_object()) fail(at, "must be an object with \"kernel\"");
+        if (!s.contains("kernel") || !s["kernel"].is_string()) fail(at, "needs \"kernel\" (a string)");
+        ResizeStep step;
+        try {
+            step.kernel = parse_resize_kernel(s["kernel"].get<std::string>());
+        } catch (const UserError& e) {
+            fail(at, e.what());
+        }
+        for (const auto& [key, value] : s.items()) {
+            if (key == "kernel") continue;
+            else if (key == "width") step.width = parse_dimension(value, at);
+            else if (key == "height") step.height = parse_dimension(value, at);
+            else if (key == "src_left") step.src_left = parse_shift(value, at);
+            else if (key == "src_top") step.src_top = parse_shift(value, at);
+            else if (key == "b" || key == "c") {
+                if (step.kernel.kind != ResizeKernel::Kind::bicubic || !value.is_number())
+                    fail(at, "\"" + key + "\" is a number for bicubic kernels only");
+                (key == "b" ? step.kernel.b : step.kernel.c) = value.get<double>();
+            } else if (key == "taps") {
+                if (step.kernel.kind != ResizeKernel::Kind::lanczos || !value.is_number_integer() ||
+                    value.get<int>() < 1)
+                    fail(at, "\"taps\" is a positive integer for lanczos only");
+                step.kernel.taps = value.get<int>();
+            } else
+                fail(at, "unknown key \"" + key + "\" (expected kernel, width, height, src_left, src_top, b, c, taps)");
+        }
+        chain.steps.push_back(step);
+    }
+    return chain;
+}
+
+}  // namespace
+
+ChromaRecipe parse_recipe(const std::string& text, const std::string& origin) {
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+        fail(origin, std::string("not valid JSON: ") + e.what());
+    }
+    if (!doc.is_object()) fail(origin, "must be a JSON object");
+    ChromaRecipe r;
+    r.name = origin;
+    bool has_demangle = false, has_split = false;
+    for (const auto& [key, value] : doc.items()) {
+        if (key == "name" || key == "description") {
+            if (!value.is_string()) fail(origin, "\"" + key + "\" must be a string");
+            (key == "name" ? r.name : r.description) = value.get<std::string>();
+        } else if (key == "radius" || key == "recon_radius") {
+            if (!value.is_number_integer()) fail(origin, "\"" + key + "\" must be an integer");
+            (key == "radius" ? r.radius : r.recon_radius) = value.get<int>();
+        } else if (key == "alpha") {
+            if (!value.is_number()) fail(origin, "\"alpha\" must be a number");
+            r.alpha = value.get<double>();
+        } else if (key == "mangle_luma") r.mangle_luma = parse_chain(value, key, origin);
+        else if (key == "base_for_reconstruct") r.base_for_reconstruct = parse_chain(value, key, origin);
+        else if (key == "demangle") {
+            has_demangle = true;
+            r.demangle_luma = parse_chain(value, "demangle (luma)", origin);
+            r.demangle_chroma = parse_chain(value, "demangle (chroma)", origin);
+        } else if (key == "demangle_luma" || key == "demangle_chroma") {
+            has_split = true;
+            (key == "demangle_luma" ? r.demangle_luma : r.demangle_chroma) = parse_chain(value, key, origin);
+        } else
+            fail(origin, "unknown key \"" + key +
+                             "\" (expected name, description, radius, recon_radius, alpha, mangle_luma, demangle, "
+                             "demangle_luma, demangle_chroma, base_for_reconstruct)");
+    }
+    if (has_demangle && has_split) fail(origin, "give either \"demangle\" or \"demangle_luma\"/\"demangle_chroma\", not both");
+    return r;
+}
+
+ChromaRecipe load_recipe(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError("cannot read recipe file '" + path + "'");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_recipe(text.str(), "'" + path + "'");
+}
+
+Shift resolve_shift(const ResizeStep& step, ChromaLocation location, int ssw, int ssh, Size src, Size dst) {
+    const Shift full = to_full(location, ssw, ssh);
+    const Shift sub = to_subsampled(location, ssw, ssh, src.width, src.height, dst.width, dst.height);
+    auto pick = [&](const ShiftSpec& s, double from_full, double from_sub) {
+        switch (s.source) {
+            case ShiftSpec::Source::number: return s.value;
+            case ShiftSpec::Source::to_full: return from_full;
+            case ShiftSpec::Source::to_subsampled: return from_sub;
+        }
+        return 0.0;
+    };
+    return {pick(step.src_top, full.top, sub.top), pick(step.src_left, full.left, sub.left)};
+}
+
+}  // namespace rigor::regress

@@ -1,0 +1,28 @@
+// regression() and reconstruct() fused: all window means of one call come from one
+// sliding_window_sums pass (window_sums.hpp), and every per-pixel formula of
+// filters/regress/model.cpp is evaluated in double in that same pass.  Rows are split
+// over `threads` bands.  Validation happens before any pixel; the loops do not throw.
+#pragma once
+#include "filters/regress/params.hpp"
+#include "pixel/regress/float_plane.hpp"
+
+namespace rigor::regress {
+
+struct RegressionPlanes {
+    Plane slope;
+    Plane intercept;  // empty (0×0) when params.intercept == 0
+    Plane correlation;
+    double weight = 1;  // the reliability weight w (the reference's RegressWeight property)
+};
+
+// Throws UserError for bad params, non-float planes or planes of different sizes.
+RegressionPlanes regress_fused(const Plane& x, const Plane& y, const RegressParams& params, int threads = 1);
+
+// intercept may be null (no intercept term).  Same errors.
+Plane reconstruct_fused(const Plane& x, const Plane& slope, const Plane& correlation, const Plane* intercept,
+                        const ReconstructParams& params, int threads = 1);
+
+// A box mean of one plane (the reference's BoxBlur), with the same window sums.
+Plane box_mean(const Plane& src, int radius, BorderMode border, int threads = 1);
+
+}  // namespace rigor::regress
