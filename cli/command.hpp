@@ -22,7 +22,7 @@ std::span<const Command> all_commands();
 const Command* find_command(std::string_view name);
 
 // Runs a command with the error policy of every rigor program: UserError → message on
-// stderr prefixed with the program name, exit 1; anything else → "internal error", 70.
+// stderr prefixed with the program name, exit 1 (UsageError: 2); anything else → "internal error", 70.
 int run_command(const Command& command, std::string_view program, std::span<const std::string> args);
 
 }  // namespace rigor::cli

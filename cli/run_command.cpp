@@ -4,6 +4,7 @@
 #include <iostream>
 #include <new>
 
+#include "cli/arguments.hpp"
 #include "filters/error.hpp"
 
 namespace rigor::cli {
@@ -17,6 +18,9 @@ const Command* find_command(std::string_view name) {
 int run_command(const Command& command, std::string_view program, std::span<const std::string> args) {
     try {
         return command.run(args);
+    } catch (const UsageError& e) {
+        std::cerr << program << ": error: " << e.what() << "\n";
+        return 2;
     } catch (const UserError& e) {
         std::cerr << program << ": error: " << e.what() << "\n";
         return 1;
