@@ -6,12 +6,35 @@ namespace rigor::cli {
 int vc2_static_filter_analysis_main(std::span<const std::string> args);
 int vc2_static_filter_analysis_combine_main(std::span<const std::string> args);
 int vc2_report_main(std::span<const std::string> args);
+int vc2_bit_widths_table_main(std::span<const std::string> args);
+int vc2_maximum_quantisation_index_main(std::span<const std::string> args);
+int vc2_dwt_main(std::span<const std::string> args);
+int vc2_idwt_main(std::span<const std::string> args);
+int vc2_verify_main(std::span<const std::string> args);
+int expr_main(std::span<const std::string> args);
+int regress_main(std::span<const std::string> args);
+int reconstruct_main(std::span<const std::string> args);
+int chroma_reconstruct_main(std::span<const std::string> args);
+int regress_model_main(std::span<const std::string> args);
 
 namespace {
 constexpr Command kCommands[] = {
+    {"expr", "per-pixel expressions (akarin.Expr language) on y4m video and pictures", expr_main},
+    {"regress", "local linear regression of one plane on another (slope, correlation)", regress_main},
+    {"reconstruct", "predict a plane from x and a regression's slope/correlation", reconstruct_main},
+    {"chroma-reconstruct", "repair badly resized chroma from luma (ChromaReconstruct recipe)", chroma_reconstruct_main},
+    {"regress-model", "the regression model derived: Expr strings, formulas, exact ranges", regress_model_main},
     {"vc2-report", "the main job: static analysis of a VC-2 transform + a summary", vc2_report_main},
     {"vc2-static-filter-analysis", "exact bounds and test patterns (BBC tool's arguments)",
      vc2_static_filter_analysis_main},
+    {"vc2-bit-widths-table", "bounds vs. test-pattern values per array (BBC tool's arguments)",
+     vc2_bit_widths_table_main},
+    {"vc2-maximum-quantisation-index", "largest useful quantisation index (BBC tool's arguments)",
+     vc2_maximum_quantisation_index_main},
+    {"vc2-dwt", "integer VC-2 analysis: picture -> coefficients JSON", vc2_dwt_main},
+    {"vc2-idwt", "integer VC-2 synthesis: coefficients JSON -> picture", vc2_idwt_main},
+    {"vc2-verify", "run test patterns and pictures through the integer transform against the bounds",
+     vc2_verify_main},
     {"vc2-static-filter-analysis-combine", "merge batched analyses (BBC tool's arguments)",
      vc2_static_filter_analysis_combine_main},
 };

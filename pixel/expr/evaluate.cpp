@@ -1,0 +1,269 @@
+#include "pixel/expr/evaluate.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+#include "filters/expr/scalar.hpp"
+#include "pixel/expr/vector_math.hpp"
+#include "pixel/io/half.hpp"
+
+namespace rigor::pixel {
+
+using expr::Boundary;
+using expr::Op;
+
+Registers::Registers(const Program& p) : count_(p.registers) {
+    // One extra register (temp) for order statistics, plus room to align to 64 bytes.
+    storage_.assign(std::size_t(p.registers + 1) * kBlock + 16, 0.0f);
+    auto addr = reinterpret_cast<std::uintptr_t>(storage_.data());
+    data_ = storage_.data() + (((64 - addr % 64) % 64) / sizeof(float));
+}
+
+void load_constants(const Program& p, Registers& regs) noexcept {
+    for (int i = 0; i < p.constant_count; ++i) {
+        float* d = regs.get(p.code[std::size_t(i)].dst);
+        for (int k = 0; k < kBlock; ++k) d[k] = p.code[std::size_t(i)].value;
+    }
+}
+
+namespace {
+
+#define RIGOR_ALWAYS_INLINE [[gnu::always_inline]] inline
+
+// Index i of a line of n samples under a boundary rule (spec: mirror is edge-inclusive
+// and keeps reflecting with period 2n).
+RIGOR_ALWAYS_INLINE int map_index(int i, int n, Boundary mode) noexcept {
+    if (i >= 0 && i < n) return i;
+    if (mode != Boundary::Mirror) return i < 0 ? 0 : n - 1;
+    int period = 2 * n;
+    int m = i % period;
+    if (m < 0) m += period;
+    return m < n ? m : period - 1 - m;
+}
+
+RIGOR_ALWAYS_INLINE float sample(const PlaneSource& s, const std::byte* row, int x) noexcept {
+    switch (s.bytes_per_sample) {
+        case 1: return float(reinterpret_cast<const std::uint8_t*>(row)[x]);
+        case 2: {
+            std::uint16_t v = reinterpret_cast<const std::uint16_t*>(row)[x];
+            return s.is_float ? half_to_float(v) : float(v);
+        }
+        default: return reinterpret_cast<const float*>(row)[x];
+    }
+}
+
+// Samples x_start .. x_start+n-1 of row y (both possibly outside the plane) as floats.
+RIGOR_ALWAYS_INLINE void load(const PlaneSource& s, int y, int x_start, int n, Boundary mode, float* out) noexcept {
+    const std::byte* row = s.data + std::ptrdiff_t(map_index(y, s.height, mode)) * s.stride;
+    if (x_start >= 0 && x_start + n <= s.width) {
+        if (s.bytes_per_sample == 1) {
+            const std::uint8_t* p = reinterpret_cast<const std::uint8_t*>(row) + x_start;
+            for (int i = 0; i < n; ++i) out[i] = float(p[i]);
+        } else if (s.bytes_per_sample == 2 && !s.is_float) {
+            const std::uint16_t* p = reinterpret_cast<const std::uint16_t*>(row) + x_start;
+            for (int i = 0; i < n; ++i) out[i] = float(p[i]);
+        } else if (s.bytes_per_sample == 4) {
+            std::memcpy(out, reinterpret_cast<const float*>(row) + x_start, std::size_t(n) * sizeof(float));
+        } else {
+            for (int i = 0; i < n; ++i) out[i] = sample(s, row, x_start + i);
+        }
+        return;
+    }
+    for (int i = 0; i < n; ++i) out[i] = sample(s, row, map_index(x_start + i, s.width, mode));
+}
+
+// Rounds an absolute coordinate (x[] semantics): half to even, NaN -> 0, clamped.
+RIGOR_ALWAYS_INLINE int absolute_index(float v, int n) noexcept {
+    float r = vmath::round_even(v);
+    if (!(r > 0)) return 0;
+    if (r >= float(n - 1)) return n - 1;
+    return int(r);
+}
+
+RIGOR_ALWAYS_INLINE void store(const PlaneTarget& t, int y, int x0, int n, const float* v) noexcept {
+    std::byte* row = t.data + std::ptrdiff_t(y) * t.stride;
+    if (t.is_float && t.bytes_per_sample == 4) {
+        std::memcpy(reinterpret_cast<float*>(row) + x0, v, std::size_t(n) * sizeof(float));
+        return;
+    }
+    if (t.is_float) {
+        std::uint16_t* p = reinterpret_cast<std::uint16_t*>(row) + x0;
+        for (int i = 0; i < n; ++i) p[i] = float_to_half(v[i]);
+        return;
+    }
+    // Integer output: clamp to [0, 2^bits - 1] (NaN -> 0), then round half to even;
+    // below 2^23 adding and subtracting 2^23 is exactly that rounding.
+    const float top = float((1u << t.bits) - 1u);
+    if (t.bytes_per_sample == 1) {
+        std::uint8_t* p = reinterpret_cast<std::uint8_t*>(row) + x0;
+        for (int i = 0; i < n; ++i) {
+            float c = v[i] > 0.0f ? v[i] : 0.0f;
+            c = c < top ? c : top;
+            p[i] = std::uint8_t(std::int32_t((c + 8388608.0f) - 8388608.0f));
+        }
+    } else {
+        std::uint16_t* p = reinterpret_cast<std::uint16_t*>(row) + x0;
+        for (int i = 0; i < n; ++i) {
+            float c = v[i] > 0.0f ? v[i] : 0.0f;
+            c = c < top ? c : top;
+            p[i] = std::uint16_t(std::int32_t((c + 8388608.0f) - 8388608.0f));
+        }
+    }
+}
+
+// Element-wise loops over m lanes; every kernel reads lane i of its inputs before
+// writing lane i of its output, so in-place register reuse is safe.
+#define RIGOR_UNARY(expr_)                       \
+    for (int i = 0; i < m; ++i) {                \
+        float a = A[i];                          \
+        D[i] = (expr_);                          \
+    }                                            \
+    break
+#define RIGOR_BINARY(expr_)                      \
+    for (int i = 0; i < m; ++i) {                \
+        float a = A[i], b = B[i];                \
+        D[i] = (expr_);                          \
+    }                                            \
+    break
+
+// One block of pixels [x0, x0+n) of row y.
+RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Registers& regs, int y, int x0,
+                                   int n) noexcept {
+    const int m = (n + 15) & ~15;  // lanes computed: whole vectors (registers have kBlock)
+    for (std::size_t k = std::size_t(p.constant_count); k < p.code.size(); ++k) {
+        const Instruction& in = p.code[k];
+        float* D = regs.get(in.dst);
+        const float* A = regs.get(in.a);
+        const float* B = regs.get(in.b);
+        const float* C = regs.get(in.c);
+        switch (in.op) {
+            case Op::Load: {
+                Boundary mode = in.boundary == Boundary::Default ? job.boundary : in.boundary;
+                load(job.clips[std::size_t(in.clip)], y + in.dy, x0 + in.dx, n, mode, D);
+                for (int i = n; i < m; ++i) D[i] = 0.0f;
+                break;
+            }
+            case Op::LoadAbsolute: {
+                const PlaneSource& s = job.clips[std::size_t(in.clip)];
+                for (int i = 0; i < n; ++i) {
+                    int xx = absolute_index(A[i], s.width), yy = absolute_index(B[i], s.height);
+                    D[i] = sample(s, s.data + std::ptrdiff_t(yy) * s.stride, xx);
+                }
+                for (int i = n; i < m; ++i) D[i] = 0.0f;
+                break;
+            }
+            case Op::Property: {
+                float v = job.properties[std::size_t(in.uniform)];
+                for (int i = 0; i < m; ++i) D[i] = v;
+                break;
+            }
+            case Op::FrameNumber: for (int i = 0; i < m; ++i) D[i] = job.frame_number; break;
+            case Op::X: for (int i = 0; i < m; ++i) D[i] = float(x0 + i); break;
+            case Op::Y: for (int i = 0; i < m; ++i) D[i] = float(y); break;
+            case Op::Width: for (int i = 0; i < m; ++i) D[i] = float(job.target.width); break;
+            case Op::Height: for (int i = 0; i < m; ++i) D[i] = float(job.target.height); break;
+            case Op::Add: RIGOR_BINARY(a + b);
+            case Op::Sub: RIGOR_BINARY(a - b);
+            case Op::Mul: RIGOR_BINARY(a * b);
+            case Op::Div: RIGOR_BINARY(a / b);
+            case Op::Mod: RIGOR_BINARY(std::fmod(a, b));
+            case Op::Pow: RIGOR_BINARY(vmath::pow(a, b));
+            case Op::Max: RIGOR_BINARY(a > b ? a : b);
+            case Op::Min: RIGOR_BINARY(a < b ? a : b);
+            case Op::Clamp:
+                for (int i = 0; i < m; ++i) {
+                    float v = A[i] < C[i] ? A[i] : C[i];
+                    D[i] = v > B[i] ? v : B[i];
+                }
+                break;
+            case Op::Abs: RIGOR_UNARY(vmath::abs(a));
+            case Op::Sqrt: RIGOR_UNARY(a > 0.0f ? std::sqrt(a) : 0.0f);
+            case Op::Exp: RIGOR_UNARY(vmath::exp(a));
+            case Op::Log: RIGOR_UNARY(vmath::log(a));
+            case Op::Sin: RIGOR_UNARY(vmath::sin(a));
+            case Op::Cos: RIGOR_UNARY(vmath::cos(a));
+            case Op::Trunc: RIGOR_UNARY(vmath::trunc(a));
+            case Op::Round: RIGOR_UNARY(vmath::round_even(a));
+            case Op::Floor: RIGOR_UNARY(vmath::floor(a));
+            case Op::Gt: RIGOR_BINARY(a > b ? 1.0f : 0.0f);
+            case Op::Lt: RIGOR_BINARY(a < b ? 1.0f : 0.0f);
+            case Op::Eq: RIGOR_BINARY(a == b ? 1.0f : 0.0f);
+            case Op::Ge: RIGOR_BINARY(a >= b ? 1.0f : 0.0f);
+            case Op::Le: RIGOR_BINARY(a <= b ? 1.0f : 0.0f);
+            case Op::And: RIGOR_BINARY((a > 0.0f) & (b > 0.0f) ? 1.0f : 0.0f);
+            case Op::Or: RIGOR_BINARY((a > 0.0f) | (b > 0.0f) ? 1.0f : 0.0f);
+            case Op::Xor: RIGOR_BINARY((a > 0.0f) != (b > 0.0f) ? 1.0f : 0.0f);
+            case Op::Not: RIGOR_UNARY(a <= 0.0f ? 1.0f : 0.0f);
+            case Op::BitAnd: RIGOR_BINARY(float(vmath::to_int32(a) & vmath::to_int32(b)));
+            case Op::BitOr: RIGOR_BINARY(float(vmath::to_int32(a) | vmath::to_int32(b)));
+            case Op::BitXor: RIGOR_BINARY(float(vmath::to_int32(a) ^ vmath::to_int32(b)));
+            case Op::BitNot: RIGOR_UNARY(float(~vmath::to_int32(a)));
+            case Op::Select:
+                for (int i = 0; i < m; ++i) D[i] = A[i] > 0.0f ? B[i] : C[i];
+                break;
+            case Op::SortedNth:
+            case Op::ArgSortNth:
+            case Op::ArgMin:
+            case Op::ArgMax: {
+                // Counting ranks (scalar.hpp index_of_rank), lanes innermost so each
+                // comparison is one vector operation; results collect in temp.
+                float* T = regs.temp();
+                const std::size_t count = in.many.size();
+                // Fallback when no rank matches (NaN arguments), as scalar.hpp.
+                const std::size_t fallback = count - 1 - std::size_t(in.rank);
+                for (int i = 0; i < m; ++i)
+                    T[i] = in.op == Op::SortedNth ? regs.get(in.many[fallback])[i] : float(fallback);
+                if (in.op == Op::ArgMin || in.op == Op::ArgMax) {
+                    for (int i = 0; i < m; ++i) T[i] = 0.0f;
+                    for (std::size_t j = 1; j < count; ++j) {
+                        const float* V = regs.get(in.many[j]);
+                        for (int i = 0; i < m; ++i) {
+                            float cur = regs.get(in.many[std::size_t(T[i])])[i];
+                            bool better = in.op == Op::ArgMin ? V[i] < cur : V[i] > cur;
+                            T[i] = better ? float(j) : T[i];
+                        }
+                    }
+                } else {
+                    std::int32_t rank[kBlock];
+                    for (std::size_t c = 0; c < count; ++c) {
+                        const float* Vc = regs.get(in.many[c]);
+                        for (int i = 0; i < m; ++i) rank[i] = 0;
+                        for (std::size_t j = 0; j < count; ++j) {
+                            const float* Vj = regs.get(in.many[j]);
+                            const bool before = j < c;
+                            for (int i = 0; i < m; ++i)
+                                rank[i] += (Vj[i] < Vc[i]) | (before & (Vj[i] == Vc[i]));
+                        }
+                        const float result_c = float(c);
+                        for (int i = 0; i < m; ++i) {
+                            bool hit = rank[i] == in.rank;
+                            T[i] = hit ? (in.op == Op::SortedNth ? Vc[i] : result_c) : T[i];
+                        }
+                    }
+                }
+                std::memcpy(D, T, std::size_t(m) * sizeof(float));
+                break;
+            }
+            case Op::Constant: break;
+        }
+    }
+    store(job.target, y, x0, n, regs.get(p.result));
+}
+
+#undef RIGOR_UNARY
+#undef RIGOR_BINARY
+
+}  // namespace
+
+// Compiled twice (AVX2 and baseline) and chosen at load time.  Both follow the same
+// IEEE operations lane by lane without contraction, so they give identical results.
+__attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Program& p, const PlaneJob& job,
+                                                                     Registers& regs, int y_begin,
+                                                                     int y_end) noexcept {
+    const int w = job.target.width;
+    for (int y = y_begin; y < y_end; ++y)
+        for (int x0 = 0; x0 < w; x0 += kBlock) run_block(p, job, regs, y, x0, w - x0 < kBlock ? w - x0 : kBlock);
+}
+
+}  // namespace rigor::pixel

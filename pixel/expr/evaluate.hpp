@@ -1,0 +1,59 @@
+// Runs a compiled Program over rows of one output plane.  Plan once (PlaneJob), then
+// evaluate_rows() is noexcept and allocation-free; it may run on disjoint row ranges in
+// parallel, and every pixel's value is independent of the ranges and block positions.
+#pragma once
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "filters/expr/ir.hpp"
+#include "pixel/expr/program.hpp"
+
+namespace rigor::pixel {
+
+// Samples of one plane of one clip, as stored.
+struct PlaneSource {
+    const std::byte* data = nullptr;
+    std::ptrdiff_t stride = 0;  // bytes
+    int width = 0, height = 0;
+    int bytes_per_sample = 1;   // 1, 2 (integer or half) or 4 (float)
+    bool is_float = false;
+};
+
+struct PlaneTarget {
+    std::byte* data = nullptr;
+    std::ptrdiff_t stride = 0;
+    int width = 0, height = 0;
+    int bytes_per_sample = 1;
+    bool is_float = false;
+    int bits = 8;               // integer depth: results clamped to [0, 2^bits - 1]
+};
+
+struct PlaneJob {
+    std::span<const PlaneSource> clips;
+    PlaneTarget target;
+    float frame_number = 0;
+    std::span<const float> properties;  // values of Program::properties, NaN when missing
+    expr::Boundary boundary = expr::Boundary::Clamp;  // what Boundary::Default means
+};
+
+// Scratch registers for one thread: registers() * kBlock floats, 64-byte aligned.
+class Registers {
+public:
+    explicit Registers(const Program& p);
+    float* get(int r) { return data_ + std::size_t(r) * kBlock; }
+    float* temp() { return get(count_); }
+
+private:
+    std::vector<float> storage_;
+    float* data_;
+    int count_;
+};
+
+// Prepares a thread's registers (fills the constants).
+void load_constants(const Program& p, Registers& regs) noexcept;
+
+// Computes rows [y_begin, y_end) of job.target.
+void evaluate_rows(const Program& p, const PlaneJob& job, Registers& regs, int y_begin, int y_end) noexcept;
+
+}  // namespace rigor::pixel

@@ -1,0 +1,123 @@
+#include "pixel/expr/expr_filter.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <thread>
+
+#include "filters/error.hpp"
+#include "filters/expr/optimize.hpp"
+#include "filters/expr/parser.hpp"
+#include "pixel/expr/evaluate.hpp"
+
+namespace rigor::pixel {
+
+ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat> input_formats, int width,
+                       int height)
+    : width_(width), height_(height), input_formats_(input_formats.begin(), input_formats.end()),
+      boundary_(settings.boundary == expr::Boundary::Default ? expr::Boundary::Clamp : settings.boundary),
+      threads_(settings.threads < 1 ? 1 : settings.threads) {
+    if (input_formats_.empty()) throw UserError("Expr needs at least one input clip");
+    const VideoFormat& first = input_formats_[0];
+    for (std::size_t i = 1; i < input_formats_.size(); ++i) {
+        const VideoFormat& f = input_formats_[i];
+        if (f.family != first.family || f.ss_w != first.ss_w || f.ss_h != first.ss_h)
+            throw UserError("input clip " + std::to_string(i) + " is " + f.name() + " but clip 0 is " + first.name() +
+                            ": all inputs must have the same colour family and subsampling");
+    }
+    output_format_ = first;
+    if (settings.output_format) {
+        const VideoFormat& o = *settings.output_format;
+        if (o.family != first.family || o.ss_w != first.ss_w || o.ss_h != first.ss_h)
+            throw UserError("output format " + o.name() + " differs from the input " + first.name() +
+                            " in more than sample type and bit depth");
+        output_format_ = o;
+    }
+    const int planes = output_format_.planes();
+    if (settings.expressions.empty()) throw UserError("no expression given");
+    if (int(settings.expressions.size()) > planes)
+        throw UserError(std::to_string(settings.expressions.size()) + " expressions given but the format " +
+                        output_format_.name() + " has " + std::to_string(planes) + " plane(s)");
+    expr::ParseOptions options;
+    options.clips = int(input_formats_.size());
+    for (int p = 0; p < planes; ++p) {
+        const std::string& text = settings.expressions[std::min<std::size_t>(std::size_t(p), settings.expressions.size() - 1)];
+        PlanePlan plan;
+        if (expr::is_blank(text)) {
+            if (!(first == output_format_))
+                throw UserError("empty expression for plane " + std::to_string(p) + " would copy a " + first.name() +
+                                " plane into a " + output_format_.name() + " output: give an expression");
+            plan.copy = true;
+        } else {
+            try {
+                plan.program = compile(expr::optimize(expr::parse(text, options)));
+            } catch (const UserError& e) {
+                throw UserError("expression for plane " + std::to_string(p) + ": " + e.what());
+            }
+        }
+        planes_.push_back(std::move(plan));
+    }
+}
+
+namespace {
+PlaneSource source_of(const Plane& plane, const VideoFormat& f) {
+    return {plane.row(0), plane.stride(), plane.width(), plane.height(), plane.bytes_per_sample(), f.is_float()};
+}
+}  // namespace
+
+void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number, Frame& out) const {
+    if (inputs.size() != input_formats_.size()) throw InternalError("ExprFilter: wrong number of inputs");
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        if (!(inputs[i]->format() == input_formats_[i]) || inputs[i]->width() != width_ || inputs[i]->height() != height_)
+            throw UserError("frame " + std::to_string(frame_number) + " of clip " + std::to_string(i) +
+                            " differs in format or size from the clip's first frame");
+    if (!(out.format() == output_format_) || out.width() != width_ || out.height() != height_)
+        out = Frame(output_format_, width_, height_);
+    for (int p = 0; p < output_format_.planes(); ++p) {
+        const PlanePlan& plan = planes_[std::size_t(p)];
+        Plane& target = out.plane(p);
+        if (plan.copy) {
+            const Plane& src = inputs[0]->plane(p);
+            for (int y = 0; y < target.height(); ++y) std::memcpy(target.row(y), src.row(y), target.row_bytes());
+            continue;
+        }
+        const int plain = plan.program.plain_clip;
+        if (plain >= 0 && input_formats_[std::size_t(plain)] == output_format_) {  // e.g. `x`, `x 1 *`
+            const Plane& src = inputs[std::size_t(plain)]->plane(p);
+            for (int y = 0; y < target.height(); ++y) std::memcpy(target.row(y), src.row(y), target.row_bytes());
+            continue;
+        }
+        std::vector<PlaneSource> clips;
+        for (std::size_t i = 0; i < inputs.size(); ++i) clips.push_back(source_of(inputs[i]->plane(p), input_formats_[i]));
+        std::vector<float> properties;
+        for (const PropertyRef& ref : plan.program.properties) {
+            const FrameProperties& props = inputs[std::size_t(ref.clip)]->properties();
+            auto it = props.find(ref.name);
+            properties.push_back(it == props.end() ? NAN : float(it->second));
+        }
+        PlaneJob job;
+        job.clips = clips;
+        job.target = {target.row(0), target.stride(), target.width(), target.height(), target.bytes_per_sample(),
+                      output_format_.is_float(), output_format_.bits};
+        job.frame_number = float(frame_number);
+        job.properties = properties;
+        job.boundary = boundary_;
+        // Stripes of whole rows; each thread owns its registers.
+        const int rows = target.height();
+        const int threads = std::min(threads_, rows);
+        auto run = [&](int t) {
+            Registers regs(plan.program);
+            load_constants(plan.program, regs);
+            evaluate_rows(plan.program, job, regs, rows * t / threads, rows * (t + 1) / threads);
+        };
+        if (threads == 1) {
+            run(0);
+            continue;
+        }
+        std::vector<std::thread> pool;
+        for (int t = 1; t < threads; ++t) pool.emplace_back(run, t);
+        run(0);
+        for (std::thread& th : pool) th.join();
+    }
+}
+
+}  // namespace rigor::pixel

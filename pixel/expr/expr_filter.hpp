@@ -1,0 +1,51 @@
+// The Expr filter on whole frames (spec: expr-language.md, "Values and formats"):
+// one expression per output plane (fewer repeat the last; more is an error; an empty
+// one copies the first clip's plane when the formats are equal, else is an error),
+// output format = the first clip's unless given (only sample type and depth may
+// change), rows split among threads with results independent of the thread count.
+#pragma once
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "filters/expr/ir.hpp"
+#include "pixel/expr/program.hpp"
+#include "pixel/io/frame.hpp"
+
+namespace rigor::pixel {
+
+struct ExprSettings {
+    std::vector<std::string> expressions;        // one per plane, as given
+    std::optional<VideoFormat> output_format;    // sample type and depth used
+    expr::Boundary boundary = expr::Boundary::Clamp;
+    int threads = 1;
+};
+
+class ExprFilter {
+public:
+    // Validates everything and compiles the programs; throws rigor::UserError.
+    ExprFilter(const ExprSettings& settings, std::span<const VideoFormat> input_formats, int width, int height);
+
+    const VideoFormat& output_format() const { return output_format_; }
+    int width() const { return width_; }
+    int height() const { return height_; }
+
+    // Computes frame `frame_number` from one frame per input clip (same order as the
+    // formats given to the constructor) into `out` (allocated if its shape differs).
+    void process(std::span<const Frame* const> inputs, long frame_number, Frame& out) const;
+
+private:
+    struct PlanePlan {
+        bool copy = false;       // empty expression: copy plane of clip 0
+        Program program;
+    };
+    VideoFormat output_format_;
+    int width_, height_;
+    std::vector<VideoFormat> input_formats_;
+    std::vector<PlanePlan> planes_;
+    expr::Boundary boundary_;
+    int threads_;
+};
+
+}  // namespace rigor::pixel
