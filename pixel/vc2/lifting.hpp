@@ -1,0 +1,16 @@
+// One lifting stage applied along one line of samples, exactly as the VC-2
+// specification's lift1…lift4 (SMPTE ST 2042-1 15.4.4.1), including its edge rule: tap
+// positions are clamped into the line (odd taps to [1, n−1], even taps to [0, n−2]), so
+// a line of even length n behaves as if mirrored at its ends.
+#pragma once
+#include <cstdint>
+
+#include "filters/vc2/wavelet.hpp"
+
+namespace rigor::vc2 {
+
+// Applies `stage` as given (synthesis stages for synthesis, analysis_stages() for
+// analysis) to line[0], line[stride], …, line[(n−1)·stride].  n must be even and ≥ 2.
+void lift_line(std::int64_t* line, long n, long stride, const LiftingStage& stage) noexcept;
+
+}  // namespace rigor::vc2

@@ -1,0 +1,120 @@
+#include "pixel/vc2/pattern_output.hpp"
+
+#include <algorithm>
+
+#include "filters/error.hpp"
+#include "pixel/vc2/quantisation.hpp"
+
+namespace rigor::vc2 {
+
+namespace {
+
+long round_up(long v, long m) { return (v + m - 1) / m * m; }
+
+// Margin per side: half the pattern plus four whole top-level blocks, in whole pattern
+// multiples.  The target depends only on the pattern box and the lifting reach around
+// it, which is far smaller.
+long margin(long extent, long block, long multiple, long scale) {
+    return round_up(scale * (extent / 2 + 4 * block), multiple);
+}
+
+}  // namespace
+
+PlacedPattern place_pattern(const TransformConfig& c, const TestPattern& p, IntegerRange signal, long scale) {
+    const long block_x = 1L << (c.dwt_depth + c.dwt_depth_ho);
+    const long block_y = 1L << c.dwt_depth;
+    const long mx = margin(p.width, block_x, p.pattern_multiple_x, scale);
+    const long my = c.dwt_depth == 0 ? 0 : margin(p.height, block_y, p.pattern_multiple_y, scale);
+    const long ox = mx + p.dx, oy = my + p.dy;  // where the box's corner lands
+    const long width = round_up(std::max(ox + p.width + mx, block_x), block_x);
+    const long height = round_up(std::max(oy + p.height + my, block_y), block_y);
+    PlacedPattern out;
+    out.picture = Plane(width, height);
+    out.negated = Plane(width, height);
+    for (long y = 0; y < p.height; ++y)
+        for (long x = 0; x < p.width; ++x) {
+            const int s = p.polarity[static_cast<std::size_t>(y * p.width + x)];
+            if (s == 0) continue;
+            out.picture.at(ox + x, oy + y) = s > 0 ? signal.upper : signal.lower;
+            out.negated.at(ox + x, oy + y) = s > 0 ? signal.lower : signal.upper;
+        }
+    out.target_x = p.target_x + mx / p.pattern_multiple_x * p.target_multiple_x;
+    out.target_y = p.target_y + my / p.pattern_multiple_y * p.target_multiple_y;
+    return out;
+}
+
+namespace {
+
+struct Probe {
+    int level;
+    const std::string& name;
+    long x, y;
+    bool found = false;
+    std::int64_t value = 0;
+
+    ArrayVisitor visitor() {
+        return [this](int l, std::string_view n, const Plane& p) {
+            if (found || l != level || n != name) return;
+            if (x < 0 || y < 0 || x >= p.width || y >= p.height)
+                throw UserError("the picture is too small for the test pattern of (" + std::to_string(level) + ", " +
+                                name + ")");
+            value = p.at(x, y);
+            found = true;
+        };
+    }
+    std::int64_t get() const {
+        if (!found) throw UserError("the transform has no array (" + std::to_string(level) + ", " + name + ")");
+        return value;
+    }
+};
+
+}  // namespace
+
+std::int64_t analysis_value(const TransformConfig& c, const Plane& picture, int level, const std::string& name,
+                            long x, long y) {
+    Probe probe{level, name, x, y};
+    analyse(c, picture, probe.visitor());
+    return probe.get();
+}
+
+PatternRange analysis_pattern_output(const TransformConfig& c, const TestPattern& p, IntegerRange signal,
+                                     long scale) {
+    const PlacedPattern placed = place_pattern(c, p, signal, scale);
+    const auto& w = p.where;
+    return {analysis_value(c, placed.negated, w.level, w.array_name, placed.target_x, placed.target_y),
+            analysis_value(c, placed.picture, w.level, w.array_name, placed.target_x, placed.target_y)};
+}
+
+void quantise_in_place(Coefficients& coefficients, const QuantisationMatrix& matrix, int qi) {
+    for (auto& [level, bands] : coefficients)
+        for (auto& [orient, plane] : bands) {
+            const int q = std::max(0, qi - matrix.at(level).at(orient));
+            for (auto& v : plane.samples) v = inverse_quant(forward_quant(v, q), q);
+        }
+}
+
+PatternRange synthesis_pattern_output(const TransformConfig& c, const TestPattern& p, IntegerRange signal,
+                                      const QuantisationMatrix& matrix, int maximum_qi, long scale) {
+    const PlacedPattern placed = place_pattern(c, p, signal, scale);
+    const auto& w = p.where;
+    // The extremes over both polarities and every index: quantisation can flip a value's
+    // sign, and the reference keeps whichever picture went furthest either way.
+    PatternRange out;
+    bool first = true;
+    for (int polarity : {+1, -1}) {
+        const Coefficients coefficients = analyse(c, polarity > 0 ? placed.picture : placed.negated);
+        for (int qi = 0; qi <= maximum_qi; ++qi) {
+            Coefficients q = coefficients;
+            quantise_in_place(q, matrix, qi);
+            Probe probe{w.level, w.array_name, placed.target_x, placed.target_y};
+            synthesise(c, q, probe.visitor(), w.level);
+            const std::int64_t v = probe.get();
+            out.min = first ? v : std::min(out.min, v);
+            out.max = first ? v : std::max(out.max, v);
+            first = false;
+        }
+    }
+    return out;
+}
+
+}  // namespace rigor::vc2
