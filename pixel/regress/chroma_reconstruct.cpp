@@ -1,0 +1,59 @@
+#include "pixel/regress/chroma_reconstruct.hpp"
+
+#include "filters/error.hpp"
+#include "pixel/regress/fused.hpp"
+#include "pixel/regress/resize.hpp"
+
+namespace rigor::regress {
+
+Plane apply_chain(const Plane& src, const Chain& chain, const ChromaSiting& siting) {
+    Plane cur = src;
+    for (std::size_t i = 0; i < chain.steps.size(); ++i) {
+        const ResizeStep& step = chain.steps[i];
+        const Size from{cur.width(), cur.height()};
+        const Size to{step.width.value_or(from.width), step.height.value_or(from.height)};
+        const Shift shift = resolve_shift(step, siting.location, siting.ssw, siting.ssh, from, to);
+        try {
+            cur = resize_plane(cur, step.kernel, {to.width, to.height, shift.left, shift.top, 0, 0});
+        } catch (const UserError& e) {
+            throw UserError("chain " + chain.name + " step " + std::to_string(i + 1) + ": " + e.what());
+        }
+    }
+    return cur;
+}
+
+std::vector<Plane> chroma_reconstruct(const Plane& luma_base, const std::vector<Plane>& chroma,
+                                      const ChromaRecipe& recipe, const ChromaSiting& siting,
+                                      const RegressParams& regress, const ReconstructParams& reconstruct,
+                                      int threads) {
+    regress.validate();
+    reconstruct.validate();
+    require_float(luma_base, "luma base");
+    for (const Plane& c : chroma) {
+        require_float(c, "chroma");
+        require_same_size(chroma[0], "chroma plane 1", c, "another chroma plane");
+    }
+    if (chroma.empty()) throw UserError("chroma_reconstruct needs at least one chroma plane");
+    recipe.check_sizes({luma_base.width(), luma_base.height()}, {chroma[0].width(), chroma[0].height()});
+
+    const Plane ld = apply_chain(apply_chain(luma_base, recipe.mangle_luma, siting), recipe.demangle_luma, siting);
+    const Plane lb = apply_chain(luma_base, recipe.base_for_reconstruct, siting);
+    Plane detail = make_float_plane(ld.width(), ld.height());
+    for (int y = 0; y < ld.height(); ++y)
+        for (int x = 0; x < ld.width(); ++x)
+            detail.row_as<float>(y)[x] = lb.row_as<float>(y)[x] - ld.row_as<float>(y)[x];
+
+    std::vector<Plane> out;
+    for (const Plane& c : chroma) {
+        Plane cd = apply_chain(c, recipe.demangle_chroma, siting);
+        const RegressionPlanes r = regress_fused(ld, cd, regress, threads);
+        const Plane add = reconstruct_fused(detail, r.slope, r.correlation,
+                                            r.intercept.width() ? &r.intercept : nullptr, reconstruct, threads);
+        for (int y = 0; y < cd.height(); ++y)
+            for (int x = 0; x < cd.width(); ++x) cd.row_as<float>(y)[x] += add.row_as<float>(y)[x];
+        out.push_back(std::move(cd));
+    }
+    return out;
+}
+
+}  // namespace rigor::regress

@@ -1,0 +1,29 @@
+// The ChromaReconstruct recipe run on float planes (spec: "Chroma reconstruction"):
+//   Lm = mangle_luma(L);  Ld = demangle_luma(Lm);  Cdₖ = demangle_chroma(Cₖ)
+//   regsₖ = regression(Ld, Cdₖ);  Lb = base_for_reconstruct(L)
+//   Cₖ' = Cdₖ + reconstruct(Lb − Ld, regsₖ, R)
+// Sizes are checked (naming the chain) before any pixel is computed.
+#pragma once
+#include <vector>
+
+#include "filters/regress/params.hpp"
+#include "filters/regress/recipe.hpp"
+#include "pixel/regress/float_plane.hpp"
+
+namespace rigor::regress {
+
+struct ChromaSiting {
+    ChromaLocation location = ChromaLocation::left;
+    int ssw = 1, ssh = 1;  // the video's log2 subsampling, for to_full / to_subsampled
+};
+
+// Runs every resize of `chain` in order (shifts resolved for `siting`).
+Plane apply_chain(const Plane& src, const Chain& chain, const ChromaSiting& siting);
+
+// Returns the reconstructed chroma planes at the chains' common output size.
+std::vector<Plane> chroma_reconstruct(const Plane& luma_base, const std::vector<Plane>& chroma,
+                                      const ChromaRecipe& recipe, const ChromaSiting& siting,
+                                      const RegressParams& regress, const ReconstructParams& reconstruct,
+                                      int threads);
+
+}  // namespace rigor::regress
