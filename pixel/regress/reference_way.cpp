@@ -5,6 +5,7 @@
 
 #include "filters/error.hpp"
 #include "pixel/regress/fused.hpp"
+#include "pixel/expr/expr_filter.hpp"
 #include "pixel/regress/parallel_rows.hpp"
 
 namespace rigor::regress {
@@ -64,7 +65,32 @@ void run_pointwise(const Step& step, const std::vector<const Plane*>& in, Plane&
 
 }  // namespace
 
-NamedPlanes run_reference_way(const Model& model, const NamedPlanes& inputs, BorderMode border, int threads) {
+namespace {
+
+void run_pointwise_expr(const std::string& text, const std::vector<const Plane*>& in, Plane& out, int threads) {
+    const pixel::VideoFormat grays{pixel::ColorFamily::Gray, pixel::SampleType::Float, 32, 0, 0};
+    pixel::ExprSettings settings;
+    settings.expressions = {text};
+    settings.threads = threads;
+    const std::vector<pixel::VideoFormat> formats(in.size(), grays);
+    const pixel::ExprFilter filter(settings, formats, out.width(), out.height());
+    // Frames wrap copies of the planes (the Expr engine reads frames); the copies are
+    // part of what a chain of separate filters costs.
+    std::vector<pixel::Frame> frames;
+    std::vector<const pixel::Frame*> pointers;
+    frames.reserve(in.size());
+    for (const Plane* p : in) {
+        frames.emplace_back(grays, p->width(), p->height());
+        frames.back().plane(0) = *p;
+    }
+    for (const auto& f : frames) pointers.push_back(&f);
+    pixel::Frame result;
+    filter.process(pointers, 0, result);
+    out = std::move(result.plane(0));
+}
+
+NamedPlanes run_steps(const Model& model, const NamedPlanes& inputs, BorderMode border, int threads,
+                      const std::function<std::string(const Step&)>* expr_text) {
     NamedPlanes planes;
     const Plane* first = nullptr;
     for (const std::string& name : model.inputs) {
@@ -86,10 +112,22 @@ NamedPlanes run_reference_way(const Model& model, const NamedPlanes& inputs, Bor
         std::vector<const Plane*> in;
         for (const std::string& name : step.inputs) in.push_back(&find(name));
         Plane out = make_float_plane(first->width(), first->height());
-        run_pointwise(step, in, out, threads);
+        if (expr_text) run_pointwise_expr((*expr_text)(step), in, out, threads);
+        else run_pointwise(step, in, out, threads);
         planes[step.name] = std::move(out);
     }
     return planes;
+}
+
+}  // namespace
+
+NamedPlanes run_reference_way(const Model& model, const NamedPlanes& inputs, BorderMode border, int threads) {
+    return run_steps(model, inputs, border, threads, nullptr);
+}
+
+NamedPlanes run_reference_way_expr(const Model& model, const NamedPlanes& inputs, BorderMode border, int threads,
+                                   const std::function<std::string(const Step&)>& expr_text) {
+    return run_steps(model, inputs, border, threads, &expr_text);
 }
 
 }  // namespace rigor::regress

@@ -4,6 +4,7 @@
 // result stored as a float plane.  Used by the benchmark as the baseline and by the
 // tests as a second, independent path.
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 
@@ -17,5 +18,11 @@ using NamedPlanes = std::map<std::string, Plane, std::less<>>;
 // `inputs` holds the model's inputs by name; returns every plane the steps made
 // (outputs included).  Throws UserError for missing inputs or different sizes.
 NamedPlanes run_reference_way(const Model& model, const NamedPlanes& inputs, BorderMode border, int threads = 1);
+
+// The same, with every pointwise step run through rigor's Expr engine (pixel/expr) on
+// the Expr text `expr_text(step)` gives (symbolic/regress/expr_string.hpp): exactly
+// the reference's chain of Expr and BoxBlur calls.
+NamedPlanes run_reference_way_expr(const Model& model, const NamedPlanes& inputs, BorderMode border, int threads,
+                                   const std::function<std::string(const Step&)>& expr_text);
 
 }  // namespace rigor::regress
