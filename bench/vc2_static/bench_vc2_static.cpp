@@ -16,13 +16,33 @@
 
 namespace {
 
+// Counts what is written (the JSON streams out as the CLI writes it, never held whole).
+struct CountingBuffer : std::streambuf {
+    std::size_t count = 0;
+    std::streambuf* next = nullptr;
+    int_type overflow(int_type c) override {
+        ++count;
+        return next ? next->sputc(static_cast<char>(c)) : c;
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        count += static_cast<std::size_t>(n);
+        return next ? next->sputn(s, n) : n;
+    }
+};
+
 double run(const rigor::vc2::TransformConfig& c, const std::string& out_path, std::size_t& bytes) {
     const auto t0 = std::chrono::steady_clock::now();
     const auto a = rigor::vc2::static_filter_analysis(c);
-    std::ostringstream s;
-    rigor::vc2::write_analysis_json(s, a);
-    bytes = s.str().size();
-    if (!out_path.empty()) std::ofstream(out_path) << s.str();
+    std::ofstream file;
+    CountingBuffer counter;
+    if (!out_path.empty()) {
+        file.open(out_path);
+        counter.next = file.rdbuf();
+    }
+    std::ostream out(&counter);
+    rigor::vc2::write_analysis_json(out, a);
+    out.flush();
+    bytes = counter.count;
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 

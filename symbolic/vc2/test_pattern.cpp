@@ -9,14 +9,6 @@ namespace rigor::vc2 {
 namespace {
 long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
-template <class Bit>
-std::string encode_bits(const TestPattern& p, Bit bit) {
-    std::vector<std::uint8_t> bytes((p.polarity.size() + 7) / 8, 0);
-    for (std::size_t i = 0; i < p.polarity.size(); ++i)
-        if (bit(p.polarity[i])) bytes[i / 8] |= static_cast<std::uint8_t>(0x80u >> (i % 8));
-    return base64_encode(bytes);
-}
-
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 }  // namespace
 
@@ -45,20 +37,30 @@ TestPattern place_pattern(const PolarityImage& img, long phase_x, long phase_y, 
     p.pattern_multiple_y = my;
     p.target_multiple_x = tmx;
     p.target_multiple_y = tmy;
-    p.polarity.resize(static_cast<std::size_t>(p.width) * p.height);
+    const std::size_t n = static_cast<std::size_t>(p.width) * static_cast<std::size_t>(p.height);
+    p.positive_bits.assign((n + 7) / 8, 0);
+    p.mask_bits.assign((n + 7) / 8, 0);
+    std::size_t i = 0;
     for (int r = 0; r < p.height; ++r)
-        for (int c = 0; c < p.width; ++c)
-            p.polarity[static_cast<std::size_t>(r) * p.width + c] = img.at(c0 + c, r0 + r);
+        for (int c = 0; c < p.width; ++c, ++i) {
+            const int v = img.at(c0 + c, r0 + r);
+            const auto bit = static_cast<std::uint8_t>(0x80u >> (i % 8));
+            if (v != 0) p.mask_bits[i / 8] |= bit;
+            if (v > 0) p.positive_bits[i / 8] |= bit;
+        }
     return p;
 }
 
-std::string encode_positive(const TestPattern& p) {
-    return encode_bits(p, [](std::int8_t v) { return v > 0; });
+int TestPattern::polarity(int col, int row) const {
+    const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(width) + static_cast<std::size_t>(col);
+    const auto bit = static_cast<std::uint8_t>(0x80u >> (i % 8));
+    if (!(mask_bits[i / 8] & bit)) return 0;
+    return (positive_bits[i / 8] & bit) ? 1 : -1;
 }
 
-std::string encode_mask(const TestPattern& p) {
-    return encode_bits(p, [](std::int8_t v) { return v != 0; });
-}
+std::string encode_positive(const TestPattern& p) { return base64_encode(p.positive_bits); }
+
+std::string encode_mask(const TestPattern& p) { return base64_encode(p.mask_bits); }
 
 std::string base64_encode(const std::vector<std::uint8_t>& b) {
     std::string out;

@@ -22,9 +22,16 @@ struct TestPattern {
     // Bounding box of the set pixels after translation.
     long dx = 0, dy = 0;
     int width = 0, height = 0;
-    std::vector<std::int8_t> polarity;  // width·height, row-major, 0 = unset
+    // Row-major bits over the box, MSB first, last byte zero-padded (the serialised
+    // form, and 4× smaller than a byte per pixel: large analyses hold ~10^9 pixels).
+    std::vector<std::uint8_t> positive_bits;  // pixel > 0
+    std::vector<std::uint8_t> mask_bits;      // pixel set
     long pattern_multiple_x = 1, pattern_multiple_y = 1;
     long target_multiple_x = 1, target_multiple_y = 1;
+
+    // −1, 0 or +1 at (col, row) of the box.
+    int polarity(int col, int row) const;
+    friend bool operator==(const TestPattern&, const TestPattern&) = default;
 };
 
 // Crops `image` to its set pixels and moves it by whole multiples of the pattern

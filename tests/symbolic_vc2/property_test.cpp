@@ -102,7 +102,7 @@ TEST_CASE("batches partition the unbatched analysis", "[vc2][batch]") {
         CHECK(a.array_name == b.array_name);
         CHECK(a.phase_x == b.phase_x);
         CHECK(a.phase_y == b.phase_y);
-        CHECK(a.pattern.polarity == b.pattern.polarity);
+        CHECK(a.pattern == b.pattern);
     }
     std::size_t total = 0;
     for (const auto& p : parts) total += p.analysis_bounds.size();
