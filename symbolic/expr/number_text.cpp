@@ -1,0 +1,99 @@
+#include "symbolic/expr/number_text.hpp"
+
+#include <cln/integer.h>
+#include <cln/integer_io.h>
+#include <cln/rational_io.h>
+#include <cln/float.h>
+#include <cln/real_io.h>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
+#include "filters/error.hpp"
+
+namespace rigor::symexpr {
+
+std::string shortest_decimal(float v) {
+    if (std::isnan(v)) return "nan";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    char buf[48];
+    for (int digits = 1; digits <= 9; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, double(v));
+        if (std::strtof(buf, nullptr) == v) break;
+    }
+    return buf;
+}
+
+cln::cl_RA parse_rational(const std::string& text) {
+    // mantissa digits with an optional point, optional exponent; or p/q
+    std::size_t slash = text.find('/');
+    if (slash != std::string::npos)
+        return parse_rational(text.substr(0, slash)) / parse_rational(text.substr(slash + 1));
+    std::size_t i = 0;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+    cln::cl_I mantissa = 0;
+    long scale = 0;
+    bool digits = false, point = false;
+    for (; i < text.size(); ++i) {
+        char c = text[i];
+        if (c >= '0' && c <= '9') {
+            mantissa = mantissa * 10 + (c - '0');
+            digits = true;
+            if (point) --scale;
+        } else if (c == '.' && !point) {
+            point = true;
+        } else {
+            break;
+        }
+    }
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        char* end = nullptr;
+        long e = std::strtol(text.c_str() + i + 1, &end, 10);
+        if (end == text.c_str() + i + 1) throw UserError("not a number: '" + text + "'");
+        scale += e;
+        i = std::size_t(end - text.c_str());
+    }
+    if (!digits || i != text.size()) throw UserError("not a number: '" + text + "'");
+    cln::cl_RA r = mantissa;
+    if (scale > 0) r = r * cln::expt_pos(cln::cl_I(10), scale);
+    if (scale < 0) r = r / cln::expt_pos(cln::cl_I(10), -scale);
+    return negative ? cln::cl_RA(-r) : r;
+}
+
+cln::cl_RA decimal_rational(float v) {
+    if (!std::isfinite(v)) throw UserError("the constant " + shortest_decimal(v) + " has no exact value");
+    return parse_rational(shortest_decimal(v));
+}
+
+std::string rational_text(const cln::cl_RA& r) {
+    std::ostringstream out;
+    cln::cl_I num = cln::numerator(r), den = cln::denominator(r);
+    if (den == 1) {
+        out << num;
+        return out.str();
+    }
+    // Terminating decimal iff den = 2^a 5^b.
+    cln::cl_I d = den;
+    long twos = 0, fives = 0;
+    while (cln::evenp(d)) d = cln::exquo(d, 2), ++twos;
+    while (cln::mod(d, 5) == 0) d = cln::exquo(d, 5), ++fives;
+    long places = std::max(twos, fives);
+    if (d == 1 && places <= 15) {
+        cln::cl_I scaled = cln::exquo(num * cln::expt_pos(cln::cl_I(10), places), den);
+        bool negative = cln::minusp(scaled);
+        std::ostringstream digits;
+        digits << cln::abs(scaled);
+        std::string s = digits.str();
+        if (s.size() <= std::size_t(places)) s = std::string(std::size_t(places) + 1 - s.size(), '0') + s;
+        s.insert(s.size() - std::size_t(places), ".");
+        if (s.size() <= 17) return (negative ? "-" : "") + s;
+    }
+    out << num << "/" << den;
+    return out.str();
+}
+
+double to_double(const cln::cl_RA& r) { return cln::double_approx(r); }
+
+}  // namespace rigor::symexpr
