@@ -124,8 +124,9 @@ int regress_model_main(std::span<const std::string> args) {
         out << doc.dump(2) << "\n";
     } else {
         out << std::setprecision(17) << "regression: radius " << rp.radius << " (n = " << rp.window_size()
-            << "), alpha " << rp.alpha << ", " << regress::to_string(rp.weight_method) << " weight w = " << w
-            << ", intercept " << rp.intercept << ", eps " << rp.eps << "\n\nsteps (as the reference builds them):\n";
+            << "), alpha " << regress::python_float_repr(rp.alpha) << ", " << regress::to_string(rp.weight_method)
+            << " weight w = " << regress::python_float_repr(w) << ", intercept " << regress::expr_number(rp.intercept)
+            << ", eps " << regress::python_float_repr(rp.eps) << "\n\nsteps (as the reference builds them):\n";
         for (const regress::Model* m : {&reg, &rec})
             for (const regress::Step& s : m->steps) {
                 out << "  " << std::left << std::setw(14) << s.name;

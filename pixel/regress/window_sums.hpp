@@ -22,42 +22,48 @@ void sliding_window_sums(int width, int height, int radius, BorderMode border, i
     if (row_begin >= row_end) return;
     const int w = width, r = radius, ext_w = w + 2 * r;
     const std::size_t plane_size = std::size_t{K} * std::size_t(w);
-    std::vector<double> column(plane_size, 0.0), enter(plane_size), leave(plane_size), extended(ext_w),
-        sums(plane_size);
-    std::vector<int> col_map(ext_w);
-    for (int i = 0; i < ext_w; ++i) col_map[i] = border_index(i - r, w, border);
-    auto rows_of = [&](std::vector<double>& v) {
+    std::vector<double> column(plane_size, 0.0), enter(plane_size), leave(plane_size),
+        extended(std::size_t{K} * std::size_t(ext_w)), sums(plane_size);
+    auto rows_of = [&](std::vector<double>& v, int stride) {
         std::array<double*, K> p;
-        for (int k = 0; k < K; ++k) p[k] = v.data() + std::size_t(k) * w;
+        for (int k = 0; k < K; ++k) p[k] = v.data() + std::size_t(k) * stride;
         return p;
     };
-    const auto enter_rows = rows_of(enter), leave_rows = rows_of(leave), sum_rows = rows_of(sums),
-               column_rows = rows_of(column);
+    const auto enter_rows = rows_of(enter, w), leave_rows = rows_of(leave, w), sum_rows = rows_of(sums, w),
+               column_rows = rows_of(column, w), ext_rows = rows_of(extended, ext_w);
     std::array<const double*, K> sum_const;
     for (int k = 0; k < K; ++k) sum_const[k] = sum_rows[k];
 
     for (int dy = -r; dy <= r; ++dy) {
         produce(border_index(row_begin + dy, height, border), enter_rows);
-        for (std::size_t i = 0; i < column.size(); ++i) column[i] += enter[i];
+        for (std::size_t i = 0; i < plane_size; ++i) column[i] += enter[i];
     }
     for (int y = row_begin; y < row_end; ++y) {
         if (y > row_begin) {
             produce(border_index(y + r, height, border), enter_rows);
             produce(border_index(y - r - 1, height, border), leave_rows);
-            for (std::size_t i = 0; i < column.size(); ++i) column[i] += enter[i] - leave[i];
+            for (std::size_t i = 0; i < plane_size; ++i) column[i] += enter[i] - leave[i];
         }
+        // Border-extend each column-sum row, then run the K horizontal sums side by side
+        // (independent dependency chains, so they overlap in the pipeline).
         for (int k = 0; k < K; ++k) {
             const double* c = column_rows[k];
-            for (int i = 0; i < ext_w; ++i) extended[i] = c[col_map[i]];
-            double s = 0;
-            for (int i = 0; i <= 2 * r; ++i) s += extended[i];
-            double* out = sum_rows[k];
-            out[0] = s;
-            for (int x = 1; x < w; ++x) {
-                s += extended[x + 2 * r] - extended[x - 1];
-                out[x] = s;
+            double* e = ext_rows[k];
+            std::copy(c, c + w, e + r);
+            for (int i = 0; i < r; ++i) {
+                e[i] = c[border_index(i - r, w, border)];
+                e[r + w + i] = c[border_index(w + i, w, border)];
             }
         }
+        std::array<double, K> s{};
+        for (int k = 0; k < K; ++k)
+            for (int i = 0; i <= 2 * r; ++i) s[k] += ext_rows[k][i];
+        for (int k = 0; k < K; ++k) sum_rows[k][0] = s[k];
+        for (int x = 1; x < w; ++x)
+            for (int k = 0; k < K; ++k) {
+                s[k] += ext_rows[k][x + 2 * r] - ext_rows[k][x - 1];
+                sum_rows[k][x] = s[k];
+            }
         consume(y, sum_const);
     }
 }
