@@ -1,0 +1,158 @@
+// The VC-2 analysis commands end to end: the reference's arguments, batching through
+// files, exit codes and messages for bad input, and no output file after a failure.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+    int code;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+class Scratch {
+public:
+    Scratch() : dir_(fs::temp_directory_path() / ("rigor-cli-vc2-" + std::to_string(::getpid()))) {
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+    }
+    ~Scratch() { fs::remove_all(dir_); }
+    fs::path operator/(const std::string& name) const { return dir_ / name; }
+    // Files left in the folder (to check that failures leave nothing behind).
+    std::size_t entries() const { return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir_), {})); }
+
+    Result run(const std::string& args) const {
+        const std::string cmd = args + " > '" + (dir_ / ".out").string() + "' 2> '" + (dir_ / ".err").string() + "'";
+        const int status = std::system(cmd.c_str());
+        Result r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / ".out"), slurp(dir_ / ".err")};
+        fs::remove(dir_ / ".out");
+        fs::remove(dir_ / ".err");
+        return r;
+    }
+
+private:
+    fs::path dir_;
+};
+
+const std::string bin = RIGOR_BIN_DIR;
+const std::string analysis = bin + "/vc2-static-filter-analysis";
+const std::string combine = bin + "/vc2-static-filter-analysis-combine";
+const fs::path golden = fs::path(RIGOR_DATA_DIR) / "vc2" / "static-analysis";
+
+nlohmann::json parse(const std::string& text) { return nlohmann::json::parse(text); }
+
+}  // namespace
+
+TEST_CASE("the reference's arguments give the reference's document", "[cli][vc2]") {
+    Scratch s;
+    const Result r = s.run(analysis + " --wavelet-index le_gall_5_3 --dwt-depth 1 -o " + (s / "a.json").string());
+    REQUIRE(r.code == 0);
+    const auto got = parse(slurp(s / "a.json"));
+    const auto want = parse(slurp(golden / "w1_W1_d1_D0.json"));
+    CHECK(got["analysis_test_patterns"] == want["analysis_test_patterns"]);
+    CHECK(got["synthesis_test_patterns"] == want["synthesis_test_patterns"]);
+    CHECK(got["synthesis_signal_bounds"].size() == want["synthesis_signal_bounds"].size());
+
+    // By index, -W and -D, to stdout; and through `rigor <command>`.
+    const Result mixed = s.run(analysis + " -w 4 -W 1 -d 1 -D 2");
+    REQUIRE(mixed.code == 0);
+    CHECK(parse(mixed.out)["synthesis_test_patterns"] ==
+          parse(slurp(golden / "w4_W1_d1_D2.json"))["synthesis_test_patterns"]);
+    const Result via_rigor = s.run(bin + "/rigor vc2-static-filter-analysis -w 4 -W 1 -d 1 -D 2");
+    CHECK(via_rigor.code == 0);
+    CHECK(via_rigor.out == mixed.out);
+}
+
+TEST_CASE("batches combine into exactly the unbatched document", "[cli][vc2][batch]") {
+    Scratch s;
+    REQUIRE(s.run(analysis + " -w fidelity -d 1 -o " + (s / "whole.json").string()).code == 0);
+    std::string files;
+    for (int k = 0; k < 3; ++k) {
+        const std::string f = (s / ("b" + std::to_string(k) + ".json")).string();
+        REQUIRE(s.run(analysis + " -w fidelity -d 1 -B 3 -b " + std::to_string(k) + " -o " + f).code == 0);
+        files += " " + f;
+    }
+    REQUIRE(s.run(combine + files + " -o " + (s / "combined.json").string()).code == 0);
+    CHECK(slurp(s / "combined.json") == slurp(s / "whole.json"));
+
+    SECTION("combine refuses bad sets with the reference's exit codes") {
+        const std::size_t before = s.entries();
+        CHECK(s.run(combine + " " + (s / "whole.json").string() + " -o " + (s / "x.json").string()).code == 1);
+        CHECK(s.run(combine + " " + (s / "b0.json").string() + " " + (s / "b1.json").string() + " -o " +
+                    (s / "x.json").string())
+                  .code == 4);
+        CHECK(s.run(combine + " " + (s / "b0.json").string() + " " + (s / "b0.json").string() + " " +
+                    (s / "b1.json").string() + " -o " + (s / "x.json").string())
+                  .code == 3);
+        const std::string other = (s / "other.json").string();
+        REQUIRE(s.run(analysis + " -w le_gall_5_3 -d 1 -B 3 -b 2 -o " + other).code == 0);
+        CHECK(s.run(combine + " " + (s / "b0.json").string() + " " + (s / "b1.json").string() + " " + other +
+                    " -o " + (s / "x.json").string())
+                  .code == 2);
+        CHECK(!fs::exists(s / "x.json"));
+        CHECK(s.entries() == before + 1);  // only other.json was added
+    }
+}
+
+TEST_CASE("bad arguments: one clear line, a non-zero exit, no output file", "[cli][vc2][errors]") {
+    Scratch s;
+    const std::string out = " -o " + (s / "out.json").string();
+    const std::pair<std::string, std::string> cases[] = {
+        {"-w le_gall_9_9 -d 1", "unknown wavelet 'le_gall_9_9'"},
+        {"-w 7 -d 1", "out of range"},
+        {"-w 1 -d -1", "must not be negative"},
+        {"-w 1 -d 1 -D -2", "must not be negative"},
+        {"-w 1 -d 1 -b 0", "--batch-num/-b is only meaningful with --num-batches/-B"},
+        {"-w 1 -d 1 -B 3", "--batch-num/-b must be given"},
+        {"-w 1 -d 1 -B 3 -b 3", "less than --num-batches"},
+        {"-d 1", "--wavelet-index/-w is required"},
+        {"-w 1 -d one", "is not an integer"},
+        {"-w 1 --frobnicate", "unrecognised argument"},
+    };
+    for (const auto& [args, message] : cases) {
+        INFO(args);
+        const Result r = s.run(analysis + " " + args + out);
+        CHECK(r.code != 0);
+        CHECK(r.err.find(message) != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(!fs::exists(s / "out.json"));
+    }
+    const Result unwritable = s.run(analysis + " -w 1 -d 1 -o /nonexistent-folder/out.json");
+    CHECK(unwritable.code != 0);
+    CHECK(unwritable.err.find("cannot write '/nonexistent-folder/out.json'") != std::string::npos);
+    CHECK(s.entries() == 0);
+}
+
+TEST_CASE("verbose progress goes to stderr, the document to stdout", "[cli][vc2]") {
+    Scratch s;
+    const Result r = s.run(analysis + " -w 1 -d 2 -v");
+    REQUIRE(r.code == 0);
+    CHECK(r.err.find("synthesis patterns 99/99") != std::string::npos);
+    CHECK(parse(r.out)["synthesis_test_patterns"].size() == 99);
+}
+
+TEST_CASE("the main job writes the analysis and a readable summary", "[cli][vc2]") {
+    Scratch s;
+    const Result r = s.run(bin + "/rigor vc2-report -w le_gall_5_3 -d 2 -b 10 -o " + (s / "r.json").string());
+    REQUIRE(r.code == 0);
+    CHECK(parse(slurp(s / "r.json"))["synthesis_signal_bounds"].size() == 99);
+    // LeGall depth 2 at 10 bits: analysis level 1 H'' reaches ±12801 (spec §7) -> 15 bits.
+    CHECK(r.out.find("H''") != std::string::npos);
+    CHECK(r.out.find("-12801") != std::string::npos);
+    CHECK(r.out.find("12801     15") != std::string::npos);
+}
