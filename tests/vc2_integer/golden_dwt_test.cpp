@@ -2,6 +2,7 @@
 // run on random pictures (data/vc2/vc2-dwt.json, made by the reference).
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <random>
 #include <nlohmann/json.hpp>
 
 #include "pixel/vc2/integer_transform.hpp"
@@ -82,4 +83,46 @@ TEST_CASE("vc2 quantiser: hand-computed factors and the dequantisation widening"
         CHECK(maximum_dequantised_magnitude(v) >= v);
         CHECK(maximum_dequantised_magnitude(-v) == -maximum_dequantised_magnitude(v));
     }
+}
+
+#include "pixel/vc2/pattern_output.hpp"
+
+TEST_CASE("vc2 test-pattern outputs do not depend on the margin around the pattern") {
+    // If the picture edges reached a target, a wider margin would change its value.
+    for (const char* config : {"w1_W1_d2_D0", "w5_W5_d1_D0", "w0_W0_d0_D3", "w6_W6_d1_D0"}) {
+        INFO(config);
+        const auto a = read_static_analysis(std::string(RIGOR_DATA_DIR) + "/vc2/" + config + ".json");
+        const IntegerRange signal{-512, 511};
+        for (std::size_t i = 0; i < a.analysis_patterns.size(); i += 3) {
+            const auto& p = a.analysis_patterns[i];
+            const auto narrow = analysis_pattern_output(a.config, p, signal, 1);
+            const auto wide = analysis_pattern_output(a.config, p, signal, 3);
+            CHECK(narrow.min == wide.min);
+            CHECK(narrow.max == wide.max);
+        }
+        const QuantisationMatrix flat = band_layout(a.config);  // every offset 0
+        for (std::size_t i = 0; i < a.synthesis_patterns.size(); i += 7) {
+            const auto& p = a.synthesis_patterns[i];
+            const auto narrow = synthesis_pattern_output(a.config, p, signal, flat, 12, 1);
+            const auto wide = synthesis_pattern_output(a.config, p, signal, flat, 12, 3);
+            CHECK(narrow.min == wide.min);
+            CHECK(narrow.max == wide.max);
+        }
+    }
+}
+
+TEST_CASE("vc2 integer transform: perfect reconstruction for every wavelet pair on random pictures") {
+    const unsigned seed = Catch::rngSeed() ? Catch::rngSeed() : 20240611u;
+    INFO("seed " << seed);
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> sample(-2048, 2047);
+    for (int w = 0; w < kWaveletCount; ++w)
+        for (int w_ho = 0; w_ho < kWaveletCount; ++w_ho)
+            for (auto [d, d_ho] : {std::pair{2, 0}, std::pair{1, 2}, std::pair{0, 1}}) {
+                TransformConfig c{w, w_ho, d, d_ho};
+                INFO("w=" << w << " W=" << w_ho << " d=" << d << " D=" << d_ho);
+                Plane picture(8L << (d + d_ho), 4L << d);
+                for (auto& v : picture.samples) v = sample(rng);
+                CHECK(synthesise(c, analyse(c, picture)) == picture);
+            }
 }

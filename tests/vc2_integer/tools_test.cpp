@@ -55,7 +55,7 @@ TEST_CASE("vc2-verify: Fidelity exceeds its no-edge bounds at the picture edges 
     const auto dir = scratch("verify_fidelity");
     const std::string out = (dir / "report.txt").string();
     CHECK(run("vc2-verify", rigor::cli::vc2_verify_main,
-              {data("w5_W5_d1_D0.json"), "-b", "10", "-r", "2", "-o", out}) == 3);
+              {data("w5_W5_d1_D0.json"), "-b", "10", "-r", "2", "--width", "104", "--height", "104", "-o", out}) == 3);
     const std::string report = read_file(out);
     CHECK(report.find("violation: analysis (1, DC'') at (103, ") != std::string::npos);
 }

@@ -1,0 +1,34 @@
+// Times the bit-width table (bounds + every test pattern through the integer transform
+// at every quantisation index) for static analyses given on the command line:
+//   bench_vc2_tables STATIC.json BITS [THREADS] [STATIC.json BITS [THREADS] …]
+// Default when run without arguments: LeGall depth 3 at 10 bits (data/vc2).
+#include <chrono>
+#include <iostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "pixel/vc2/bit_width_table.hpp"
+
+int main(int argc, char** argv) {
+    using namespace rigor::vc2;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) args = {std::string(RIGOR_BENCH_DATA) + "/vc2/w1_W1_d3_D0.json", "10"};
+    for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
+        const std::string path = args[i];
+        const int bits = std::stoi(args[i + 1]);
+        const auto t0 = std::chrono::steady_clock::now();
+        const StaticAnalysis a = read_static_analysis(path);
+        const auto matrix = quantisation_matrix(a.config, {});
+        for (unsigned threads : {1u, std::max(1u, std::thread::hardware_concurrency())}) {
+            const auto t1 = std::chrono::steady_clock::now();
+            const BitWidthTable t = bit_width_table(a, bits, matrix, threads);
+            const auto t2 = std::chrono::steady_clock::now();
+            std::cout << path << " -b " << bits << ": " << t.rows.size() << " rows, "
+                      << a.analysis_patterns.size() + a.synthesis_patterns.size() << " patterns, max qi "
+                      << t.bounds.maximum_quantisation_index << ", threads " << threads << ": "
+                      << std::chrono::duration<double>(t2 - t1).count() << " s (load "
+                      << std::chrono::duration<double>(t1 - t0).count() << " s)\n";
+        }
+    }
+}
