@@ -130,6 +130,13 @@ StaticAnalysis static_filter_analysis(const TransformConfig& config, const Analy
     const TransformGraph sg = synthesis_graph(config);
     ResponseCache acx(ag.ax), acy(ag.ay), scx(sg.ax), scy(sg.ay);
     BoundSymbols symbols;
+    // Terms are written in a fixed order (sources in graph order, min before max), so a
+    // batch writes every bound exactly as the unbatched run does.
+    for (const auto& sources : {analysis_sources(ag), synthesis_sources(sg)})
+        for (const BoundSource& s : sources) {
+            symbols.get(s.min_symbol);
+            symbols.get(s.max_symbol);
+        }
 
     // Analysis: bounds and the sign pattern of the pixel weights.
     const auto aphases = phases_of(ag, o);
