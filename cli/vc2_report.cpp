@@ -55,7 +55,7 @@ int vc2_report_main(std::span<const std::string> args) {
 
     const auto start = std::chrono::steady_clock::now();
     OutputFile out(*path, false);
-    const vc2::StaticAnalysis r = vc2::static_filter_analysis(config);
+    const vc2::ExactAnalysis r = vc2::static_filter_analysis(config);
     vc2::write_analysis_json(out.stream(), r);
     out.commit();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -81,7 +81,7 @@ int vc2_static_filter_analysis_main(std::span<const std::string> args) {
 
     // Open the output first so an unwritable path fails before a long computation.
     OutputFile out(a.get_or("--output", "-"), false);
-    const vc2::StaticAnalysis result = vc2::static_filter_analysis(config, o);
+    const vc2::ExactAnalysis result = vc2::static_filter_analysis(config, o);
     vc2::write_analysis_json(out.stream(), result);
     out.commit();
     return 0;

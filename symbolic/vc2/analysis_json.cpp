@@ -54,7 +54,7 @@ void write_patterns(std::ostream& out, const std::vector<PatternEntry>& patterns
     out << '[';
     for (std::size_t i = 0; i < patterns.size(); ++i) {
         const PatternEntry& e = patterns[i];
-        const TestPattern& p = e.pattern;
+        const PackedTestPattern& p = e.pattern;
         if (i) out << ", ";
         out << "{\"target\": [" << p.target_x << ", " << p.target_y << "], \"pattern\": {\"dx\": " << p.dx
             << ", \"dy\": " << p.dy << ", \"width\": " << p.width << ", \"height\": " << p.height
@@ -69,7 +69,7 @@ void write_patterns(std::ostream& out, const std::vector<PatternEntry>& patterns
 
 }  // namespace
 
-void write_analysis_json(std::ostream& out, const StaticAnalysis& a) {
+void write_analysis_json(std::ostream& out, const ExactAnalysis& a) {
     out << "{\"wavelet_index\": " << a.config.wavelet_index << ", \"wavelet_index_ho\": " << a.config.wavelet_index_ho
         << ", \"dwt_depth\": " << a.config.dwt_depth << ", \"dwt_depth_ho\": " << a.config.dwt_depth_ho
         << ", \"analysis_signal_bounds\": ";

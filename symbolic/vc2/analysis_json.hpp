@@ -8,6 +8,6 @@
 
 namespace rigor::vc2 {
 
-void write_analysis_json(std::ostream& out, const StaticAnalysis& analysis);
+void write_analysis_json(std::ostream& out, const ExactAnalysis& analysis);
 
 }  // namespace rigor::vc2

@@ -69,7 +69,7 @@ BoundEntry bound_entry(const TransformGraph& g, const std::vector<BoundSource>& 
     return {p.array->level, p.array->name, p.x, p.y, bound_terms(b.lower, symbols), bound_terms(b.upper, symbols)};
 }
 
-TestPattern placed(const PolarityImage& img, const TransformGraph& g, const Phase& p) {
+PackedTestPattern placed(const PolarityImage& img, const TransformGraph& g, const Phase& p) {
     const long tmx = p.array->period_x, tmy = p.array->period_y;
     return place_pattern(img, p.x, p.y, tmx * pixels_per_sample(g.ax, p.array->x),
                          tmy * pixels_per_sample(g.ay, p.array->y), tmx, tmy);
@@ -114,12 +114,12 @@ std::string describe(const Phase& p) {
 
 }  // namespace
 
-StaticAnalysis static_filter_analysis(const TransformConfig& config, const AnalysisOptions& o) {
+ExactAnalysis static_filter_analysis(const TransformConfig& config, const AnalysisOptions& o) {
     if (o.num_batches < 1) throw UserError("the number of batches must be at least 1");
     if (o.batch_num < 0 || o.batch_num >= o.num_batches)
         throw UserError("batch number " + std::to_string(o.batch_num) + " must be in 0…" +
                         std::to_string(o.num_batches - 1));
-    StaticAnalysis result;
+    ExactAnalysis result;
     result.config = config;
     result.batched = o.batched;
     result.num_batches = o.num_batches;

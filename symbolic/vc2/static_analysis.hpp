@@ -23,10 +23,10 @@ struct PatternEntry {
     int level = 0;
     std::string array_name;
     long phase_x = 0, phase_y = 0;
-    TestPattern pattern;
+    PackedTestPattern pattern;
 };
 
-struct StaticAnalysis {
+struct ExactAnalysis {
     TransformConfig config;
     bool batched = false;
     int num_batches = 1, batch_num = 0;
@@ -45,6 +45,6 @@ struct AnalysisOptions {
 };
 
 // Throws rigor::UserError for an invalid configuration or batch.
-StaticAnalysis static_filter_analysis(const TransformConfig& config, const AnalysisOptions& options = {});
+ExactAnalysis static_filter_analysis(const TransformConfig& config, const AnalysisOptions& options = {});
 
 }  // namespace rigor::vc2

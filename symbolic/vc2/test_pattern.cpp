@@ -12,7 +12,7 @@ long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 }  // namespace
 
-TestPattern place_pattern(const PolarityImage& img, long phase_x, long phase_y, long mx, long my, long tmx,
+PackedTestPattern place_pattern(const PolarityImage& img, long phase_x, long phase_y, long mx, long my, long tmx,
                           long tmy) {
     int c0 = img.width, c1 = -1, r0 = img.height, r1 = -1;
     for (int r = 0; r < img.height; ++r)
@@ -24,7 +24,7 @@ TestPattern place_pattern(const PolarityImage& img, long phase_x, long phase_y, 
                 r1 = std::max(r1, r);
             }
     if (c1 < 0) throw InternalError("test pattern with no set pixel");
-    TestPattern p;
+    PackedTestPattern p;
     const long min_x = img.x0 + c0, min_y = img.y0 + r0;
     const long steps_x = floor_div(min_x, mx), steps_y = floor_div(min_y, my);
     p.dx = min_x - steps_x * mx;
@@ -51,16 +51,16 @@ TestPattern place_pattern(const PolarityImage& img, long phase_x, long phase_y, 
     return p;
 }
 
-int TestPattern::polarity(int col, int row) const {
+int PackedTestPattern::polarity(int col, int row) const {
     const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(width) + static_cast<std::size_t>(col);
     const auto bit = static_cast<std::uint8_t>(0x80u >> (i % 8));
     if (!(mask_bits[i / 8] & bit)) return 0;
     return (positive_bits[i / 8] & bit) ? 1 : -1;
 }
 
-std::string encode_positive(const TestPattern& p) { return base64_encode(p.positive_bits); }
+std::string encode_positive(const PackedTestPattern& p) { return base64_encode(p.positive_bits); }
 
-std::string encode_mask(const TestPattern& p) { return base64_encode(p.mask_bits); }
+std::string encode_mask(const PackedTestPattern& p) { return base64_encode(p.mask_bits); }
 
 std::string base64_encode(const std::vector<std::uint8_t>& b) {
     std::string out;

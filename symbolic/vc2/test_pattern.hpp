@@ -17,7 +17,7 @@ struct PolarityImage {
     std::int8_t at(int col, int row) const { return polarity[static_cast<std::size_t>(row) * width + col]; }
 };
 
-struct TestPattern {
+struct PackedTestPattern {
     long target_x = 0, target_y = 0;
     // Bounding box of the set pixels after translation.
     long dx = 0, dy = 0;
@@ -31,19 +31,19 @@ struct TestPattern {
 
     // −1, 0 or +1 at (col, row) of the box.
     int polarity(int col, int row) const;
-    friend bool operator==(const TestPattern&, const TestPattern&) = default;
+    friend bool operator==(const PackedTestPattern&, const PackedTestPattern&) = default;
 };
 
 // Crops `image` to its set pixels and moves it by whole multiples of the pattern
 // translation multiple so its minimum coordinates lie in [0, multiple); the target
 // (phase) moves by the same number of target multiples.
-TestPattern place_pattern(const PolarityImage& image, long phase_x, long phase_y, long pattern_multiple_x,
+PackedTestPattern place_pattern(const PolarityImage& image, long phase_x, long phase_y, long pattern_multiple_x,
                           long pattern_multiple_y, long target_multiple_x, long target_multiple_y);
 
 // Standard base64 ('=' padded) of row-major bits, MSB first, last byte zero-padded:
 // bit = (polarity > 0) for `positive`, (polarity != 0) for `mask`.
-std::string encode_positive(const TestPattern& p);
-std::string encode_mask(const TestPattern& p);
+std::string encode_positive(const PackedTestPattern& p);
+std::string encode_mask(const PackedTestPattern& p);
 std::string base64_encode(const std::vector<std::uint8_t>& bytes);
 // Throws rigor::UserError on malformed text.
 std::vector<std::uint8_t> base64_decode(const std::string& text);

@@ -83,9 +83,9 @@ TEST_CASE("perfect reconstruction: synthesis targets see the pixels as their mir
 
 TEST_CASE("batches partition the unbatched analysis", "[vc2][batch]") {
     const TransformConfig c{1, 1, 2, 0};
-    const StaticAnalysis whole = static_filter_analysis(c);
+    const ExactAnalysis whole = static_filter_analysis(c);
     const int n = 3;
-    std::vector<StaticAnalysis> parts;
+    std::vector<ExactAnalysis> parts;
     for (int k = 0; k < n; ++k) {
         AnalysisOptions o;
         o.num_batches = n;
@@ -116,13 +116,13 @@ TEST_CASE("entry counts of the spec for LeGall depths 1-4, and deep mixed transf
     const std::pair<int, std::pair<std::size_t, std::size_t>> counts[] = {
         {1, {14, 24}}, {2, {27, 99}}, {3, {40, 378}}, {4, {53, 1473}}};
     for (const auto& [depth, want] : counts) {
-        const StaticAnalysis a = static_filter_analysis({1, 1, depth, 0});
+        const ExactAnalysis a = static_filter_analysis({1, 1, depth, 0});
         CHECK(a.analysis_bounds.size() == want.first);
         CHECK(a.synthesis_bounds.size() == want.second);
         CHECK(a.synthesis_patterns.size() == want.second);
     }
     // Six levels combined, mixed wavelets: runs and keeps the bounds ordered.
-    const StaticAnalysis deep = static_filter_analysis({4, 6, 2, 4});
+    const ExactAnalysis deep = static_filter_analysis({4, 6, 2, 4});
     CHECK(deep.analysis_bounds.size() > 0);
     CHECK(deep.synthesis_patterns.size() == deep.synthesis_bounds.size());
 }
