@@ -9,6 +9,192 @@
 
 namespace rigor::regress {
 
+namespace {
+
+// What one regression call needs per row block (planes and the constants of model.cpp).
+struct RegressJob {
+    const Plane& x;
+    const Plane& y;
+    RegressionPlanes& out;
+    int radius;
+    BorderMode border;
+    double inv_n, eps, wt, inv_intercept;
+};
+
+// The per-pixel formulas of model.cpp from the five window sums of one row, in double
+// (var = E[x²] − E[x]² cancels in flat areas).  Plain arguments and restrict pointers:
+// nothing read inside the loop may alias an output, so the loop vectorises.
+[[gnu::always_inline]] inline void regression_row(const double* __restrict s0, const double* __restrict s1,
+                                                  const double* __restrict s2, const double* __restrict s3,
+                                                  const double* __restrict s4, int w, double inv_n, double eps,
+                                                  double wt, double inv_intercept, float* __restrict slope,
+                                                  float* __restrict corr, float* __restrict icpt) noexcept {
+    const bool rescale = wt != 1.0;
+    const double one_minus_w = 1.0 - wt, inv_wt = 1.0 / wt;
+    for (int i = 0; i < w; ++i) {
+        const double mx = s0[i] * inv_n, my = s1[i] * inv_n;
+        const double var_x = std::max(s2[i] * inv_n - mx * mx, 0.0);
+        const double var_y = std::max(s4[i] * inv_n - my * my, 0.0);
+        const double cov = s3[i] * inv_n - mx * my;
+        const double a = cov / (var_x + eps);
+        slope[i] = float(a);
+        const double rho = std::sqrt(cov * cov / (var_x * var_y + eps));
+        // (ρ − (1 − w)) / w as a product by 1/w: w is a fixed constant, and the
+        // division's extra half ulp is far below binary32 output precision.
+        const double c = std::max((rho - one_minus_w) * inv_wt, 0.0);
+        corr[i] = float(rescale ? c : rho);
+    }
+    if (icpt)
+        for (int i = 0; i < w; ++i) {
+            const double mx = s0[i] * inv_n, my = s1[i] * inv_n;
+            const double var_x = std::max(s2[i] * inv_n - mx * mx, 0.0);
+            const double a = (s3[i] * inv_n - mx * my) / (var_x + eps);
+            icpt[i] = float((my - a * mx) * inv_intercept);
+        }
+}
+
+// Channels: Σx, Σy, Σx², Σxy, Σy².  Products are formed from the source rows on the
+// fly (entering minus leaving), in double, where they are exact.
+__attribute__((target_clones("avx2", "default"))) void regress_rows(const RegressJob& j, WindowSumBuffers<5>& b,
+                                                                    int row_begin, int row_end) noexcept {
+    const int w = j.x.width(), h = j.x.height();
+    auto update = [&](int enter, int leave) __attribute__((always_inline)) {
+        const float* xe = j.x.row_as<float>(enter);
+        const float* ye = j.y.row_as<float>(enter);
+        double *c0 = b.column(0), *c1 = b.column(1), *c2 = b.column(2), *c3 = b.column(3), *c4 = b.column(4);
+        if (leave < 0) {
+            for (int i = 0; i < w; ++i) {
+                const double a = xe[i], v = ye[i];
+                c0[i] += a, c1[i] += v, c2[i] += a * a, c3[i] += a * v, c4[i] += v * v;
+            }
+            return;
+        }
+        const float* xl = j.x.row_as<float>(leave);
+        const float* yl = j.y.row_as<float>(leave);
+        for (int i = 0; i < w; ++i) {
+            const double a = xe[i], v = ye[i], p = xl[i], q = yl[i];
+            c0[i] += a - p, c1[i] += v - q;
+            c2[i] += a * a - p * p, c3[i] += a * v - p * q, c4[i] += v * v - q * q;
+        }
+    };
+    auto consume = [&](int row) __attribute__((always_inline)) {
+        regression_row(b.sums(0), b.sums(1), b.sums(2), b.sums(3), b.sums(4), w, j.inv_n, j.eps, j.wt,
+                       j.inv_intercept, j.out.slope.row_as<float>(row), j.out.correlation.row_as<float>(row),
+                       j.inv_intercept != 0 ? j.out.intercept.row_as<float>(row) : nullptr);
+    };
+    window_sums_rows<5>(b, h, j.border, row_begin, row_end, update, consume);
+}
+
+struct ReconstructJob {
+    const Plane& x;
+    const Plane& slope;
+    const Plane& correlation;
+    const Plane* intercept;
+    Plane& out;
+    BorderMode border;
+    double inv_n, eps;
+};
+
+// Channels: Σa·c, Σc, and with an intercept Σb·c (K = 3).
+template <int K>
+[[gnu::always_inline]] inline void reconstruct_rows_k(const ReconstructJob& j, WindowSumBuffers<K>& b,
+                                                      int row_begin, int row_end) noexcept {
+    const int w = j.x.width(), h = j.x.height();
+    auto update = [&](int enter, int leave) __attribute__((always_inline)) {
+        const float* ae = j.slope.row_as<float>(enter);
+        const float* ce = j.correlation.row_as<float>(enter);
+        double *c0 = b.column(0), *c1 = b.column(1);
+        if (leave < 0)
+            for (int i = 0; i < w; ++i) c0[i] += double(ae[i]) * ce[i], c1[i] += ce[i];
+        else {
+            const float* al = j.slope.row_as<float>(leave);
+            const float* cl = j.correlation.row_as<float>(leave);
+            for (int i = 0; i < w; ++i) {
+                c0[i] += double(ae[i]) * ce[i] - double(al[i]) * cl[i];
+                c1[i] += double(ce[i]) - cl[i];
+            }
+        }
+        if constexpr (K == 3) {
+            const float* be = j.intercept->row_as<float>(enter);
+            double* c2 = b.column(2);
+            if (leave < 0)
+                for (int i = 0; i < w; ++i) c2[i] += double(be[i]) * ce[i];
+            else {
+                const float* bl = j.intercept->row_as<float>(leave);
+                const float* cl = j.correlation.row_as<float>(leave);
+                for (int i = 0; i < w; ++i) c2[i] += double(be[i]) * ce[i] - double(bl[i]) * cl[i];
+            }
+        }
+    };
+    auto consume = [&](int row) __attribute__((always_inline)) {
+        const float* xs = j.x.row_as<float>(row);
+        float* o = j.out.row_as<float>(row);
+        const double *sac = b.sums(0), *sc = b.sums(1);
+        const double inv_n = j.inv_n, eps = j.eps;
+        if constexpr (K == 3) {
+            const double* sbc = b.sums(2);
+            for (int i = 0; i < w; ++i)
+                o[i] = float((xs[i] * (sac[i] * inv_n) + sbc[i] * inv_n) / (sc[i] * inv_n + eps));
+        } else {
+            for (int i = 0; i < w; ++i) o[i] = float((xs[i] * (sac[i] * inv_n)) / (sc[i] * inv_n + eps));
+        }
+    };
+    window_sums_rows<K>(b, h, j.border, row_begin, row_end, update, consume);
+}
+
+__attribute__((target_clones("avx2", "default"))) void reconstruct_rows(const ReconstructJob& j,
+                                                                        WindowSumBuffers<2>& b, int row_begin,
+                                                                        int row_end) noexcept {
+    reconstruct_rows_k<2>(j, b, row_begin, row_end);
+}
+
+__attribute__((target_clones("avx2", "default"))) void reconstruct_rows(const ReconstructJob& j,
+                                                                        WindowSumBuffers<3>& b, int row_begin,
+                                                                        int row_end) noexcept {
+    reconstruct_rows_k<3>(j, b, row_begin, row_end);
+}
+
+struct BoxJob {
+    const Plane& src;
+    Plane& out;
+    BorderMode border;
+    double inv_n;
+};
+
+__attribute__((target_clones("avx2", "default"))) void box_rows(const BoxJob& j, WindowSumBuffers<1>& b,
+                                                                int row_begin, int row_end) noexcept {
+    const int w = j.src.width(), h = j.src.height();
+    auto update = [&](int enter, int leave) __attribute__((always_inline)) {
+        const float* e = j.src.row_as<float>(enter);
+        double* c = b.column(0);
+        if (leave < 0)
+            for (int i = 0; i < w; ++i) c[i] += e[i];
+        else {
+            const float* l = j.src.row_as<float>(leave);
+            for (int i = 0; i < w; ++i) c[i] += double(e[i]) - l[i];
+        }
+    };
+    auto consume = [&](int row) __attribute__((always_inline)) {
+        const double* s = b.sums(0);
+        float* o = j.out.row_as<float>(row);
+        for (int i = 0; i < w; ++i) o[i] = float(s[i] * j.inv_n);
+    };
+    window_sums_rows<1>(b, h, j.border, row_begin, row_end, update, consume);
+}
+
+// Runs rows(job, buffers, begin, end) over restart blocks on `threads` threads, one
+// buffer set per thread.
+template <int K, class Job, class Rows>
+void run_blocks(const Job& job, int width, int height, int radius, int threads, Rows rows) {
+    parallel_row_blocks(height, kRestartRows, threads, [&](auto&& next) {
+        WindowSumBuffers<K> buffers(width, radius);
+        int begin = 0, end = 0;
+        while (next(begin, end)) rows(job, buffers, begin, end);
+    });
+}
+
+}  // namespace
+
 RegressionPlanes regress_fused(const Plane& x, const Plane& y, const RegressParams& p, int threads) {
     p.validate();
     require_float(x, "x");
@@ -21,41 +207,10 @@ RegressionPlanes regress_fused(const Plane& x, const Plane& y, const RegressPara
     out.correlation = make_float_plane(w, h);
     const bool with_intercept = p.intercept != 0;
     if (with_intercept) out.intercept = make_float_plane(w, h);
-
-    const double inv_n = 1.0 / p.window_size(), eps = p.eps, wt = out.weight, one_minus_w = 1.0 - wt;
-    const double inv_intercept = with_intercept ? 1.0 / p.intercept : 0.0;
-    const bool rescale = wt != 1.0;
-    parallel_rows(h, threads, [&](int begin, int end) {
-        auto produce = [&](int sy, const std::array<double*, 5>& rows) noexcept {
-            const float* xs = x.row_as<float>(sy);
-            const float* ys = y.row_as<float>(sy);
-            for (int i = 0; i < w; ++i) {
-                const double a = xs[i], b = ys[i];
-                rows[0][i] = a;
-                rows[1][i] = b;
-                rows[2][i] = a * a;
-                rows[3][i] = a * b;
-                rows[4][i] = b * b;
-            }
-        };
-        auto consume = [&](int row, const std::array<const double*, 5>& s) noexcept {
-            float* slope = out.slope.row_as<float>(row);
-            float* corr = out.correlation.row_as<float>(row);
-            float* icpt = with_intercept ? out.intercept.row_as<float>(row) : nullptr;
-            for (int i = 0; i < w; ++i) {
-                const double mx = s[0][i] * inv_n, my = s[1][i] * inv_n;
-                const double var_x = std::max(s[2][i] * inv_n - mx * mx, 0.0);
-                const double var_y = std::max(s[4][i] * inv_n - my * my, 0.0);
-                const double cov = s[3][i] * inv_n - mx * my;
-                const double a = cov / (var_x + eps);
-                slope[i] = float(a);
-                if (icpt) icpt[i] = float((my - a * mx) * inv_intercept);
-                const double rho = std::sqrt(cov * cov / (var_x * var_y + eps));
-                corr[i] = float(rescale ? std::max((rho - one_minus_w) / wt, 0.0) : rho);
-            }
-        };
-        sliding_window_sums<5>(w, h, p.radius, p.border, begin, end, produce, consume);
-    });
+    const RegressJob job{x,     y,          out, p.radius, p.border, 1.0 / p.window_size(),
+                         p.eps, out.weight, with_intercept ? 1.0 / p.intercept : 0.0};
+    run_blocks<5>(job, w, h, p.radius, threads,
+                  [](const RegressJob& j, WindowSumBuffers<5>& b, int s, int e) { regress_rows(j, b, s, e); });
     return out;
 }
 
@@ -73,27 +228,11 @@ Plane reconstruct_fused(const Plane& x, const Plane& slope, const Plane& correla
     }
     const int w = x.width(), h = x.height();
     Plane out = make_float_plane(w, h);
-    const double inv_n = 1.0 / double((2 * p.radius + 1) * (2 * p.radius + 1)), eps = p.eps;
-    parallel_rows(h, threads, [&](int begin, int end) {
-        auto produce = [&](int sy, const std::array<double*, 3>& rows) noexcept {
-            const float* a = slope.row_as<float>(sy);
-            const float* c = correlation.row_as<float>(sy);
-            const float* b = intercept ? intercept->row_as<float>(sy) : nullptr;
-            for (int i = 0; i < w; ++i) {
-                const double ci = c[i];
-                rows[0][i] = double(a[i]) * ci;
-                rows[1][i] = b ? double(b[i]) * ci : 0.0;
-                rows[2][i] = ci;
-            }
-        };
-        auto consume = [&](int row, const std::array<const double*, 3>& s) noexcept {
-            const float* xs = x.row_as<float>(row);
-            float* o = out.row_as<float>(row);
-            for (int i = 0; i < w; ++i)
-                o[i] = float((xs[i] * (s[0][i] * inv_n) + s[1][i] * inv_n) / (s[2][i] * inv_n + eps));
-        };
-        sliding_window_sums<3>(w, h, p.radius, p.border, begin, end, produce, consume);
-    });
+    const ReconstructJob job{x, slope, correlation, intercept, out, p.border,
+                             1.0 / double((2 * p.radius + 1) * (2 * p.radius + 1)), p.eps};
+    auto rows = [](const ReconstructJob& j, auto& b, int s, int e) { reconstruct_rows(j, b, s, e); };
+    if (intercept) run_blocks<3>(job, w, h, p.radius, threads, rows);
+    else run_blocks<2>(job, w, h, p.radius, threads, rows);
     return out;
 }
 
@@ -102,18 +241,9 @@ Plane box_mean(const Plane& src, int radius, BorderMode border, int threads) {
     if (radius < 0) throw UserError("box mean radius must be ≥ 0");
     const int w = src.width(), h = src.height();
     Plane out = make_float_plane(w, h);
-    const double inv_n = 1.0 / double((2 * radius + 1) * (2 * radius + 1));
-    parallel_rows(h, threads, [&](int begin, int end) {
-        auto produce = [&](int sy, const std::array<double*, 1>& rows) noexcept {
-            const float* s = src.row_as<float>(sy);
-            for (int i = 0; i < w; ++i) rows[0][i] = s[i];
-        };
-        auto consume = [&](int row, const std::array<const double*, 1>& s) noexcept {
-            float* o = out.row_as<float>(row);
-            for (int i = 0; i < w; ++i) o[i] = float(s[0][i] * inv_n);
-        };
-        sliding_window_sums<1>(w, h, radius, border, begin, end, produce, consume);
-    });
+    const BoxJob job{src, out, border, 1.0 / double((2 * radius + 1) * (2 * radius + 1))};
+    run_blocks<1>(job, w, h, radius, threads,
+                  [](const BoxJob& j, WindowSumBuffers<1>& b, int s, int e) { box_rows(j, b, s, e); });
     return out;
 }
 

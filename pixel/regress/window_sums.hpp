@@ -1,14 +1,18 @@
 // The sliding (2r+1)×(2r+1) window sums behind every box mean here, at a cost per pixel
-// independent of r: per-column running sums updated by one entering and one leaving row,
-// then a running sum along the row over the border-extended columns.  Sums are double:
-// the products of binary32 samples are exact in double, so the running updates do not
-// drift visibly over a 1080-row plane.
+// independent of r: per-column running sums updated by one entering and one leaving
+// row, then a running sum along the row over the border-extended column sums.
 //
-// produce(src_row, rows) writes K rows (double, `width` each) of the values to average
-// for source row src_row; consume(row, sums) receives the K window sums of output row
-// `row` (divide by (2r+1)² for means).  Rows outside the plane are mapped by
-// border_index(), so window counts are always (2r+1)².
+// Precision and determinism: sums are double (a product of two binary32 samples is
+// exact in double).  The column sums restart from the source rows at every multiple of
+// kRestartRows, so rounding drift is bounded by kRestartRows updates and, since threads
+// take whole blocks of kRestartRows rows, every output row is computed by the same
+// operations whatever the thread count (results do not depend on it).
+//
+// The kernels (fused.cpp) write their own vertical update — products computed from the
+// source rows on the fly, never stored — and call the helpers below from a function
+// compiled twice (AVX2 and baseline); the helpers are always inlined into it.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -16,55 +20,72 @@
 
 namespace rigor::regress {
 
-template <int K, class Produce, class Consume>
-void sliding_window_sums(int width, int height, int radius, BorderMode border, int row_begin, int row_end,
-                         Produce&& produce, Consume&& consume) {
-    if (row_begin >= row_end) return;
-    const int w = width, r = radius, ext_w = w + 2 * r;
-    const std::size_t plane_size = std::size_t{K} * std::size_t(w);
-    std::vector<double> column(plane_size, 0.0), enter(plane_size), leave(plane_size),
-        extended(std::size_t{K} * std::size_t(ext_w)), sums(plane_size);
-    auto rows_of = [&](std::vector<double>& v, int stride) {
-        std::array<double*, K> p;
-        for (int k = 0; k < K; ++k) p[k] = v.data() + std::size_t(k) * stride;
-        return p;
-    };
-    const auto enter_rows = rows_of(enter, w), leave_rows = rows_of(leave, w), sum_rows = rows_of(sums, w),
-               column_rows = rows_of(column, w), ext_rows = rows_of(extended, ext_w);
-    std::array<const double*, K> sum_const;
-    for (int k = 0; k < K; ++k) sum_const[k] = sum_rows[k];
+inline constexpr int kRestartRows = 64;
 
-    for (int dy = -r; dy <= r; ++dy) {
-        produce(border_index(row_begin + dy, height, border), enter_rows);
-        for (std::size_t i = 0; i < plane_size; ++i) column[i] += enter[i];
+// Per-thread buffers for K channels: column sums padded by r on both sides (so the
+// horizontal sum needs no copy) and the K rows of window sums handed to consume().
+template <int K>
+class WindowSumBuffers {
+public:
+    WindowSumBuffers(int width, int radius)
+        : width_(width), radius_(radius), stride_(width + 2 * radius),
+          columns_(std::size_t{K} * std::size_t(stride_)), sums_(std::size_t{K} * std::size_t(width)) {}
+
+    int width() const { return width_; }
+    int radius() const { return radius_; }
+    // Column sums of channel k; index 0 is column 0, indices −r … w+r−1 are valid.
+    double* column(int k) { return columns_.data() + std::size_t(k) * stride_ + radius_; }
+    double* sums(int k) { return sums_.data() + std::size_t(k) * width_; }
+    void clear_columns() { std::fill(columns_.begin(), columns_.end(), 0.0); }
+
+private:
+    int width_, radius_, stride_;
+    std::vector<double> columns_, sums_;
+};
+
+// After a vertical update: fill the r padding columns each side from the border mode,
+// then run the K horizontal window sums side by side (independent dependency chains).
+template <int K>
+[[gnu::always_inline]] inline void horizontal_window_sums(WindowSumBuffers<K>& b, BorderMode border) noexcept {
+    const int w = b.width(), r = b.radius();
+    for (int k = 0; k < K; ++k) {
+        double* c = b.column(k);
+        for (int i = 1; i <= r; ++i) {
+            c[-i] = c[border_index(-i, w, border)];
+            c[w - 1 + i] = c[border_index(w - 1 + i, w, border)];
+        }
     }
-    for (int y = row_begin; y < row_end; ++y) {
-        if (y > row_begin) {
-            produce(border_index(y + r, height, border), enter_rows);
-            produce(border_index(y - r - 1, height, border), leave_rows);
-            for (std::size_t i = 0; i < plane_size; ++i) column[i] += enter[i] - leave[i];
-        }
-        // Border-extend each column-sum row, then run the K horizontal sums side by side
-        // (independent dependency chains, so they overlap in the pipeline).
+    std::array<const double*, K> c;
+    std::array<double*, K> out;
+    std::array<double, K> s{};
+    for (int k = 0; k < K; ++k) {
+        c[k] = b.column(k);
+        out[k] = b.sums(k);
+        for (int i = -r; i <= r; ++i) s[k] += c[k][i];
+        out[k][0] = s[k];
+    }
+    for (int x = 1; x < w; ++x)
         for (int k = 0; k < K; ++k) {
-            const double* c = column_rows[k];
-            double* e = ext_rows[k];
-            std::copy(c, c + w, e + r);
-            for (int i = 0; i < r; ++i) {
-                e[i] = c[border_index(i - r, w, border)];
-                e[r + w + i] = c[border_index(w + i, w, border)];
-            }
+            s[k] += c[k][x + r] - c[k][x - r - 1];
+            out[k][x] = s[k];
         }
-        std::array<double, K> s{};
-        for (int k = 0; k < K; ++k)
-            for (int i = 0; i <= 2 * r; ++i) s[k] += ext_rows[k][i];
-        for (int k = 0; k < K; ++k) sum_rows[k][0] = s[k];
-        for (int x = 1; x < w; ++x)
-            for (int k = 0; k < K; ++k) {
-                s[k] += ext_rows[k][x + 2 * r] - ext_rows[k][x - 1];
-                sum_rows[k][x] = s[k];
-            }
-        consume(y, sum_const);
+}
+
+// Window sums for output rows [row_begin, row_end) (within one restart block):
+// update(enter_row, leave_row) adds source row enter_row's values to the column sums
+// and subtracts leave_row's (leave_row = −1: nothing leaves); consume(row) reads
+// b.sums(k).  Rows outside the plane are mapped by border_index().
+template <int K, class Update, class Consume>
+[[gnu::always_inline]] inline void window_sums_rows(WindowSumBuffers<K>& b, int height, BorderMode border,
+                                                    int row_begin, int row_end, Update&& update,
+                                                    Consume&& consume) noexcept {
+    const int r = b.radius();
+    b.clear_columns();
+    for (int dy = -r; dy <= r; ++dy) update(border_index(row_begin + dy, height, border), -1);
+    for (int y = row_begin; y < row_end; ++y) {
+        if (y > row_begin) update(border_index(y + r, height, border), border_index(y - r - 1, height, border));
+        horizontal_window_sums<K>(b, border);
+        consume(y);
     }
 }
 
