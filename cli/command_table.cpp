@@ -12,6 +12,9 @@ int vc2_dwt_main(std::span<const std::string> args);
 int vc2_idwt_main(std::span<const std::string> args);
 int vc2_verify_main(std::span<const std::string> args);
 int expr_main(std::span<const std::string> args);
+int infix_main(std::span<const std::string> args);
+int postfix_main(std::span<const std::string> args);
+int analyse_main(std::span<const std::string> args);
 int regress_main(std::span<const std::string> args);
 int reconstruct_main(std::span<const std::string> args);
 int chroma_reconstruct_main(std::span<const std::string> args);
@@ -20,6 +23,9 @@ int regress_model_main(std::span<const std::string> args);
 namespace {
 constexpr Command kCommands[] = {
     {"expr", "per-pixel expressions (akarin.Expr language) on y4m video and pictures", expr_main},
+    {"infix", "a postfix Expr program as infix", infix_main},
+    {"postfix", "an infix expression as a postfix Expr program", postfix_main},
+    {"analyse", "an Expr program's algebra, exact output range, extreme inputs, derivatives", analyse_main},
     {"regress", "local linear regression of one plane on another (slope, correlation)", regress_main},
     {"reconstruct", "predict a plane from x and a regression's slope/correlation", reconstruct_main},
     {"chroma-reconstruct", "repair badly resized chroma from luma (ChromaReconstruct recipe)", chroma_reconstruct_main},

@@ -18,6 +18,10 @@ std::string shortest_decimal(float v) {
     if (std::isnan(v)) return "nan";
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
     char buf[48];
+    if (v == std::nearbyint(v) && std::fabs(v) < 1e9f) {  // integers without exponent: 40, not 4e+01
+        std::snprintf(buf, sizeof buf, "%.0f", double(v));
+        return std::signbit(v) && v == 0 ? "-0" : buf;
+    }
     for (int digits = 1; digits <= 9; ++digits) {
         std::snprintf(buf, sizeof buf, "%.*g", digits, double(v));
         if (std::strtof(buf, nullptr) == v) break;

@@ -1,0 +1,278 @@
+#include "symbolic/expr/algebra.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "filters/error.hpp"
+#include "symbolic/expr/ir_text.hpp"
+#include "symbolic/expr/number_text.hpp"
+#include "symbolic/expr/range.hpp"
+
+namespace rigor::symexpr {
+
+using GiNaC::ex;
+using expr::Node;
+using expr::NodeId;
+using expr::Op;
+
+// Functions of the Expr language that GiNaC lacks.  Names are the infix call names.
+DECLARE_FUNCTION_2P(expr_max)
+DECLARE_FUNCTION_2P(expr_min)
+DECLARE_FUNCTION_3P(expr_select)
+DECLARE_FUNCTION_2P(expr_gt)
+DECLARE_FUNCTION_2P(expr_lt)
+DECLARE_FUNCTION_2P(expr_ge)
+DECLARE_FUNCTION_2P(expr_le)
+DECLARE_FUNCTION_2P(expr_eq)
+DECLARE_FUNCTION_2P(expr_and)
+DECLARE_FUNCTION_2P(expr_or)
+DECLARE_FUNCTION_2P(expr_xor)
+DECLARE_FUNCTION_1P(expr_not)
+DECLARE_FUNCTION_2P(expr_mod)
+DECLARE_FUNCTION_1P(expr_trunc)
+DECLARE_FUNCTION_1P(expr_round)
+DECLARE_FUNCTION_1P(expr_floor)
+DECLARE_FUNCTION_2P(expr_bitand)
+DECLARE_FUNCTION_2P(expr_bitor)
+DECLARE_FUNCTION_2P(expr_bitxor)
+DECLARE_FUNCTION_1P(expr_bitnot)
+DECLARE_FUNCTION_1P(expr_abs)
+
+namespace {
+// Derivatives almost everywhere (a.e.): the kinks of max/min/abs/select are measure zero.
+ex zero1(const ex&, unsigned) { return 0; }
+ex zero2(const ex&, const ex&, unsigned) { return 0; }
+ex max_d(const ex& a, const ex& b, unsigned i) { return i == 0 ? expr_gt(a, b) : expr_not(expr_gt(a, b)); }
+ex min_d(const ex& a, const ex& b, unsigned i) { return i == 0 ? expr_lt(a, b) : expr_not(expr_lt(a, b)); }
+ex select_d(const ex& c, const ex&, const ex&, unsigned i) {
+    return i == 0 ? ex(0) : i == 1 ? expr_gt(c, 0) : expr_not(expr_gt(c, 0));
+}
+ex abs_d(const ex& a, unsigned) { return expr_select(a, 1, -1); }
+ex mod_d(const ex& a, const ex& b, unsigned i) { return i == 0 ? ex(1) : -expr_trunc(a / b); }
+
+// Numeric arguments fold (comparisons to 0/1, max/min to the value).
+ex max_eval(const ex& a, const ex& b) {
+    if (GiNaC::is_a<GiNaC::numeric>(a) && GiNaC::is_a<GiNaC::numeric>(b))
+        return GiNaC::ex_to<GiNaC::numeric>(a) > GiNaC::ex_to<GiNaC::numeric>(b) ? a : b;
+    return expr_max(a, b).hold();
+}
+ex min_eval(const ex& a, const ex& b) {
+    if (GiNaC::is_a<GiNaC::numeric>(a) && GiNaC::is_a<GiNaC::numeric>(b))
+        return GiNaC::ex_to<GiNaC::numeric>(a) < GiNaC::ex_to<GiNaC::numeric>(b) ? a : b;
+    return expr_min(a, b).hold();
+}
+ex gt_eval(const ex& a, const ex& b) {
+    if (GiNaC::is_a<GiNaC::numeric>(a) && GiNaC::is_a<GiNaC::numeric>(b))
+        return GiNaC::ex_to<GiNaC::numeric>(a) > GiNaC::ex_to<GiNaC::numeric>(b) ? 1 : 0;
+    return expr_gt(a, b).hold();
+}
+ex lt_eval(const ex& a, const ex& b) {
+    if (GiNaC::is_a<GiNaC::numeric>(a) && GiNaC::is_a<GiNaC::numeric>(b))
+        return GiNaC::ex_to<GiNaC::numeric>(a) < GiNaC::ex_to<GiNaC::numeric>(b) ? 1 : 0;
+    return expr_lt(a, b).hold();
+}
+ex not_eval(const ex& a) {
+    if (GiNaC::is_a<GiNaC::numeric>(a)) return GiNaC::ex_to<GiNaC::numeric>(a) <= 0 ? 1 : 0;
+    return expr_not(a).hold();
+}
+ex select_eval(const ex& c, const ex& t, const ex& f) {
+    if (GiNaC::is_a<GiNaC::numeric>(c)) return GiNaC::ex_to<GiNaC::numeric>(c) > 0 ? t : f;
+    if (t.is_equal(f)) return t;
+    return expr_select(c, t, f).hold();
+}
+}  // namespace
+
+REGISTER_FUNCTION(expr_max, eval_func(max_eval).derivative_func(max_d).set_name("expr_max"))
+REGISTER_FUNCTION(expr_min, eval_func(min_eval).derivative_func(min_d).set_name("expr_min"))
+REGISTER_FUNCTION(expr_select, eval_func(select_eval).derivative_func(select_d).set_name("expr_select"))
+REGISTER_FUNCTION(expr_gt, eval_func(gt_eval).derivative_func(zero2).set_name("expr_gt"))
+REGISTER_FUNCTION(expr_lt, eval_func(lt_eval).derivative_func(zero2).set_name("expr_lt"))
+REGISTER_FUNCTION(expr_ge, derivative_func(zero2).set_name("expr_ge"))
+REGISTER_FUNCTION(expr_le, derivative_func(zero2).set_name("expr_le"))
+REGISTER_FUNCTION(expr_eq, derivative_func(zero2).set_name("expr_eq"))
+REGISTER_FUNCTION(expr_and, derivative_func(zero2).set_name("expr_and"))
+REGISTER_FUNCTION(expr_or, derivative_func(zero2).set_name("expr_or"))
+REGISTER_FUNCTION(expr_xor, derivative_func(zero2).set_name("expr_xor"))
+REGISTER_FUNCTION(expr_not, eval_func(not_eval).derivative_func(zero1).set_name("expr_not"))
+REGISTER_FUNCTION(expr_mod, derivative_func(mod_d).set_name("expr_mod"))
+REGISTER_FUNCTION(expr_trunc, derivative_func(zero1).set_name("expr_trunc"))
+REGISTER_FUNCTION(expr_round, derivative_func(zero1).set_name("expr_round"))
+REGISTER_FUNCTION(expr_floor, derivative_func(zero1).set_name("expr_floor"))
+REGISTER_FUNCTION(expr_bitand, derivative_func(zero2).set_name("expr_bitand"))
+REGISTER_FUNCTION(expr_bitor, derivative_func(zero2).set_name("expr_bitor"))
+REGISTER_FUNCTION(expr_bitxor, derivative_func(zero2).set_name("expr_bitxor"))
+REGISTER_FUNCTION(expr_bitnot, derivative_func(zero1).set_name("expr_bitnot"))
+REGISTER_FUNCTION(expr_abs, derivative_func(abs_d).set_name("expr_abs"))
+
+namespace {
+
+GiNaC::numeric to_numeric(float v) {
+    return GiNaC::numeric(cln::cl_N(decimal_rational(v)));
+}
+
+}  // namespace
+
+Algebra to_algebra(const expr::Expr& e) {
+    Algebra a;
+    std::vector<ex> v(e.size());
+    for (NodeId id = 0; id < e.size(); ++id) {
+        const Node& n = e.node(id);
+        auto x = [&](std::size_t i) { return v[n.args[i]]; };
+        std::string var = variable_name(n);
+        if (!var.empty() && n.op != Op::LoadAbsolute) {
+            auto it = a.symbols.find(var);
+            if (it == a.symbols.end()) it = a.symbols.emplace(var, GiNaC::realsymbol(var)).first;
+            v[id] = it->second;
+            continue;
+        }
+        switch (n.op) {
+            case Op::Constant:
+                if (!std::isfinite(n.value)) throw UserError("the algebra has no value for the constant " + shortest_decimal(n.value));
+                v[id] = to_numeric(n.value);
+                break;
+            case Op::Add: v[id] = x(0) + x(1); break;
+            case Op::Sub: v[id] = x(0) - x(1); break;
+            case Op::Mul: v[id] = x(0) * x(1); break;
+            case Op::Div: v[id] = x(0) / x(1); break;
+            case Op::Mod: v[id] = expr_mod(x(0), x(1)); break;
+            case Op::Pow: v[id] = GiNaC::pow(x(0), x(1)); break;
+            case Op::Max: v[id] = expr_max(x(0), x(1)); break;
+            case Op::Min: v[id] = expr_min(x(0), x(1)); break;
+            case Op::Clamp: v[id] = expr_max(expr_min(x(0), x(2)), x(1)); break;
+            case Op::Abs: v[id] = expr_abs(x(0)); break;
+            case Op::Sqrt: v[id] = GiNaC::sqrt(x(0)); break;
+            case Op::Exp: v[id] = GiNaC::exp(x(0)); break;
+            case Op::Log: v[id] = GiNaC::log(x(0)); break;
+            case Op::Sin: v[id] = GiNaC::sin(x(0)); break;
+            case Op::Cos: v[id] = GiNaC::cos(x(0)); break;
+            case Op::Trunc: v[id] = expr_trunc(x(0)); break;
+            case Op::Round: v[id] = expr_round(x(0)); break;
+            case Op::Floor: v[id] = expr_floor(x(0)); break;
+            case Op::Gt: v[id] = expr_gt(x(0), x(1)); break;
+            case Op::Lt: v[id] = expr_lt(x(0), x(1)); break;
+            case Op::Ge: v[id] = expr_ge(x(0), x(1)); break;
+            case Op::Le: v[id] = expr_le(x(0), x(1)); break;
+            case Op::Eq: v[id] = expr_eq(x(0), x(1)); break;
+            case Op::And: v[id] = expr_and(x(0), x(1)); break;
+            case Op::Or: v[id] = expr_or(x(0), x(1)); break;
+            case Op::Xor: v[id] = expr_xor(x(0), x(1)); break;
+            case Op::Not: v[id] = expr_not(x(0)); break;
+            case Op::BitAnd: v[id] = expr_bitand(x(0), x(1)); break;
+            case Op::BitOr: v[id] = expr_bitor(x(0), x(1)); break;
+            case Op::BitXor: v[id] = expr_bitxor(x(0), x(1)); break;
+            case Op::BitNot: v[id] = expr_bitnot(x(0)); break;
+            case Op::Select: v[id] = expr_select(x(0), x(1), x(2)); break;
+            default: {
+                // Order statistics and absolute pixels stay opaque: a symbol named by
+                // their infix text (their derivative is reported as 0 a.e. — a sort
+                // picks one argument, whose derivative it then carries; not modelled).
+                std::vector<expr::Node> sub(e.nodes().begin(), e.nodes().begin() + id + 1);
+                std::string text = to_infix(expr::Expr(std::move(sub), id));
+                auto it = a.symbols.find(text);
+                if (it == a.symbols.end()) it = a.symbols.emplace(text, GiNaC::realsymbol(text)).first;
+                v[id] = it->second;
+            }
+        }
+    }
+    a.value = v[e.root()];
+    return a;
+}
+
+namespace {
+
+std::string numeric_text(const GiNaC::numeric& n) {
+    if (!n.is_rational()) return std::to_string(n.to_double());
+    return rational_text(cln::the<cln::cl_RA>(n.to_cl_N()));
+}
+
+bool is_operator_form(const ex& e) {
+    if (GiNaC::is_a<GiNaC::add>(e) || GiNaC::is_a<GiNaC::mul>(e)) return true;
+    if (GiNaC::is_a<GiNaC::power>(e)) return !e.op(1).is_equal(GiNaC::numeric(1, 2));
+    if (GiNaC::is_a<GiNaC::function>(e)) return GiNaC::ex_to<GiNaC::function>(e).get_name() == "expr_select";
+    if (GiNaC::is_a<GiNaC::numeric>(e)) {
+        const auto& n = GiNaC::ex_to<GiNaC::numeric>(e);
+        return n.is_negative() || numeric_text(n).find('/') != std::string::npos;
+    }
+    return false;
+}
+
+std::string print(const ex& e);
+std::string operand(const ex& e) { return is_operator_form(e) ? "(" + print(e) + ")" : print(e); }
+
+const std::map<std::string, std::string>& comparison_symbols() {
+    static const std::map<std::string, std::string> m = {{"gt", ">"}, {"lt", "<"}, {"ge", ">="}, {"le", "<="}, {"eq", "=="}};
+    return m;
+}
+
+std::string print(const ex& e) {
+    if (GiNaC::is_a<GiNaC::numeric>(e)) return numeric_text(GiNaC::ex_to<GiNaC::numeric>(e));
+    if (GiNaC::is_a<GiNaC::symbol>(e)) return GiNaC::ex_to<GiNaC::symbol>(e).get_name();
+    if (GiNaC::is_a<GiNaC::add>(e)) {
+        std::string out;
+        for (std::size_t i = 0; i < e.nops(); ++i) {
+            ex term = e.op(i);
+            bool negative = GiNaC::is_a<GiNaC::mul>(term) && GiNaC::is_a<GiNaC::numeric>(term.op(term.nops() - 1)) &&
+                            GiNaC::ex_to<GiNaC::numeric>(term.op(term.nops() - 1)).is_negative();
+            negative |= GiNaC::is_a<GiNaC::numeric>(term) && GiNaC::ex_to<GiNaC::numeric>(term).is_negative();
+            if (i > 0 && negative) {
+                out += " - " + operand(-term);
+            } else {
+                if (i > 0) out += " + ";
+                out += operand(term);
+            }
+        }
+        return out;
+    }
+    if (GiNaC::is_a<GiNaC::mul>(e)) {
+        // GiNaC keeps the numeric factor last; print it first: 0.3 * x.
+        std::string out;
+        std::vector<ex> factors;
+        for (std::size_t i = 0; i < e.nops(); ++i) factors.push_back(e.op(i));
+        std::stable_partition(factors.begin(), factors.end(), [](const ex& f) { return GiNaC::is_a<GiNaC::numeric>(f); });
+        for (std::size_t i = 0; i < factors.size(); ++i) {
+            const ex& f = factors[i];
+            if (i == 0 && f.is_equal(-1) && factors.size() > 1) {
+                out += "-";
+                continue;
+            }
+            bool reciprocal = GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<GiNaC::numeric>(f.op(1)) &&
+                              GiNaC::ex_to<GiNaC::numeric>(f.op(1)).is_negative() && i > 0;
+            if (reciprocal) out += " / " + operand(GiNaC::pow(f.op(0), -f.op(1)));
+            else if (i == 0 && GiNaC::is_a<GiNaC::numeric>(f)) out += print(f);  // -5 * sin(x)
+            else out += (i > 0 && out != "-" ? " * " : "") + operand(f);
+        }
+        return out;
+    }
+    if (GiNaC::is_a<GiNaC::power>(e)) {
+        if (e.op(1).is_equal(GiNaC::numeric(1, 2))) return "sqrt(" + print(e.op(0)) + ")";
+        if (e.op(1).is_equal(-1)) return "1 / " + operand(e.op(0));
+        return operand(e.op(0)) + " ** " + operand(e.op(1));
+    }
+    if (GiNaC::is_a<GiNaC::function>(e)) {
+        std::string name = GiNaC::ex_to<GiNaC::function>(e).get_name();
+        if (name.starts_with("expr_")) name = name.substr(5);  // registered as expr_max ...
+        if (name == "select") return operand(e.op(0)) + " ? " + operand(e.op(1)) + " : " + operand(e.op(2));
+        auto cmp = comparison_symbols().find(name);
+        if (cmp != comparison_symbols().end())  // a call, so it can sit inside sums without ambiguity
+            return "(" + operand(e.op(0)) + " " + cmp->second + " " + operand(e.op(1)) + ")";
+        if (name == "mod") return operand(e.op(0)) + " % " + operand(e.op(1));
+        std::string out = name + "(";
+        for (std::size_t i = 0; i < e.nops(); ++i) out += (i ? ", " : "") + print(e.op(i));
+        return out + ")";
+    }
+    std::ostringstream s;  // derivatives of opaque functions and anything else GiNaC made
+    s << e;
+    return s.str();
+}
+
+}  // namespace
+
+std::string algebra_infix(const GiNaC::ex& e) { return print(e); }
+
+std::map<std::string, GiNaC::ex> partial_derivatives(const Algebra& a) {
+    std::map<std::string, GiNaC::ex> d;
+    for (const auto& [name, s] : a.symbols) d[name] = a.value.diff(s);
+    return d;
+}
+
+}  // namespace rigor::symexpr

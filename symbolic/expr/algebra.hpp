@@ -1,0 +1,34 @@
+// The Expr IR as a GiNaC expression: the algebra behind a program.
+//
+// Every variable of range.hpp (x, x[1,0]:m, X, x.Name ...) is a real GiNaC symbol of that
+// name; constants are the exact rationals of number_text.hpp.  + − × ÷, pow, sqrt, exp,
+// log, sin, cos, abs map to GiNaC's own operations, so GiNaC's canonical form collects
+// terms (`x 2 * t! t@ t@ * 512 /` is x²/128).  The rest are GiNaC functions named as the
+// infix calls (max, min, select, gt, ...), with derivatives where they exist almost
+// everywhere (max'/min'/select'/abs' as comparisons, 0 for comparisons and rounding).
+// The algebra is over the reals: sqrt is the real square root (Expr's sqrt of a negative
+// is 0) and GiNaC may cancel x/x to 1; ranges are computed on the IR, not on this form.
+#pragma once
+#include <ginac/ginac.h>
+#include <map>
+#include <string>
+
+#include "filters/expr/ir.hpp"
+
+namespace rigor::symexpr {
+
+struct Algebra {
+    GiNaC::ex value;
+    std::map<std::string, GiNaC::symbol> symbols;  // by variable name
+};
+
+Algebra to_algebra(const expr::Expr& e);
+
+// Infix text of a GiNaC expression in the notation of ir_text.hpp (rationals exact:
+// 0.3, 1/3; calls as max(a, b), select as c > 0 ? t : f).
+std::string algebra_infix(const GiNaC::ex& e);
+
+// ∂e/∂v for every variable, in the order of `symbols`.
+std::map<std::string, GiNaC::ex> partial_derivatives(const Algebra& a);
+
+}  // namespace rigor::symexpr

@@ -1,0 +1,262 @@
+#include "symbolic/expr/analysis.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <random>
+#include <sstream>
+
+#include "filters/error.hpp"
+#include "filters/expr/optimize.hpp"
+#include "symbolic/expr/algebra.hpp"
+#include "symbolic/expr/ir_text.hpp"
+#include "symbolic/expr/number_text.hpp"
+
+namespace rigor::symexpr {
+
+namespace {
+
+using cln::cl_RA;
+
+constexpr long kSearchBudget = 4096;  // evaluations of the bounded search
+
+const Interval& source_range(const expr::Expr& e, const InputRanges& ranges, const std::string& variable) {
+    for (const expr::Node& n : e.nodes())
+        if (variable_name(n) == variable) return ranges.at(source_name(n));
+    throw std::logic_error("unknown variable " + variable);
+}
+
+Extreme at(const expr::Expr& e, std::map<std::string, cl_RA> point) {
+    PointValue v = evaluate_at(e, point);
+    return {std::move(point), v.value, v.exact, false};
+}
+
+bool better(const Extreme& candidate, const Extreme& best, bool maximum) {
+    if (!candidate.value) return false;
+    if (!best.value) return true;
+    return maximum ? *best.value < *candidate.value : *candidate.value < *best.value;
+}
+
+std::string affine_text(const AffineForm& f) {
+    std::string s;
+    for (const auto& [name, k] : f.coefficients) {
+        bool negative = cln::minusp(k);
+        std::string mag = cln::abs(k) == 1 ? name : rational_text(cln::abs(k)) + " * " + name;
+        s += s.empty() ? (negative ? "-" + mag : mag) : (negative ? " - " : " + ") + mag;
+    }
+    if (!cln::zerop(f.constant) || s.empty())
+        s += s.empty() ? rational_text(f.constant) : (cln::minusp(f.constant) ? " - " : " + ") + rational_text(cln::abs(f.constant));
+    return s;
+}
+
+}  // namespace
+
+Analysis analyse(const expr::Expr& e, const InputRanges& ranges, const OutputFormat& format) {
+    check_ranges(e, ranges);
+    Analysis a;
+    a.postfix = symexpr::to_postfix(e);
+    a.infix = to_infix(e);
+    a.optimised_postfix = to_postfix_stored(expr::optimize(e));
+    a.variables = used_variables(e);
+    try {
+        Algebra alg = to_algebra(e);
+        a.algebra = algebra_infix(alg.value);
+        for (const auto& [name, d] : partial_derivatives(alg)) a.derivatives[name] = algebra_infix(d);
+    } catch (const rigor::UserError& err) {
+        a.notes.push_back(std::string("no algebra: ") + err.what());
+    }
+
+    IntervalResult iv = interval_ranges(e, ranges);
+    a.range = iv.root(e);
+    a.notes.insert(a.notes.end(), iv.notes.begin(), iv.notes.end());
+    a.transcendental = iv.transcendental;
+
+    std::optional<AffineForm> affine = affine_form(e);
+    if (affine) {
+        // Exact: each variable independently at the end its coefficient favours.
+        a.method = "affine";
+        a.search = "test pattern: each input at its minimum or maximum by the sign of its coefficient";
+        Bound lo = Bound::of(affine->constant), hi = lo;
+        for (const std::string& v : a.variables) {
+            const Interval& r = source_range(e, ranges, v);
+            auto it = affine->coefficients.find(v);
+            cl_RA k = it == affine->coefficients.end() ? cl_RA(0) : it->second;
+            bool up = cln::plusp(k);
+            a.minimum.inputs[v] = up ? r.lo.value : r.hi.value;
+            a.maximum.inputs[v] = up ? r.hi.value : r.lo.value;
+            lo = lo + Bound::of(k) * (up ? r.lo : r.hi);
+            hi = hi + Bound::of(k) * (up ? r.hi : r.lo);
+        }
+        a.range = {lo, hi, false};
+        a.minimum = at(e, a.minimum.inputs);
+        a.maximum = at(e, a.maximum.inputs);
+    } else {
+        a.method = "interval";
+        // Bounded search: a grid of G points per variable (G = 2: the corners) when it
+        // fits the budget, else random corners (fixed seed: the report is reproducible).
+        const std::size_t nv = a.variables.size();
+        long g = 2;
+        auto fits = [&](long levels) {
+            long total = 1;
+            for (std::size_t i = 0; i < nv; ++i)
+                if ((total *= levels) > kSearchBudget) return false;
+            return true;
+        };
+        while (fits(g + 1) && g < 257) ++g;
+        std::vector<std::map<std::string, cl_RA>> points;
+        auto level = [&](const std::string& v, long i, long levels) {
+            const Interval& r = source_range(e, ranges, v);
+            return r.lo.value + (r.hi.value - r.lo.value) * cl_RA(i) / cl_RA(levels - 1);
+        };
+        if (fits(2)) {
+            long total = 1;
+            for (std::size_t i = 0; i < nv; ++i) total *= g;
+            for (long k = 0; k < total; ++k) {
+                std::map<std::string, cl_RA> p;
+                long rest = k;
+                for (const std::string& v : a.variables) p[v] = level(v, rest % g, g), rest /= g;
+                points.push_back(std::move(p));
+            }
+            a.search = g == 2 ? "all " + std::to_string(total) + " corners of the input box"
+                              : "a grid of " + std::to_string(g) + " values per input (" + std::to_string(total) +
+                                    " points, corners included)";
+        } else {
+            std::mt19937_64 rng(20240601);
+            for (long k = 0; k < kSearchBudget; ++k) {
+                std::map<std::string, cl_RA> p;
+                for (const std::string& v : a.variables) p[v] = level(v, long(rng() & 1), 2);
+                points.push_back(std::move(p));
+            }
+            a.search = std::to_string(kSearchBudget) + " random corners of the input box (seed 20240601)";
+        }
+        if (points.empty()) points.emplace_back();
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            Extreme x = at(e, points[i]);
+            if (i == 0) a.minimum = a.maximum = x;
+            if (better(x, a.minimum, false)) a.minimum = x;
+            if (better(x, a.maximum, true)) a.maximum = x;
+        }
+    }
+    a.minimum.attains_bound = a.minimum.value && a.range.lo.finite() && *a.minimum.value == a.range.lo.value;
+    a.maximum.attains_bound = a.maximum.value && a.range.hi.finite() && *a.maximum.value == a.range.hi.value;
+
+    Clipping& c = a.clipping;
+    c.applies = !format.is_float;
+    if (c.applies) {
+        c.high = cl_RA(cln::expt_pos(cln::cl_I(2), format.bits) - 1);
+        auto verdict = [](bool bound_crosses, bool found_crosses) {
+            return found_crosses ? "yes" : bound_crosses ? "possibly" : "no";
+        };
+        c.below = verdict(a.range.lo < Bound::of(c.low), a.minimum.value && *a.minimum.value < c.low);
+        c.above = verdict(Bound::of(c.high) < a.range.hi, a.maximum.value && *a.maximum.value > c.high);
+        if (affine) {
+            if (c.below != "no") c.below_when = affine_text(*affine) + " < 0";
+            if (c.above != "no") c.above_when = affine_text(*affine) + " > " + rational_text(c.high);
+        }
+        if (a.range.may_be_nan) a.notes.push_back("NaN possible: written as 0 to an integer plane");
+    }
+    return a;
+}
+
+namespace {
+
+std::string value_text(const Extreme& x) {
+    if (!x.value) return "NaN/inf";
+    if (x.exact) return rational_text(*x.value);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", to_double(*x.value));
+    return std::string(buf) + " (approximately)";
+}
+
+nlohmann::ordered_json extreme_json(const Extreme& x) {
+    nlohmann::ordered_json j;
+    nlohmann::ordered_json inputs = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : x.inputs) inputs[k] = rational_text(v);
+    j["inputs"] = inputs;
+    j["value"] = x.value ? nlohmann::ordered_json(x.exact ? rational_text(*x.value) : value_text(x)) : nlohmann::ordered_json(nullptr);
+    j["value_approx"] = x.value ? nlohmann::ordered_json(to_double(*x.value)) : nlohmann::ordered_json(nullptr);
+    j["exact"] = x.exact;
+    j["attains_bound"] = x.attains_bound;
+    return j;
+}
+
+std::string bound_json(const Bound& b) { return to_string(b); }
+
+std::string inputs_text(const Extreme& x) {
+    std::string s;
+    for (const auto& [k, v] : x.inputs) s += (s.empty() ? "" : ", ") + k + "=" + rational_text(v);
+    s += "  ->  " + value_text(x);
+    return s;
+}
+
+}  // namespace
+
+nlohmann::ordered_json to_json(const Analysis& a) {
+    nlohmann::ordered_json j;
+    j["postfix"] = a.postfix;
+    j["infix"] = a.infix;
+    j["algebra"] = a.algebra;
+    j["optimised_postfix"] = a.optimised_postfix;
+    j["variables"] = a.variables;
+    j["range"] = {{"min", bound_json(a.range.lo)},
+                  {"max", bound_json(a.range.hi)},
+                  {"min_approx", to_double(a.range.lo)},
+                  {"max_approx", to_double(a.range.hi)},
+                  {"may_be_nan", a.range.may_be_nan},
+                  {"method", a.method},
+                  {"exact_min", a.minimum.attains_bound && a.minimum.exact},
+                  {"exact_max", a.maximum.attains_bound && a.maximum.exact},
+                  {"transcendental", a.transcendental}};
+    auto gap = [](const Bound& b, const Extreme& x, bool up) -> nlohmann::ordered_json {
+        if (!b.finite() || !x.value) return nullptr;
+        return to_double(up ? Bound::of(b.value - *x.value) : Bound::of(*x.value - b.value));
+    };
+    j["range"]["min_gap"] = gap(a.range.lo, a.minimum, false);
+    j["range"]["max_gap"] = gap(a.range.hi, a.maximum, true);
+    j["notes"] = a.notes;
+    j["search"] = a.search;
+    j["minimum"] = extreme_json(a.minimum);
+    j["maximum"] = extreme_json(a.maximum);
+    if (a.clipping.applies)
+        j["clipping"] = {{"low", rational_text(a.clipping.low)},   {"high", rational_text(a.clipping.high)},
+                         {"below", a.clipping.below},              {"above", a.clipping.above},
+                         {"below_when", a.clipping.below_when},    {"above_when", a.clipping.above_when}};
+    else
+        j["clipping"] = nullptr;
+    nlohmann::ordered_json d = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : a.derivatives) d[k] = v;
+    j["derivatives"] = d;
+    return j;
+}
+
+std::string to_text(const Analysis& a) {
+    std::ostringstream s;
+    s << "postfix:    " << a.postfix << "\n"
+      << "infix:      " << a.infix << "\n"
+      << "algebra:    " << a.algebra << "\n"
+      << "optimised:  " << a.optimised_postfix << "\n";
+    auto status = [&](const Extreme& x) { return x.attains_bound && x.exact ? "exact" : a.transcendental ? "certified enclosure" : "enclosure"; };
+    s << "range:      [" << to_string(a.range.lo) << ", " << to_string(a.range.hi) << "]  (min " << status(a.minimum)
+      << ", max " << status(a.maximum) << "; " << (a.method == "affine" ? "affine in the inputs" : "interval arithmetic")
+      << ")\n";
+    if (a.range.lo.finite() && a.range.hi.finite())
+        s << "            ~ [" << to_double(a.range.lo) << ", " << to_double(a.range.hi) << "]\n";
+    for (const std::string& n : a.notes) s << "note:       " << n << "\n";
+    s << "search:     " << a.search << "\n";
+    s << "minimum at: " << inputs_text(a.minimum) << "\n";
+    s << "maximum at: " << inputs_text(a.maximum) << "\n";
+    if (a.clipping.applies) {
+        s << "clips below " << rational_text(a.clipping.low) << ": " << a.clipping.below;
+        if (!a.clipping.below_when.empty()) s << " (when " << a.clipping.below_when << ")";
+        if (a.clipping.below == "yes") s << ", e.g. at the minimum inputs";
+        s << "\nclips above " << rational_text(a.clipping.high) << ": " << a.clipping.above;
+        if (!a.clipping.above_when.empty()) s << " (when " << a.clipping.above_when << ")";
+        if (a.clipping.above == "yes") s << ", e.g. at the maximum inputs";
+        s << "\n";
+    } else {
+        s << "clipping:   none (float output)\n";
+    }
+    for (const auto& [k, v] : a.derivatives) s << "d/d" << k << ": " << v << "\n";
+    return s.str();
+}
+
+}  // namespace rigor::symexpr

@@ -1,0 +1,63 @@
+// `rigor analyse`: everything the symbolic side knows about one Expr program for given
+// input ranges — algebra, printed forms, output range, extreme inputs, clipping for the
+// output format, partial derivatives — and its JSON.
+//
+// Range (range.hpp): for programs affine in their variables (blends, convolutions with
+// x[dx,dy]) the exact range c + Σ max/min(kᵢ·loᵢ, kᵢ·hiᵢ), reached by the test pattern
+// "each variable at its minimum or maximum by the sign of its coefficient" (as the VC-2
+// analysis does).  Otherwise interval arithmetic over the IR: exact rational ends for
+// rational operations, certified enclosures for transcendental ones; a bounded search
+// (every corner, or a grid, or random corners) finds inputs reaching a value, and a bound
+// is reported exact when the found value equals it, else with its gap (the enclosure's
+// stated width).
+#pragma once
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "filters/expr/ir.hpp"
+#include "symbolic/expr/range.hpp"
+
+namespace rigor::symexpr {
+
+struct OutputFormat {
+    std::string name = "float";
+    bool is_float = true;
+    int bits = 32;
+};
+
+struct Extreme {
+    std::map<std::string, cln::cl_RA> inputs;  // by variable
+    std::optional<cln::cl_RA> value;           // nullopt: NaN or infinite there
+    bool exact = true;                          // value exact (no transcendental rounding)
+    bool attains_bound = false;                 // value equals the reported bound
+};
+
+struct Clipping {
+    bool applies = false;      // integer output
+    cln::cl_RA low = 0, high = 0;
+    std::string below, above;  // "no", "yes", "possibly" (the enclosure crosses, no input found)
+    std::string below_when, above_when;  // a condition on the inputs (affine programs)
+};
+
+struct Analysis {
+    std::string postfix, infix, algebra, optimised_postfix;
+    std::vector<std::string> variables;
+    Interval range;
+    std::string method;          // "affine" or "interval"
+    bool transcendental = false;
+    std::vector<std::string> notes;
+    std::string search;          // how the extremes were found
+    Extreme minimum, maximum;
+    Clipping clipping;
+    std::map<std::string, std::string> derivatives;  // variable -> infix
+};
+
+Analysis analyse(const expr::Expr& e, const InputRanges& ranges, const OutputFormat& format);
+
+nlohmann::ordered_json to_json(const Analysis& a);
+std::string to_text(const Analysis& a);
+
+}  // namespace rigor::symexpr

@@ -1,0 +1,94 @@
+#include "symbolic/expr/interval.hpp"
+
+#include <cmath>
+#include <cln/float.h>
+#include <cln/integer.h>
+#include <cln/lfloat.h>
+#include <cln/real.h>
+#include <cln/rational.h>
+
+#include "symbolic/expr/number_text.hpp"
+
+namespace rigor::symexpr {
+
+bool operator<(const Bound& a, const Bound& b) {
+    if (a.infinity != b.infinity) return a.infinity < b.infinity;
+    return a.infinity == 0 && a.value < b.value;
+}
+bool operator==(const Bound& a, const Bound& b) { return a.infinity == b.infinity && (a.infinity != 0 || a.value == b.value); }
+Bound operator+(const Bound& a, const Bound& b) {
+    if (!a.finite()) return a;
+    if (!b.finite()) return b;
+    return Bound::of(a.value + b.value);
+}
+Bound operator-(const Bound& a) { return a.finite() ? Bound::of(-a.value) : Bound{-a.infinity, 0}; }
+Bound operator*(const Bound& a, const Bound& b) {
+    if (a.finite() && b.finite()) return Bound::of(a.value * b.value);
+    auto sign = [](const Bound& x) { return x.finite() ? cln::signum(x.value) == 0 ? 0 : (cln::minusp(x.value) ? -1 : 1) : x.infinity; };
+    int s = sign(a) * sign(b);
+    if (s == 0) return Bound::of(0);
+    return {s, 0};
+}
+std::string to_string(const Bound& b) {
+    if (b.infinity) return b.infinity > 0 ? "+inf" : "-inf";
+    return rational_text(b.value);
+}
+double to_double(const Bound& b) {
+    if (b.infinity) return b.infinity > 0 ? HUGE_VAL : -HUGE_VAL;
+    return cln::double_approx(b.value);
+}
+
+Interval hull(const Interval& a, const Interval& b) {
+    return {a.lo < b.lo ? a.lo : b.lo, b.hi < a.hi ? a.hi : b.hi, a.may_be_nan || b.may_be_nan};
+}
+
+namespace {
+
+cln::float_format_t format() { return cln::float_format(kDigits); }
+cln::cl_F to_float(const cln::cl_RA& x) { return cln::cl_float(x, format()); }
+
+// The float's exact rational widened outward.
+Enclosure widen(const cln::cl_R& approx) {
+    cln::cl_RA r = cln::rational(approx);
+    cln::cl_RA slack = cln::abs(r) / cln::expt_pos(cln::cl_I(10), kDigits - 8) + cln::cl_RA(1) / cln::expt_pos(cln::cl_I(10), 2 * kDigits);
+    return {r - slack, r + slack};
+}
+
+}  // namespace
+
+Enclosure enclose_sqrt(const cln::cl_RA& x) {
+    cln::cl_RA root;
+    if (cln::sqrtp(x, &root)) return {root, root};
+    return widen(cln::sqrt(to_float(x)));
+}
+Enclosure enclose_exp(const cln::cl_RA& x) {
+    if (cln::zerop(x)) return {1, 1};
+    return widen(cln::exp(to_float(x)));
+}
+std::optional<Enclosure> enclose_log(const cln::cl_RA& x) {
+    if (!cln::plusp(x)) return std::nullopt;
+    if (x == 1) return Enclosure{0, 0};
+    return widen(cln::ln(to_float(x)));
+}
+Enclosure enclose_sin(const cln::cl_RA& x) {
+    if (cln::zerop(x)) return {0, 0};
+    return widen(cln::sin(to_float(x)));
+}
+Enclosure enclose_cos(const cln::cl_RA& x) {
+    if (cln::zerop(x)) return {1, 1};
+    return widen(cln::cos(to_float(x)));
+}
+std::optional<Enclosure> enclose_pow(const cln::cl_RA& base, const cln::cl_RA& exponent) {
+    if ((cln::denominator(exponent) == 1)) {
+        cln::cl_I n = cln::numerator(exponent);
+        if (cln::zerop(base) && cln::minusp(n)) return std::nullopt;
+        cln::cl_RA v = cln::expt(base, n);
+        return Enclosure{v, v};
+    }
+    if (cln::zerop(base)) return cln::plusp(exponent) ? std::optional<Enclosure>(Enclosure{0, 0}) : std::nullopt;
+    if (cln::minusp(base)) return std::nullopt;
+    return widen(cln::exp(to_float(exponent) * cln::ln(to_float(base))));
+}
+Enclosure enclose_pi() { return widen(cln::pi(format())); }
+
+}  // namespace rigor::symexpr

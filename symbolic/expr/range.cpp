@@ -1,0 +1,439 @@
+#include "symbolic/expr/range.hpp"
+
+#include <algorithm>
+#include <cln/integer.h>
+#include <cln/rational.h>
+#include <cln/real.h>
+#include <cmath>
+#include <cstdint>
+
+#include "filters/error.hpp"
+#include "symbolic/expr/ir_text.hpp"
+#include "symbolic/expr/number_text.hpp"
+
+namespace rigor::symexpr {
+
+using expr::Expr;
+using expr::Node;
+using expr::NodeId;
+using expr::Op;
+
+std::string source_name(const Node& n) {
+    switch (n.op) {
+        case Op::Load:
+        case Op::LoadAbsolute: return clip_name(n.clip);
+        case Op::Property:
+        case Op::FrameNumber:
+        case Op::X:
+        case Op::Y:
+        case Op::Width:
+        case Op::Height: return leaf_text(n);
+        default: return {};
+    }
+}
+
+std::string variable_name(const Node& n) {
+    if (n.op == Op::LoadAbsolute) return clip_name(n.clip) + "[]";
+    return source_name(n).empty() ? std::string() : leaf_text(n);
+}
+
+namespace {
+template <class F>
+std::vector<std::string> collect(const Expr& e, F name) {
+    std::vector<std::string> out;
+    for (const Node& n : e.nodes()) {
+        std::string s = name(n);
+        if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<std::string> used_sources(const Expr& e) { return collect(e, source_name); }
+std::vector<std::string> used_variables(const Expr& e) { return collect(e, variable_name); }
+
+std::pair<std::string, Interval> parse_range(const std::string& text) {
+    std::size_t eq = text.find('='), colon = text.find(':', eq == std::string::npos ? 0 : eq);
+    if (eq == std::string::npos || eq == 0 || colon == std::string::npos)
+        throw UserError("range '" + text + "' is not NAME=MIN:MAX (e.g. x=0:255, y=-0.5:0.5)");
+    std::string name = text.substr(0, eq);
+    cln::cl_RA lo = parse_rational(text.substr(eq + 1, colon - eq - 1));
+    cln::cl_RA hi = parse_rational(text.substr(colon + 1));
+    if (lo > hi)
+        throw UserError("range of " + name + ": the minimum " + rational_text(lo) + " is larger than the maximum " +
+                        rational_text(hi));
+    return {name, {Bound::of(lo), Bound::of(hi)}};
+}
+
+void check_ranges(const Expr& e, const InputRanges& ranges) {
+    for (const std::string& s : used_sources(e))
+        if (!ranges.count(s)) throw UserError("no range given for the input " + s + ": add --range " + s + "=MIN:MAX");
+}
+
+namespace {
+
+using cln::cl_RA;
+
+Bound kth(std::vector<Bound> v, int k) {
+    std::sort(v.begin(), v.end(), [](const Bound& a, const Bound& b) { return a < b; });
+    return v[std::size_t(k)];
+}
+
+// Monotone non-decreasing rational map applied to a bound (infinite ends stay).
+template <class F>
+Bound map_bound(const Bound& b, F f) {
+    return b.finite() ? Bound::of(f(b.value)) : b;
+}
+
+Interval truth_interval(bool surely_true, bool surely_false) {
+    if (surely_true) return Interval::point(1);
+    if (surely_false) return Interval::point(0);
+    return {Bound::of(0), Bound::of(1)};
+}
+bool surely_true(const Interval& a) { return Bound::of(0) < a.lo && !a.may_be_nan; }
+bool surely_false(const Interval& a) { return a.hi <= Bound::of(0); }
+
+Interval int32_range() { return {Bound::of(-cl_RA(cln::expt_pos(cln::cl_I(2), 31))), Bound::of(cln::expt_pos(cln::cl_I(2), 31) - 1)}; }
+
+std::int64_t to_int32(const cl_RA& v) {
+    cln::cl_I r = cln::round1(v);  // half to even
+    if (r > 2147483647) return 2147483647;
+    if (r < -2147483647 - 1) return -2147483647 - 1;
+    return cln::cl_I_to_long(r);
+}
+
+class IntervalEvaluator {
+public:
+    IntervalEvaluator(const Expr& e, const InputRanges& r) : e_(e), ranges_(r) {}
+
+    IntervalResult run() {
+        for (NodeId id = 0; id < e_.size(); ++id) out_.nodes.push_back(node(e_.node(id)));
+        return std::move(out_);
+    }
+
+private:
+    const Interval& arg(const Node& n, std::size_t i) const { return out_.nodes[n.args[i]]; }
+    void note(const std::string& s) {
+        if (std::find(out_.notes.begin(), out_.notes.end(), s) == out_.notes.end()) out_.notes.push_back(s);
+    }
+
+    // Monotone non-decreasing transcendental f on [lo, hi] (ends finite or infinite).
+    template <class F>
+    Interval monotone(const Interval& a, F f, const Bound& at_minus_inf, const Bound& at_plus_inf) {
+        out_.transcendental = true;
+        Interval r;
+        r.lo = a.lo.finite() ? Bound::of(f(a.lo.value).lower) : at_minus_inf;
+        r.hi = a.hi.finite() ? Bound::of(f(a.hi.value).upper) : at_plus_inf;
+        r.may_be_nan = a.may_be_nan;
+        return r;
+    }
+
+    Interval mul(const Interval& a, const Interval& b) {
+        Bound c[4] = {a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi};
+        Interval r{*std::min_element(c, c + 4), *std::max_element(c, c + 4), a.may_be_nan || b.may_be_nan};
+        bool inf_a = !a.lo.finite() || !a.hi.finite(), inf_b = !b.lo.finite() || !b.hi.finite();
+        if ((inf_a && b.contains(Bound::of(0))) || (inf_b && a.contains(Bound::of(0)))) r.may_be_nan = true;
+        return r;
+    }
+
+    Interval sin_cos(const Interval& a, bool cosine) {
+        out_.transcendental = true;
+        Interval full{Bound::of(-1), Bound::of(1), a.may_be_nan};
+        if (!a.lo.finite() || !a.hi.finite()) {
+            if (a.lo.infinity || a.hi.infinity) note("sin/cos of an unbounded argument may be NaN");
+            full.may_be_nan = true;
+            return full;
+        }
+        // Extremes inside: sin peaks at π/2 + 2kπ, dips at −π/2 + 2kπ; cos at 2kπ, π + 2kπ.
+        // With a π enclosure [p0, p1], a peak t = (c + 2k)·π is surely outside [lo, hi]
+        // only if it is outside for every π in the enclosure; otherwise count it inside
+        // (the bound 1 is then merely not tight, never wrong).
+        Enclosure pi = enclose_pi();
+        auto maybe_inside = [&](const cl_RA& offset_halves) {  // points (offset/2 + 2k)·π
+            cl_RA lo = a.lo.value, hi = a.hi.value;
+            // k range: (lo/π − offset/2)/2 ≤ k ≤ (hi/π − offset/2)/2, with both π ends.
+            cl_RA kmin = (lo / pi.upper - offset_halves / 2) / 2, kmin2 = (lo / pi.lower - offset_halves / 2) / 2;
+            cl_RA kmax = (hi / pi.upper - offset_halves / 2) / 2, kmax2 = (hi / pi.lower - offset_halves / 2) / 2;
+            cln::cl_I first = cln::ceiling1(std::min(kmin, kmin2));
+            cln::cl_I last = cln::floor1(std::max(kmax, kmax2));
+            return first <= last;
+        };
+        Enclosure at_lo = cosine ? enclose_cos(a.lo.value) : enclose_sin(a.lo.value);
+        Enclosure at_hi = cosine ? enclose_cos(a.hi.value) : enclose_sin(a.hi.value);
+        Interval r{Bound::of(std::min(at_lo.lower, at_hi.lower)), Bound::of(std::max(at_lo.upper, at_hi.upper)),
+                   a.may_be_nan};
+        if (maybe_inside(cosine ? 0 : 1)) r.hi = Bound::of(1);
+        if (maybe_inside(cosine ? 2 : -1)) r.lo = Bound::of(-1);
+        if (Bound::of(1) < r.hi) r.hi = Bound::of(1);
+        if (r.lo < Bound::of(-1)) r.lo = Bound::of(-1);
+        return r;
+    }
+
+    Interval pow(const Interval& a, const Interval& b) {
+        if (b.is_point() && (cln::denominator(b.lo.value) == 1)) {
+            cln::cl_I n = cln::numerator(b.lo.value);
+            if (cln::zerop(n)) return Interval::point(1);
+            if (cln::minusp(n)) {
+                if (a.contains(Bound::of(0))) {
+                    note("pow with a negative exponent of a range containing 0 is unbounded");
+                    return Interval::everything();
+                }
+                Interval positive = pow(a, Interval::point(-b.lo.value));
+                return div(Interval::point(1), positive);
+            }
+            auto p = [&](const Bound& x) {
+                if (x.finite()) return Bound::of(cln::expt_pos(x.value, n));
+                return cln::evenp(n) ? Bound::plus_infinity() : x;
+            };
+            Bound plo = p(a.lo), phi = p(a.hi);
+            if (cln::oddp(n)) return {plo, phi, a.may_be_nan};
+            if (a.contains(Bound::of(0))) return {Bound::of(0), plo < phi ? phi : plo, a.may_be_nan};
+            return {plo < phi ? plo : phi, plo < phi ? phi : plo, a.may_be_nan};
+        }
+        if (!(Bound::of(0) < a.lo) || !b.lo.finite() || !b.hi.finite() || !a.hi.finite()) {
+            note("pow of a base that may be <= 0 (or unbounded) with a non-integer exponent: unbounded, NaN possible");
+            return Interval::everything();
+        }
+        // base > 0: a^b = exp(b ln a) is monotone in each argument; the extremes are corners.
+        out_.transcendental = true;
+        Interval r{Bound::plus_infinity(), Bound::minus_infinity(), a.may_be_nan || b.may_be_nan};
+        for (const Bound& x : {a.lo, a.hi})
+            for (const Bound& y : {b.lo, b.hi}) {
+                Enclosure v = *enclose_pow(x.value, y.value);
+                if (Bound::of(v.lower) < r.lo) r.lo = Bound::of(v.lower);
+                if (r.hi < Bound::of(v.upper)) r.hi = Bound::of(v.upper);
+            }
+        return r;
+    }
+
+    Interval div(const Interval& a, const Interval& b) {
+        if (b.contains(Bound::of(0))) {
+            note("division by a range containing 0: unbounded");
+            return Interval::everything();
+        }
+        auto inv = [](const Bound& x) { return x.finite() ? Bound::of(1 / x.value) : Bound::of(0); };
+        return mul(a, {inv(b.hi), inv(b.lo), b.may_be_nan});
+    }
+
+    Interval mod(const Interval& a, const Interval& b) {
+        // fmod: |r| < |b|, sign of the dividend, r = a − trunc(a/b)·b.
+        if (b.contains(Bound::of(0))) note("% by a range containing 0 may be NaN");
+        Bound m = std::max(-b.lo, b.hi, [](const Bound& p, const Bound& q) { return p < q; });
+        if (b.is_point() && a.lo.finite() && a.hi.finite() && !cln::zerop(b.lo.value)) {
+            cl_RA d = cln::abs(b.lo.value);
+            cln::cl_I k1 = cln::truncate1(a.lo.value / d), k2 = cln::truncate1(a.hi.value / d);
+            bool same_sign = !cln::minusp(a.lo.value) || !cln::plusp(a.hi.value);
+            if (k1 == k2 && same_sign) return {Bound::of(a.lo.value - k1 * d), Bound::of(a.hi.value - k1 * d), a.may_be_nan};
+        }
+        Interval r{Bound::of(0), Bound::of(0), a.may_be_nan || b.contains(Bound::of(0))};
+        if (a.lo < Bound::of(0)) r.lo = std::max(a.lo, -m, [](const Bound& p, const Bound& q) { return p < q; });
+        if (Bound::of(0) < a.hi) r.hi = std::min(a.hi, m, [](const Bound& p, const Bound& q) { return p < q; });
+        return r;
+    }
+
+    Interval bits(const Node& n) {
+        auto point = [](const Interval& x) { return x.is_point(); };
+        if (n.op == Op::BitNot) {
+            const Interval& a = arg(n, 0);
+            if (!a.lo.finite() || !a.hi.finite()) return int32_range();
+            return {Bound::of(~to_int32(a.hi.value)), Bound::of(~to_int32(a.lo.value)), false};
+        }
+        const Interval &a = arg(n, 0), &b = arg(n, 1);
+        if (point(a) && point(b)) {
+            std::int64_t x = to_int32(a.lo.value), y = to_int32(b.lo.value);
+            std::int64_t v = n.op == Op::BitAnd ? (x & y) : n.op == Op::BitOr ? (x | y) : (x ^ y);
+            return Interval::point(cl_RA(std::int32_t(v)));
+        }
+        bool nonneg = a.lo.finite() && b.lo.finite() && to_int32(a.lo.value) >= 0 && to_int32(b.lo.value) >= 0;
+        if (!nonneg || !a.hi.finite() || !b.hi.finite()) return int32_range();
+        std::int64_t ha = to_int32(a.hi.value), hb = to_int32(b.hi.value);
+        if (n.op == Op::BitAnd) return {Bound::of(0), Bound::of(std::min(ha, hb)), false};
+        std::int64_t all = 1;
+        while (all <= std::max(ha, hb)) all <<= 1;
+        return {Bound::of(0), Bound::of(all - 1), false};
+    }
+
+    Interval node(const Node& n) {
+        switch (n.op) {
+            case Op::Constant:
+                if (std::isnan(n.value)) return {Bound::of(0), Bound::of(0), true};
+                if (std::isinf(n.value)) return n.value > 0 ? Interval{Bound::plus_infinity(), Bound::plus_infinity()}
+                                                            : Interval{Bound::minus_infinity(), Bound::minus_infinity()};
+                return Interval::point(decimal_rational(n.value));
+            case Op::Load:
+            case Op::LoadAbsolute:
+            case Op::Property:
+            case Op::FrameNumber:
+            case Op::X:
+            case Op::Y:
+            case Op::Width:
+            case Op::Height: {
+                auto it = ranges_.find(variable_name(n));  // a point's own variable first
+                if (it == ranges_.end()) it = ranges_.find(source_name(n));
+                if (it == ranges_.end()) throw UserError("no range given for the input " + source_name(n));
+                return it->second;
+            }
+            case Op::Add: return {arg(n, 0).lo + arg(n, 1).lo, arg(n, 0).hi + arg(n, 1).hi, arg(n, 0).may_be_nan || arg(n, 1).may_be_nan};
+            case Op::Sub: return {arg(n, 0).lo + -arg(n, 1).hi, arg(n, 0).hi + -arg(n, 1).lo, arg(n, 0).may_be_nan || arg(n, 1).may_be_nan};
+            case Op::Mul: return mul(arg(n, 0), arg(n, 1));
+            case Op::Div: return div(arg(n, 0), arg(n, 1));
+            case Op::Mod: return mod(arg(n, 0), arg(n, 1));
+            case Op::Pow: return pow(arg(n, 0), arg(n, 1));
+            case Op::Max:
+            case Op::Min: {
+                const Interval &a = arg(n, 0), &b = arg(n, 1);
+                auto less = [](const Bound& p, const Bound& q) { return p < q; };
+                if (n.op == Op::Max) return {std::max(a.lo, b.lo, less), std::max(a.hi, b.hi, less), a.may_be_nan || b.may_be_nan};
+                return {std::min(a.lo, b.lo, less), std::min(a.hi, b.hi, less), a.may_be_nan || b.may_be_nan};
+            }
+            case Op::Clamp: {
+                const Interval &v = arg(n, 0), &lo = arg(n, 1), &hi = arg(n, 2);
+                auto less = [](const Bound& p, const Bound& q) { return p < q; };
+                Interval m{std::min(v.lo, hi.lo, less), std::min(v.hi, hi.hi, less), v.may_be_nan || hi.may_be_nan};
+                return {std::max(m.lo, lo.lo, less), std::max(m.hi, lo.hi, less), m.may_be_nan || lo.may_be_nan};
+            }
+            case Op::Abs: {
+                const Interval& a = arg(n, 0);
+                if (Bound::of(0) <= a.lo) return a;
+                if (a.hi <= Bound::of(0)) return {-a.hi, -a.lo, a.may_be_nan};
+                return {Bound::of(0), -a.lo < a.hi ? a.hi : -a.lo, a.may_be_nan};
+            }
+            case Op::Sqrt: {  // negatives and NaN give 0
+                Interval a = arg(n, 0);
+                if (a.lo < Bound::of(0)) a.lo = Bound::of(0);
+                if (a.hi < Bound::of(0)) a.hi = Bound::of(0);
+                Interval r = monotone(a, enclose_sqrt, Bound::of(0), Bound::plus_infinity());
+                if (Bound::of(0) < r.lo && arg(n, 0).may_be_nan) r.lo = Bound::of(0);
+                if (r.lo < Bound::of(0)) r.lo = Bound::of(0);
+                r.may_be_nan = false;
+                return r;
+            }
+            case Op::Exp: {
+                Interval r = monotone(arg(n, 0), enclose_exp, Bound::of(0), Bound::plus_infinity());
+                if (r.lo < Bound::of(0)) r.lo = Bound::of(0);
+                return r;
+            }
+            case Op::Log: {
+                Interval a = arg(n, 0);
+                if (a.lo <= Bound::of(0)) {
+                    note(a.lo < Bound::of(0) ? "log of a range reaching below 0: NaN possible" : "log of a range containing 0: -inf");
+                    if (a.lo < Bound::of(0)) a.may_be_nan = true;
+                    if (a.hi <= Bound::of(0)) return {Bound::minus_infinity(), Bound::minus_infinity(), true};
+                    a.lo = Bound::minus_infinity();
+                    out_.transcendental = true;
+                    return {Bound::minus_infinity(), a.hi.finite() ? Bound::of(enclose_log(a.hi.value)->upper) : a.hi, a.may_be_nan};
+                }
+                return monotone(a, [](const cl_RA& x) { return *enclose_log(x); }, Bound::minus_infinity(), Bound::plus_infinity());
+            }
+            case Op::Sin: return sin_cos(arg(n, 0), false);
+            case Op::Cos: return sin_cos(arg(n, 0), true);
+            case Op::Trunc: return {map_bound(arg(n, 0).lo, [](const cl_RA& v) { return cl_RA(cln::truncate1(v)); }),
+                                    map_bound(arg(n, 0).hi, [](const cl_RA& v) { return cl_RA(cln::truncate1(v)); }), arg(n, 0).may_be_nan};
+            case Op::Round: return {map_bound(arg(n, 0).lo, [](const cl_RA& v) { return cl_RA(cln::round1(v)); }),
+                                    map_bound(arg(n, 0).hi, [](const cl_RA& v) { return cl_RA(cln::round1(v)); }), arg(n, 0).may_be_nan};
+            case Op::Floor: return {map_bound(arg(n, 0).lo, [](const cl_RA& v) { return cl_RA(cln::floor1(v)); }),
+                                    map_bound(arg(n, 0).hi, [](const cl_RA& v) { return cl_RA(cln::floor1(v)); }), arg(n, 0).may_be_nan};
+            case Op::Gt: return truth_interval(arg(n, 1).hi < arg(n, 0).lo, arg(n, 0).hi <= arg(n, 1).lo);
+            case Op::Lt: return truth_interval(arg(n, 0).hi < arg(n, 1).lo, arg(n, 1).hi <= arg(n, 0).lo);
+            case Op::Ge: return truth_interval(arg(n, 1).hi <= arg(n, 0).lo, arg(n, 0).hi < arg(n, 1).lo);
+            case Op::Le: return truth_interval(arg(n, 0).hi <= arg(n, 1).lo, arg(n, 1).hi < arg(n, 0).lo);
+            case Op::Eq: {
+                const Interval &a = arg(n, 0), &b = arg(n, 1);
+                return truth_interval(a.is_point() && b.is_point() && a.lo == b.lo, a.hi < b.lo || b.hi < a.lo);
+            }
+            case Op::And: return truth_interval(surely_true(arg(n, 0)) && surely_true(arg(n, 1)), surely_false(arg(n, 0)) || surely_false(arg(n, 1)));
+            case Op::Or: return truth_interval(surely_true(arg(n, 0)) || surely_true(arg(n, 1)), surely_false(arg(n, 0)) && surely_false(arg(n, 1)));
+            case Op::Xor: {
+                const Interval &a = arg(n, 0), &b = arg(n, 1);
+                bool known = (surely_true(a) || surely_false(a)) && (surely_true(b) || surely_false(b));
+                if (!known) return truth_interval(false, false);
+                return truth_interval(surely_true(a) != surely_true(b), surely_true(a) == surely_true(b));
+            }
+            case Op::Not: return truth_interval(surely_false(arg(n, 0)), surely_true(arg(n, 0)));
+            case Op::BitAnd:
+            case Op::BitOr:
+            case Op::BitXor:
+            case Op::BitNot: return bits(n);
+            case Op::Select: {
+                const Interval& c = arg(n, 0);
+                if (surely_true(c)) return arg(n, 1);
+                if (surely_false(c)) return arg(n, 2);
+                return hull(arg(n, 1), arg(n, 2));
+            }
+            case Op::SortedNth: {
+                std::vector<Bound> los, his;
+                bool nan = false;
+                for (std::size_t i = 0; i < n.args.size(); ++i) los.push_back(arg(n, i).lo), his.push_back(arg(n, i).hi), nan |= arg(n, i).may_be_nan;
+                return {kth(los, n.rank), kth(his, n.rank), nan};
+            }
+            case Op::ArgMin:
+            case Op::ArgMax:
+            case Op::ArgSortNth: return {Bound::of(0), Bound::of(long(n.args.size()) - 1), false};
+        }
+        return Interval::everything();
+    }
+
+    const Expr& e_;
+    const InputRanges& ranges_;
+    IntervalResult out_;
+};
+
+}  // namespace
+
+IntervalResult interval_ranges(const Expr& e, const InputRanges& ranges) {
+    check_ranges(e, ranges);
+    return IntervalEvaluator(e, ranges).run();
+}
+
+std::optional<AffineForm> affine_form(const Expr& e) {
+    std::vector<std::optional<AffineForm>> f(e.size());
+    for (NodeId id = 0; id < e.size(); ++id) {
+        const Node& n = e.node(id);
+        auto a = [&](std::size_t i) -> const std::optional<AffineForm>& { return f[n.args[i]]; };
+        auto scaled = [](AffineForm x, const cl_RA& s) {
+            x.constant = x.constant * s;
+            for (auto it = x.coefficients.begin(); it != x.coefficients.end();) {
+                it->second = it->second * s;
+                it = cln::zerop(it->second) ? x.coefficients.erase(it) : std::next(it);
+            }
+            return x;
+        };
+        auto sum = [](AffineForm x, const AffineForm& y, int sign) {
+            x.constant = x.constant + sign * y.constant;
+            for (const auto& [k, v] : y.coefficients) {
+                cl_RA c = x.coefficients[k] + sign * v;
+                if (cln::zerop(c)) x.coefficients.erase(k);
+                else x.coefficients[k] = c;
+            }
+            return x;
+        };
+        if (n.op == Op::Constant) {
+            if (std::isfinite(n.value)) f[id] = AffineForm{decimal_rational(n.value), {}};
+        } else if (!variable_name(n).empty() && n.args.empty()) {
+            f[id] = AffineForm{0, {{variable_name(n), 1}}};
+        } else if ((n.op == Op::Add || n.op == Op::Sub) && a(0) && a(1)) {
+            f[id] = sum(*a(0), *a(1), n.op == Op::Add ? 1 : -1);
+        } else if (n.op == Op::Mul && a(0) && a(1)) {
+            if (a(0)->coefficients.empty()) f[id] = scaled(*a(1), a(0)->constant);
+            else if (a(1)->coefficients.empty()) f[id] = scaled(*a(0), a(1)->constant);
+        } else if (n.op == Op::Div && a(0) && a(1) && a(1)->coefficients.empty() && !cln::zerop(a(1)->constant)) {
+            f[id] = scaled(*a(0), 1 / a(1)->constant);
+        }
+    }
+    return f[e.root()];
+}
+
+PointValue evaluate_at(const Expr& e, const std::map<std::string, cl_RA>& point) {
+    // Interval evaluation on point ranges (looked up by variable): exact for rational
+    // operations; transcendental ones give an enclosure of relative width ~1e-32 whose
+    // midpoint stands for the value.
+    InputRanges ranges;
+    for (const auto& [k, v] : point) ranges[k] = Interval::point(v);
+    IntervalResult r = IntervalEvaluator(e, ranges).run();
+    const Interval& v = r.root(e);
+    if (!v.lo.finite() || !v.hi.finite() || (v.may_be_nan && !v.is_point())) return {std::nullopt, false};
+    if (v.is_point()) return {v.lo.value, true};  // enclosures of width 0 are exact (sqrt(1/4))
+    return {(v.lo.value + v.hi.value) / 2, false};
+}
+
+}  // namespace rigor::symexpr
