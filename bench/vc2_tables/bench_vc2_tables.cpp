@@ -1,7 +1,7 @@
 // Times the bit-width table (bounds + every test pattern through the integer transform
 // at every quantisation index) for static analyses given on the command line:
 //   bench_vc2_tables STATIC.json BITS [THREADS] [STATIC.json BITS [THREADS] …]
-// Default when run without arguments: LeGall depth 3 at 10 bits (data/vc2).
+// Default when run without arguments: LeGall depth 3 at 10 bits (data/vc2/static-analysis).
 #include <chrono>
 #include <iostream>
 #include <string>
@@ -13,7 +13,7 @@
 int main(int argc, char** argv) {
     using namespace rigor::vc2;
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty()) args = {std::string(RIGOR_BENCH_DATA) + "/vc2/w1_W1_d3_D0.json", "10"};
+    if (args.empty()) args = {std::string(RIGOR_BENCH_DATA) + "/vc2/static-analysis/w1_W1_d3_D0.json", "10"};
     for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
         const std::string path = args[i];
         const int bits = std::stoi(args[i + 1]);

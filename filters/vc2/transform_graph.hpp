@@ -60,6 +60,20 @@ enum class RoundingError {
     RightShift,  // the synthesis output shift (x + 2^(b-1)) >> b: error at every entry
 };
 
+// How an unreported array's values are found in an earlier array (spec §2: the static
+// analysis reports only novel values; a subsample, an interleave, a shift by 0 or the
+// repeated synthesis LL hold values of an array made before them).
+enum class Derivation {
+    Reported,           // reported itself
+    Alias,              // from[x, y]: a shift by 0, the next level's Input, the synthesis LL
+    EvenColumns,        // from[2x, y]
+    OddColumns,         // from[2x + 1, y]
+    EvenRows,           // from[x, 2y]
+    OddRows,            // from[x, 2y + 1]
+    InterleaveColumns,  // x even: from[x/2, y]; x odd: from_odd[x/2, y]
+    InterleaveRows,     // y even: from[x, y/2]; y odd: from_odd[x, y/2]
+};
+
 struct TransformArray {
     int level = 0;
     std::string name;
@@ -76,6 +90,16 @@ struct TransformArray {
     // Input_ℓ, and LL_ℓ (ℓ ≥ 2) equals analysis Input_(ℓ−1).
     int mirror_level = 0;
     std::string mirror_name;
+    // Unreported arrays: where their values are (indices into TransformGraph::arrays).
+    Derivation derivation = Derivation::Reported;
+    int from = -1, from_odd = -1;
+};
+
+// One value of the transform: array `array` (an index into TransformGraph::arrays) at
+// phase (x, y) of its period.
+struct ArrayEntryRef {
+    int array = -1;
+    long x = 0, y = 0;
 };
 
 // A source of the synthesis transform: one coefficient band (the DC band is level 0).
@@ -92,6 +116,10 @@ struct TransformGraph {
     int input_x = -1, input_y = -1;         // analysis: the picture
 
     const TransformArray* find(int level, const std::string& name) const;
+
+    // The reported array and phase holding the value of array `index` at (x, y) (any
+    // coordinates ≥ 0; the result's phase is reduced modulo the reported array's period).
+    ArrayEntryRef reported_entry(int index, long x, long y) const;
 };
 
 struct TransformConfig {

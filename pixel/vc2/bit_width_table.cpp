@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "filters/error.hpp"
-#include "pixel/vc2/array_layout.hpp"
+#include "pixel/vc2/array_entries.hpp"
 #include "pixel/vc2/pattern_output.hpp"
 
 namespace rigor::vc2 {

@@ -4,7 +4,7 @@
 #include <bit>
 
 #include "filters/error.hpp"
-#include "pixel/vc2/array_layout.hpp"
+#include "pixel/vc2/array_entries.hpp"
 #include "pixel/vc2/quantisation.hpp"
 
 namespace rigor::vc2 {

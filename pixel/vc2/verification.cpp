@@ -5,7 +5,7 @@
 #include <map>
 #include <random>
 
-#include "pixel/vc2/array_layout.hpp"
+#include "pixel/vc2/array_entries.hpp"
 #include "pixel/vc2/pattern_output.hpp"
 
 namespace rigor::vc2 {
@@ -26,10 +26,10 @@ public:
     Checker(const TransformConfig& c, bool synthesis, const std::map<ArrayPhase, IntegerRange>& bounds,
             VerificationReport& report)
         : report_(report), synthesis_(synthesis) {
-        const auto layout = synthesis ? synthesis_arrays(c) : analysis_arrays(c);
-        const auto entries = all_array_phases(c, synthesis);
+        const TransformGraph graph = synthesis ? synthesis_graph(c) : analysis_graph(c);
+        const auto entries = all_array_phases(graph);
         std::size_t e = 0;
-        for (const ArrayLayout& a : layout) {
+        for (const TransformArray& a : graph.arrays) {
             Array arr;
             arr.observation = report.arrays.size();
             arr.px = a.period_x;

@@ -26,7 +26,7 @@ TEST_CASE("vc2-bit-widths-table -p is byte-identical to the reference's tables")
         INFO(name);
         const std::string out = (dir / (name + ".csv")).string();
         REQUIRE(run("vc2-bit-widths-table", rigor::cli::vc2_bit_widths_table_main,
-                    {data(std::string(g.config) + ".json"), "-b", std::to_string(g.bits), "-p", "-o", out}) == 0);
+                    {analysis(g.config), "-b", std::to_string(g.bits), "-p", "-o", out}) == 0);
         CHECK(read_file(out) == read_file(data("tables/" + name + "_table.csv")));
     }
 }
@@ -38,7 +38,7 @@ TEST_CASE("vc2-maximum-quantisation-index is identical to the reference's") {
         INFO(name);
         const std::string out = (dir / (name + ".txt")).string();
         REQUIRE(run("vc2-maximum-quantisation-index", rigor::cli::vc2_maximum_quantisation_index_main,
-                    {data(std::string(g.config) + ".json"), "-b", std::to_string(g.bits), "-o", out}) == 0);
+                    {analysis(g.config), "-b", std::to_string(g.bits), "-o", out}) == 0);
         CHECK(read_file(out) == read_file(data("tables/" + name + "_maxqi.txt")));
     }
 }

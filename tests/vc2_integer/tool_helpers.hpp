@@ -23,6 +23,9 @@ int vc2_verify_main(std::span<const std::string> args);
 namespace vc2_test {
 
 inline std::string data(const std::string& name) { return std::string(RIGOR_DATA_DIR) + "/vc2/" + name; }
+// A golden static analysis of the reference (data/vc2/static-analysis), by configuration
+// name, e.g. "w1_W1_d2_D0".
+inline std::string analysis(const std::string& config) { return data("static-analysis/" + config + ".json"); }
 
 inline std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -38,7 +38,7 @@ TEST_CASE("vc2-verify finds every value within its bound on several configuratio
     for (const char* config : {"w1_W1_d1_D0", "w1_W1_d2_D0", "w3_W3_d2_D0", "w4_W1_d1_D2", "w6_W6_d1_D0"}) {
         INFO(config);
         const std::string out = (dir / (std::string(config) + ".txt")).string();
-        std::vector<std::string> args = {data(std::string(config) + ".json"), "-b", "10", "-r", "2", "-o", out};
+        std::vector<std::string> args = {analysis(config), "-b", "10", "-r", "2", "-o", out};
         if (std::string(config) == "w4_W1_d1_D2") args.insert(args.end(), w4_matrix.begin(), w4_matrix.end());
         const auto code = run("vc2-verify", rigor::cli::vc2_verify_main, args);
         INFO(read_file(out));
@@ -55,7 +55,7 @@ TEST_CASE("vc2-verify: Fidelity exceeds its no-edge bounds at the picture edges 
     const auto dir = scratch("verify_fidelity");
     const std::string out = (dir / "report.txt").string();
     CHECK(run("vc2-verify", rigor::cli::vc2_verify_main,
-              {data("w5_W5_d1_D0.json"), "-b", "10", "-r", "2", "--width", "104", "--height", "104", "-o", out}) == 3);
+              {analysis("w5_W5_d1_D0"), "-b", "10", "-r", "2", "--width", "104", "--height", "104", "-o", out}) == 3);
     const std::string report = read_file(out);
     CHECK(report.find("violation: analysis (1, DC'') at (103, ") != std::string::npos);
 }
@@ -63,7 +63,7 @@ TEST_CASE("vc2-verify: Fidelity exceeds its no-edge bounds at the picture edges 
 TEST_CASE("vc2-verify fails on a violation") {
     // A static analysis whose LeGall bounds were tightened by hand: the analysis DC'
     // phase (1, 0) upper bound is set to 0, which real pictures exceed.
-    auto doc = nlohmann::json::parse(read_file(data("w1_W1_d1_D0.json")));
+    auto doc = nlohmann::json::parse(read_file(analysis("w1_W1_d1_D0")));
     bool changed = false;
     for (auto& e : doc["analysis_signal_bounds"])
         if (e["array_name"] == "DC'" && e["phase"] == nlohmann::json{1, 0}) {
@@ -86,25 +86,25 @@ TEST_CASE("vc2 tools: bad input gives a clear error, exit 1 and no output file")
         std::ofstream(p) << text;
         return p;
     };
-    auto doc = nlohmann::json::parse(read_file(data("w1_W1_d1_D0.json")));
+    auto doc = nlohmann::json::parse(read_file(analysis("w1_W1_d1_D0")));
     doc["analysis_signal_bounds"][2]["lower_bound"][0].erase("numer");
     const std::string missing_numer = write("missing_numer.json", doc.dump());
-    doc = nlohmann::json::parse(read_file(data("w1_W1_d1_D0.json")));
+    doc = nlohmann::json::parse(read_file(analysis("w1_W1_d1_D0")));
     doc["synthesis_test_patterns"][1]["pattern"]["width"] = "7";
     const std::string bad_width = write("bad_width.json", doc.dump());
-    doc = nlohmann::json::parse(read_file(data("w1_W1_d1_D0.json")));
+    doc = nlohmann::json::parse(read_file(analysis("w1_W1_d1_D0")));
     doc.erase("dwt_depth");
     const std::string no_depth = write("no_depth.json", doc.dump());
     const std::string not_json = write("not_json.json", "{\"wavelet_index\": 1,");
     // No default quantisation matrix exists for mixed wavelets with these depths.
-    doc = nlohmann::json::parse(read_file(data("w4_W1_d1_D2.json")));
-    const std::string no_matrix = data("w4_W1_d1_D2.json");
+    doc = nlohmann::json::parse(read_file(analysis("w4_W1_d1_D2")));
+    const std::string no_matrix = analysis("w4_W1_d1_D2");
 
     struct Case {
         std::vector<std::string> args;
         std::string message;
     };
-    const std::string good = data("w1_W1_d1_D0.json");
+    const std::string good = analysis("w1_W1_d1_D0");
     const std::vector<Case> cases = {
         {{missing_numer, "-b", "10"}, "analysis_signal_bounds[2].lower_bound[0].numer: missing"},
         {{bad_width, "-b", "10"}, "synthesis_test_patterns[1].pattern.width: expected an integer"},

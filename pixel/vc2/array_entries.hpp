@@ -1,0 +1,22 @@
+// Every array of a transform at every phase of its period, each with the reported entry
+// of the static analysis that holds its value.  The arrays, their periods and how an
+// unreported array's value is found are those of filters/vc2/transform_graph.hpp.
+#pragma once
+#include <vector>
+
+#include "filters/vc2/transform_graph.hpp"
+#include "pixel/vc2/static_analysis.hpp"
+
+namespace rigor::vc2 {
+
+struct ArrayEntry {
+    ArrayPhase where;     // an array at one phase of its period
+    ArrayPhase reported;  // the reported array and phase holding the same value
+};
+
+// Arrays in creation order (the order of the static analysis and of the table), phases
+// x-major (for x: for y:).
+std::vector<ArrayEntry> all_array_phases(const TransformGraph& graph);
+std::vector<ArrayEntry> all_array_phases(const TransformConfig& config, bool synthesis);
+
+}  // namespace rigor::vc2
