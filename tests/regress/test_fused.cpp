@@ -188,3 +188,32 @@ TEST_CASE("border modes map indices as documented", "[border]") {
     CHECK(border_index(-3, 5, BorderMode::clamp) == 0);
     CHECK(border_index(-7, 3, BorderMode::mirror) == mirror(-7, 3));
 }
+
+TEST_CASE("results do not depend on the thread count (restart blocks)", "[fused][threads]") {
+    const int w = 70, h = 203;  // several 64-row restart blocks and a partial one
+    const Plane x = random_plane(w, h, 901, 0.0, 1.0), y = random_plane(w, h, 902, -0.5, 0.5);
+    for (int radius : {1, 4}) {
+        RegressParams p;
+        p.radius = radius;
+        p.intercept = 1;
+        ReconstructParams rp;
+        rp.radius = radius;
+        const auto one = regress_fused(x, y, p, 1);
+        const Plane out_one = reconstruct_fused(x, one.slope, one.correlation, &one.intercept, rp, 1);
+        for (int threads : {2, 3, 7}) {
+            const auto many = regress_fused(x, y, p, threads);
+            const Plane out_many = reconstruct_fused(x, many.slope, many.correlation, &many.intercept, rp, threads);
+            const Plane box_one = box_mean(x, radius, BorderMode::mirror, 1);
+            const Plane box_many = box_mean(x, radius, BorderMode::mirror, threads);
+            INFO("radius " << radius << ", " << threads << " threads");
+            for (int j = 0; j < h; ++j)
+                for (int i = 0; i < w; ++i) {
+                    REQUIRE(at(many.slope, i, j) == at(one.slope, i, j));
+                    REQUIRE(at(many.intercept, i, j) == at(one.intercept, i, j));
+                    REQUIRE(at(many.correlation, i, j) == at(one.correlation, i, j));
+                    REQUIRE(at(out_many, i, j) == at(out_one, i, j));
+                    REQUIRE(at(box_many, i, j) == at(box_one, i, j));
+                }
+        }
+    }
+}
