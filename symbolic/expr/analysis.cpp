@@ -139,6 +139,11 @@ Analysis analyse(const expr::Expr& e, const InputRanges& ranges, const OutputFor
     a.minimum.attains_bound = a.minimum.value && a.range.lo.finite() && *a.minimum.value == a.range.lo.value;
     a.maximum.attains_bound = a.maximum.value && a.range.hi.finite() && *a.maximum.value == a.range.hi.value;
 
+    // FLT_MAX: beyond it the numeric engine (binary32) gives ±inf.
+    const Bound flt_max = Bound::of(cl_RA(cln::expt_pos(cln::cl_I(2), 104)) * (cln::expt_pos(cln::cl_I(2), 24) - 1));
+    if (flt_max < a.range.hi || a.range.lo < -flt_max)
+        a.notes.push_back("the range exceeds binary32 (about 3.4e38): the numeric engine gives inf there");
+
     Clipping& c = a.clipping;
     c.applies = !format.is_float;
     if (c.applies) {
