@@ -36,13 +36,14 @@ struct RegressJob {
         const double var_x = std::max(s2[i] * inv_n - mx * mx, 0.0);
         const double var_y = std::max(s4[i] * inv_n - my * my, 0.0);
         const double cov = s3[i] * inv_n - mx * my;
-        const double a = cov / (var_x + eps);
-        slope[i] = float(a);
-        const double rho = std::sqrt(cov * cov / (var_x * var_y + eps));
+        // The moments cancel, so they are double; the quotients and the root only
+        // need binary32 accuracy (the outputs are binary32), and run twice as wide.
+        slope[i] = float(cov) / float(var_x + eps);
+        const float rho = std::sqrt(float(cov * cov) / float(var_x * var_y + eps));
         // (ρ − (1 − w)) / w as a product by 1/w: w is a fixed constant, and the
         // division's extra half ulp is far below binary32 output precision.
-        const double c = std::max((rho - one_minus_w) * inv_wt, 0.0);
-        corr[i] = float(rescale ? c : rho);
+        const float c = std::max((rho - float(one_minus_w)) * float(inv_wt), 0.0f);
+        corr[i] = rescale ? c : rho;
     }
     if (icpt)
         for (int i = 0; i < w; ++i) {
