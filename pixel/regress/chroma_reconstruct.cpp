@@ -46,9 +46,7 @@ std::vector<Plane> chroma_reconstruct(const Plane& luma_base, const std::vector<
     std::vector<Plane> out;
     for (const Plane& c : chroma) {
         Plane cd = apply_chain(c, recipe.demangle_chroma, siting);
-        const RegressionPlanes r = regress_fused(ld, cd, regress, threads);
-        const Plane add = reconstruct_fused(detail, r.slope, r.correlation,
-                                            r.intercept.width() ? &r.intercept : nullptr, reconstruct, threads);
+        const Plane add = regress_reconstruct_fused(ld, cd, detail, regress, reconstruct, threads);
         for (int y = 0; y < cd.height(); ++y)
             for (int x = 0; x < cd.width(); ++x) cd.row_as<float>(y)[x] += add.row_as<float>(y)[x];
         out.push_back(std::move(cd));

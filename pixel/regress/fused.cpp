@@ -19,6 +19,7 @@ struct RegressJob {
     int radius;
     BorderMode border;
     double inv_n, eps, wt, inv_intercept;
+    int out_row_offset = 0;  // output row y is written to row y − out_row_offset of `out`
 };
 
 // The per-pixel formulas of model.cpp from the five window sums of one row, in double
@@ -80,8 +81,9 @@ __attribute__((target_clones("avx2", "default"))) void regress_rows(const Regres
     };
     auto consume = [&](int row) __attribute__((always_inline)) {
         regression_row(b.sums(0), b.sums(1), b.sums(2), b.sums(3), b.sums(4), w, j.inv_n, j.eps, j.wt,
-                       j.inv_intercept, j.out.slope.row_as<float>(row), j.out.correlation.row_as<float>(row),
-                       j.inv_intercept != 0 ? j.out.intercept.row_as<float>(row) : nullptr);
+                       j.inv_intercept, j.out.slope.row_as<float>(row - j.out_row_offset),
+                       j.out.correlation.row_as<float>(row - j.out_row_offset),
+                       j.inv_intercept != 0 ? j.out.intercept.row_as<float>(row - j.out_row_offset) : nullptr);
     };
     window_sums_rows<5>(b, h, j.border, row_begin, row_end, update, consume);
 }
@@ -94,6 +96,7 @@ struct ReconstructJob {
     Plane& out;
     BorderMode border;
     double inv_n, eps;
+    int src_row_offset = 0;  // source row y of slope/correlation/intercept is their row y − src_row_offset
 };
 
 // Channels: Σa·c, Σc, and with an intercept Σb·c (K = 3).
@@ -102,27 +105,27 @@ template <int K>
                                                       int row_begin, int row_end) noexcept {
     const int w = j.x.width(), h = j.x.height();
     auto update = [&](int enter, int leave) __attribute__((always_inline)) {
-        const float* ae = j.slope.row_as<float>(enter);
-        const float* ce = j.correlation.row_as<float>(enter);
+        const float* ae = j.slope.row_as<float>(enter - j.src_row_offset);
+        const float* ce = j.correlation.row_as<float>(enter - j.src_row_offset);
         double *c0 = b.column(0), *c1 = b.column(1);
         if (leave < 0)
             for (int i = 0; i < w; ++i) c0[i] += double(ae[i]) * ce[i], c1[i] += ce[i];
         else {
-            const float* al = j.slope.row_as<float>(leave);
-            const float* cl = j.correlation.row_as<float>(leave);
+            const float* al = j.slope.row_as<float>(leave - j.src_row_offset);
+            const float* cl = j.correlation.row_as<float>(leave - j.src_row_offset);
             for (int i = 0; i < w; ++i) {
                 c0[i] += double(ae[i]) * ce[i] - double(al[i]) * cl[i];
                 c1[i] += double(ce[i]) - cl[i];
             }
         }
         if constexpr (K == 3) {
-            const float* be = j.intercept->row_as<float>(enter);
+            const float* be = j.intercept->row_as<float>(enter - j.src_row_offset);
             double* c2 = b.column(2);
             if (leave < 0)
                 for (int i = 0; i < w; ++i) c2[i] += double(be[i]) * ce[i];
             else {
-                const float* bl = j.intercept->row_as<float>(leave);
-                const float* cl = j.correlation.row_as<float>(leave);
+                const float* bl = j.intercept->row_as<float>(leave - j.src_row_offset);
+                const float* cl = j.correlation.row_as<float>(leave - j.src_row_offset);
                 for (int i = 0; i < w; ++i) c2[i] += double(be[i]) * ce[i] - double(bl[i]) * cl[i];
             }
         }
@@ -234,6 +237,48 @@ Plane reconstruct_fused(const Plane& x, const Plane& slope, const Plane& correla
     auto rows = [](const ReconstructJob& j, auto& b, int s, int e) { reconstruct_rows(j, b, s, e); };
     if (intercept) run_blocks<3>(job, w, h, p.radius, threads, rows);
     else run_blocks<2>(job, w, h, p.radius, threads, rows);
+    return out;
+}
+
+Plane regress_reconstruct_fused(const Plane& x, const Plane& y, const Plane& detail, const RegressParams& rp,
+                                const ReconstructParams& cp, int threads) {
+    rp.validate();
+    cp.validate();
+    require_float(x, "x");
+    require_float(y, "y");
+    require_float(detail, "reconstruct input");
+    require_same_size(x, "x", y, "y");
+    require_same_size(x, "x", detail, "reconstruct input");
+    const int w = x.width(), h = x.height(), R = cp.radius;
+    const bool with_intercept = rp.intercept != 0;
+    const double wt = reliability_weight(rp.radius, rp.alpha, rp.weight_method);
+    Plane out = make_float_plane(w, h);
+    const double rec_inv_n = 1.0 / double((2 * R + 1) * (2 * R + 1));
+    // Each block of output rows [b, e) needs the regression of rows [b − R, e + R)
+    // (border-mapped rows fall inside [max(0, b − R), min(h, e + R)) for the modes of
+    // border.hpp).  They are computed into per-thread scratch planes, restarting at
+    // the first of them: the same operations for a block whatever the thread count.
+    parallel_row_blocks(h, kRestartRows, threads, [&](auto&& next) {
+        const int scratch_rows = std::min(h, kRestartRows + 2 * R);
+        RegressionPlanes scratch;
+        scratch.slope = make_float_plane(w, scratch_rows);
+        scratch.correlation = make_float_plane(w, scratch_rows);
+        if (with_intercept) scratch.intercept = make_float_plane(w, scratch_rows);
+        WindowSumBuffers<5> regress_buffers(w, rp.radius);
+        WindowSumBuffers<2> buffers2(w, R);
+        WindowSumBuffers<3> buffers3(w, R);
+        int b = 0, e = 0;
+        while (next(b, e)) {
+            const int lo = std::max(0, b - R), hi = std::min(h, e + R);
+            const RegressJob rj{x, y, scratch, rp.radius, rp.border, 1.0 / rp.window_size(), rp.eps, wt,
+                                with_intercept ? 1.0 / rp.intercept : 0.0, lo};
+            regress_rows(rj, regress_buffers, lo, hi);
+            const ReconstructJob cj{detail, scratch.slope, scratch.correlation,
+                                    with_intercept ? &scratch.intercept : nullptr, out, cp.border, rec_inv_n, cp.eps, lo};
+            if (with_intercept) reconstruct_rows(cj, buffers3, b, e);
+            else reconstruct_rows(cj, buffers2, b, e);
+        }
+    });
     return out;
 }
 

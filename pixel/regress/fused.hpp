@@ -22,6 +22,15 @@ RegressionPlanes regress_fused(const Plane& x, const Plane& y, const RegressPara
 Plane reconstruct_fused(const Plane& x, const Plane& slope, const Plane& correlation, const Plane* intercept,
                         const ReconstructParams& params, int threads = 1);
 
+// regression(x, y) then reconstruct(detail, …) in one sweep, without full-size slope
+// and correlation planes: each block of output rows computes the regression rows it
+// needs (a few rows more than the block) into small scratch planes.  Equal to the two
+// calls above within float rounding (the regression restarts its sums at other rows);
+// independent of the thread count.  detail is reconstruct's x (in the chroma recipe
+// Lb − Ld, in the plain filter x itself).  Same errors.
+Plane regress_reconstruct_fused(const Plane& x, const Plane& y, const Plane& detail, const RegressParams& rp,
+                                const ReconstructParams& cp, int threads = 1);
+
 // A box mean of one plane (the reference's BoxBlur), with the same window sums.
 Plane box_mean(const Plane& src, int radius, BorderMode border, int threads = 1);
 

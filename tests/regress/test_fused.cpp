@@ -217,3 +217,31 @@ TEST_CASE("results do not depend on the thread count (restart blocks)", "[fused]
         }
     }
 }
+
+TEST_CASE("the one-sweep regression + reconstruct equals the two calls", "[fused][sweep]") {
+    const int w = 53, h = 150;  // three restart blocks, the last partial
+    const Plane x = random_plane(w, h, 31, 0.0, 1.0), noise = random_plane(w, h, 32, -0.05, 0.05);
+    const Plane y = plane_from(w, h, [&](int i, int j) { return 0.5 * at(x, i, j) - 0.2 + at(noise, i, j); });
+    const Plane detail = random_plane(w, h, 33, -0.1, 0.1);
+    for (int radius : {1, 4})
+        for (double intercept : {0.0, 1.0})
+            for (int recon_radius : {0, 2, 4}) {
+                RegressParams p;
+                p.radius = radius;
+                p.intercept = intercept;
+                ReconstructParams rp;
+                rp.radius = recon_radius;
+                const auto r = regress_fused(x, y, p, 1);
+                const Plane two = reconstruct_fused(detail, r.slope, r.correlation,
+                                                    intercept != 0 ? &r.intercept : nullptr, rp, 1);
+                const Plane one = regress_reconstruct_fused(x, y, detail, p, rp, 1);
+                const Plane one3 = regress_reconstruct_fused(x, y, detail, p, rp, 3);
+                INFO("radius " << radius << " intercept " << intercept << " recon radius " << recon_radius);
+                for (int j = 0; j < h; ++j)
+                    for (int i = 0; i < w; ++i) {
+                        INFO("pixel " << i << "," << j);
+                        REQUIRE(at(one, i, j) == Approx(at(two, i, j)).margin(1e-5));
+                        REQUIRE(at(one3, i, j) == at(one, i, j));
+                    }
+            }
+}
