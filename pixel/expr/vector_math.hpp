@@ -31,7 +31,8 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
 }
 [[gnu::always_inline]] inline float trunc(float v) noexcept {
     float a = abs(v);
-    float t = float(std::int32_t(a));
+    // Converting inf, NaN or anything beyond INT32_MAX to int is undefined: convert 0 then.
+    float t = float(std::int32_t(select(a < 8388608.0f, a, 0.0f)));
     return select(a < 8388608.0f, copysign(t, v), v);
 }
 [[gnu::always_inline]] inline float floor(float v) noexcept {
