@@ -15,6 +15,13 @@ namespace {
 
 constexpr std::string_view kClipLetters = "xyzabcdefghijklmnopqrstuvw";
 
+// Resource limits for programs from strangers (issue 7).  Real programs have at most a
+// few thousand tokens and sort a window of tens of values; sortN makes N nodes of N
+// arguments each, so its cost is quadratic.
+constexpr std::size_t kMaxProgramBytes = std::size_t(16) << 20;
+constexpr std::size_t kMaxTokens = std::size_t(1) << 20;
+constexpr int kMaxSortCount = 1024;
+
 struct NamedOp {
     std::string_view token;
     Op op;
@@ -92,7 +99,13 @@ public:
     Parser(std::string_view program, const ParseOptions& options) : program_(program), options_(options) {}
 
     Expr run() {
+        if (program_.size() > kMaxProgramBytes)
+            throw UserError("expression of " + std::to_string(program_.size()) + " bytes is too long (at most " +
+                            std::to_string(kMaxProgramBytes) + ")");
         std::vector<Token> tokens = tokenize(program_);
+        if (tokens.size() > kMaxTokens)
+            throw UserError("expression of " + std::to_string(tokens.size()) + " tokens is too long (at most " +
+                            std::to_string(kMaxTokens) + ")");
         if (tokens.empty()) throw UserError("empty expression: '" + std::string(program_) + "'");
         for (const Token& t : tokens) step(t);
         if (stack_.size() > 1)
@@ -131,6 +144,9 @@ private:
 
     // sortN / argsortN: the top N replaced by N order statistics, smallest on top.
     void sort_like(const Token& t, Op op, int n) {
+        if (n > kMaxSortCount)
+            throw UserError("cannot sort more than " + std::to_string(kMaxSortCount) + " values: " +
+                            std::string(t.text) + where(t));
         need(t, std::size_t(n));
         std::vector<NodeId> args(stack_.end() - n, stack_.end());
         stack_.resize(stack_.size() - std::size_t(n));

@@ -50,6 +50,13 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
         } else {
             try {
                 plan.program = compile(expr::optimize(expr::parse(text, options)));
+                // Bounded offsets keep y + dy and x + dx far from int overflow; beyond the
+                // frame every boundary rule has long since repeated itself.
+                for (const Instruction& in : plan.program.code)
+                    if (in.op == expr::Op::Load && (in.dx > width || in.dx < -width || in.dy > height || in.dy < -height))
+                        throw UserError("relative offset [" + std::to_string(in.dx) + "," + std::to_string(in.dy) +
+                                        "] reaches beyond the " + std::to_string(width) + "x" +
+                                        std::to_string(height) + " frame");
             } catch (const UserError& e) {
                 throw UserError("expression for plane " + std::to_string(p) + ": " + e.what());
             }

@@ -32,6 +32,15 @@ Frame read_pfm(const std::string& path) {
         throw UserError(path + ": malformed PFM header");
     in.get();  // the single white-space character before the data
     int channels = magic == "PF" ? 3 : 1;
+    // The data is uncompressed: a header claiming more than the file holds is rejected
+    // before the frame is allocated.
+    const std::streamoff data_start = in.tellg();
+    in.seekg(0, std::ios::end);
+    const std::streamoff data_bytes = in.tellg() - data_start;
+    in.seekg(data_start);
+    if (!in || double(w) * double(h) * channels * 4 > double(data_bytes))
+        throw UserError(path + ": truncated PFM data (" + std::to_string(w) + "x" + std::to_string(h) +
+                        " needs " + std::to_string(w * h * channels * 4) + " bytes)");
     VideoFormat f;
     f.family = channels == 3 ? ColorFamily::RGB : ColorFamily::Gray;
     f.sample = SampleType::Float;
