@@ -5,9 +5,11 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/output_file.hpp"
 
 int main(int argc, char** argv) {
     using namespace rigor::cli;
+    install_interrupt_cleanup();  // an interrupted run leaves no temporary output behind
     const Command* command = find_command(RIGOR_COMMAND);
     if (!command) {
         std::cerr << RIGOR_COMMAND << ": not built into this rigor\n";

@@ -28,7 +28,16 @@ private:
     std::ofstream file_;
     bool to_stdout_ = false;
     bool committed_ = false;
+    int slot_ = -1;  // entry in the table remove_temporary_outputs() reads (-1: none)
 };
+
+// Removes every temporary file of an OutputFile not yet committed or destroyed.  Only
+// unlink(2) on a fixed table: async-signal-safe, for the mains' SIGINT/SIGTERM/SIGHUP
+// handler (install_interrupt_cleanup).  After SIGKILL nothing can run: the temporary
+// "<name>.tmp-<pid>-<n>" stays beside the target and may be deleted by hand.
+void remove_temporary_outputs() noexcept;
+// Installs that handler: removes the temporaries, then dies of the same signal.
+void install_interrupt_cleanup();
 
 // Writes `text` to `path` ("-" = stdout) through an OutputFile.
 void write_text_file(const std::string& path, const std::string& text);
