@@ -1,0 +1,167 @@
+#include "tests/fuzz/entries.hpp"
+
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "cli/arguments.hpp"
+#include "cli/vc2_tool_arguments.hpp"
+#include "filters/error.hpp"
+#include "filters/expr/optimize.hpp"
+#include "filters/expr/parser.hpp"
+#include "pixel/expr/expr_filter.hpp"
+#include "pixel/expr/program.hpp"
+#include "pixel/io/picture.hpp"
+#include "pixel/io/y4m.hpp"
+#include "pixel/vc2/quantisation_matrix.hpp"
+#include "pixel/vc2/static_analysis.hpp"
+#include "symbolic/expr/infix_parser.hpp"
+
+namespace rigor::fuzz {
+
+namespace {
+
+std::string_view text_of(Bytes data) { return {reinterpret_cast<const char*>(data.data()), data.size()}; }
+
+// Words separated by '\n' (arguments may contain spaces, as on a command line).
+std::vector<std::string> lines_of(Bytes data) {
+    std::vector<std::string> out;
+    std::string_view s = text_of(data);
+    while (!s.empty()) {
+        std::size_t end = s.find('\n');
+        out.emplace_back(s.substr(0, end));
+        if (end == std::string_view::npos) break;
+        s.remove_prefix(end + 1);
+    }
+    return out;
+}
+
+// The readers that take a path get the bytes through a file private to this process;
+// it is removed even when the reader throws.
+class TempFile {
+public:
+    TempFile(Bytes data, std::string_view extension) {
+        path_ = (std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/rigor-fuzz-" +
+                 std::to_string(::getpid()) + std::string(extension));
+        std::ofstream out(path_, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char*>(data.data()), std::streamsize(data.size()));
+    }
+    ~TempFile() { std::remove(path_.c_str()); }
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+void picture(Bytes data, std::string_view extension) {
+    TempFile file(data, extension);
+    pixel::Frame frame = pixel::read_picture(file.path());
+    (void)frame;
+}
+
+}  // namespace
+
+void expr_program(Bytes data) {
+    std::string_view program = text_of(data);
+    // Property-only programs (Select's rules) take another path through the parser.
+    expr::ParseOptions select;
+    select.pixels = false;
+    select.clips = 3;
+    try {
+        (void)pixel::compile(expr::optimize(expr::parse(program, select)));
+    } catch (const UserError&) {
+    }
+    // The whole numeric path: three small clips of different formats, one frame.
+    using pixel::VideoFormat;
+    const VideoFormat gray8{};
+    const VideoFormat gray16 = gray8.with_samples(pixel::SampleType::Integer, 16);
+    const VideoFormat grayf = gray8.with_samples(pixel::SampleType::Float, 32);
+    const std::array<VideoFormat, 3> formats{gray8, gray16, grayf};
+    pixel::ExprSettings settings;
+    settings.expressions = {std::string(program)};
+    pixel::ExprFilter filter(settings, formats, 13, 5);
+    std::array<pixel::Frame, 3> frames{pixel::Frame(gray8, 13, 5), pixel::Frame(gray16, 13, 5),
+                                       pixel::Frame(grayf, 13, 5)};
+    for (pixel::Frame& f : frames)
+        for (int y = 0; y < f.plane(0).height(); ++y)
+            for (std::size_t b = 0; b < f.plane(0).row_bytes(); ++b) f.plane(0).row(y)[b] = std::byte(y * 31 + b * 7);
+    const std::array<const pixel::Frame*, 3> inputs{&frames[0], &frames[1], &frames[2]};
+    pixel::Frame out(filter.output_format(), filter.width(), filter.height());
+    filter.process(inputs, 3, out);
+}
+
+void infix_program(Bytes data) { (void)symexpr::parse_infix(text_of(data)); }
+
+void y4m_stream(Bytes data) {
+    std::istringstream in{std::string(text_of(data))};
+    pixel::Y4mReader reader(in, "fuzz.y4m");
+    // A header may honestly claim a frame of up to this machine's memory; the reader
+    // accepts it and fails on the first short row.  Do not allocate such frames here:
+    // the fuzzer's own memory limit would report them.
+    const pixel::Y4mHeader& h = reader.header();
+    if (pixel::packed_frame_bytes(h.format, h.width, h.height) > (std::size_t(64) << 20)) return;
+    pixel::Frame frame;
+    for (int i = 0; i < 4 && reader.read_frame(frame); ++i) {
+    }
+}
+
+void png_picture(Bytes data) { picture(data, ".png"); }
+void tiff_picture(Bytes data) { picture(data, ".tif"); }
+void pfm_picture(Bytes data) { picture(data, ".pfm"); }
+
+void static_analysis_json(Bytes data) {
+    TempFile file(data, ".json");
+    vc2::StaticAnalysis analysis = vc2::read_static_analysis(file.path());
+    (void)vc2::quantisation_matrix(analysis.config, {});
+}
+
+void quantisation_arguments(Bytes data) {
+    if (data.empty()) return;
+    // The first byte picks a transform (as a static analysis would), the rest are -q words.
+    vc2::TransformConfig config;
+    config.wavelet_index = data[0] % 8;
+    config.wavelet_index_ho = (data[0] >> 3) % 8;
+    config.dwt_depth = (data[0] >> 6) % 4;
+    config.dwt_depth_ho = data.size() > 1 ? data[1] % 4 : 0;
+    std::vector<std::string> words;
+    std::istringstream in{std::string(text_of(data.subspan(std::min<std::size_t>(2, data.size()))))};
+    for (std::string w; in >> w;) words.push_back(w);
+    (void)vc2::quantisation_matrix(config, words);
+}
+
+void command_arguments(Bytes data) {
+    const std::vector<std::string> args = lines_of(data);
+    cli::ArgumentParser parser("rigor fuzz", "every kind of option");
+    parser.option("-o", "--output", "FILE", "an output")
+        .option("-n", "--number", "N", "an integer")
+        .option("", "--pair", "A B", "two values", 2)
+        .flag("-v", "--verbose", "a switch")
+        .positional("input", "the first input")
+        .positional("more", "any further inputs", true, true);
+    if (auto parsed = parser.parse(args)) {
+        (void)parsed->get_int("number");
+        (void)parsed->all("pair");
+        (void)parsed->positional("more");
+    }
+    try {
+        (void)cli::parse_vc2_tool_arguments(args, {{"-p", "--show-all-filter-phases", false}, {"-s", "--seed", true}},
+                                            2);
+    } catch (const UserError&) {
+    }
+}
+
+const std::vector<Entry>& entries() {
+    static const std::vector<Entry> all{
+        {"expr", expr_program},       {"infix", infix_program},
+        {"y4m", y4m_stream},          {"png", png_picture},
+        {"tiff", tiff_picture},       {"pfm", pfm_picture},
+        {"static_analysis", static_analysis_json}, {"quantisation", quantisation_arguments},
+        {"arguments", command_arguments},
+    };
+    return all;
+}
+
+}  // namespace rigor::fuzz

@@ -1,0 +1,35 @@
+// The entry points the fuzz targets drive, one per reader of untrusted input.  Each takes
+// raw bytes and either returns normally or throws rigor::UserError (a rejected input);
+// anything else — a crash, a sanitizer report, another exception — is a bug.  Shared by
+// the libFuzzer targets (tests/fuzz/fuzz_*.cpp) and by tests/fuzz_regressions, which
+// replays every seed and every kept crashing input through these same functions.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rigor::fuzz {
+
+using Bytes = std::span<const std::uint8_t>;
+
+// An entry point by target name ("expr", "y4m", ...), as the corpus folders are named.
+struct Entry {
+    std::string_view name;
+    void (*run)(Bytes);
+};
+const std::vector<Entry>& entries();
+
+void expr_program(Bytes data);        // filters/expr parse → optimize → pixel/expr compile → run
+void infix_program(Bytes data);       // symbolic/expr infix parser
+void y4m_stream(Bytes data);          // pixel/io Y4mReader: header and a few frames
+void png_picture(Bytes data);         // pixel/io read_picture on a .png
+void tiff_picture(Bytes data);        // … on a .tif
+void pfm_picture(Bytes data);         // … on a .pfm
+void static_analysis_json(Bytes data);  // pixel/vc2 read_static_analysis (+ its quantisation matrix)
+void quantisation_arguments(Bytes data);  // pixel/vc2 quantisation_matrix on -q words
+void command_arguments(Bytes data);   // cli ArgumentParser and the VC-2 tools' argument parser
+
+}  // namespace rigor::fuzz

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Builds the libFuzzer targets (tests/fuzz) in build-fuzz with clang, ASan and UBSan, and
+# runs each for SECONDS (default 120), one at a time.  Seeds: tests/fuzz/corpus/<target>;
+# the growing corpus is kept in build-fuzz/corpus/<target>; crashes are written to
+# build-fuzz/findings/<target>/ — copy a real one into tests/fuzz/corpus/<target>/ so
+# tests/fuzz_regressions replays it.
+#   tools/fuzz.sh [SECONDS] [TARGET…]      (targets: expr infix y4m png tiff pfm …)
+set -eu
+cd "$(dirname "$0")/.."
+seconds=${1:-120}
+[ $# -gt 0 ] && shift
+targets=${*:-"expr infix y4m png tiff pfm static_analysis quantisation arguments"}
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRIGOR_SANITIZE=ON -DRIGOR_FUZZ=ON >/dev/null ||
+  echo "fuzz.sh: configure failed (another folder mid-edit?); building with the existing build-fuzz" >&2
+for t in $targets; do
+  cmake --build build-fuzz -j2 --target "fuzz_$t" >/dev/null
+  mkdir -p "build-fuzz/corpus/$t" "build-fuzz/findings/$t"
+  echo "== fuzz_$t for ${seconds}s"
+  build-fuzz/fuzz/fuzz_$t "build-fuzz/corpus/$t" "tests/fuzz/corpus/$t" -max_total_time="$seconds" \
+    -rss_limit_mb=2048 -timeout=10 -max_len=65536 -print_final_stats=1 \
+    -artifact_prefix="build-fuzz/findings/$t/" 2>&1 | grep -E '^(stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' || true
+done
