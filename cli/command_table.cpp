@@ -11,6 +11,7 @@ int vc2_maximum_quantisation_index_main(std::span<const std::string> args);
 int vc2_dwt_main(std::span<const std::string> args);
 int vc2_idwt_main(std::span<const std::string> args);
 int vc2_verify_main(std::span<const std::string> args);
+int vc2_bit_width_test_pictures_main(std::span<const std::string> args);
 int expr_main(std::span<const std::string> args);
 int infix_main(std::span<const std::string> args);
 int postfix_main(std::span<const std::string> args);
@@ -37,6 +38,8 @@ constexpr Command kCommands[] = {
      vc2_bit_widths_table_main},
     {"vc2-maximum-quantisation-index", "largest useful quantisation index (BBC tool's arguments)",
      vc2_maximum_quantisation_index_main},
+    {"vc2-bit-width-test-pictures", "test patterns packed into PNG test pictures (BBC tool's arguments)",
+     vc2_bit_width_test_pictures_main},
     {"vc2-dwt", "integer VC-2 analysis: picture -> coefficients JSON", vc2_dwt_main},
     {"vc2-idwt", "integer VC-2 synthesis: coefficients JSON -> picture", vc2_idwt_main},
     {"vc2-verify", "run test patterns and pictures through the integer transform against the bounds",

@@ -92,14 +92,7 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
     const std::string format = a.value("--format").value_or("csv");
     if (format != "csv" && format != "json" && format != "markdown")
         throw UserError("unknown --format '" + format + "' (csv, json or markdown)");
-    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-    if (const auto t = a.value("--threads")) {
-        try {
-            threads = static_cast<unsigned>(std::stoul(*t));
-        } catch (const std::exception&) {
-            throw UserError("--threads '" + *t + "' is not a number");
-        }
-    }
+    const unsigned threads = a.threads();
     vc2::check_picture_bits(a.picture_bits);
     const auto analysis = vc2::read_static_analysis(a.static_analysis);
     const auto matrix = vc2::quantisation_matrix(analysis.config, a.quantisation);

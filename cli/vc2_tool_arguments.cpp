@@ -1,6 +1,9 @@
 #include "cli/vc2_tool_arguments.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <stdexcept>
+#include <thread>
 
 #include "filters/error.hpp"
 
@@ -10,6 +13,16 @@ std::optional<std::string> Vc2ToolArguments::value(const std::string& long_name)
     const auto it = flags.find(long_name);
     if (it == flags.end()) return std::nullopt;
     return it->second;
+}
+
+unsigned Vc2ToolArguments::threads() const {
+    const auto t = value("--threads");
+    if (!t) return std::max(1u, std::thread::hardware_concurrency());
+    try {
+        return static_cast<unsigned>(std::stoul(*t));
+    } catch (const std::exception&) {
+        throw UserError("--threads '" + *t + "' is not a number");
+    }
 }
 
 namespace {

@@ -27,6 +27,9 @@ struct Vc2ToolArguments {
 
     bool has(const std::string& long_name) const { return flags.count(long_name) != 0; }
     std::optional<std::string> value(const std::string& long_name) const;
+    // The value of --threads (a tool that accepts it), else every core; throws
+    // rigor::UserError for a value that is not a number.
+    unsigned threads() const;
 };
 
 // Throws rigor::UserError for an unknown flag, a missing value, a malformed bit width,

@@ -1,14 +1,11 @@
 #include "pixel/vc2/bit_width_table.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <map>
-#include <mutex>
-#include <thread>
 
 #include "filters/error.hpp"
 #include "pixel/vc2/array_entries.hpp"
+#include "pixel/vc2/parallel_for.hpp"
 #include "pixel/vc2/pattern_output.hpp"
 
 namespace rigor::vc2 {
@@ -26,33 +23,6 @@ namespace {
 std::string describe(const ArrayPhase& w) {
     return "(" + std::to_string(w.level) + ", " + w.array_name + ") phase (" + std::to_string(w.x) + ", " +
            std::to_string(w.y) + ")";
-}
-
-// Runs job(i) for i in [0, n) on `threads` threads; rethrows the first error.
-template <class Job>
-void parallel_for(std::size_t n, unsigned threads, Job job) {
-    if (threads <= 1 || n < 2) {
-        for (std::size_t i = 0; i < n; ++i) job(i);
-        return;
-    }
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr error;
-    std::mutex error_mutex;
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t)
-        pool.emplace_back([&] {
-            for (std::size_t i; (i = next++) < n;) {
-                try {
-                    job(i);
-                } catch (...) {
-                    std::lock_guard lock(error_mutex);
-                    if (!error) error = std::current_exception();
-                    next = n;
-                }
-            }
-        });
-    for (auto& t : pool) t.join();
-    if (error) std::rethrow_exception(error);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "pixel/vc2/pattern_output.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <vector>
 
 #include "filters/error.hpp"
 #include "pixel/vc2/quantisation.hpp"
@@ -94,27 +96,67 @@ void quantise_in_place(Coefficients& coefficients, const QuantisationMatrix& mat
         }
 }
 
+namespace {
+
+// The decoded target for every index 0 … maximum_qi.
+std::vector<std::int64_t> decoded_per_index(const TransformConfig& c, const Plane& picture,
+                                            const QuantisationMatrix& matrix, int maximum_qi, const ArrayPhase& w,
+                                            long x, long y) {
+    const Coefficients coefficients = analyse(c, picture);
+    std::vector<std::int64_t> out;
+    for (int qi = 0; qi <= maximum_qi; ++qi) {
+        Coefficients q = coefficients;
+        quantise_in_place(q, matrix, qi);
+        Probe probe{w.level, w.array_name, x, y};
+        synthesise(c, q, probe.visitor(), w.level);
+        out.push_back(probe.get());
+    }
+    return out;
+}
+
+ExtremeAtIndex most_extreme(const std::vector<std::int64_t>& values) {
+    ExtremeAtIndex best{values.at(0), 0};
+    for (std::size_t i = 1; i < values.size(); ++i) {
+        const auto magnitude = [](std::int64_t v) {
+            return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+        };
+        if (magnitude(values[i]) > magnitude(best.value)) best = {values[i], static_cast<int>(i)};
+    }
+    return best;
+}
+
+}  // namespace
+
+std::int64_t synthesis_value(const TransformConfig& c, const Plane& picture, const QuantisationMatrix& matrix, int qi,
+                             int level, const std::string& name, long x, long y) {
+    Coefficients q = analyse(c, picture);
+    quantise_in_place(q, matrix, qi);
+    Probe probe{level, name, x, y};
+    synthesise(c, q, probe.visitor(), level);
+    return probe.get();
+}
+
+SynthesisExtremes synthesis_pattern_extremes(const TransformConfig& c, const TestPattern& p, IntegerRange signal,
+                                             const QuantisationMatrix& matrix, int maximum_qi, long scale) {
+    const PlacedPattern placed = place_pattern(c, p, signal, scale);
+    return {most_extreme(decoded_per_index(c, placed.negated, matrix, maximum_qi, p.where, placed.target_x,
+                                           placed.target_y)),
+            most_extreme(decoded_per_index(c, placed.picture, matrix, maximum_qi, p.where, placed.target_x,
+                                           placed.target_y))};
+}
+
 PatternRange synthesis_pattern_output(const TransformConfig& c, const TestPattern& p, IntegerRange signal,
                                       const QuantisationMatrix& matrix, int maximum_qi, long scale) {
     const PlacedPattern placed = place_pattern(c, p, signal, scale);
-    const auto& w = p.where;
     // The extremes over both polarities and every index: quantisation can flip a value's
     // sign, and the reference keeps whichever picture went furthest either way.
-    PatternRange out;
-    bool first = true;
-    for (int polarity : {+1, -1}) {
-        const Coefficients coefficients = analyse(c, polarity > 0 ? placed.picture : placed.negated);
-        for (int qi = 0; qi <= maximum_qi; ++qi) {
-            Coefficients q = coefficients;
-            quantise_in_place(q, matrix, qi);
-            Probe probe{w.level, w.array_name, placed.target_x, placed.target_y};
-            synthesise(c, q, probe.visitor(), w.level);
-            const std::int64_t v = probe.get();
-            out.min = first ? v : std::min(out.min, v);
-            out.max = first ? v : std::max(out.max, v);
-            first = false;
+    PatternRange out{std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()};
+    for (const Plane* picture : {&placed.picture, &placed.negated})
+        for (std::int64_t v :
+             decoded_per_index(c, *picture, matrix, maximum_qi, p.where, placed.target_x, placed.target_y)) {
+            out.min = std::min(out.min, v);
+            out.max = std::max(out.max, v);
         }
-    }
     return out;
 }
 

@@ -43,6 +43,27 @@ std::int64_t analysis_value(const TransformConfig& config, const Plane& picture,
 PatternRange analysis_pattern_output(const TransformConfig& config, const TestPattern& pattern, IntegerRange signal,
                                      long margin_multiples = 1);
 
+// The most extreme decoded value of one polarity of a synthesis pattern and the first
+// quantisation index giving it (largest magnitude, lowest index on ties, as the
+// reference picks the index its test pictures are to be coded with).
+struct ExtremeAtIndex {
+    std::int64_t value = 0;
+    int qi = 0;
+};
+struct SynthesisExtremes {
+    ExtremeAtIndex minimising;  // the negated pattern
+    ExtremeAtIndex maximising;  // the pattern as given
+};
+
+SynthesisExtremes synthesis_pattern_extremes(const TransformConfig& config, const TestPattern& pattern,
+                                             IntegerRange signal, const QuantisationMatrix& matrix, int maximum_qi,
+                                             long margin_multiples = 1);
+
+// The decoded value of synthesis array (level, name) at (x, y) when `picture` is
+// encoded, quantised at qi (per band max(0, qi − matrix value)) and decoded.
+std::int64_t synthesis_value(const TransformConfig& config, const Plane& picture, const QuantisationMatrix& matrix,
+                             int qi, int level, const std::string& name, long x, long y);
+
 PatternRange synthesis_pattern_output(const TransformConfig& config, const TestPattern& pattern, IntegerRange signal,
                                       const QuantisationMatrix& matrix, int maximum_qi, long margin_multiples = 1);
 
