@@ -1,21 +1,21 @@
 // rigor vc2-report: the main job.  Statically analyses a VC-2 transform, writes the
-// reference-compatible JSON and prints a short summary a codec engineer can read: for
-// every analysis array, the exact range of values for a picture bit width and the bits
-// a register needs.
+// reference-compatible JSON, then turns the exact bounds into numbers a codec engineer
+// can use: for every array of the encoder and the decoder, the range of values for a
+// picture bit width (default quantisation matrix), next to what the test patterns
+// actually produce through the integer transform, and the bits a register needs.
 #include <chrono>
-#include <cln/integer.h>
-#include <cln/integer_io.h>
-#include <cln/rational.h>
-#include <cln/rational_io.h>
-#include <cln/real.h>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/output_file.hpp"
 #include "filters/vc2/wavelet.hpp"
+#include "pixel/vc2/bit_width_table.hpp"
+#include "pixel/vc2/quantisation_matrix.hpp"
+#include "pixel/vc2/static_analysis.hpp"
 #include "symbolic/vc2/analysis_json.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 
@@ -26,14 +26,19 @@ vc2::TransformConfig vc2_config_from(const Arguments& a);
 
 namespace {
 
-cln::cl_RA evaluate(const std::vector<vc2::BoundTerm>& terms, const cln::cl_RA& lo, const cln::cl_RA& hi) {
-    cln::cl_RA v = 0;
-    for (const auto& t : terms) v += t.value * (t.symbol == "signal_min" ? lo : t.symbol == "signal_max" ? hi : 1);
-    return v;
+double seconds_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
-// Bits of a two's-complement register holding v (spec §7): bit_length(v < 0 ? −v−1 : v) + 1.
-int bits_for(const cln::cl_I& v) { return static_cast<int>(cln::integer_length(cln::minusp(v) ? -v - 1 : v)) + 1; }
+void print_rows(const std::vector<vc2::TableRow>& rows, bool synthesis) {
+    std::printf("  level  array      lower     pattern min  pattern max      upper   bits\n");
+    for (const vc2::TableRow& r : rows) {
+        if (r.synthesis != synthesis) continue;
+        std::printf("  %5d  %-7s %9lld  %11lld  %11lld  %9lld   %s\n", r.where.level, r.where.array_name.c_str(),
+                    static_cast<long long>(r.lower), static_cast<long long>(r.pattern_min),
+                    static_cast<long long>(r.pattern_max), static_cast<long long>(r.upper), r.bits_text().c_str());
+    }
+}
 
 }  // namespace
 
@@ -41,8 +46,10 @@ int vc2_report_main(std::span<const std::string> args) {
     ArgumentParser p = vc2_analysis_arguments(
         "rigor vc2-report",
         "The main job: exact static analysis of a VC-2 transform (bounds and test patterns,\n"
-        "the reference's JSON) and a summary of the analysis value ranges for a picture depth.");
-    p.option("-b", "--bits", "B", "picture bit width for the summary (default 10)")
+        "written as the reference's JSON), then the bit widths every encoder and decoder array\n"
+        "needs for a picture depth with the default quantisation matrix, checked by running\n"
+        "the test patterns through the integer transform.");
+    p.option("-b", "--bits", "B", "picture bit width (default 10)")
         .option("-o", "--output", "FILE", "write the static-analysis JSON here (required)");
     const auto parsed = p.parse(args);
     if (!parsed) return 0;
@@ -53,52 +60,41 @@ int vc2_report_main(std::span<const std::string> args) {
     const auto path = a.get("--output");
     if (!path) throw UsageError("the argument --output/-o is required");
 
-    const auto start = std::chrono::steady_clock::now();
+    auto start = std::chrono::steady_clock::now();
     OutputFile out(*path, false);
-    const vc2::ExactAnalysis r = vc2::static_filter_analysis(config);
-    vc2::write_analysis_json(out.stream(), r);
+    std::ostringstream text;
+    vc2::write_analysis_json(text, vc2::static_filter_analysis(config));
+    out.stream() << text.str();
     out.commit();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double analysis_seconds = seconds_since(start);
 
     const auto& v = vc2::wavelet(config.wavelet_index);
     const auto& h = vc2::wavelet(config.wavelet_index_ho);
-    std::cout << "VC-2 static analysis: " << v.name << " (" << v.index << ") / horizontal " << h.name << " ("
-              << h.index << "), " << config.dwt_depth << " 2-D + " << config.dwt_depth_ho << " horizontal-only levels\n"
-              << "  analysis:  " << r.analysis_bounds.size() << " bounds and test patterns\n"
-              << "  synthesis: " << r.synthesis_bounds.size() << " bounds and test patterns\n";
-    char t[64];
-    std::snprintf(t, sizeof t, "%.2f s", seconds);
-    std::cout << "  written to " << *path << " in " << t << "\n\n";
+    std::printf("VC-2 static analysis: %s (%d), horizontal %s (%d), %d 2-D + %d horizontal-only levels\n",
+                std::string(v.name).c_str(), v.index, std::string(h.name).c_str(), h.index, config.dwt_depth,
+                config.dwt_depth_ho);
+    std::printf("  exact bounds and test patterns written to %s in %.2f s\n", path->c_str(), analysis_seconds);
 
-    const cln::cl_RA lo = -cln::expt(cln::cl_RA(2), static_cast<int>(bits - 1));
-    const cln::cl_RA hi = cln::expt(cln::cl_RA(2), static_cast<int>(bits - 1)) - 1;
-    std::cout << "Encoder (analysis) value ranges for " << bits << "-bit pictures (" << lo << " … " << hi
-              << "), worst phase of each array:\n";
-    std::cout << "  level  array     lower      upper   bits\n";
-    for (std::size_t i = 0; i < r.analysis_bounds.size();) {
-        const auto& first = r.analysis_bounds[i];
-        cln::cl_I lmin = 0, umax = 0;
-        bool init = false;
-        for (; i < r.analysis_bounds.size() && r.analysis_bounds[i].level == first.level &&
-               r.analysis_bounds[i].array_name == first.array_name;
-             ++i) {
-            // Concrete bounds are rounded away from zero (spec §7).
-            const cln::cl_I l = cln::floor1(evaluate(r.analysis_bounds[i].lower, lo, hi));
-            const cln::cl_I u = cln::ceiling1(evaluate(r.analysis_bounds[i].upper, lo, hi));
-            if (!init || l < lmin) lmin = l;
-            if (!init || u > umax) umax = u;
-            init = true;
-        }
-        std::ostringstream line;
-        line << lmin;
-        std::string ls = line.str();
-        line.str("");
-        line << umax;
-        std::snprintf(t, sizeof t, "  %5d  %-6s %9s  %9s  %5d\n", first.level, first.array_name.c_str(), ls.c_str(),
-                      line.str().c_str(), std::max(bits_for(lmin), bits_for(umax)));
-        std::cout << t;
+    const auto matrix = vc2::default_quantisation_matrix(config);
+    if (!matrix) {
+        std::printf("\nThis configuration has no default quantisation matrix: run\n"
+                    "  vc2-bit-widths-table %s -b %ld -q LEVEL ORIENT VALUE …\nfor the bit widths.\n",
+                    path->c_str(), bits);
+        return 0;
     }
-    std::cout << "\nDecoder (synthesis) bounds depend on quantisation: see vc2-bit-widths-table.\n";
+    start = std::chrono::steady_clock::now();
+    const vc2::StaticAnalysis document = vc2::parse_static_analysis(nlohmann::json::parse(text.str()), *path);
+    const vc2::BitWidthTable table = vc2::bit_width_table(document, static_cast<int>(bits), *matrix, 2);
+    const auto rows = vc2::merge_phases(table.rows);
+    std::printf("  bit widths for %ld-bit pictures (%lld … %lld), default quantisation matrix, in %.2f s\n", bits,
+                static_cast<long long>(-(1LL << (bits - 1))), static_cast<long long>((1LL << (bits - 1)) - 1),
+                seconds_since(start));
+    std::printf("  (bounds are exact worst cases; pattern min/max are what the test patterns reach through\n"
+                "   the integer transform; bits \"a-b\" = patterns need a, bounds b)\n\n");
+    std::printf("Encoder (analysis):\n");
+    print_rows(rows, false);
+    std::printf("\nDecoder (synthesis), every coefficient quantised at every useful index:\n");
+    print_rows(rows, true);
     return 0;
 }
 
