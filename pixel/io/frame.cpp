@@ -1,5 +1,7 @@
 #include "pixel/io/frame.hpp"
 
+#include <unistd.h>
+
 #include <cstring>
 #include <new>
 
@@ -39,10 +41,20 @@ Plane& Plane::operator=(const Plane& other) {
     return *this = std::move(copy);
 }
 
+std::size_t physical_memory() {
+    const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+    if (pages <= 0 || page <= 0) return std::size_t(-1);
+    return std::size_t(pages) * std::size_t(page);
+}
+
 Frame::Frame(const VideoFormat& format, int width, int height)
     : format_(format), width_(width), height_(height) {
-    if (packed_frame_bytes(format, width, height) == 0)
+    const std::size_t bytes = packed_frame_bytes(format, width, height);
+    if (bytes == 0)
         throw UserError("frame size " + std::to_string(width) + "x" + std::to_string(height) + " is not possible");
+    if (bytes > physical_memory())
+        throw UserError("frame " + std::to_string(width) + "x" + std::to_string(height) + " " + format.name() +
+                        " is larger than this machine's memory");
     for (int p = 0; p < format.planes(); ++p)
         planes_[p] = Plane(plane_width(format, p, width), plane_height(format, p, height), format.bytes_per_sample());
 }

@@ -46,6 +46,10 @@ private:
 using FrameProperties = std::map<std::string, double, std::less<>>;
 
 // A frame: its format, its size (of plane 0) and 1 or 3 planes.
+// Bytes of memory this machine has (frames larger than that are refused before any
+// allocation, whatever a file's header claims).
+std::size_t physical_memory();
+
 class Frame {
 public:
     Frame() = default;

@@ -4,6 +4,7 @@
 #include <tiffio.hxx>
 
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -36,6 +37,17 @@ Frame read_tiff(const std::string& path) {
     int channels = spp >= 3 ? 3 : 1;  // extra samples (alpha) are dropped
     if (!ok || w == 0 || h == 0 || w > 1u << 20 || h > 1u << 20)
         throw UserError(path + ": unsupported TIFF (need 8/16-bit unsigned or 32-bit float samples)");
+    // A header may claim any size: refuse sizes the file cannot hold before allocating.
+    // Uncompressed data must be in the file; no TIFF codec expands data more than 4096:1.
+    std::uint16_t compression = COMPRESSION_NONE;
+    TIFFGetFieldDefaulted(tif.get(), TIFFTAG_COMPRESSION, &compression);
+    std::error_code ec;
+    const std::uintmax_t file_bytes = std::filesystem::file_size(path, ec);
+    const double decoded = double(w) * double(h) * double(spp) * double(bits / 8);
+    if (!ec && (decoded > 4096.0 * double(file_bytes) ||
+                (compression == COMPRESSION_NONE && decoded > double(file_bytes))))
+        throw UserError(path + ": TIFF claims " + std::to_string(w) + "x" + std::to_string(h) + " but the file (" +
+                        std::to_string(file_bytes) + " bytes) cannot hold that picture");
     f.family = channels == 3 ? ColorFamily::RGB : ColorFamily::Gray;
     f.sample = format == SAMPLEFORMAT_IEEEFP ? SampleType::Float : SampleType::Integer;
     f.bits = bits;

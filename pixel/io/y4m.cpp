@@ -41,12 +41,6 @@ bool parse_ratio(std::string_view s, int& num, int& den) {
            parse_int(s.substr(colon + 1), den);
 }
 
-std::size_t physical_memory() {
-    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
-    if (pages <= 0 || page <= 0) return std::size_t(-1);
-    return std::size_t(pages) * std::size_t(page);
-}
-
 // Reads one '\n'-terminated line of at most kMaxHeaderLine bytes; false at EOF before
 // any byte.
 bool read_line(std::istream& in, std::string& line, bool& too_long) {

@@ -177,7 +177,7 @@ private:
         if (pos_ < text_.size() && (text_[pos_] == '-' || text_[pos_] == '+')) ++pos_;
         while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
         int v = 0;
-        const char* b = text_.data() + start + (text_[start] == '+' ? 1 : 0);
+        const char* b = text_.data() + start + (start < text_.size() && text_[start] == '+' ? 1 : 0);
         auto [end, ec] = std::from_chars(b, text_.data() + pos_, v);
         if (ec != std::errc() || end != text_.data() + pos_ || pos_ == start) fail_at("expected an integer offset", start);
         return v;

@@ -44,7 +44,7 @@ TEST_CASE("sort counts beyond the stack or the limit are rejected") {
     CHECK_THROWS_AS(rigor::expr::parse("x y swap2147483647"), rigor::UserError);
     std::string window;
     for (int i = 0; i < 25; ++i) window += "x ";
-    CHECK_NOTHROW(rigor::expr::parse(window + "sort25 drop12 swap12 drop11"));  // a 5×5 median
+    CHECK_NOTHROW(rigor::expr::parse(window + "sort25 drop12 swap12 drop12"));  // a 5×5 median
 }
 
 TEST_CASE("relative offsets beyond the frame are rejected, offsets up to its size run") {
