@@ -18,6 +18,8 @@ Registers::Registers(const Program& p) : count_(p.registers) {
     storage_.assign(std::size_t(p.registers + 1) * kBlock + 16, 0.0f);
     auto addr = reinterpret_cast<std::uintptr_t>(storage_.data());
     data_ = storage_.data() + (((64 - addr % 64) % 64) / sizeof(float));
+    views_.resize(std::size_t(p.registers + 1));
+    for (int r = 0; r <= p.registers; ++r) views_[std::size_t(r)] = get(r);
 }
 
 void load_constants(const Program& p, Registers& regs) noexcept {
@@ -56,21 +58,27 @@ RIGOR_ALWAYS_INLINE float sample(const PlaneSource& s, const std::byte* row, int
 // Samples x_start .. x_start+n-1 of row y (both possibly outside the plane) as floats.
 RIGOR_ALWAYS_INLINE void load(const PlaneSource& s, int y, int x_start, int n, Boundary mode, float* out) noexcept {
     const std::byte* row = s.data + std::ptrdiff_t(map_index(y, s.height, mode)) * s.stride;
-    if (x_start >= 0 && x_start + n <= s.width) {
-        if (s.bytes_per_sample == 1) {
-            const std::uint8_t* p = reinterpret_cast<const std::uint8_t*>(row) + x_start;
-            for (int i = 0; i < n; ++i) out[i] = float(p[i]);
-        } else if (s.bytes_per_sample == 2 && !s.is_float) {
-            const std::uint16_t* p = reinterpret_cast<const std::uint16_t*>(row) + x_start;
-            for (int i = 0; i < n; ++i) out[i] = float(p[i]);
-        } else if (s.bytes_per_sample == 4) {
-            std::memcpy(out, reinterpret_cast<const float*>(row) + x_start, std::size_t(n) * sizeof(float));
-        } else {
-            for (int i = 0; i < n; ++i) out[i] = sample(s, row, x_start + i);
-        }
-        return;
+    // Lanes [lo, hi) lie inside the row and convert as one run; only the lanes beyond
+    // either edge (first and last blocks of a row with x[dx,dy]) map their index.
+    int lo = x_start < 0 ? -x_start : 0;
+    int hi = s.width - x_start < n ? s.width - x_start : n;
+    if (lo > n) lo = n;
+    if (hi < lo) hi = lo;
+    for (int i = 0; i < lo; ++i) out[i] = sample(s, row, map_index(x_start + i, s.width, mode));
+    const int k = hi - lo;
+    float* o = out + lo;
+    if (s.bytes_per_sample == 1) {
+        const std::uint8_t* p = reinterpret_cast<const std::uint8_t*>(row) + x_start + lo;
+        for (int i = 0; i < k; ++i) o[i] = float(p[i]);
+    } else if (s.bytes_per_sample == 2 && !s.is_float) {
+        const std::uint16_t* p = reinterpret_cast<const std::uint16_t*>(row) + x_start + lo;
+        for (int i = 0; i < k; ++i) o[i] = float(p[i]);
+    } else if (s.bytes_per_sample == 4) {
+        if (k > 0) std::memcpy(o, reinterpret_cast<const float*>(row) + x_start + lo, std::size_t(k) * sizeof(float));
+    } else {
+        for (int i = 0; i < k; ++i) o[i] = sample(s, row, x_start + lo + i);
     }
-    for (int i = 0; i < n; ++i) out[i] = sample(s, row, map_index(x_start + i, s.width, mode));
+    for (int i = hi; i < n; ++i) out[i] = sample(s, row, map_index(x_start + i, s.width, mode));
 }
 
 // Rounds an absolute coordinate (x[] semantics): half to even, NaN -> 0, clamped.
@@ -113,14 +121,20 @@ RIGOR_ALWAYS_INLINE void store(const PlaneTarget& t, int y, int x0, int n, const
 }
 
 // Element-wise loops over m lanes; every kernel reads lane i of its inputs before
-// writing lane i of its output, so in-place register reuse is safe.
+// writing lane i of its output, so in-place register reuse is safe.  Two registers are
+// either the same block or disjoint blocks (never partly overlapping), so there is no
+// loop-carried dependence: ivdep lets the compiler vectorise without the run-time
+// overlap check that would otherwise send every in-place operation (a = a + b) to the
+// scalar fallback loop.
 #define RIGOR_UNARY(expr_)                       \
+    _Pragma("GCC ivdep")                         \
     for (int i = 0; i < m; ++i) {                \
         float a = A[i];                          \
         D[i] = (expr_);                          \
     }                                            \
     break
 #define RIGOR_BINARY(expr_)                      \
+    _Pragma("GCC ivdep")                         \
     for (int i = 0; i < m; ++i) {                \
         float a = A[i], b = B[i];                \
         D[i] = (expr_);                          \
@@ -131,16 +145,33 @@ RIGOR_ALWAYS_INLINE void store(const PlaneTarget& t, int y, int x0, int n, const
 RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Registers& regs, int y, int x0,
                                    int n) noexcept {
     const int m = (n + 15) & ~15;  // lanes computed: whole vectors (registers have kBlock)
+    const float** view = regs.views();
+    // A float32 result of a whole block is written straight into the output row by the
+    // last instruction (no copy through a register).
+    const std::size_t last = p.code.size() - 1;
+    float* direct_out = nullptr;
+    if (job.target.is_float && job.target.bytes_per_sample == 4 && m == n &&
+        p.code.size() > std::size_t(p.constant_count) && p.code[last].dst == p.result)
+        direct_out = reinterpret_cast<float*>(job.target.data + std::ptrdiff_t(y) * job.target.stride) + x0;
     for (std::size_t k = std::size_t(p.constant_count); k < p.code.size(); ++k) {
         const Instruction& in = p.code[k];
-        float* D = regs.get(in.dst);
-        const float* A = regs.get(in.a);
-        const float* B = regs.get(in.b);
-        const float* C = regs.get(in.c);
+        float* D = k == last && direct_out ? direct_out : regs.get(in.dst);
+        const float* A = view[in.a];
+        const float* B = view[in.b];
+        const float* C = view[in.c];
+        const float* new_view = D;  // set after the kernel: arguments may share in.dst
         switch (in.op) {
             case Op::Load: {
+                const PlaneSource& s = job.clips[std::size_t(in.clip)];
+                const int xs = x0 + in.dx;
+                if (s.is_float && s.bytes_per_sample == 4 && xs >= 0 && xs + m <= s.width && y + in.dy >= 0 &&
+                    y + in.dy < s.height && !(k == last && direct_out)) {
+                    // In-range float samples are read where they are.
+                    new_view = reinterpret_cast<const float*>(s.data + std::ptrdiff_t(y + in.dy) * s.stride) + xs;
+                    break;
+                }
                 Boundary mode = in.boundary == Boundary::Default ? job.boundary : in.boundary;
-                load(job.clips[std::size_t(in.clip)], y + in.dy, x0 + in.dx, n, mode, D);
+                load(s, y + in.dy, xs, n, mode, D);
                 for (int i = n; i < m; ++i) D[i] = 0.0f;
                 break;
             }
@@ -172,6 +203,7 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::Max: RIGOR_BINARY(a > b ? a : b);
             case Op::Min: RIGOR_BINARY(a < b ? a : b);
             case Op::Clamp:
+#pragma GCC ivdep
                 for (int i = 0; i < m; ++i) {
                     float v = A[i] < C[i] ? A[i] : C[i];
                     D[i] = v > B[i] ? v : B[i];
@@ -200,6 +232,7 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::BitXor: RIGOR_BINARY(float(vmath::to_int32(a) ^ vmath::to_int32(b)));
             case Op::BitNot: RIGOR_UNARY(float(~vmath::to_int32(a)));
             case Op::Select:
+#pragma GCC ivdep
                 for (int i = 0; i < m; ++i) D[i] = A[i] > 0.0f ? B[i] : C[i];
                 break;
             case Op::SortedNth:
@@ -213,13 +246,13 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
                 // Fallback when no rank matches (NaN arguments), as scalar.hpp.
                 const std::size_t fallback = count - 1 - std::size_t(in.rank);
                 for (int i = 0; i < m; ++i)
-                    T[i] = in.op == Op::SortedNth ? regs.get(in.many[fallback])[i] : float(fallback);
+                    T[i] = in.op == Op::SortedNth ? view[in.many[fallback]][i] : float(fallback);
                 if (in.op == Op::ArgMin || in.op == Op::ArgMax) {
                     for (int i = 0; i < m; ++i) T[i] = 0.0f;
                     for (std::size_t j = 1; j < count; ++j) {
-                        const float* V = regs.get(in.many[j]);
+                        const float* V = view[in.many[j]];
                         for (int i = 0; i < m; ++i) {
-                            float cur = regs.get(in.many[std::size_t(T[i])])[i];
+                            float cur = view[in.many[std::size_t(T[i])]][i];
                             bool better = in.op == Op::ArgMin ? V[i] < cur : V[i] > cur;
                             T[i] = better ? float(j) : T[i];
                         }
@@ -227,10 +260,10 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
                 } else {
                     std::int32_t rank[kBlock];
                     for (std::size_t c = 0; c < count; ++c) {
-                        const float* Vc = regs.get(in.many[c]);
+                        const float* Vc = view[in.many[c]];
                         for (int i = 0; i < m; ++i) rank[i] = 0;
                         for (std::size_t j = 0; j < count; ++j) {
-                            const float* Vj = regs.get(in.many[j]);
+                            const float* Vj = view[in.many[j]];
                             const bool before = j < c;
                             for (int i = 0; i < m; ++i)
                                 rank[i] += (Vj[i] < Vc[i]) | (before & (Vj[i] == Vc[i]));
@@ -247,8 +280,9 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             }
             case Op::Constant: break;
         }
+        view[in.dst] = new_view;
     }
-    store(job.target, y, x0, n, regs.get(p.result));
+    if (!direct_out) store(job.target, y, x0, n, view[p.result]);
 }
 
 #undef RIGOR_UNARY

@@ -43,8 +43,12 @@ public:
     explicit Registers(const Program& p);
     float* get(int r) { return data_ + std::size_t(r) * kBlock; }
     float* temp() { return get(count_); }
+    // Where each register's current block is read from: its own storage, or for a float
+    // sample run inside the plane the source row itself (no copy).
+    const float** views() { return views_.data(); }
 
 private:
+    std::vector<const float*> views_;
     std::vector<float> storage_;
     float* data_;
     int count_;
