@@ -10,6 +10,7 @@
 #include "symbolic/expr/algebra.hpp"
 #include "symbolic/expr/ir_text.hpp"
 #include "symbolic/expr/number_text.hpp"
+#include "symbolic/expr/piecewise.hpp"
 
 namespace rigor::symexpr {
 
@@ -89,7 +90,26 @@ Analysis analyse(const expr::Expr& e, const InputRanges& ranges, const OutputFor
         a.range = {lo, hi, false};
         a.minimum = at(e, a.minimum.inputs);
         a.maximum = at(e, a.maximum.inputs);
-    } else {
+        a.evaluations = 2;
+    }
+    std::optional<PiecewiseExtremes> pieces;
+    if (!affine) {
+        std::map<std::string, Interval> box;
+        for (const std::string& v : a.variables) box[v] = source_range(e, ranges, v);
+        pieces = piecewise_extremes(e, box);
+    }
+    if (pieces) {
+        // Exact where reached: the program is affine on each cell of the box cut by the
+        // hyperplanes its tests compare on; extremes at the cells' vertices (piecewise.hpp).
+        a.method = "piecewise";
+        a.range = {pieces->lo, pieces->hi, false};
+        a.minimum = at(e, pieces->min_at);
+        a.maximum = at(e, pieces->max_at);
+        a.evaluations = pieces->evaluations;
+        a.search = "the input box split into " + std::to_string(pieces->regions) +
+                   " cells where the program is affine (on its comparisons, min/max, abs, clip, ?); every cell vertex a "
+                   "candidate, evaluated exactly";
+    } else if (!affine) {
         a.method = "interval";
         // Bounded search: a grid of G points per variable (G = 2: the corners) when it
         // fits the budget, else random corners (fixed seed: the report is reproducible).
@@ -129,6 +149,7 @@ Analysis analyse(const expr::Expr& e, const InputRanges& ranges, const OutputFor
             a.search = std::to_string(kSearchBudget) + " random corners of the input box (seed 20240601)";
         }
         if (points.empty()) points.emplace_back();
+        a.evaluations = long(points.size());
         for (std::size_t i = 0; i < points.size(); ++i) {
             Extreme x = at(e, points[i]);
             if (i == 0) a.minimum = a.maximum = x;
@@ -210,7 +231,8 @@ nlohmann::ordered_json to_json(const Analysis& a) {
                   {"method", a.method},
                   {"exact_min", a.minimum.attains_bound && a.minimum.exact},
                   {"exact_max", a.maximum.attains_bound && a.maximum.exact},
-                  {"transcendental", a.transcendental}};
+                  {"transcendental", a.transcendental},
+                  {"evaluations", a.evaluations}};
     auto gap = [](const Bound& b, const Extreme& x, bool up) -> nlohmann::ordered_json {
         if (!b.finite() || !x.value) return nullptr;
         return to_double(up ? Bound::of(b.value - *x.value) : Bound::of(*x.value - b.value));
@@ -241,7 +263,10 @@ std::string to_text(const Analysis& a) {
       << "optimised:  " << a.optimised_postfix << "\n";
     auto status = [&](const Extreme& x) { return x.attains_bound && x.exact ? "exact" : a.transcendental ? "certified enclosure" : "enclosure"; };
     s << "range:      [" << to_string(a.range.lo) << ", " << to_string(a.range.hi) << "]  (min " << status(a.minimum)
-      << ", max " << status(a.maximum) << "; " << (a.method == "affine" ? "affine in the inputs" : "interval arithmetic")
+      << ", max " << status(a.maximum) << "; "
+      << (a.method == "affine"      ? "affine in the inputs"
+          : a.method == "piecewise" ? "piecewise affine"
+                                    : "interval arithmetic")
       << ")\n";
     if (a.range.lo.finite() && a.range.hi.finite())
         s << "            ~ [" << to_double(a.range.lo) << ", " << to_double(a.range.hi) << "]\n";

@@ -5,7 +5,11 @@
 // Range (range.hpp): for programs affine in their variables (blends, convolutions with
 // x[dx,dy]) the exact range c + Σ max/min(kᵢ·loᵢ, kᵢ·hiᵢ), reached by the test pattern
 // "each variable at its minimum or maximum by the sign of its coefficient" (as the VC-2
-// analysis does).  Otherwise interval arithmetic over the IR: exact rational ends for
+// analysis does).  Programs that are piecewise affine (+ − and × ÷ by constants, min max
+// abs clip ?, comparisons, logic) get exact rational ranges from piecewise.hpp: the box
+// split into cells where the program is affine, extremes at the cells' vertices, each
+// bound labelled exact only when an exact evaluation at the reported inputs gives it.
+// Otherwise interval arithmetic over the IR: exact rational ends for
 // rational operations, certified enclosures for transcendental ones; a bounded search
 // (every corner, or a grid, or random corners) finds inputs reaching a value, and a bound
 // is reported exact when the found value equals it, else with its gap (the enclosure's
@@ -46,7 +50,8 @@ struct Analysis {
     std::string postfix, infix, algebra, optimised_postfix;
     std::vector<std::string> variables;
     Interval range;
-    std::string method;          // "affine" or "interval"
+    std::string method;          // "affine", "piecewise" or "interval"
+    long evaluations = 0;        // exact evaluations of the program at points (search)
     bool transcendental = false;
     std::vector<std::string> notes;
     std::string search;          // how the extremes were found

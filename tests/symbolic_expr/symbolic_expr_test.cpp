@@ -190,7 +190,9 @@ TEST_CASE("ranges and extreme inputs are sound on the numeric engine", "[symboli
     std::vector<std::string> all = golden_expressions();
     for (const char* extra : {"x[-1,-1] x[0,-1] 2 * + x[1,-1] + x[-1,1] - x[0,1] 2 * - x[1,1] - 4 /",
                               "x y * z -", "x 2 pow y 3 pow -", "x 1 + log y exp +", "x y max z min 0.5 *",
-                              "x 3 % y 0.25 - abs sqrt *", "x y - dup * sqrt", "x sin y cos + 2 *", "x y < x y 2 / ?"})
+                              "x 3 % y 0.25 - abs sqrt *", "x y - dup * sqrt", "x sin y cos + 2 *", "x y < x y 2 / ?",
+                              "x y > x y - 3 * x ?", "x y max x y min -", "x 128 - abs", "x y - abs x y + -",
+                              "x y - dup 0 100 clamp -", "x y = 1000 x ?", "x 3 / y 7 / - abs z 0.3 * min"})
         all.push_back(extra);
     unsigned seed = 777;
     for (const std::string& text : all) {
