@@ -12,7 +12,9 @@ int vc2_dwt_main(std::span<const std::string> args);
 int vc2_idwt_main(std::span<const std::string> args);
 int vc2_verify_main(std::span<const std::string> args);
 int vc2_bit_width_test_pictures_main(std::span<const std::string> args);
+int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args);
 int expr_main(std::span<const std::string> args);
+int select_main(std::span<const std::string> args);
 int infix_main(std::span<const std::string> args);
 int postfix_main(std::span<const std::string> args);
 int analyse_main(std::span<const std::string> args);
@@ -24,6 +26,7 @@ int regress_model_main(std::span<const std::string> args);
 namespace {
 constexpr Command kCommands[] = {
     {"expr", "per-pixel expressions (akarin.Expr language) on y4m video and pictures", expr_main},
+    {"select", "per frame, the input an Expr program on frame properties picks (akarin.Select)", select_main},
     {"infix", "a postfix Expr program as infix", infix_main},
     {"postfix", "an infix expression as a postfix Expr program", postfix_main},
     {"analyse", "an Expr program's algebra, exact output range, extreme inputs, derivatives", analyse_main},
@@ -40,6 +43,7 @@ constexpr Command kCommands[] = {
      vc2_maximum_quantisation_index_main},
     {"vc2-bit-width-test-pictures", "test patterns packed into PNG test pictures (BBC tool's arguments)",
      vc2_bit_width_test_pictures_main},
+    {"vc2-optimise-synthesis-test-patterns", "stronger synthesis test patterns by seeded search (BBC tool's arguments)", vc2_optimise_synthesis_test_patterns_main},
     {"vc2-dwt", "integer VC-2 analysis: picture -> coefficients JSON", vc2_dwt_main},
     {"vc2-idwt", "integer VC-2 synthesis: coefficients JSON -> picture", vc2_idwt_main},
     {"vc2-verify", "run test patterns and pictures through the integer transform against the bounds",

@@ -60,15 +60,17 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
                                                    {"", "--output", true},
                                                    {"-v", "--verbose", false},
                                                    {"-j", "--threads", true}},
-                                            3);
+                                            4, true);
     if (a.help) {
-        std::cout << "usage: vc2-bit-width-test-pictures STATIC_ANALYSIS.json WIDTH HEIGHT -b BITS\n"
+        std::cout << "usage: vc2-bit-width-test-pictures STATIC_ANALYSIS.json [OPTIMISED.json] WIDTH HEIGHT -b BITS\n"
                      "           [-q LEVEL ORIENT VALUE [LEVEL ORIENT VALUE ...]] [-o DIR] [-j N]\n\n"
                      "Packs every test pattern of STATIC_ANALYSIS.json (from vc2-static-filter-analysis),\n"
                      "maximising and minimising, onto as few WIDTH x HEIGHT 8-bit PNG pictures as possible\n"
                      "(255 = signal maximum, 0 = minimum, 128 = don't care; scale to BITS before use), each\n"
                      "with a JSON list of the values it targets: [{\"level\", \"array_name\", \"x\", \"y\"\n"
                      "(the phase), \"maximise\", \"tx\", \"ty\" (the value's position in the array)}, ...].\n"
+                     "With OPTIMISED.json (from vc2-optimise-synthesis-test-patterns) its synthesis patterns,\n"
+                     "bit width and matrix are used.\n"
                      "  analysis_N.png        feed to an encoder\n"
                      "  synthesis_N_qiQ.png   encode with quantisation index Q everywhere, then decode\n"
                      "  -b, --picture-bit-width BITS          picture sample bits (1 to 32)\n"
@@ -80,17 +82,18 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
         return 0;
     }
     if (a.positionals.size() < 2) throw UserError("missing WIDTH and HEIGHT after the static analysis (see --help)");
-    const long width = picture_dimension("WIDTH", a.positionals[0]);
-    const long height = picture_dimension("HEIGHT", a.positionals[1]);
-    vc2::check_picture_bits(a.picture_bits);
+    // The reference's optional OPTIMISED.json comes before WIDTH HEIGHT.
+    const std::size_t first = a.positionals.size() - 2;
+    const long width = picture_dimension("WIDTH", a.positionals[first]);
+    const long height = picture_dimension("HEIGHT", a.positionals[first + 1]);
     const std::string dir = a.value("--output-directory").value_or(a.value("--output").value_or("."));
     if (!std::filesystem::is_directory(dir)) throw IoError("output directory '" + dir + "' does not exist");
     const unsigned threads = a.threads();
 
-    const auto analysis = vc2::read_static_analysis(a.static_analysis);
-    const auto matrix = vc2::quantisation_matrix(analysis.config, a.quantisation);
-    const auto pictures = vc2::make_test_pictures(analysis, width, height, a.picture_bits, matrix, threads);
-    const auto signal = vc2::picture_range(a.picture_bits);
+    const auto in =
+        load_vc2_tool_inputs(a, first == 1 ? std::optional<std::string>(a.positionals[0]) : std::nullopt);
+    const auto pictures = vc2::make_test_pictures(in.analysis, width, height, in.picture_bits, in.matrix, threads);
+    const auto signal = vc2::picture_range(in.picture_bits);
 
     // Every file is written to its temporary first; only when all are complete are they
     // renamed into place, so a failure leaves none of them behind.

@@ -73,14 +73,16 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
     const auto a = parse_vc2_tool_arguments(args, {{"-p", "--show-all-filter-phases", false},
                                                    {"-o", "--output", true},
                                                    {"-f", "--format", true},
-                                                   {"-j", "--threads", true}});
+                                                   {"-j", "--threads", true}},
+                                            2, true);
     if (a.help) {
-        std::cout << "usage: vc2-bit-widths-table STATIC_ANALYSIS.json -b BITS\n"
+        std::cout << "usage: vc2-bit-widths-table STATIC_ANALYSIS.json [OPTIMISED.json] -b BITS\n"
                      "           [-q LEVEL ORIENT VALUE [...]] [-p] [--format csv|json|markdown] [-o FILE]\n\n"
                      "For every intermediate array of the VC-2 transform in STATIC_ANALYSIS.json (from\n"
                      "vc2-static-filter-analysis): its bounds for a BITS-bit picture, the values the test\n"
                      "patterns reach through the integer transform, and the bits needed\n"
-                     "(\"patternbits-boundbits\" when they differ).\n"
+                     "(\"patternbits-boundbits\" when they differ).  With OPTIMISED.json (from\n"
+                     "vc2-optimise-synthesis-test-patterns) its synthesis patterns, bit width and matrix are used.\n"
                      "  -b, --picture-bit-width BITS          picture sample bits (1 to 32)\n"
                      "  -q, --custom-quantisation-matrix ...  LEVEL ORIENT VALUE triples (override the default)\n"
                      "  -p, --show-all-filter-phases          one row per phase instead of per array\n"
@@ -93,14 +95,13 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
     if (format != "csv" && format != "json" && format != "markdown")
         throw UserError("unknown --format '" + format + "' (csv, json or markdown)");
     const unsigned threads = a.threads();
-    vc2::check_picture_bits(a.picture_bits);
-    const auto analysis = vc2::read_static_analysis(a.static_analysis);
-    const auto matrix = vc2::quantisation_matrix(analysis.config, a.quantisation);
-    const auto table = vc2::bit_width_table(analysis, a.picture_bits, matrix, threads);
+    const auto in = load_vc2_tool_inputs(
+        a, a.positionals.empty() ? std::nullopt : std::optional<std::string>(a.positionals[0]));
+    const auto table = vc2::bit_width_table(in.analysis, in.picture_bits, in.matrix, threads);
     const bool phases = a.has("--show-all-filter-phases");
     const auto rows = phases ? table.rows : vc2::merge_phases(table.rows);
     const std::string text = format == "csv"    ? csv(rows, phases)
-                             : format == "json" ? json(table, rows, phases, a.picture_bits)
+                             : format == "json" ? json(table, rows, phases, in.picture_bits)
                                                 : markdown(rows, phases);
     write_text_file(a.value("--output").value_or("-"), text);
     return 0;

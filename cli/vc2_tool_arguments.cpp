@@ -6,6 +6,8 @@
 #include <thread>
 
 #include "filters/error.hpp"
+#include "pixel/vc2/concrete_bounds.hpp"
+#include "pixel/vc2/optimised_patterns.hpp"
 
 namespace rigor::cli {
 
@@ -35,7 +37,7 @@ bool is_flag(const std::string& word) {
 }  // namespace
 
 Vc2ToolArguments parse_vc2_tool_arguments(std::span<const std::string> args, const std::vector<Vc2ToolFlag>& extra,
-                                          std::size_t max_positionals) {
+                                          std::size_t max_positionals, bool bits_optional) {
     Vc2ToolArguments out;
     std::optional<std::string> bits;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -75,6 +77,7 @@ Vc2ToolArguments parse_vc2_tool_arguments(std::span<const std::string> args, con
     if (out.static_analysis.empty()) throw UserError("missing the static analysis JSON file (see --help)");
     if (out.positionals.size() + 1 > max_positionals)
         throw UserError("unexpected argument '" + out.positionals[max_positionals - 1] + "'");
+    if (!bits && bits_optional) return out;
     if (!bits) throw UserError("missing -b/--picture-bit-width BITS");
     int v = 0;
     auto [end, ec] = std::from_chars(bits->data(), bits->data() + bits->size(), v);
@@ -82,6 +85,27 @@ Vc2ToolArguments parse_vc2_tool_arguments(std::span<const std::string> args, con
         throw UserError("picture bit width '" + *bits + "' is not an integer");
     out.picture_bits = v;
     return out;
+}
+
+Vc2ToolInputs load_vc2_tool_inputs(const Vc2ToolArguments& a, const std::optional<std::string>& optimised) {
+    Vc2ToolInputs in{vc2::read_static_analysis(a.static_analysis), a.picture_bits, {}};
+    if (!optimised) {
+        if (a.picture_bits == 0) throw UserError("missing -b/--picture-bit-width BITS");
+        vc2::check_picture_bits(a.picture_bits);
+        in.matrix = vc2::quantisation_matrix(in.analysis.config, a.quantisation);
+        return in;
+    }
+    const auto o = vc2::read_optimised_patterns(*optimised);
+    if (a.picture_bits != 0 && a.picture_bits != o.picture_bit_width)
+        throw UserError(*optimised + ": optimised for " + std::to_string(o.picture_bit_width) +
+                        "-bit pictures, not " + std::to_string(a.picture_bits) + " (-b)");
+    if (!a.quantisation.empty())
+        throw UserError("-q cannot be used with optimised synthesis test patterns (they carry their matrix)");
+    vc2::check_picture_bits(o.picture_bit_width);
+    in.analysis = vc2::with_optimised_patterns(std::move(in.analysis), o, *optimised);
+    in.picture_bits = o.picture_bit_width;
+    in.matrix = o.matrix;
+    return in;
 }
 
 }  // namespace rigor::cli

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "pixel/vc2/quantisation_matrix.hpp"
+#include "pixel/vc2/static_analysis.hpp"
+
 namespace rigor::cli {
 
 struct Vc2ToolFlag {
@@ -33,8 +36,19 @@ struct Vc2ToolArguments {
 };
 
 // Throws rigor::UserError for an unknown flag, a missing value, a malformed bit width,
-// or a missing STATIC_ANALYSIS / -b (unless --help).
+// or a missing STATIC_ANALYSIS / -b (unless --help, or bits_optional: picture_bits = 0).
 Vc2ToolArguments parse_vc2_tool_arguments(std::span<const std::string> args, const std::vector<Vc2ToolFlag>& extra,
-                                          std::size_t max_positionals = 1);
+                                          std::size_t max_positionals = 1, bool bits_optional = false);
+
+// What the table and test-picture tools work on.  With an optimised synthesis test
+// patterns file (the reference's optional second file) its synthesis patterns, bit width
+// and quantisation matrix are used: -b may be left out (if given it must agree) and -q
+// is refused; otherwise -b is required and -q applies.
+struct Vc2ToolInputs {
+    vc2::StaticAnalysis analysis;
+    int picture_bits = 0;
+    vc2::QuantisationMatrix matrix;
+};
+Vc2ToolInputs load_vc2_tool_inputs(const Vc2ToolArguments& arguments, const std::optional<std::string>& optimised);
 
 }  // namespace rigor::cli

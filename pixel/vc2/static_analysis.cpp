@@ -195,16 +195,25 @@ StaticAnalysis parse_static_analysis(const Json& doc, const std::string& source)
     return a;
 }
 
-StaticAnalysis read_static_analysis(const std::string& path) {
+nlohmann::json read_json_file(const std::string& path, const std::string& what) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot read static analysis '" + path + "'");
-    Json doc;
+    if (!in) throw IoError("cannot read " + what + " '" + path + "'");
     try {
-        doc = Json::parse(in);
+        return Json::parse(in);
     } catch (const Json::parse_error& e) {
         throw UserError(path + ": not valid JSON (" + std::string(e.what()) + ")");
     }
-    return parse_static_analysis(doc, path);
+}
+
+StaticAnalysis read_static_analysis(const std::string& path) {
+    return parse_static_analysis(read_json_file(path, "static analysis"), path);
+}
+
+std::vector<TestPattern> parse_test_patterns(const Json& document, const std::string& key,
+                                             const std::string& source) {
+    const Field root{source, ""};
+    if (!document.is_object()) throw UserError(source + ": expected a JSON object");
+    return patterns(document, root, key);
 }
 
 }  // namespace rigor::vc2

@@ -62,5 +62,11 @@ struct StaticAnalysis {
 StaticAnalysis parse_static_analysis(const nlohmann::json& document, const std::string& source);
 // Reads and parses a file; throws rigor::IoError when it cannot be read.
 StaticAnalysis read_static_analysis(const std::string& path);
+// The test-pattern list document[key] (the static analysis's pattern entry format, also
+// used by the optimised synthesis test patterns file); errors name source and field.
+std::vector<TestPattern> parse_test_patterns(const nlohmann::json& document, const std::string& key,
+                                             const std::string& source);
+// Parses a JSON file, naming it in the error when it cannot be read or is not JSON.
+nlohmann::json read_json_file(const std::string& path, const std::string& what);
 
 }  // namespace rigor::vc2

@@ -1,0 +1,43 @@
+// The optimised synthesis test patterns document (the reference's JSON, written by
+// `vc2-optimise-synthesis-test-patterns`, read by the table and test-picture tools):
+//   {"wavelet_index", "wavelet_index_ho", "dwt_depth", "dwt_depth_ho", "picture_bit_width",
+//    "quantisation_matrix": {"LEVEL": {"ORIENT": value, …}, …},
+//    "optimised_synthesis_test_patterns": [pattern entry (spec §5) + "quantisation_index",
+//                                          "decoded_value", "num_search_iterations", …]}
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pixel/vc2/pattern_optimisation.hpp"
+#include "pixel/vc2/quantisation_matrix.hpp"
+
+namespace rigor::vc2 {
+
+struct OptimisedPatternsDocument {
+    TransformConfig config;
+    int picture_bit_width = 0;
+    QuantisationMatrix matrix;
+    std::vector<OptimisedPattern> patterns;
+};
+
+// Keys in the reference's order (entries: target, pattern, pattern_translation_multiple,
+// target_translation_multiple, quantisation_index, decoded_value, num_search_iterations,
+// level, array_name, phase).
+nlohmann::ordered_json to_json(const OptimisedPatternsDocument& document);
+
+// Throws rigor::UserError naming `source` and the malformed field.
+OptimisedPatternsDocument parse_optimised_patterns(const nlohmann::json& document, const std::string& source);
+OptimisedPatternsDocument read_optimised_patterns(const std::string& path);
+
+// The test-pattern entry of spec §5 (the "pattern" object and the translation multiples).
+nlohmann::ordered_json pattern_entry_json(const TestPattern& pattern);
+std::string base64_encode(const std::vector<std::uint8_t>& bytes);
+
+// The analysis with its synthesis patterns replaced by the optimised ones, after checking
+// that the document is for the analysis's transform.
+StaticAnalysis with_optimised_patterns(StaticAnalysis analysis, const OptimisedPatternsDocument& optimised,
+                                       const std::string& source);
+
+}  // namespace rigor::vc2
