@@ -8,6 +8,7 @@
 #include "filters/error.hpp"
 #include "filters/expr/optimize.hpp"
 #include "symbolic/expr/algebra.hpp"
+#include "symbolic/expr/bisection.hpp"
 #include "symbolic/expr/ir_text.hpp"
 #include "symbolic/expr/number_text.hpp"
 #include "symbolic/expr/piecewise.hpp"
@@ -155,6 +156,30 @@ Analysis analyse(const expr::Expr& e, const InputRanges& ranges, const OutputFor
             if (i == 0) a.minimum = a.maximum = x;
             if (better(x, a.minimum, false)) a.minimum = x;
             if (better(x, a.maximum, true)) a.maximum = x;
+        }
+        // Branch and bound on the input box tightens a bound the search did not reach
+        // (bisection.hpp); it stays an enclosure unless an exact value reaches it.
+        std::map<std::string, Interval> box;
+        for (const std::string& v : a.variables) box[v] = source_range(e, ranges, v);
+        long bisected = 0;
+        for (bool up : {false, true}) {
+            Extreme& x = up ? a.maximum : a.minimum;
+            Bound& b = up ? a.range.hi : a.range.lo;
+            if (a.variables.empty() || (x.value && x.exact && b.finite() && *x.value == b.value)) continue;
+            std::optional<cl_RA> seed;
+            if (x.value && x.exact) seed = x.value;
+            BisectedBound r = bisect_bound(e, ranges, box, up, seed, x.inputs);
+            bisected += r.evaluations;
+            if (up ? r.bound < b : b < r.bound) b = r.bound;
+            if (r.reached && (!seed || *r.reached != *seed)) {
+                Extreme found = at(e, r.at);
+                if (better(found, x, up)) x = found;
+            }
+        }
+        if (bisected) {
+            a.evaluations += bisected;
+            a.search += "; then branch and bound on the input box (" + std::to_string(bisected) +
+                        " interval and exact evaluations)";
         }
     }
     a.minimum.attains_bound = a.minimum.value && a.range.lo.finite() && *a.minimum.value == a.range.lo.value;
