@@ -41,8 +41,7 @@ BisectedBound bisect_bound(const expr::Expr& e, const InputRanges& ranges, const
     queue.push({bound_of(box), box});
     while (!queue.empty() && out.evaluations < budget) {
         if (queue.top().bound <= reached_up()) break;  // nothing left above the best reached
-        Box b = queue.top().box;
-        queue.pop();
+        Box b = queue.top().box;  // popped only once it is split: a box left keeps its bound
         // Split along the input of largest width relative to its full range.
         std::string pick;
         cl_RA widest = 0;
@@ -52,7 +51,10 @@ BisectedBound bisect_bound(const expr::Expr& e, const InputRanges& ranges, const
             cl_RA w = (i.hi.value - i.lo.value) / full;
             if (w > widest) widest = w, pick = v;
         }
-        if (pick.empty()) break;  // a point box: its bound stays
+        // A point box, or one narrower than binary32 resolves: its bound stays (and keeps
+        // the reported bound's denominator small).
+        if (pick.empty() || widest < cl_RA(1) / 16777216) break;
+        queue.pop();
         cl_RA mid = (b.at(pick).lo.value + b.at(pick).hi.value) / 2;
         for (int half = 0; half < 2; ++half) {
             Box c = b;
