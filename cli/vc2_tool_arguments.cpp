@@ -84,19 +84,20 @@ Vc2ToolArguments parse_vc2_tool_arguments(std::span<const std::string> args, con
     if (ec != std::errc() || end != bits->data() + bits->size() || bits->empty())
         throw UserError("picture bit width '" + *bits + "' is not an integer");
     out.picture_bits = v;
+    out.picture_bits_given = true;
     return out;
 }
 
 Vc2ToolInputs load_vc2_tool_inputs(const Vc2ToolArguments& a, const std::optional<std::string>& optimised) {
     Vc2ToolInputs in{vc2::read_static_analysis(a.static_analysis), a.picture_bits, {}};
     if (!optimised) {
-        if (a.picture_bits == 0) throw UserError("missing -b/--picture-bit-width BITS");
+        if (!a.picture_bits_given) throw UserError("missing -b/--picture-bit-width BITS");
         vc2::check_picture_bits(a.picture_bits);
         in.matrix = vc2::quantisation_matrix(in.analysis.config, a.quantisation);
         return in;
     }
     const auto o = vc2::read_optimised_patterns(*optimised);
-    if (a.picture_bits != 0 && a.picture_bits != o.picture_bit_width)
+    if (a.picture_bits_given && a.picture_bits != o.picture_bit_width)
         throw UserError(*optimised + ": optimised for " + std::to_string(o.picture_bit_width) +
                         "-bit pictures, not " + std::to_string(a.picture_bits) + " (-b)");
     if (!a.quantisation.empty())

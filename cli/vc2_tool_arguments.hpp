@@ -24,6 +24,7 @@ struct Vc2ToolArguments {
     std::string static_analysis;          // the positional file
     std::vector<std::string> positionals;  // any further positionals
     int picture_bits = 0;
+    bool picture_bits_given = false;  // -b was on the command line
     std::vector<std::string> quantisation;  // the -q words, in triples
     std::map<std::string, std::string> flags;  // long name → value ("" for switches)
     bool help = false;
