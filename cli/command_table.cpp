@@ -14,6 +14,7 @@ int vc2_verify_main(std::span<const std::string> args);
 int vc2_bit_width_test_pictures_main(std::span<const std::string> args);
 int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args);
 int expr_main(std::span<const std::string> args);
+int select_main(std::span<const std::string> args);
 int infix_main(std::span<const std::string> args);
 int postfix_main(std::span<const std::string> args);
 int analyse_main(std::span<const std::string> args);
@@ -25,6 +26,7 @@ int regress_model_main(std::span<const std::string> args);
 namespace {
 constexpr Command kCommands[] = {
     {"expr", "per-pixel expressions (akarin.Expr language) on y4m video and pictures", expr_main},
+    {"select", "per frame, the input an Expr program on frame properties picks (akarin.Select)", select_main},
     {"infix", "a postfix Expr program as infix", infix_main},
     {"postfix", "an infix expression as a postfix Expr program", postfix_main},
     {"analyse", "an Expr program's algebra, exact output range, extreme inputs, derivatives", analyse_main},

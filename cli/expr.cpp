@@ -11,6 +11,7 @@
 
 #include "cli/command.hpp"
 #include "cli/output_file.hpp"
+#include "cli/prop_arguments.hpp"
 #include "filters/error.hpp"
 #include "pixel/expr/expr_filter.hpp"
 #include "pixel/io/clip_reader.hpp"
@@ -54,35 +55,6 @@ int parse_count(const std::string& flag, const std::string& text) {
     return v;
 }
 
-// CLIP.NAME=VALUE → (clip index, name, value)
-struct PropSetting {
-    int clip;
-    std::string name;
-    double value;
-};
-
-PropSetting parse_prop(const std::string& text) {
-    std::size_t dot = text.find('.'), eq = text.find('=');
-    const std::string bad = "--prop expects CLIP.NAME=VALUE (e.g. x._Combed=1), got '" + text + "'";
-    if (dot == std::string::npos || eq == std::string::npos || eq < dot + 2) throw UserError(bad);
-    std::string clip = text.substr(0, dot);
-    PropSetting s;
-    const std::string_view letters = "xyzabcdefghijklmnopqrstuvw";
-    if (clip.size() == 1 && letters.find(clip[0]) != std::string_view::npos) {
-        s.clip = int(letters.find(clip[0]));
-    } else if (clip.starts_with("src")) {
-        s.clip = parse_count("--prop", clip.substr(3));
-    } else {
-        throw UserError(bad);
-    }
-    s.name = text.substr(dot + 1, eq - dot - 1);
-    std::string value = text.substr(eq + 1);
-    char* end = nullptr;
-    s.value = std::strtod(value.c_str(), &end);
-    if (value.empty() || end != value.c_str() + value.size()) throw UserError(bad);
-    return s;
-}
-
 }  // namespace
 
 int expr_main(std::span<const std::string> args) {
@@ -110,7 +82,7 @@ int expr_main(std::span<const std::string> args) {
             else if (b == "mirror") settings.boundary = expr::Boundary::Mirror;
             else throw UserError("--boundary expects clamp or mirror, got '" + b + "'");
         } else if (a == "--prop") {
-            props.push_back(parse_prop(value()));
+            props.push_back(parse_prop_setting(value()));
         } else if (a == "--frames") {
             const std::string& f = value();
             std::size_t colon = f.find(':');
@@ -145,10 +117,7 @@ int expr_main(std::span<const std::string> args) {
                             std::to_string(clips.back()->height()) + " but '" + inputs[0] + "' is " +
                             std::to_string(clips[0]->width()) + "x" + std::to_string(clips[0]->height()));
     }
-    for (const PropSetting& p : props)
-        if (p.clip >= int(clips.size()))
-            throw UserError("--prop names clip " + std::to_string(p.clip) + " but only " +
-                            std::to_string(clips.size()) + " input(s) are given");
+    for (const PropSetting& p : props) check_prop_clip(p.clip, clips.size(), "--prop");
     pixel::ExprFilter filter(settings, formats, clips[0]->width(), clips[0]->height());
 
     bool all_still = true;

@@ -1,0 +1,81 @@
+#include "pixel/select/frame_selector.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "filters/error.hpp"
+#include "filters/expr/parser.hpp"
+#include "filters/expr/scalar.hpp"
+
+namespace rigor::pixel {
+
+namespace {
+
+expr::Expr parse_select(std::string_view program, int clips) {
+    if (clips < 1) throw UserError("select needs at least one candidate clip");
+    expr::ParseOptions options;
+    options.clips = clips;
+    options.pixels = false;
+    try {
+        return expr::parse(program, options);
+    } catch (const InternalError&) {
+        throw;
+    } catch (const UserError& e) {
+        std::string message = std::string("select expression: ") + e.what();
+        // The parser's words are generic; say what select can read instead.
+        if (message.find("pixel values are not available") != std::string::npos)
+            message += "; select reads only frame properties (x.Name), N and constants";
+        throw UserError(message);
+    }
+}
+
+}  // namespace
+
+FrameSelector::FrameSelector(std::string_view program, int clips)
+    : program_(parse_select(program, clips)), clips_(clips) {
+    for (const expr::Node& n : program_.nodes())
+        if (n.op == expr::Op::Property &&
+            std::find(read_.begin(), read_.end(), std::pair(n.clip, n.name)) == read_.end())
+            read_.emplace_back(n.clip, n.name);
+}
+
+float FrameSelector::evaluate(std::span<const FrameProperties* const> properties, long frame) const {
+    if (properties.size() != std::size_t(clips_))
+        throw InternalError("FrameSelector::evaluate: properties for " + std::to_string(properties.size()) +
+                            " clips, expected " + std::to_string(clips_));
+    // Nodes are in topological order: one pass, each value computed once.
+    std::vector<float> value(program_.size());
+    std::vector<float> args;
+    for (expr::NodeId id = 0; id < program_.size(); ++id) {
+        const expr::Node& n = program_.node(id);
+        switch (n.op) {
+            case expr::Op::Constant: value[id] = n.value; break;
+            case expr::Op::FrameNumber: value[id] = float(frame); break;
+            case expr::Op::Property: {
+                const FrameProperties& p = *properties[std::size_t(n.clip)];
+                auto it = p.find(n.name);
+                value[id] = it == p.end() ? NAN : float(it->second);
+                break;
+            }
+            default:
+                args.clear();
+                for (expr::NodeId a : n.args) args.push_back(value[a]);
+                value[id] = expr::apply_scalar(n, args);
+        }
+    }
+    return value[program_.root()];
+}
+
+int FrameSelector::choose(std::span<const FrameProperties* const> properties, long frame) const {
+    return clip_index(evaluate(properties, frame), clips_);
+}
+
+int clip_index(float value, int clips) noexcept {
+    if (!(value == value)) return 0;
+    float r = std::round(value);  // half away from zero
+    if (r <= 0) return 0;
+    if (r >= float(clips - 1)) return clips - 1;
+    return int(r);
+}
+
+}  // namespace rigor::pixel

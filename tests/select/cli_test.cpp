@@ -1,0 +1,173 @@
+// `rigor select` end to end through build/bin/rigor: property files and constants,
+// ties, NaN, streaming stdin to stdout, and bad input (a one-line message, exit 1 or 2,
+// no output file left behind).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "pixel/io/format.hpp"
+#include "pixel/io/frame.hpp"
+#include "pixel/io/y4m.hpp"
+
+using rigor::pixel::Frame;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kRigor = std::string(RIGOR_BIN_DIR) + "/rigor";
+
+struct Dir {
+    fs::path path = fs::temp_directory_path() / ("rigor_select_cli_" + std::to_string(::getpid()));
+    Dir() { fs::create_directories(path); }
+    ~Dir() { fs::remove_all(path); }
+    std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
+
+int run(const std::string& line, const Dir& d, std::string* err = nullptr) {
+    const std::string errfile = d / "stderr.txt";
+    int status = std::system((line + " 2>" + errfile).c_str());
+    if (err) {
+        std::ifstream in(errfile);
+        std::stringstream s;
+        s << in.rdbuf();
+        *err = s.str();
+    }
+    return WEXITSTATUS(status);
+}
+
+// Clip `clip` of `count` frames: sample (x, y) of frame n is 10 clip + n + x + 4 y, so
+// every output frame tells which clip and which frame it came from.
+void write_clip(const std::string& path, int clip, int count, const std::string& format = "gray8", int w = 4,
+                int h = 2) {
+    std::ofstream out(path, std::ios::binary);
+    rigor::pixel::Y4mHeader header;
+    header.format = rigor::pixel::parse_format_name(format);
+    header.width = w;
+    header.height = h;
+    rigor::pixel::Y4mWriter writer(out, header);
+    for (int n = 0; n < count; ++n) {
+        Frame f(header.format, w, h);
+        for (int p = 0; p < f.planes(); ++p)
+            for (int y = 0; y < f.plane(p).height(); ++y)
+                for (int x = 0; x < f.plane(p).width(); ++x)
+                    f.plane(p).row_as<std::uint8_t>(y)[x] = std::uint8_t(10 * clip + n + x + 4 * y);
+        writer.write_frame(f);
+    }
+}
+
+// For each frame of a y4m file: the clip it came from (checking all its samples).
+std::vector<int> chosen_clips(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    rigor::pixel::Y4mReader reader(in, path);
+    std::vector<int> clips;
+    Frame f;
+    for (int n = 0; reader.read_frame(f); ++n) {
+        const int clip = (f.plane(0).row_as<std::uint8_t>(0)[0] - n) / 10;
+        for (int y = 0; y < f.height(); ++y)
+            for (int x = 0; x < f.width(); ++x)
+                REQUIRE(int(f.plane(0).row_as<std::uint8_t>(y)[x]) == 10 * clip + n + x + 4 * y);
+        clips.push_back(clip);
+    }
+    return clips;
+}
+
+void write_text(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+}  // namespace
+
+TEST_CASE("rigor select: property files, constants, ties to the first, the shortest input", "[cli]") {
+    REQUIRE(fs::exists(kRigor));
+    Dir d;
+    write_clip(d / "a.y4m", 0, 5);
+    write_clip(d / "b.y4m", 1, 5);
+    write_clip(d / "c.y4m", 2, 4);
+    // Binary fractions, so that equal distances are equal in binary32 too.
+    write_text(d / "a.json", R"([{"P": 0.125}, {"P": 0.625}, {"P": 0.25}, {"P": 0.375}, {"P": 1}])");
+    write_text(d / "b.json", R"([{"P": 0.25, "_PictType": "I"}, {"P": 0.25}, {"P": 0.5}, {"P": 0.375}, {"P": 0}])");
+    const std::string closest =
+        " -e 'x.P 0.5 - abs y.P 0.5 - abs z.P 0.5 - abs argmin3' --prop-file x=" + (d / "a.json") +
+        " --prop-file y=" + (d / "b.json") + " --prop z.P=0.75 ";
+    const std::string inputs = " " + (d / "a.y4m") + " " + (d / "b.y4m") + " " + (d / "c.y4m");
+    // distances a/b/c: .375 .25 .25 | .125 .25 .25 | .25 0 .25 | .125 .125 .25
+    REQUIRE(run(kRigor + " select" + closest + "-o " + (d / "o.y4m") + inputs, d) == 0);
+    CHECK(chosen_clips(d / "o.y4m") == std::vector<int>{1, 0, 1, 0});  // 4 frames: c is shortest
+    // --prop wins over --prop-file: b is always at distance 0.
+    REQUIRE(run(kRigor + " select" + closest + "--prop y.P=0.5 -o " + (d / "p.y4m") + inputs, d) == 0);
+    CHECK(chosen_clips(d / "p.y4m") == std::vector<int>{1, 1, 1, 1});
+    // Rounded half away from zero: 0.5 -> 1.  A missing property is NaN (false in ?).
+    REQUIRE(run(kRigor + " select -e x.K --prop x.K=0.5 -o " + (d / "h.y4m") + inputs, d) == 0);
+    CHECK(chosen_clips(d / "h.y4m") == std::vector<int>{1, 1, 1, 1});
+    REQUIRE(run(kRigor + " select -e 'x.Nope 1 7 ?' -o " + (d / "n.y4m") + inputs, d) == 0);
+    CHECK(chosen_clips(d / "n.y4m") == std::vector<int>{2, 2, 2, 2});  // 7 clamped to the last
+    CHECK(run(kRigor + " select --help > " + (d / "help.txt"), d) == 0);
+    CHECK(fs::file_size(d / "help.txt") > 300);
+}
+
+TEST_CASE("rigor select streams stdin to stdout", "[cli]") {
+    REQUIRE(fs::exists(kRigor));
+    Dir d;
+    write_clip(d / "a.y4m", 0, 5, "yuv420p8", 6, 4);
+    write_clip(d / "b.y4m", 1, 5, "yuv420p8", 6, 4);
+    REQUIRE(run("cat " + (d / "b.y4m") + " | " + kRigor + " select -e 'N 2 %' -o - " + (d / "a.y4m") + " - | cat > " +
+                    (d / "s.y4m"),
+                d) == 0);
+    CHECK(chosen_clips(d / "s.y4m") == std::vector<int>{0, 1, 0, 1, 0});
+}
+
+TEST_CASE("rigor select bad input: a clear message, no output file", "[cli]") {
+    REQUIRE(fs::exists(kRigor));
+    Dir d;
+    write_clip(d / "a.y4m", 0, 3);
+    write_clip(d / "b.y4m", 1, 3);
+    write_clip(d / "small.y4m", 1, 3, "gray8", 3, 3);
+    write_clip(d / "yuv.y4m", 1, 3, "yuv420p8");
+    write_text(d / "short.json", R"([{"P": 1}, {"P": 0}])");
+    write_text(d / "text.json", R"([{"P": "one"}, {"P": 0}, {"P": 0}])");
+    const std::string o = " -o " + (d / "out.y4m") + " ";
+    const std::string ab = " " + (d / "a.y4m") + " " + (d / "b.y4m");
+    struct Case {
+        std::string args, message;
+        int status;
+    };
+    const std::vector<Case> cases = {
+        {"-e 'x 0.5 >'" + o + ab, "pixel values are not available here: x (token 1", 1},
+        {"-e 'x[1,0] x.P +'" + o + ab, "pixel values are not available here: x[1,0]", 1},
+        {"-e 'X'" + o + ab, "select reads only frame properties", 1},
+        {"-e 'z.P'" + o + ab, "reference to undefined clip: z.P", 1},
+        {"-e 'x.P y.P 2 argmin2'" + o + ab, "2 unconsumed values on stack", 1},
+        {"-e 'x.P' --prop-file x=" + (d / "short.json") + o + ab,
+         "lists properties for 2 frame(s), but input '" + (d / "a.y4m") + "' has a frame 2", 1},
+        {"-e 'x.P' --prop-file x=" + (d / "text.json") + o + ab, "property 'P' of frame 0 is a string", 1},
+        {"-e 'x.P' --prop-file x=" + (d / "none.json") + o + ab, "cannot open property file", 1},
+        {"-e 'x.P' --prop-file " + (d / "short.json") + o + ab, "--prop-file expects CLIP=FILE.json", 1},
+        {"-e 'x.P' --prop-file xy=" + (d / "short.json") + o + ab, "--prop-file: 'xy' is not a clip name", 1},
+        {"-e 'x.P' --prop-file q=" + (d / "short.json") + o + ab, "--prop-file names clip 19 but only 2", 1},
+        {"-e 'x.P' --prop x.P" + o + ab, "--prop expects CLIP.NAME=VALUE", 1},
+        {"-e 'x.P' --prop z.P=1" + o + ab, "--prop names clip 2 but only 2 input(s) are given", 1},
+        {"-e 'x.P'" + o + (d / "a.y4m") + " " + (d / "small.y4m"), "select needs one format and size", 1},
+        {"-e 'x.P'" + o + (d / "a.y4m") + " " + (d / "yuv.y4m"), "is yuv420p8 4x2 but", 1},
+        {"-e 'x.P' -o " + (d / "out.png") + ab, "select writes y4m", 1},
+        {"-o " + (d / "out.y4m") + ab, "no expression", 2},
+        {"-e 'x.P'" + ab, "no output", 2},
+    };
+    for (const Case& c : cases) {
+        std::string err;
+        INFO(c.args);
+        CHECK(run(kRigor + " select " + c.args, d, &err) == c.status);
+        CHECK(err.find(c.message) != std::string::npos);
+        CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+        INFO(err);
+        CHECK_FALSE(fs::exists(d / "out.y4m"));
+        CHECK_FALSE(fs::exists(d / "out.png"));
+    }
+    for (const auto& entry : fs::directory_iterator(d.path))
+        CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+}

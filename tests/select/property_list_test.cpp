@@ -1,0 +1,56 @@
+// read_property_list: the JSON form of per-frame properties (one object per frame).
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "filters/error.hpp"
+#include "pixel/select/property_list.hpp"
+
+using rigor::pixel::FrameProperties;
+using rigor::pixel::read_property_list;
+
+namespace {
+
+std::vector<FrameProperties> read(const std::string& text, std::vector<std::string> wanted) {
+    std::istringstream in(text);
+    return read_property_list(in, "t.json", wanted);
+}
+
+std::string error_of(const std::string& text, std::vector<std::string> wanted = {"A"}) {
+    try {
+        read(text, wanted);
+    } catch (const rigor::UserError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("property list: numbers, booleans, null and absent keys, unread keys ignored", "[select]") {
+    const auto frames = read(R"([{"A": 0.25, "B": 3, "_PictType": "I"},
+                                 {"A": true, "B": null},
+                                 {},
+                                 {"A": false, "B": -1e3, "C": [1, 2]}])",
+                             {"A", "B"});
+    REQUIRE(frames.size() == 4);
+    CHECK(frames[0] == FrameProperties{{"A", 0.25}, {"B", 3.0}});
+    CHECK(frames[1] == FrameProperties{{"A", 1.0}});
+    CHECK(frames[2].empty());
+    CHECK(frames[3] == FrameProperties{{"A", 0.0}, {"B", -1000.0}});
+    CHECK(read("[]", {"A"}).empty());
+    CHECK(read(R"([{"A": 1}])", {}).at(0).empty());  // nothing read: nothing kept
+}
+
+TEST_CASE("property list: malformed files are errors naming the file and the frame", "[select]") {
+    CHECK(error_of("[{\"A\": 1},").find("t.json: not valid JSON") == 0);
+    CHECK(error_of("{\"A\": 1}").find("t.json: expected a list with one object of properties per frame, got an object") == 0);
+    CHECK(error_of("[{\"A\": 1}, 5]").find("t.json: entry 1 (frame 1) is a number, not an object") == 0);
+    CHECK(error_of("[{\"A\": 1}, {\"A\": \"x\"}]") ==
+          "t.json: property 'A' of frame 1 is a string; expressions read numbers only");
+    CHECK(error_of("[{\"A\": [0.5]}]").find("property 'A' of frame 0 is an array") != std::string::npos);
+    CHECK(error_of("[{\"B\": \"anything\"}]") == "(no error)");
+    CHECK_THROWS_AS(rigor::pixel::read_property_list_file("/nonexistent/p.json", {}), rigor::IoError);
+}
