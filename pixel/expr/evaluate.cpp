@@ -1,5 +1,6 @@
 #include "pixel/expr/evaluate.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -13,7 +14,37 @@ namespace rigor::pixel {
 using expr::Boundary;
 using expr::Op;
 
-Registers::Registers(const Program& p) : count_(p.registers) {
+Registers::Registers(const Program& p, int width) : count_(p.registers) {
+    // Row cache: padding covers the largest |dx| (beyond 64 columns, no cache: the
+    // per-block loads handle any offset).
+    int pad = 0;
+    row_slots_.assign(p.code.size(), -1);
+    for (const Instruction& in : p.code)
+        if (in.op == Op::Load) pad = std::max(pad, in.dx < 0 ? -in.dx : in.dx);
+    if (width > 0 && pad <= 64) {
+        pad_ = (pad + 15) & ~15;
+        cache_width_ = width;
+        // Only rows read at least twice (x[-1,0] x[0,0] x[1,0]) are cached: a row read
+        // once converts faster block by block straight into its register.
+        auto same_row = [](const Instruction& a, const Instruction& b) {
+            return a.clip == b.clip && a.dy == b.dy && a.boundary == b.boundary;
+        };
+        for (std::size_t k = 0; k < p.code.size(); ++k) {
+            const Instruction& in = p.code[k];
+            if (in.op != Op::Load) continue;
+            int uses = 0;
+            for (const Instruction& other : p.code) uses += other.op == Op::Load && same_row(in, other);
+            if (uses < 2) continue;
+            std::size_t slot = 0;
+            while (slot < row_keys_.size() && !(row_keys_[slot].clip == in.clip && row_keys_[slot].dy == in.dy &&
+                                                row_keys_[slot].boundary == in.boundary))
+                ++slot;
+            if (slot == row_keys_.size()) row_keys_.push_back({in.clip, in.dy, in.boundary});
+            row_slots_[k] = int(slot);
+        }
+        row_stride_ = std::size_t(width + 2 * pad_ + kBlock);
+        rows_.assign(row_keys_.size() * row_stride_, 0.0f);
+    }
     // One extra register (temp) for order statistics, plus room to align to 64 bytes.
     storage_.assign(std::size_t(p.registers + 1) * kBlock + 16, 0.0f);
     auto addr = reinterpret_cast<std::uintptr_t>(storage_.data());
@@ -142,8 +173,8 @@ RIGOR_ALWAYS_INLINE void store(const PlaneTarget& t, int y, int x0, int n, const
     break
 
 // One block of pixels [x0, x0+n) of row y.
-RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Registers& regs, int y, int x0,
-                                   int n) noexcept {
+RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Registers& regs, bool use_cache, int y,
+                                   int x0, int n) noexcept {
     const int m = (n + 15) & ~15;  // lanes computed: whole vectors (registers have kBlock)
     const float** view = regs.views();
     // A float32 result of a whole block is written straight into the output row by the
@@ -164,6 +195,11 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::Load: {
                 const PlaneSource& s = job.clips[std::size_t(in.clip)];
                 const int xs = x0 + in.dx;
+                if (use_cache && regs.row_slot(k) >= 0 && !(s.is_float && s.bytes_per_sample == 4) &&
+                    !(k == last && direct_out)) {
+                    new_view = regs.cached_row(regs.row_slot(k)) + xs;  // converted once per row
+                    break;
+                }
                 if (s.is_float && s.bytes_per_sample == 4 && xs >= 0 && xs + m <= s.width && y + in.dy >= 0 &&
                     y + in.dy < s.height && !(k == last && direct_out)) {
                     // In-range float samples are read where they are.
@@ -296,8 +332,23 @@ __attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Progr
                                                                      Registers& regs, int y_begin,
                                                                      int y_end) noexcept {
     const int w = job.target.width;
-    for (int y = y_begin; y < y_end; ++y)
-        for (int x0 = 0; x0 < w; x0 += kBlock) run_block(p, job, regs, y, x0, w - x0 < kBlock ? w - x0 : kBlock);
+    bool use_cache = regs.cache_width() > 0;
+    use_cache = use_cache && !regs.row_keys().empty();
+    for (const PlaneSource& s : job.clips) use_cache = use_cache && s.width == w && w <= regs.cache_width();
+    for (int y = y_begin; y < y_end; ++y) {
+        if (use_cache) {
+            const int pad = regs.row_pad();
+            for (std::size_t slot = 0; slot < regs.row_keys().size(); ++slot) {
+                const Registers::RowKey& key = regs.row_keys()[slot];
+                const PlaneSource& s = job.clips[std::size_t(key.clip)];
+                if (s.is_float && s.bytes_per_sample == 4) continue;  // read in place instead
+                Boundary mode = key.boundary == Boundary::Default ? job.boundary : key.boundary;
+                load(s, y + key.dy, -pad, w + 2 * pad, mode, regs.cached_row(int(slot)) - pad);
+            }
+        }
+        for (int x0 = 0; x0 < w; x0 += kBlock)
+            run_block(p, job, regs, use_cache, y, x0, w - x0 < kBlock ? w - x0 : kBlock);
+    }
 }
 
 }  // namespace rigor::pixel

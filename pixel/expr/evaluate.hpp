@@ -38,16 +38,36 @@ struct PlaneJob {
 };
 
 // Scratch registers for one thread: registers() * kBlock floats, 64-byte aligned.
+// Given the plane width, also a row cache: each integer (or half) source row a program
+// reads (one per clip, dy and boundary) is converted to float once per output row, with
+// the boundary columns on both sides, so every x[dx,dy] of it is a view at an offset.
 class Registers {
 public:
-    explicit Registers(const Program& p);
+    explicit Registers(const Program& p, int width = 0);
     float* get(int r) { return data_ + std::size_t(r) * kBlock; }
     float* temp() { return get(count_); }
     // Where each register's current block is read from: its own storage, or for a float
     // sample run inside the plane the source row itself (no copy).
     const float** views() { return views_.data(); }
 
+    struct RowKey {
+        int clip, dy;
+        expr::Boundary boundary;
+    };
+    // The cache (empty when no width was given or an offset is too large to pad).
+    int cache_width() const { return cache_width_; }
+    const std::vector<RowKey>& row_keys() const { return row_keys_; }
+    int row_slot(std::size_t instruction) const { return row_slots_[instruction]; }
+    int row_pad() const { return pad_; }
+    // Column 0 of slot's row; columns -row_pad() .. width + row_pad() + kBlock are valid.
+    float* cached_row(int slot) { return rows_.data() + std::size_t(slot) * row_stride_ + std::size_t(pad_); }
+
 private:
+    int cache_width_ = 0, pad_ = 0;
+    std::size_t row_stride_ = 0;
+    std::vector<RowKey> row_keys_;
+    std::vector<int> row_slots_;  // per instruction: its row in the cache, or -1
+    std::vector<float> rows_;
     std::vector<const float*> views_;
     std::vector<float> storage_;
     float* data_;

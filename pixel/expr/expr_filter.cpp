@@ -112,7 +112,7 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
         const int rows = target.height();
         const int threads = std::min(threads_, rows);
         auto run = [&](int t) {
-            Registers regs(plan.program);
+            Registers regs(plan.program, rows > 0 ? target.width() : 0);
             load_constants(plan.program, regs);
             evaluate_rows(plan.program, job, regs, rows * t / threads, rows * (t + 1) / threads);
         };
