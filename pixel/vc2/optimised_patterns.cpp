@@ -3,21 +3,10 @@
 #include <algorithm>
 
 #include "filters/error.hpp"
+#include "filters/vc2/base64.hpp"
 #include "pixel/vc2/integer_transform.hpp"
 
 namespace rigor::vc2 {
-
-std::string base64_encode(const std::vector<std::uint8_t>& bytes) {
-    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-        std::uint32_t v = 0;
-        for (std::size_t k = 0; k < 3; ++k) v = (v << 8) | (k < n ? bytes[i + k] : 0);
-        for (std::size_t k = 0; k < 4; ++k) out += k <= n ? alphabet[(v >> (18 - 6 * k)) & 63] : '=';
-    }
-    return out;
-}
 
 nlohmann::ordered_json pattern_entry_json(const TestPattern& p) {
     const std::size_t n = p.polarity.size();

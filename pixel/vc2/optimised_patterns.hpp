@@ -33,7 +33,6 @@ OptimisedPatternsDocument read_optimised_patterns(const std::string& path);
 
 // The test-pattern entry of spec §5 (the "pattern" object and the translation multiples).
 nlohmann::ordered_json pattern_entry_json(const TestPattern& pattern);
-std::string base64_encode(const std::vector<std::uint8_t>& bytes);
 
 // The analysis with its synthesis patterns replaced by the optimised ones, after checking
 // that the document is for the analysis's transform.

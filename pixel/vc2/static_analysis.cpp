@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "filters/error.hpp"
+#include "filters/vc2/base64.hpp"
 #include "pixel/vc2/integer_transform.hpp"
 
 namespace rigor::vc2 {
@@ -104,28 +105,11 @@ std::vector<SignalBound> bounds(const Json& doc, const Field& root, const std::s
     return out;
 }
 
-// Standard base64 ('=' padded), as the reference writes the pattern bits.
+// The pattern bits (spec §4), base64 as the reference writes them.
 std::vector<std::uint8_t> base64(const std::string& text, const Field& at) {
-    std::vector<std::uint8_t> out;
-    unsigned buffer = 0;
-    int bits = 0;
-    for (char ch : text) {
-        int v;
-        if (ch >= 'A' && ch <= 'Z') v = ch - 'A';
-        else if (ch >= 'a' && ch <= 'z') v = ch - 'a' + 26;
-        else if (ch >= '0' && ch <= '9') v = ch - '0' + 52;
-        else if (ch == '+') v = 62;
-        else if (ch == '/') v = 63;
-        else if (ch == '=') break;
-        else at.fail("expected base64 text");
-        buffer = (buffer << 6) | static_cast<unsigned>(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.push_back(static_cast<std::uint8_t>((buffer >> bits) & 0xff));
-        }
-    }
-    return out;
+    auto bytes = base64_decode(text);
+    if (!bytes) at.fail("expected base64 text");
+    return std::move(*bytes);
 }
 
 std::vector<TestPattern> patterns(const Json& doc, const Field& root, const std::string& key) {

@@ -44,8 +44,5 @@ PackedTestPattern place_pattern(const PolarityImage& image, long phase_x, long p
 // bit = (polarity > 0) for `positive`, (polarity != 0) for `mask`.
 std::string encode_positive(const PackedTestPattern& p);
 std::string encode_mask(const PackedTestPattern& p);
-std::string base64_encode(const std::vector<std::uint8_t>& bytes);
-// Throws rigor::UserError on malformed text.
-std::vector<std::uint8_t> base64_decode(const std::string& text);
 
 }  // namespace rigor::vc2
