@@ -50,13 +50,14 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
         } else {
             try {
                 plan.program = compile(expr::optimize(expr::parse(text, options)));
-                // Bounded offsets keep y + dy and x + dx far from int overflow; beyond the
-                // frame every boundary rule has long since repeated itself.
+                // Offsets beyond the plane keep reflecting (spec), so they are valid; the
+                // bound only keeps x + dx and y + dy (planes < 2^24) far from int overflow.
+                constexpr int kMaxOffset = 1 << 24;
                 for (const Instruction& in : plan.program.code)
-                    if (in.op == expr::Op::Load && (in.dx > width || in.dx < -width || in.dy > height || in.dy < -height))
+                    if (in.op == expr::Op::Load &&
+                        (in.dx > kMaxOffset || in.dx < -kMaxOffset || in.dy > kMaxOffset || in.dy < -kMaxOffset))
                         throw UserError("relative offset [" + std::to_string(in.dx) + "," + std::to_string(in.dy) +
-                                        "] reaches beyond the " + std::to_string(width) + "x" +
-                                        std::to_string(height) + " frame");
+                                        "] is beyond ±" + std::to_string(kMaxOffset) + ", the largest rigor accepts");
             } catch (const UserError& e) {
                 throw UserError("expression for plane " + std::to_string(p) + ": " + e.what());
             }
