@@ -13,6 +13,7 @@ int vc2_idwt_main(std::span<const std::string> args);
 int vc2_verify_main(std::span<const std::string> args);
 int vc2_bit_width_test_pictures_main(std::span<const std::string> args);
 int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args);
+int vc2_bundle_main(std::span<const std::string> args);
 int expr_main(std::span<const std::string> args);
 int select_main(std::span<const std::string> args);
 int infix_main(std::span<const std::string> args);
@@ -44,6 +45,7 @@ constexpr Command kCommands[] = {
     {"vc2-bit-width-test-pictures", "test patterns packed into PNG test pictures (BBC tool's arguments)",
      vc2_bit_width_test_pictures_main},
     {"vc2-optimise-synthesis-test-patterns", "stronger synthesis test patterns by seeded search (BBC tool's arguments)", vc2_optimise_synthesis_test_patterns_main},
+    {"vc2-bundle", "create, list and extract bundles of analyses and optimised patterns (BBC tool's arguments)", vc2_bundle_main},
     {"vc2-dwt", "integer VC-2 analysis: picture -> coefficients JSON", vc2_dwt_main},
     {"vc2-idwt", "integer VC-2 synthesis: coefficients JSON -> picture", vc2_idwt_main},
     {"vc2-verify", "run test patterns and pictures through the integer transform against the bounds",
