@@ -2,52 +2,26 @@
 // files, exit codes and messages for bad input, and no output file after a failure.
 #include <catch2/catch.hpp>
 
+#include "tests/support/cli_scratch.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-    int code;
-    std::string out, err;
-};
+using rigor::test::slurp;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-class Scratch {
+// A scratch folder whose commands return their exit code, stdout and stderr.
+class Scratch : public rigor::test::ScratchDir {
 public:
-    Scratch() : dir_(fs::temp_directory_path() / ("rigor-cli-vc2-" + std::to_string(::getpid()))) {
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    ~Scratch() { fs::remove_all(dir_); }
-    fs::path operator/(const std::string& name) const { return dir_ / name; }
-    // Files left in the folder (to check that failures leave nothing behind).
-    std::size_t entries() const { return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir_), {})); }
-
-    Result run(const std::string& args) const {
-        const std::string cmd = args + " > '" + (dir_ / ".out").string() + "' 2> '" + (dir_ / ".err").string() + "'";
-        const int status = std::system(cmd.c_str());
-        Result r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / ".out"), slurp(dir_ / ".err")};
-        fs::remove(dir_ / ".out");
-        fs::remove(dir_ / ".err");
-        return r;
-    }
-
-private:
-    fs::path dir_;
+    rigor::test::Captured run(const std::string& line) const { return rigor::test::run_capture(line, *this); }
 };
+using Result = rigor::test::Captured;
 
 const std::string bin = RIGOR_BIN_DIR;
 const std::string analysis = bin + "/vc2-static-filter-analysis";
@@ -74,7 +48,7 @@ bool has_row(const std::string& text, const std::string& words) {
 
 TEST_CASE("the reference's arguments give the reference's document", "[cli][vc2]") {
     Scratch s;
-    const Result r = s.run(analysis + " --wavelet-index le_gall_5_3 --dwt-depth 1 -o " + (s / "a.json").string());
+    const Result r = s.run(analysis + " --wavelet-index le_gall_5_3 --dwt-depth 1 -o " + (s / "a.json"));
     REQUIRE(r.code == 0);
     const auto got = parse(slurp(s / "a.json"));
     const auto want = parse(slurp(golden / "w1_W1_d1_D0.json"));
@@ -94,29 +68,29 @@ TEST_CASE("the reference's arguments give the reference's document", "[cli][vc2]
 
 TEST_CASE("batches combine into exactly the unbatched document", "[cli][vc2][batch]") {
     Scratch s;
-    REQUIRE(s.run(analysis + " -w fidelity -d 1 -o " + (s / "whole.json").string()).code == 0);
+    REQUIRE(s.run(analysis + " -w fidelity -d 1 -o " + (s / "whole.json")).code == 0);
     std::string files;
     for (int k = 0; k < 3; ++k) {
-        const std::string f = (s / ("b" + std::to_string(k) + ".json")).string();
+        const std::string f = (s / ("b" + std::to_string(k) + ".json"));
         REQUIRE(s.run(analysis + " -w fidelity -d 1 -B 3 -b " + std::to_string(k) + " -o " + f).code == 0);
         files += " " + f;
     }
-    REQUIRE(s.run(combine + files + " -o " + (s / "combined.json").string()).code == 0);
+    REQUIRE(s.run(combine + files + " -o " + (s / "combined.json")).code == 0);
     CHECK(slurp(s / "combined.json") == slurp(s / "whole.json"));
 
     SECTION("combine refuses bad sets with the reference's exit codes") {
         const std::size_t before = s.entries();
-        CHECK(s.run(combine + " " + (s / "whole.json").string() + " -o " + (s / "x.json").string()).code == 1);
-        CHECK(s.run(combine + " " + (s / "b0.json").string() + " " + (s / "b1.json").string() + " -o " +
-                    (s / "x.json").string())
+        CHECK(s.run(combine + " " + (s / "whole.json") + " -o " + (s / "x.json")).code == 1);
+        CHECK(s.run(combine + " " + (s / "b0.json") + " " + (s / "b1.json") + " -o " +
+                    (s / "x.json"))
                   .code == 4);
-        CHECK(s.run(combine + " " + (s / "b0.json").string() + " " + (s / "b0.json").string() + " " +
-                    (s / "b1.json").string() + " -o " + (s / "x.json").string())
+        CHECK(s.run(combine + " " + (s / "b0.json") + " " + (s / "b0.json") + " " +
+                    (s / "b1.json") + " -o " + (s / "x.json"))
                   .code == 3);
-        const std::string other = (s / "other.json").string();
+        const std::string other = (s / "other.json");
         REQUIRE(s.run(analysis + " -w le_gall_5_3 -d 1 -B 3 -b 2 -o " + other).code == 0);
-        CHECK(s.run(combine + " " + (s / "b0.json").string() + " " + (s / "b1.json").string() + " " + other +
-                    " -o " + (s / "x.json").string())
+        CHECK(s.run(combine + " " + (s / "b0.json") + " " + (s / "b1.json") + " " + other +
+                    " -o " + (s / "x.json"))
                   .code == 2);
         CHECK(!fs::exists(s / "x.json"));
         CHECK(s.entries() == before + 1);  // only other.json was added
@@ -125,7 +99,7 @@ TEST_CASE("batches combine into exactly the unbatched document", "[cli][vc2][bat
 
 TEST_CASE("bad arguments: one clear line, a non-zero exit, no output file", "[cli][vc2][errors]") {
     Scratch s;
-    const std::string out = " -o " + (s / "out.json").string();
+    const std::string out = " -o " + (s / "out.json");
     const std::pair<std::string, std::string> cases[] = {
         {"-w le_gall_9_9 -d 1", "unknown wavelet 'le_gall_9_9'"},
         {"-w 7 -d 1", "out of range"},
@@ -162,7 +136,7 @@ TEST_CASE("verbose progress goes to stderr, the document to stdout", "[cli][vc2]
 
 TEST_CASE("the main job writes the analysis and a readable summary", "[cli][vc2]") {
     Scratch s;
-    const Result r = s.run(bin + "/rigor vc2-report -w le_gall_5_3 -d 2 -b 10 -o " + (s / "r.json").string());
+    const Result r = s.run(bin + "/rigor vc2-report -w le_gall_5_3 -d 2 -b 10 -o " + (s / "r.json"));
     REQUIRE(r.code == 0);
     CHECK(parse(slurp(s / "r.json"))["synthesis_signal_bounds"].size() == 99);
     // LeGall depth 2 at 10 bits (spec §7 and the golden table): analysis level 1 H''

@@ -2,6 +2,8 @@
 // and bad input (exit 1, a one-line message, no output file left behind).
 #include <catch2/catch.hpp>
 
+#include "tests/support/cli_scratch.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -19,25 +21,8 @@ namespace {
 
 const std::string kRigor = std::string(RIGOR_BIN_DIR) + "/rigor";
 
-struct Dir {
-    fs::path path = fs::temp_directory_path() / ("rigor_expr_cli_" + std::to_string(::getpid()));
-    Dir() { fs::create_directories(path); }
-    ~Dir() { fs::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
-
-// Runs a shell command line with rigor as its first word; stderr goes to `err`.
-int run(const std::string& line, const Dir& d, std::string* err = nullptr) {
-    const std::string errfile = d / "stderr.txt";
-    int status = std::system((line + " 2>" + errfile).c_str());
-    if (err) {
-        std::ifstream in(errfile);
-        std::stringstream s;
-        s << in.rdbuf();
-        *err = s.str();
-    }
-    return WEXITSTATUS(status);
-}
+using Dir = rigor::test::ScratchDir;
+using rigor::test::run;
 
 void write_y4m(const std::string& path, const std::vector<Frame>& frames) {
     std::ofstream out(path, std::ios::binary);

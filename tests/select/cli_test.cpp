@@ -3,6 +3,8 @@
 // no output file left behind).
 #include <catch2/catch.hpp>
 
+#include "tests/support/cli_scratch.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -23,24 +25,8 @@ namespace {
 
 const std::string kRigor = std::string(RIGOR_BIN_DIR) + "/rigor";
 
-struct Dir {
-    fs::path path = fs::temp_directory_path() / ("rigor_select_cli_" + std::to_string(::getpid()));
-    Dir() { fs::create_directories(path); }
-    ~Dir() { fs::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
-
-int run(const std::string& line, const Dir& d, std::string* err = nullptr) {
-    const std::string errfile = d / "stderr.txt";
-    int status = std::system((line + " 2>" + errfile).c_str());
-    if (err) {
-        std::ifstream in(errfile);
-        std::stringstream s;
-        s << in.rdbuf();
-        *err = s.str();
-    }
-    return WEXITSTATUS(status);
-}
+using Dir = rigor::test::ScratchDir;
+using rigor::test::run;
 
 // Clip `clip` of `count` frames: sample (x, y) of frame n is 10 clip + n + x + 4 y, so
 // every output frame tells which clip and which frame it came from.
