@@ -335,6 +335,10 @@ __attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Progr
     bool use_cache = regs.cache_width() > 0;
     use_cache = use_cache && !regs.row_keys().empty();
     for (const PlaneSource& s : job.clips) use_cache = use_cache && s.width == w && w <= regs.cache_width();
+    // Rows split into equal blocks (1920 -> 2 x 960, not 1024 + 896): same pass count,
+    // no short tail block.
+    const int blocks = (w + kBlock - 1) / kBlock;
+    const int block = blocks > 0 ? std::min(kBlock, ((w + blocks - 1) / blocks + 15) & ~15) : kBlock;
     for (int y = y_begin; y < y_end; ++y) {
         if (use_cache) {
             const int pad = regs.row_pad();
@@ -346,8 +350,8 @@ __attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Progr
                 load(s, y + key.dy, -pad, w + 2 * pad, mode, regs.cached_row(int(slot)) - pad);
             }
         }
-        for (int x0 = 0; x0 < w; x0 += kBlock)
-            run_block(p, job, regs, use_cache, y, x0, w - x0 < kBlock ? w - x0 : kBlock);
+        for (int x0 = 0; x0 < w; x0 += block)
+            run_block(p, job, regs, use_cache, y, x0, w - x0 < block ? w - x0 : block);
     }
 }
 
