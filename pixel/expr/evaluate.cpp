@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "filters/expr/scalar.hpp"
+#include "pixel/expr/convert.hpp"
 #include "pixel/expr/vector_math.hpp"
 #include "pixel/io/half.hpp"
 
@@ -99,11 +100,9 @@ RIGOR_ALWAYS_INLINE void load(const PlaneSource& s, int y, int x_start, int n, B
     const int k = hi - lo;
     float* o = out + lo;
     if (s.bytes_per_sample == 1) {
-        const std::uint8_t* p = reinterpret_cast<const std::uint8_t*>(row) + x_start + lo;
-        for (int i = 0; i < k; ++i) o[i] = float(p[i]);
+        u8_to_float(reinterpret_cast<const std::uint8_t*>(row) + x_start + lo, o, k);
     } else if (s.bytes_per_sample == 2 && !s.is_float) {
-        const std::uint16_t* p = reinterpret_cast<const std::uint16_t*>(row) + x_start + lo;
-        for (int i = 0; i < k; ++i) o[i] = float(p[i]);
+        u16_to_float(reinterpret_cast<const std::uint16_t*>(row) + x_start + lo, o, k);
     } else if (s.bytes_per_sample == 4) {
         if (k > 0) std::memcpy(o, reinterpret_cast<const float*>(row) + x_start + lo, std::size_t(k) * sizeof(float));
     } else {
@@ -131,24 +130,12 @@ RIGOR_ALWAYS_INLINE void store(const PlaneTarget& t, int y, int x0, int n, const
         for (int i = 0; i < n; ++i) p[i] = float_to_half(v[i]);
         return;
     }
-    // Integer output: clamp to [0, 2^bits - 1] (NaN -> 0), then round half to even;
-    // below 2^23 adding and subtracting 2^23 is exactly that rounding.
+    // Integer output: clamp to [0, 2^bits - 1] (NaN -> 0), then round half to even.
     const float top = float((1u << t.bits) - 1u);
-    if (t.bytes_per_sample == 1) {
-        std::uint8_t* p = reinterpret_cast<std::uint8_t*>(row) + x0;
-        for (int i = 0; i < n; ++i) {
-            float c = v[i] > 0.0f ? v[i] : 0.0f;
-            c = c < top ? c : top;
-            p[i] = std::uint8_t(std::int32_t((c + 8388608.0f) - 8388608.0f));
-        }
-    } else {
-        std::uint16_t* p = reinterpret_cast<std::uint16_t*>(row) + x0;
-        for (int i = 0; i < n; ++i) {
-            float c = v[i] > 0.0f ? v[i] : 0.0f;
-            c = c < top ? c : top;
-            p[i] = std::uint16_t(std::int32_t((c + 8388608.0f) - 8388608.0f));
-        }
-    }
+    if (t.bytes_per_sample == 1)
+        float_to_u8(v, reinterpret_cast<std::uint8_t*>(row) + x0, n, top);
+    else
+        float_to_u16(v, reinterpret_cast<std::uint16_t*>(row) + x0, n, top);
 }
 
 // Element-wise loops over m lanes; every kernel reads lane i of its inputs before
