@@ -143,16 +143,17 @@ RIGOR_ALWAYS_INLINE void store(const PlaneTarget& t, int y, int x0, int n, const
 // either the same block or disjoint blocks (never partly overlapping), so there is no
 // loop-carried dependence: ivdep lets the compiler vectorise without the run-time
 // overlap check that would otherwise send every in-place operation (a = a + b) to the
-// scalar fallback loop.
+// scalar fallback loop.  Unrolled 4 times (32 lanes per AVX2 iteration), the loop
+// counter and branch cost a quarter of what they do per vector.
 #define RIGOR_UNARY(expr_)                       \
-    _Pragma("GCC ivdep")                         \
+    _Pragma("GCC ivdep") _Pragma("GCC unroll 4") \
     for (int i = 0; i < m; ++i) {                \
         float a = A[i];                          \
         D[i] = (expr_);                          \
     }                                            \
     break
 #define RIGOR_BINARY(expr_)                      \
-    _Pragma("GCC ivdep")                         \
+    _Pragma("GCC ivdep") _Pragma("GCC unroll 4") \
     for (int i = 0; i < m; ++i) {                \
         float a = A[i], b = B[i];                \
         D[i] = (expr_);                          \
@@ -227,6 +228,7 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::Min: RIGOR_BINARY(a < b ? a : b);
             case Op::Clamp:
 #pragma GCC ivdep
+#pragma GCC unroll 4
                 for (int i = 0; i < m; ++i) {
                     float v = A[i] < C[i] ? A[i] : C[i];
                     D[i] = v > B[i] ? v : B[i];
@@ -256,6 +258,7 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::BitNot: RIGOR_UNARY(float(~vmath::to_int32(a)));
             case Op::Select:
 #pragma GCC ivdep
+#pragma GCC unroll 4
                 for (int i = 0; i < m; ++i) D[i] = A[i] > 0.0f ? B[i] : C[i];
                 break;
             case Op::SortedNth:
