@@ -56,7 +56,10 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
     // x = n ln2 + r, |r| <= ln2/2; e^x = 2^n e^r.
     float xc = select(x > 88.5f, 88.5f, select(x < -87.5f, -87.5f, x));
     xc = select(xc == xc, xc, 0.0f);
-    float n = round_even(xc * 1.44269504088896341f);
+    // |xc log2 e| <= 128: adding and subtracting 1.5 * 2^23 rounds half to even with no
+    // range select (round_even's select made GCC duplicate the whole polynomial).  Only
+    // the sign of a zero n differs from round_even, which changes no result.
+    float n = (xc * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
     float r = xc - n * 0.693359375f;
     r = r - n * -2.12194440e-4f;
     float p = 1.9875691500e-4f;
@@ -110,8 +113,11 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
 
 // sin (cos_shift = 0) or cos (cos_shift = 1) of x.
 [[gnu::always_inline]] inline float sincos(float x, std::int32_t cos_shift) noexcept {
-    float k = round_even(x * 0.636619772367581343f);
-    k = select(abs(k) < 8388608.0f, k, 0.0f);
+    // k = round_even(t) below 2^23, else 0 (no reduction is meaningful there), written
+    // with one select so GCC does not thread the two range tests into two copies.
+    float t = x * 0.636619772367581343f;
+    float ta = abs(t);
+    float k = select(ta < 8388608.0f, copysign((ta + 8388608.0f) - 8388608.0f, t), 0.0f);
     float r = x - k * 1.5703125f;
     r = r - k * 4.837512969970703125e-4f;
     r = r - k * 7.54978995489188216e-8f;
