@@ -47,7 +47,7 @@ Registers::Registers(const Program& p, int width) : count_(p.registers) {
         rows_.assign(row_keys_.size() * row_stride_, 0.0f);
     }
     // One extra register (temp) for order statistics, plus room to align to 64 bytes.
-    storage_.assign(std::size_t(p.registers + 1) * kBlock + 16, 0.0f);
+    storage_.assign(std::size_t(p.registers + 1) * kRegisterStride + 16, 0.0f);
     auto addr = reinterpret_cast<std::uintptr_t>(storage_.data());
     data_ = storage_.data() + (((64 - addr % 64) % 64) / sizeof(float));
     views_.resize(std::size_t(p.registers + 1));

@@ -37,14 +37,18 @@ struct PlaneJob {
     expr::Boundary boundary = expr::Boundary::Clamp;  // what Boundary::Default means
 };
 
-// Scratch registers for one thread: registers() * kBlock floats, 64-byte aligned.
+// Scratch registers for one thread: registers() blocks of kBlock floats, 64-byte aligned.
 // Given the plane width, also a row cache: each integer (or half) source row a program
 // reads (one per clip, dy and boundary) is converted to float once per output row, with
 // the boundary columns on both sides, so every x[dx,dy] of it is a view at an offset.
 class Registers {
 public:
     explicit Registers(const Program& p, int width = 0);
-    float* get(int r) { return data_ + std::size_t(r) * kBlock; }
+    // Registers lie kRegisterStride floats apart: kBlock plus 3 cache lines, so that no
+    // two of them are a multiple of 4 KiB apart (loads from one register would otherwise
+    // falsely wait on stores to another: 4K aliasing, on every lane of D = A op B).
+    static constexpr int kRegisterStride = kBlock + 48;
+    float* get(int r) { return data_ + std::size_t(r) * kRegisterStride; }
     float* temp() { return get(count_); }
     // Where each register's current block is read from: its own storage, or for a float
     // sample run inside the plane the source row itself (no copy).
