@@ -238,7 +238,21 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::Sqrt: RIGOR_UNARY(a > 0.0f ? std::sqrt(a) : 0.0f);
             case Op::Exp: RIGOR_UNARY(vmath::exp(a));
             case Op::Log: RIGOR_UNARY(vmath::log(a));
-            case Op::Sin: RIGOR_UNARY(vmath::sin(a));
+            case Op::Sin:
+                if (in.dst2 >= 0) {  // sin and cos of one operand in one pass
+                    float* D2 = regs.get(in.dst2);
+#pragma GCC ivdep
+#pragma GCC unroll 2
+                    for (int i = 0; i < m; ++i) {
+                        float a = A[i];
+                        vmath::SinCosParts parts = vmath::sincos_parts(a);
+                        D[i] = vmath::sincos_result(a, parts, 0);
+                        D2[i] = vmath::sincos_result(a, parts, 1);
+                    }
+                    view[in.dst2] = D2;
+                    break;
+                }
+                RIGOR_UNARY(vmath::sin(a));
             case Op::Cos: RIGOR_UNARY(vmath::cos(a));
             case Op::Trunc: RIGOR_UNARY(vmath::trunc(a));
             case Op::Round: RIGOR_UNARY(vmath::round_even(a));

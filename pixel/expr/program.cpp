@@ -37,9 +37,28 @@ Program compile(const expr::Expr& e) {
             p.code.push_back(in);
         }
     p.constant_count = int(p.code.size());
+    // Sin and Cos of the same operand (one node after CSE) become one instruction at the
+    // first of the two; the second only frees its arguments when reached.
+    std::vector<NodeId> partner(e.size(), NodeId(e.size()));
+    for (NodeId i = 0; i < e.size(); ++i)
+        if (e.node(i).op == Op::Sin)
+            for (NodeId j = 0; j < e.size(); ++j)
+                if (e.node(j).op == Op::Cos && e.node(j).args == e.node(i).args && partner[j] == e.size()) {
+                    partner[i] = j;
+                    partner[j] = i;
+                    break;
+                }
     for (NodeId i = 0; i < e.size(); ++i) {
         const Node& n = e.node(i);
         if (n.op == Op::Constant) continue;
+        const bool paired = partner[i] != e.size();
+        if (paired && reg[i] >= 0) {  // computed with its partner: only free arguments
+            for (NodeId a : n.args)
+                if (last_use[a] == i && e.node(a).op != Op::Constant &&
+                    std::find(free_regs.begin(), free_regs.end(), reg[a]) == free_regs.end())
+                    free_regs.push_back(reg[a]);
+            continue;
+        }
         Instruction in;
         in.op = n.op;
         in.clip = n.clip;
@@ -65,6 +84,14 @@ Program compile(const expr::Expr& e) {
                 std::find(free_regs.begin(), free_regs.end(), reg[a]) == free_regs.end())
                 free_regs.push_back(reg[a]);
         in.dst = reg[i] = take();
+        if (paired) {  // the partner's register, live from here (the operand is not freed
+                       // here: the partner still uses it, so neither output aliases it)
+            const NodeId j = partner[i];
+            reg[j] = take();
+            in.op = Op::Sin;
+            in.dst = reg[n.op == Op::Sin ? i : j];
+            in.dst2 = reg[n.op == Op::Sin ? j : i];
+        }
         p.code.push_back(std::move(in));
     }
     p.result = reg[e.root()];

@@ -26,6 +26,9 @@ struct Instruction {
     expr::Boundary boundary = expr::Boundary::Default;
     int rank = 0;                        // SortedNth, ArgSortNth
     int uniform = 0;                     // Property: index into Program::properties
+    // Sin of an operand whose Cos is also needed: the cosine goes to register dst2 in
+    // the same pass (one shared range reduction and polynomial pair); else -1.
+    int dst2 = -1;
 };
 
 struct PropertyRef {

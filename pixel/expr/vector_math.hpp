@@ -111,8 +111,12 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
     return select(x == x, r, x);
 }
 
-// sin (cos_shift = 0) or cos (cos_shift = 1) of x.
-[[gnu::always_inline]] inline float sincos(float x, std::int32_t cos_shift) noexcept {
+// Range reduction and both polynomials of sincos below: x = k pi/2 + r, q = k mod 4.
+struct SinCosParts {
+    float s, c;      // sin r, cos r
+    std::int32_t q;  // quadrant
+};
+[[gnu::always_inline]] inline SinCosParts sincos_parts(float x) noexcept {
     // k = round_even(t) below 2^23, else 0 (no reduction is meaningful there), written
     // with one select so GCC does not thread the two range tests into two copies.
     float t = x * 0.636619772367581343f;
@@ -121,17 +125,21 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
     float r = x - k * 1.5703125f;
     r = r - k * 4.837512969970703125e-4f;
     r = r - k * 7.54978995489188216e-8f;
-    std::int32_t q = std::int32_t(k) + cos_shift;
     float r2 = r * r;
     float s = ((-1.9515295891e-4f * r2 + 8.3321608736e-3f) * r2 - 1.6666654611e-1f) * r2 * r + r;
     float c = ((2.443315711809948e-5f * r2 - 1.388731625493765e-3f) * r2 + 4.166664568298827e-2f) * r2 * r2 -
               0.5f * r2 + 1.0f;
-    float v = select((q & 1) != 0, c, s);
+    return {s, c, std::int32_t(k)};
+}
+// sin of x from its parts, shifted by a quarter turn per unit of shift (1: cos).
+[[gnu::always_inline]] inline float sincos_result(float x, const SinCosParts& p, std::int32_t shift) noexcept {
+    std::int32_t q = p.q + shift;
+    float v = select((q & 1) != 0, p.c, p.s);
     v = select((q & 2) != 0, -v, v);
     return select(abs(x) == INFINITY_F, NAN_F, v);
 }
-[[gnu::always_inline]] inline float sin(float x) noexcept { return sincos(x, 0); }
-[[gnu::always_inline]] inline float cos(float x) noexcept { return sincos(x, 1); }
+[[gnu::always_inline]] inline float sin(float x) noexcept { return sincos_result(x, sincos_parts(x), 0); }
+[[gnu::always_inline]] inline float cos(float x) noexcept { return sincos_result(x, sincos_parts(x), 1); }
 
 // powf: exp(b log|a|) with the signs and special cases of C's powf.
 [[gnu::always_inline]] inline float pow(float a, float b) noexcept {
