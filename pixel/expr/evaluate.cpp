@@ -23,7 +23,8 @@ Registers::Registers(const Program& p, int width) : count_(p.registers) {
     for (const Instruction& in : p.code)
         if (in.op == Op::Load) pad = std::max(pad, in.dx < 0 ? -in.dx : in.dx);
     if (width > 0 && pad <= 64) {
-        pad_ = (pad + 15) & ~15;
+        pad_ = (pad + 15) & ~15;  // column 0 stays 64-byte aligned
+        reach_ = pad;
         cache_width_ = width;
         // Only rows read at least twice (x[-1,0] x[0,0] x[1,0]) are cached: a row read
         // once converts faster block by block straight into its register.
@@ -345,7 +346,7 @@ __attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Progr
     const int block = blocks > 0 ? std::min(kBlock, ((w + blocks - 1) / blocks + 15) & ~15) : kBlock;
     for (int y = y_begin; y < y_end; ++y) {
         if (use_cache) {
-            const int pad = regs.row_pad();
+            const int pad = regs.row_reach();
             for (std::size_t slot = 0; slot < regs.row_keys().size(); ++slot) {
                 const Registers::RowKey& key = regs.row_keys()[slot];
                 const PlaneSource& s = job.clips[std::size_t(key.clip)];

@@ -63,11 +63,15 @@ public:
     const std::vector<RowKey>& row_keys() const { return row_keys_; }
     int row_slot(std::size_t instruction) const { return row_slots_[instruction]; }
     int row_pad() const { return pad_; }
-    // Column 0 of slot's row; columns -row_pad() .. width + row_pad() + kBlock are valid.
+    // Largest |dx| read: only columns -row_reach() .. width + row_reach() are converted
+    // per row; the rest of the padding stays 0 (read only by lanes past the row's end,
+    // whose results are discarded).
+    int row_reach() const { return reach_; }
+    // Column 0 of slot's row; columns -row_pad() .. width + row_pad() + kBlock exist.
     float* cached_row(int slot) { return rows_.data() + std::size_t(slot) * row_stride_ + std::size_t(pad_); }
 
 private:
-    int cache_width_ = 0, pad_ = 0;
+    int cache_width_ = 0, pad_ = 0, reach_ = 0;
     std::size_t row_stride_ = 0;
     std::vector<RowKey> row_keys_;
     std::vector<int> row_slots_;  // per instruction: its row in the cache, or -1
