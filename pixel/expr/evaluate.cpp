@@ -274,7 +274,12 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::Select:
 #pragma GCC ivdep
 #pragma GCC unroll 4
-                for (int i = 0; i < m; ++i) D[i] = A[i] > 0.0f ? B[i] : C[i];
+                for (int i = 0; i < m; ++i) {
+                    // Both read unconditionally: written as A[i] > 0 ? B[i] : C[i], GCC
+                    // emits masked loads (VMASKMOVPS), slow on AMD cores.
+                    float b = B[i], c = C[i];
+                    D[i] = A[i] > 0.0f ? b : c;
+                }
                 break;
             case Op::SortedNth:
             case Op::ArgSortNth:
@@ -312,7 +317,8 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
                         const float result_c = float(c);
                         for (int i = 0; i < m; ++i) {
                             bool hit = rank[i] == in.rank;
-                            T[i] = hit ? (in.op == Op::SortedNth ? Vc[i] : result_c) : T[i];
+                            float vc = Vc[i];  // read unconditionally: no masked load
+                            T[i] = hit ? (in.op == Op::SortedNth ? vc : result_c) : T[i];
                         }
                     }
                 }
