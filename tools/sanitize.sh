@@ -11,6 +11,7 @@ cmake --build build-asan -j"$jobs"
 built=$(date +%s)
 # Leaks are reported too; halt on the first error of any kind.
 export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0
+export LSAN_OPTIONS=suppressions="$(pwd)/tools/lsan.supp":print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
 ctest --test-dir build-asan -j"$jobs" --output-on-failure || status=$?

@@ -49,12 +49,13 @@ struct VideoFormat {
 // Parses a VapourSynth-style name; throws rigor::UserError naming the accepted forms.
 VideoFormat parse_format_name(std::string_view name);
 
-// Size of plane `plane` of a width x height frame: chroma sizes round up.
+// Size of plane `plane` of a width x height frame: chroma sizes round up (computed
+// without overflow for any int size a header may claim).
 inline int plane_width(const VideoFormat& f, int plane, int width) {
-    return plane == 0 ? width : (width + (1 << f.ss_w) - 1) >> f.ss_w;
+    return plane == 0 ? width : static_cast<int>((static_cast<long long>(width) + (1 << f.ss_w) - 1) >> f.ss_w);
 }
 inline int plane_height(const VideoFormat& f, int plane, int height) {
-    return plane == 0 ? height : (height + (1 << f.ss_h) - 1) >> f.ss_h;
+    return plane == 0 ? height : static_cast<int>((static_cast<long long>(height) + (1 << f.ss_h) - 1) >> f.ss_h);
 }
 
 // Bytes of the packed samples of one frame (no padding), or 0 when that does not fit
