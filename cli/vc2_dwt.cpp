@@ -64,7 +64,7 @@ nlohmann::json read_json(const std::string& path) {
     }
     try {
         return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // also out_of_range (huge numbers)
         throw UserError(path + ": not valid JSON (" + std::string(e.what()) + ")");
     }
 }

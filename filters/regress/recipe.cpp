@@ -97,7 +97,7 @@ ChromaRecipe parse_recipe(const std::string& text, const std::string& origin) {
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // also out_of_range (huge numbers)
         fail(origin, std::string("not valid JSON: ") + e.what());
     }
     if (!doc.is_object()) fail(origin, "must be a JSON object");

@@ -22,7 +22,7 @@ std::vector<FrameProperties> read_property_list(std::istream& in, const std::str
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // also out_of_range (huge numbers)
         throw UserError(name + ": not valid JSON (" + e.what() + ")");
     }
     if (!doc.is_array())

@@ -184,7 +184,7 @@ nlohmann::json read_json_file(const std::string& path, const std::string& what) 
     if (!in) throw IoError("cannot read " + what + " '" + path + "'");
     try {
         return Json::parse(in);
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {  // parse_error, and out_of_range for numbers like 5e5555
         throw UserError(path + ": not valid JSON (" + std::string(e.what()) + ")");
     }
 }
