@@ -15,7 +15,18 @@ namespace rigor::pixel {
 using expr::Boundary;
 using expr::Op;
 
-Registers::Registers(const Program& p, int width) : count_(p.registers) {
+Registers::Registers(const Program& p, int width, const JitKernel* jit) : count_(p.registers) {
+    if (jit) {
+        jit_rows_.assign(jit->rows().size() + 1, nullptr);
+        jit_uniforms_.assign(std::size_t(jit->uniform_count()), 0.0f);
+        const int reach = jit->reach_left() + jit->reach_right();
+        if (reach > 0 && width > 0) {
+            jit_pad_stride_ = (std::size_t(width + reach) * 4 + 63) & ~std::size_t(63);
+            jit_pad_.assign(jit->rows().size() * jit_pad_stride_, std::byte{0});
+            for (const JitKernel::Row& r : jit->rows())
+                jit_pad_origin_.push_back(std::size_t(jit->reach_left() * r.bytes_per_sample));
+        }
+    }
     // Row cache: padding covers the largest |dx| (beyond 64 columns, no cache: the
     // per-block loads handle any offset).
     int pad = 0;
@@ -335,14 +346,75 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
 #undef RIGOR_UNARY
 #undef RIGOR_BINARY
 
+// Whether the kernel serves this job: the sources have the target's size, a row holds
+// at least one kernel step, and extended rows exist when the program reads beside x.
+bool jit_serves(const PlaneJob& job, const JitKernel* jit, Registers& regs) noexcept {
+    if (!jit || !regs.has_jit_room()) return false;
+    const int w = job.target.width;
+    for (const PlaneSource& s : job.clips)
+        if (s.width != w || s.height != job.target.height) return false;
+    if (w < jit->step()) return false;
+    return (jit->reach_left() == 0 && jit->reach_right() == 0) || regs.jit_extends_rows();
+}
+
+// Row y of the target by generated code: each source row mapped (and extended by the
+// boundary rule when the program reads beside x), then whole steps of the kernel, the
+// last one ending at the row's end (overlapping the one before: the same values again).
+void run_row_with_jit(const PlaneJob& job, Registers& regs, const JitKernel& jit, int y) noexcept {
+    const int w = job.target.width;
+    const std::byte** rows = regs.jit_rows();
+    for (std::size_t s = 0; s < jit.rows().size(); ++s) {
+        const JitKernel::Row& r = jit.rows()[s];
+        const PlaneSource& src = job.clips[std::size_t(r.clip)];
+        const Boundary mode = r.boundary == Boundary::Default ? job.boundary : r.boundary;
+        const std::byte* row = src.data + std::ptrdiff_t(map_index(y + r.dy, src.height, mode)) * src.stride;
+        if (!regs.jit_extends_rows()) {
+            rows[s] = row;
+            continue;
+        }
+        std::byte* ext = regs.jit_extended_row(s);
+        const std::size_t bps = std::size_t(r.bytes_per_sample);
+        std::memcpy(ext, row, std::size_t(w) * bps);
+        for (int x = -jit.reach_left(); x < 0; ++x)
+            std::memcpy(ext + std::ptrdiff_t(x) * std::ptrdiff_t(bps), row + std::size_t(map_index(x, w, mode)) * bps, bps);
+        for (int x = w; x < w + jit.reach_right(); ++x)
+            std::memcpy(ext + std::size_t(x) * bps, row + std::size_t(map_index(x, w, mode)) * bps, bps);
+        rows[s] = ext;
+    }
+    float* u = regs.jit_uniforms();
+    u[0] = float(y);
+    u[1] = job.frame_number;
+    u[2] = float(job.target.width);
+    u[3] = float(job.target.height);
+    for (int k = JitKernel::kFirstProperty; k < jit.uniform_count(); ++k)
+        u[k] = job.properties[std::size_t(k - JitKernel::kFirstProperty)];
+    JitRowArgs args;
+    args.rows = rows;
+    args.out = job.target.data + std::ptrdiff_t(y) * job.target.stride;
+    args.uniforms = u;
+    const int step = jit.step();
+    args.x_begin = 0;
+    args.x_end = w / step * step;
+    jit.run(args);
+    if (args.x_end < w) {
+        args.x_begin = w - step;
+        args.x_end = w;
+        jit.run(args);
+    }
+}
+
 }  // namespace
 
 // Compiled twice (AVX2 and baseline) and chosen at load time.  Both follow the same
 // IEEE operations lane by lane without contraction, so they give identical results.
 __attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Program& p, const PlaneJob& job,
-                                                                     Registers& regs, int y_begin,
-                                                                     int y_end) noexcept {
+                                                                     Registers& regs, int y_begin, int y_end,
+                                                                     const JitKernel* jit) noexcept {
     const int w = job.target.width;
+    if (jit_serves(job, jit, regs)) {
+        for (int y = y_begin; y < y_end; ++y) run_row_with_jit(job, regs, *jit, y);
+        return;
+    }
     bool use_cache = regs.cache_width() > 0;
     use_cache = use_cache && !regs.row_keys().empty();
     for (const PlaneSource& s : job.clips) use_cache = use_cache && s.width == w && w <= regs.cache_width();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "filters/expr/ir.hpp"
+#include "pixel/expr/jit.hpp"
 #include "pixel/expr/program.hpp"
 
 namespace rigor::pixel {
@@ -43,7 +44,8 @@ struct PlaneJob {
 // the boundary columns on both sides, so every x[dx,dy] of it is a view at an offset.
 class Registers {
 public:
-    explicit Registers(const Program& p, int width = 0);
+    // With a kernel, also room for its per-row arguments (row pointers, uniforms).
+    explicit Registers(const Program& p, int width = 0, const JitKernel* jit = nullptr);
     // Registers lie kRegisterStride floats apart: kBlock plus 3 cache lines, so that no
     // two of them are a multiple of 4 KiB apart (loads from one register would otherwise
     // falsely wait on stores to another: 4K aliasing, on every lane of D = A op B).
@@ -70,6 +72,14 @@ public:
     // Column 0 of slot's row; columns -row_pad() .. width + row_pad() + kBlock exist.
     float* cached_row(int slot) { return rows_.data() + std::size_t(slot) * row_stride_ + std::size_t(pad_); }
 
+    bool has_jit_room() const { return !jit_uniforms_.empty(); }
+    const std::byte** jit_rows() { return jit_rows_.data(); }
+    // Whether rows are extended for the kernel (it reads x[dx,dy] with dx != 0), and
+    // column 0 of row slot s's extended copy (columns -reach_left .. width + reach_right).
+    bool jit_extends_rows() const { return !jit_pad_.empty(); }
+    std::byte* jit_extended_row(std::size_t s) { return jit_pad_.data() + s * jit_pad_stride_ + jit_pad_origin_[s]; }
+    float* jit_uniforms() { return jit_uniforms_.data(); }
+
 private:
     int cache_width_ = 0, pad_ = 0, reach_ = 0;
     std::size_t row_stride_ = 0;
@@ -77,6 +87,11 @@ private:
     std::vector<int> row_slots_;  // per instruction: its row in the cache, or -1
     std::vector<float> rows_;
     std::vector<const float*> views_;
+    std::vector<const std::byte*> jit_rows_;
+    std::vector<float> jit_uniforms_;
+    std::vector<std::byte> jit_pad_;
+    std::size_t jit_pad_stride_ = 0;
+    std::vector<std::size_t> jit_pad_origin_;
     std::vector<float> storage_;
     float* data_;
     int count_;
@@ -85,7 +100,11 @@ private:
 // Prepares a thread's registers (fills the constants).
 void load_constants(const Program& p, Registers& regs) noexcept;
 
-// Computes rows [y_begin, y_end) of job.target.
-void evaluate_rows(const Program& p, const PlaneJob& job, Registers& regs, int y_begin, int y_end) noexcept;
+// Computes rows [y_begin, y_end) of job.target.  With a kernel compiled from the same
+// graph as p (and regs made with it), the interior of each row runs as generated code
+// and only the columns within reach of the edges through the interpreter; the results
+// are the same bits either way.
+void evaluate_rows(const Program& p, const PlaneJob& job, Registers& regs, int y_begin, int y_end,
+                   const JitKernel* jit = nullptr) noexcept;
 
 }  // namespace rigor::pixel

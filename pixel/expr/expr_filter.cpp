@@ -39,6 +39,9 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
                         output_format_.name() + " has " + std::to_string(planes) + " plane(s)");
     expr::ParseOptions options;
     options.clips = int(input_formats_.size());
+    std::vector<JitSampleType> jit_types;
+    for (const VideoFormat& f : input_formats_) jit_types.push_back({f.bytes_per_sample(), f.is_float(), f.bits});
+    const JitSampleType jit_output{output_format_.bytes_per_sample(), output_format_.is_float(), output_format_.bits};
     for (int p = 0; p < planes; ++p) {
         const std::string& text = settings.expressions[std::min<std::size_t>(std::size_t(p), settings.expressions.size() - 1)];
         PlanePlan plan;
@@ -49,7 +52,9 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
             plan.copy = true;
         } else {
             try {
-                plan.program = compile(expr::optimize(expr::parse(text, options)));
+                const expr::Expr graph = expr::optimize(expr::parse(text, options));
+                plan.program = compile(graph);
+                if (settings.jit) plan.jit = JitKernel::compile(graph, jit_types, jit_output);
                 // Offsets beyond the plane keep reflecting (spec), so they are valid; the
                 // bound only keeps x + dx and y + dy (planes < 2^24) far from int overflow.
                 constexpr int kMaxOffset = 1 << 24;
@@ -64,6 +69,12 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
         }
         planes_.push_back(std::move(plan));
     }
+}
+
+int ExprFilter::jit_planes() const {
+    int n = 0;
+    for (const PlanePlan& plan : planes_) n += plan.jit != nullptr;
+    return n;
 }
 
 namespace {
@@ -113,9 +124,9 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
         const int rows = target.height();
         const int threads = std::min(threads_, rows);
         auto run = [&](int t) {
-            Registers regs(plan.program, rows > 0 ? target.width() : 0);
+            Registers regs(plan.program, rows > 0 ? target.width() : 0, plan.jit.get());
             load_constants(plan.program, regs);
-            evaluate_rows(plan.program, job, regs, rows * t / threads, rows * (t + 1) / threads);
+            evaluate_rows(plan.program, job, regs, rows * t / threads, rows * (t + 1) / threads, plan.jit.get());
         };
         if (threads == 1) {
             run(0);

@@ -4,12 +4,14 @@
 // output format = the first clip's unless given (only sample type and depth may
 // change), rows split among threads with results independent of the thread count.
 #pragma once
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "filters/expr/ir.hpp"
+#include "pixel/expr/jit.hpp"
 #include "pixel/expr/program.hpp"
 #include "pixel/io/frame.hpp"
 
@@ -20,6 +22,9 @@ struct ExprSettings {
     std::optional<VideoFormat> output_format;    // sample type and depth used
     expr::Boundary boundary = expr::Boundary::Clamp;
     int threads = 1;
+    // Generate machine code for each plane's program where the CPU and the program
+    // allow (jit.hpp); false: the block interpreter alone (same results, slower).
+    bool jit = true;
 };
 
 class ExprFilter {
@@ -29,6 +34,8 @@ public:
 
     const VideoFormat& output_format() const { return output_format_; }
     int width() const { return width_; }
+    // Planes whose program runs as generated machine code.
+    int jit_planes() const;
     int height() const { return height_; }
 
     // Computes frame `frame_number` from one frame per input clip (same order as the
@@ -39,6 +46,7 @@ private:
     struct PlanePlan {
         bool copy = false;       // empty expression: copy plane of clip 0
         Program program;
+        std::unique_ptr<const JitKernel> jit;  // null: interpreter only
     };
     VideoFormat output_format_;
     int width_, height_;

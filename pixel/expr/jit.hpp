@@ -1,0 +1,92 @@
+// Expr programs compiled to x86-64 AVX2 machine code (the route of akarin.Expr, which
+// uses LLVM): one function per plane that evaluates a run of a row, 8 pixels per loop
+// iteration, with every intermediate value in a ymm register (spilled only under
+// pressure), sample conversions fused into the first use and the last operation.
+//
+// Semantics are those of ir.hpp, written once: every operation is the same IEEE
+// binary32 instruction the block interpreter (evaluate.cpp) vectorises to, and what is
+// not inlined (exp, log, sin, cos, pow, fmod, bit operations) calls the interpreter's
+// own formulas (jit_callouts.hpp), so both agree bit for bit; tests compare them.
+//
+// The kernel reads each source row through a pointer the caller gives per row: the
+// caller maps rows (dy beyond the plane) and, when the program reads x[dx,dy] with dx
+// != 0, passes copies of the rows extended by the boundary rule on both sides, so the
+// kernel covers whole rows with no edge cases of its own.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "filters/expr/ir.hpp"
+#include "pixel/expr/executable_code.hpp"
+
+namespace rigor::pixel {
+
+// Sample layout of a plane as the kernel reads or writes it.
+struct JitSampleType {
+    int bytes_per_sample = 1;  // 1, 2 or 4
+    bool is_float = false;
+    int bits = 8;              // integer output: clamp to [0, 2^bits - 1]
+};
+
+// Arguments of one call: rows of the sources, the output row, and the uniforms.
+struct JitRowArgs {
+    const std::byte* const* rows = nullptr;  // per JitKernel::rows() entry: column 0 of that source row
+    std::byte* out = nullptr;                // column 0 of the output row
+    const float* constants = nullptr;        // JitKernel's pool (set by run())
+    const float* uniforms = nullptr;         // JitKernel::Uniform order
+    std::int64_t x_begin = 0, x_end = 0;     // columns; x_end - x_begin a multiple of step()
+};
+
+class JitKernel {
+public:
+    // Scalars fixed for a row: uniforms[0] = Y, [1] = N, [2] = width, [3] = height,
+    // [4 + k] = property k (Program::properties order).
+    static constexpr int kFirstProperty = 4;
+
+    // A source row the kernel reads: clip, dy and boundary (Default: the job's).
+    struct Row {
+        int clip, dy;
+        expr::Boundary boundary;
+        int bytes_per_sample;
+    };
+
+    // Generated code for `e` reading clips of the given sample types and writing `out`,
+    // or nullptr when it cannot be generated here (no AVX2, an operation the generator
+    // does not handle: order statistics, x[], half-float samples; or no executable
+    // memory).  The interpreter then runs the program alone.
+    static std::unique_ptr<const JitKernel> compile(const expr::Expr& e, std::span<const JitSampleType> clips,
+                                                    JitSampleType out);
+
+    const std::vector<Row>& rows() const { return rows_; }
+    int uniform_count() const { return uniform_count_; }
+    // Columns needed left and right of a pixel: the kernel may run over
+    // [reach_left(), width - reach_right()).
+    int reach_left() const { return reach_left_; }
+    int reach_right() const { return reach_right_; }
+    // Pixels per loop iteration (8, 16 or 32: vectors of 8 unrolled as registers allow).
+    int step() const { return step_; }
+    // The machine code (for disassembly when studying what was generated).
+    std::span<const std::uint8_t> code() const {
+        return {static_cast<const std::uint8_t*>(code_.entry()), code_size_};
+    }
+
+    void run(JitRowArgs args) const noexcept {
+        args.constants = constants_.data();
+        reinterpret_cast<void (*)(const JitRowArgs*)>(const_cast<void*>(code_.entry()))(&args);
+    }
+
+private:
+    JitKernel() = default;
+    ExecutableCode code_;
+    std::size_t code_size_ = 0;
+    std::vector<float> constants_;
+    std::vector<Row> rows_;
+    int uniform_count_ = 0;
+    int reach_left_ = 0, reach_right_ = 0;
+    int step_ = 8;
+};
+
+}  // namespace rigor::pixel

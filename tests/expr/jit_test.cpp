@@ -1,0 +1,223 @@
+// Generated machine code (pixel/expr/jit.*) against the block interpreter: the same
+// bits on random programs (every operation the generator handles, register pressure
+// beyond the 14 value registers, call-outs, x[dx,dy] near and beyond the edges, widths
+// around the unrolled step), plus the instruction encodings and the evaluation order.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <random>
+
+#include "filters/expr/optimize.hpp"
+#include "filters/expr/parser.hpp"
+#include "pixel/expr/jit.hpp"
+#include "pixel/expr/jit_schedule.hpp"
+#include "pixel/expr/x86_assembler.hpp"
+#include "pixel/io/half.hpp"
+#include "tests/expr/expr_test_util.hpp"
+
+using namespace rigor;
+using namespace rigor::test_expr;
+
+namespace {
+
+bool cpu_has_avx2() {
+#if defined(__x86_64__)
+    return __builtin_cpu_supports("avx2");
+#else
+    return false;
+#endif
+}
+
+// A random postfix program over clips x, y (and z) of the operations the generator
+// compiles; `width` values kept on the stack at most (register pressure).
+std::string random_program(std::mt19937& rng, int clips, int width) {
+    auto pick = [&](int n) { return int(std::uniform_int_distribution<int>(0, n - 1)(rng)); };
+    const std::vector<std::string> unary = {"abs", "sqrt", "trunc", "floor", "round", "not", "bitnot",
+                                            "exp", "log", "sin", "cos", "-1 *"};
+    const std::vector<std::string> binary = {"+", "-", "*", "/", "%", "max", "min", ">", "<", "=", ">=", "<=",
+                                             "and", "or", "xor", "bitand", "bitor", "bitxor", "pow", "+", "*"};
+    const std::vector<std::string> consts = {"0", "1", "2", "0.5", "-3", "255", "1e-3", "7.25", "-0.5", "100000", "3.14159"};
+    const std::string names = "xyz";
+    std::string out;
+    int depth = 0;
+    auto emit = [&](const std::string& t) { out += t + " "; };
+    auto leaf = [&] {
+        std::string clip(1, names[std::size_t(pick(clips))]);
+        switch (pick(8)) {
+            case 0: case 1: emit(clip); break;
+            case 2: emit(consts[std::size_t(pick(int(consts.size())))]); break;
+            case 3: emit(std::vector<std::string>{"X", "Y", "width", "height", "N"}[std::size_t(pick(5))]); break;
+            case 4: case 5: {
+                const char* suffix[] = {"", ":c", ":m"};
+                emit(clip + "[" + std::to_string(pick(13) - 6) + "," + std::to_string(pick(7) - 3) + "]" + suffix[pick(3)]);
+                break;
+            }
+            case 6: emit(pick(2) ? "x.Gain" : clip + ".Missing"); break;
+            default: emit(clip + "[" + std::to_string(pick(41) - 20) + ",0]"); break;
+        }
+        ++depth;
+    };
+    const int steps = 3 + pick(40);
+    for (int i = 0; i < steps; ++i) {
+        const int kind = pick(10);
+        if (depth == 0 || (kind <= 3 && depth < width)) leaf();
+        else if (kind == 4) emit(unary[std::size_t(pick(int(unary.size())))]);
+        else if (kind <= 7 && depth >= 2) emit(binary[std::size_t(pick(int(binary.size())))]), --depth;
+        else if (kind == 8 && depth >= 3) emit(pick(2) ? "?" : "clamp"), depth -= 2;
+        else if (kind == 9 && depth < width) emit("dup" + std::to_string(pick(depth))), ++depth;
+        else if (depth < width) leaf();
+    }
+    while (depth > 1) emit(binary[std::size_t(pick(int(binary.size())))]), --depth;
+    return out;
+}
+
+Frame run_engine(const std::string& program, const std::vector<Frame>& inputs, const std::string& format,
+                 expr::Boundary boundary, bool jit, int threads, int* jit_planes = nullptr) {
+    pixel::ExprSettings s;
+    s.expressions = {program};
+    s.output_format = pixel::parse_format_name(format);
+    s.boundary = boundary;
+    s.jit = jit;
+    s.threads = threads;
+    std::vector<VideoFormat> formats;
+    std::vector<const Frame*> ptrs;
+    for (const Frame& f : inputs) formats.push_back(f.format()), ptrs.push_back(&f);
+    pixel::ExprFilter filter(s, formats, inputs.at(0).width(), inputs.at(0).height());
+    if (jit_planes) *jit_planes = filter.jit_planes();
+    Frame out;
+    filter.process(ptrs, 7, out);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("generated code equals the interpreter bit for bit on random programs", "[jit]") {
+    if (!cpu_has_avx2()) {
+        WARN("no AVX2 on this CPU: the interpreter runs alone, nothing to compare");
+        return;
+    }
+    const std::vector<std::string> in_formats = {"gray8", "gray16", "grays", "gray10"};
+    const std::vector<std::string> out_formats = {"grays", "gray8", "gray16", "gray12"};
+    const int widths[] = {8, 15, 16, 31, 32, 33, 47, 64, 100, 257};
+    int compiled = 0;
+    for (unsigned seed = 1; seed <= 400; ++seed) {
+        std::mt19937 rng(seed);
+        auto pick = [&](int n) { return int(std::uniform_int_distribution<int>(0, n - 1)(rng)); };
+        const int clips = 1 + pick(3), w = widths[pick(10)], h = 1 + pick(4);
+        std::vector<Frame> inputs;
+        for (int i = 0; i < clips; ++i) {
+            const std::string f = in_formats[std::size_t(pick(4))];
+            inputs.push_back(make_frame(f, w, h, [&](int, int, int) {
+                if (f == "grays") return double(std::uniform_real_distribution<float>(-3, 300)(rng));
+                if (f == "gray8") return double(pick(256));
+                return double(pick(f == "gray10" ? 1024 : 65536));
+            }));
+        }
+        inputs[0].properties()["Gain"] = 0.75;
+        const int stack_width = seed % 3 == 0 ? 40 : 6;  // a third beyond the registers
+        const std::string program = random_program(rng, clips, stack_width);
+        const std::string format = out_formats[std::size_t(pick(4))];
+        const expr::Boundary boundary = pick(2) ? expr::Boundary::Mirror : expr::Boundary::Clamp;
+        INFO("seed " << seed << ": " << program << " -> " << format << ", " << w << "x" << h);
+        int planes = 0;
+        const Frame want = run_engine(program, inputs, format, boundary, false, 1);
+        const Frame got = run_engine(program, inputs, format, boundary, true, 1 + int(seed % 2), &planes);
+        compiled += planes;
+        for (int y = 0; y < h; ++y) {
+            INFO("row " << y);
+            REQUIRE(std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
+        }
+    }
+    CHECK(compiled > 350);  // programs the generator declines would not be compared
+}
+
+TEST_CASE("the generator declines what it does not compile; the interpreter still runs it", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    const Frame a = make_frame("gray8", 40, 3, [](int, int x, int y) { return double(x * 5 + y); });
+    Frame hf(pixel::parse_format_name("grayh"), 40, 3);  // binary16 samples x / 4
+    for (int y = 0; y < 3; ++y)
+        for (int px = 0; px < 40; ++px) hf.plane(0).row_as<std::uint16_t>(y)[px] = pixel::float_to_half(float(px) / 4);
+    int planes = -1;
+    run_engine("x y + 2 /", {a, a}, "gray8", expr::Boundary::Clamp, true, 1, &planes);
+    CHECK(planes == 1);
+    for (const std::string& p : {"x y min x sort2 drop", "x[] 1 2", "x y argmax2"}) {
+        std::string program = p == "x[] 1 2" ? "1 2 x[]" : p;
+        run_engine(program, {a, a}, "gray8", expr::Boundary::Clamp, true, 1, &planes);
+        CHECK(planes == 0);
+    }
+    const Frame want = run_engine("x 2 *", {hf}, "grays", expr::Boundary::Clamp, false, 1);
+    const Frame got = run_engine("x 2 *", {hf}, "grays", expr::Boundary::Clamp, true, 1, &planes);
+    CHECK(planes == 0);  // half-float samples
+    CHECK(sample(got, 0, 9, 1) == 4.5);
+    CHECK(std::memcmp(got.plane(0).row(1), want.plane(0).row(1), want.plane(0).row_bytes()) == 0);
+}
+
+TEST_CASE("hand-checked results through generated code", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    // 100 pixels: 3 steps of 32 and an overlapping last step; mirror at both edges.
+    const Frame x = make_frame("gray8", 100, 2, [](int, int px, int) { return double(px); });
+    const Frame avg = run_engine("x[-1,0]:m x x[1,0]:m + + 3 /", {x}, "grays", expr::Boundary::Clamp, true, 1);
+    CHECK(sample(avg, 0, 0, 0) == Approx(1.0 / 3.0));  // (0 + 0 + 1) / 3: edge-inclusive mirror
+    CHECK(sample(avg, 0, 50, 1) == 50.0f);
+    CHECK(sample(avg, 0, 99, 0) == Approx(296.0 / 3.0));  // 98 + 99 + 99
+    const Frame half = run_engine("x 0.5 * 0.25 +", {x}, "gray8", expr::Boundary::Clamp, true, 1);
+    CHECK(sample(half, 0, 1, 0) == 1);   // 0.75
+    CHECK(sample(half, 0, 3, 0) == 2);   // 1.75
+    const Frame even = run_engine("x 0.5 *", {x}, "gray8", expr::Boundary::Clamp, true, 1);
+    CHECK(sample(even, 0, 1, 0) == 0);   // 0.5 -> 0: half to even
+    CHECK(sample(even, 0, 3, 0) == 2);   // 1.5 -> 2
+    CHECK(sample(even, 0, 5, 0) == 2);   // 2.5 -> 2
+    const Frame xs = run_engine("X Y 1000 * +", {x}, "gray16", expr::Boundary::Clamp, true, 1);
+    for (int px : {0, 31, 32, 63, 64, 95, 96, 99}) CHECK(sample(xs, 0, px, 1) == 1000 + px);
+    const Frame clipped = run_engine("x 50 > x 4 * 100 - 0 0 / ?", {x}, "gray8", expr::Boundary::Clamp, true, 1);
+    CHECK(sample(clipped, 0, 10, 0) == 0);    // NaN -> 0
+    CHECK(sample(clipped, 0, 51, 0) == 104);
+    CHECK(sample(clipped, 0, 99, 0) == 255);  // 296 clamped
+}
+
+TEST_CASE("x86 encodings equal the GNU assembler's", "[jit]") {
+    using namespace pixel::x86;
+    auto bytes = [](auto&& emit) {
+        Assembler a;
+        emit(a);
+        return a.code();
+    };
+    using V = std::vector<std::uint8_t>;
+    // Expected bytes: GNU as on the AT&T form in each comment, with {vex3} {disp32}
+    // (the long forms this assembler always writes); the add: objdump of the bytes.
+    CHECK(bytes([](Assembler& a) { a.vaddps(0, 1, VecOperand::r(2)); }) == V{0xc4, 0xe1, 0x74, 0x58, 0xc2});  // vaddps %ymm2,%ymm1,%ymm0
+    CHECK(bytes([](Assembler& a) { a.vmulps(9, 12, VecOperand::m(Mem{rsp, 0x100})); }) ==
+          V{0xc4, 0x61, 0x1c, 0x59, 0x8c, 0x24, 0x00, 0x01, 0x00, 0x00});  // vmulps 0x100(%rsp),%ymm12,%ymm9
+    CHECK(bytes([](Assembler& a) { a.vpmovzxbd(0, VecOperand::m(Mem{r13, 0, r12, 1})); }) ==
+          V{0xc4, 0x82, 0x7d, 0x31, 0x84, 0x25, 0x00, 0x00, 0x00, 0x00});  // vpmovzxbd 0x0(%r13,%r12,1),%ymm0
+    CHECK(bytes([](Assembler& a) { a.vcmpps(15, 3, VecOperand::r(4), Cmp::Gt); }) ==
+          V{0xc4, 0x61, 0x64, 0xc2, 0xfc, 0x1e});  // vcmpgt_oqps %ymm4,%ymm3,%ymm15
+    CHECK(bytes([](Assembler& a) { a.vblendvps(1, 2, VecOperand::r(3), 15); }) ==
+          V{0xc4, 0xe3, 0x6d, 0x4a, 0xcb, 0xf0});  // vblendvps %ymm15,%ymm3,%ymm2,%ymm1
+    CHECK(bytes([](Assembler& a) { a.vpermq(4, 4, 0xd8); }) == V{0xc4, 0xe3, 0xfd, 0x00, 0xe4, 0xd8});  // vpermq $0xd8,%ymm4,%ymm4
+    CHECK(bytes([](Assembler& a) { a.mov_load(r10, Mem{rax, 24}); }) ==
+          V{0x4c, 0x8b, 0x90, 0x18, 0x00, 0x00, 0x00});  // mov 0x18(%rax),%r10
+    CHECK(bytes([](Assembler& a) { a.add_imm(r12, 32); }) == V{0x49, 0x81, 0xc4, 0x20, 0x00, 0x00, 0x00});  // add $0x20,%r12
+    CHECK(bytes([](Assembler& a) { a.push(r15); a.pop(rbx); a.call(rax); }) == V{0x41, 0x57, 0x5b, 0xff, 0xd0});
+}
+
+TEST_CASE("evaluation order: the most demanding argument first", "[jit]") {
+    expr::ParseOptions o;
+    o.clips = 1;
+    // a + (b + (c + ...)): nine loads at once in stack order, two or three live at a time here.
+    const expr::Expr box = expr::optimize(expr::parse(
+        "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x[0,0] x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + + 9 /", o));
+    const pixel::JitSchedule s = pixel::schedule(box, 14);
+    CHECK(s.max_live <= 3);
+    CHECK(s.unroll == 4);
+    CHECK(s.order.size() == 9 + 8 + 1);  // the constant 9 is not computed per pixel
+    for (std::size_t p = 0; p < s.order.size(); ++p)
+        for (expr::NodeId a : box.node(s.order[p]).args)
+            if (!pixel::is_row_invariant(box.node(a).op)) CHECK(s.position[a] < int(p));
+    // Eight values that must all be live at once: only one vector per iteration fits.
+    const expr::Expr wide = expr::optimize(expr::parse(
+        "x[1,0] x[2,0] * x[3,0] x[4,0] * x[5,0] x[6,0] * x[7,0] x[8,0] * x[1,0] x[2,0] + x[3,0] x[4,0] + "
+        "x[5,0] x[6,0] + x[7,0] x[8,0] + sort8 drop7",
+        o));
+    CHECK(pixel::schedule(wide, 14).max_live >= 8);
+}
