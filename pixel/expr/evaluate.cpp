@@ -7,6 +7,7 @@
 
 #include "filters/expr/scalar.hpp"
 #include "pixel/expr/convert.hpp"
+#include "pixel/expr/math_kernels.hpp"
 #include "pixel/expr/vector_math.hpp"
 #include "pixel/io/half.hpp"
 
@@ -177,6 +178,7 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
                                    int x0, int n) noexcept {
     const int m = (n + 15) & ~15;  // lanes computed: whole vectors (registers have kBlock)
     const float** view = regs.views();
+    const MathKernels& math = math_kernels();
     // A float32 result of a whole block is written straight into the output row by the
     // last instruction (no copy through a register).
     const std::size_t last = p.code.size() - 1;
@@ -234,8 +236,8 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::Sub: RIGOR_BINARY(a - b);
             case Op::Mul: RIGOR_BINARY(a * b);
             case Op::Div: RIGOR_BINARY(a / b);
-            case Op::Mod: RIGOR_BINARY(std::fmod(a, b));
-            case Op::Pow: RIGOR_BINARY(vmath::pow(a, b));
+            case Op::Mod: math.fmod(A, B, D, m); break;
+            case Op::Pow: math.pow(A, B, D, m); break;
             case Op::Max: RIGOR_BINARY(a > b ? a : b);
             case Op::Min: RIGOR_BINARY(a < b ? a : b);
             case Op::Clamp:
@@ -248,24 +250,18 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
                 break;
             case Op::Abs: RIGOR_UNARY(vmath::abs(a));
             case Op::Sqrt: RIGOR_UNARY(a > 0.0f ? std::sqrt(a) : 0.0f);
-            case Op::Exp: RIGOR_UNARY(vmath::exp(a));
-            case Op::Log: RIGOR_UNARY(vmath::log(a));
+            case Op::Exp: math.exp(A, D, m); break;
+            case Op::Log: math.log(A, D, m); break;
             case Op::Sin:
                 if (in.dst2 >= 0) {  // sin and cos of one operand in one pass
                     float* D2 = regs.get(in.dst2);
-#pragma GCC ivdep
-#pragma GCC unroll 2
-                    for (int i = 0; i < m; ++i) {
-                        float a = A[i];
-                        vmath::SinCosParts parts = vmath::sincos_parts(a);
-                        D[i] = vmath::sincos_result(a, parts, 0);
-                        D2[i] = vmath::sincos_result(a, parts, 1);
-                    }
+                    math.sincos(A, D, D2, m);
                     view[in.dst2] = D2;
                     break;
                 }
-                RIGOR_UNARY(vmath::sin(a));
-            case Op::Cos: RIGOR_UNARY(vmath::cos(a));
+                math.sin(A, D, m);
+                break;
+            case Op::Cos: math.cos(A, D, m); break;
             case Op::Trunc: RIGOR_UNARY(vmath::trunc(a));
             case Op::Round: RIGOR_UNARY(vmath::round_even(a));
             case Op::Floor: RIGOR_UNARY(vmath::floor(a));
@@ -278,10 +274,10 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::Or: RIGOR_BINARY((a > 0.0f) | (b > 0.0f) ? 1.0f : 0.0f);
             case Op::Xor: RIGOR_BINARY((a > 0.0f) != (b > 0.0f) ? 1.0f : 0.0f);
             case Op::Not: RIGOR_UNARY(a <= 0.0f ? 1.0f : 0.0f);
-            case Op::BitAnd: RIGOR_BINARY(float(vmath::to_int32(a) & vmath::to_int32(b)));
-            case Op::BitOr: RIGOR_BINARY(float(vmath::to_int32(a) | vmath::to_int32(b)));
-            case Op::BitXor: RIGOR_BINARY(float(vmath::to_int32(a) ^ vmath::to_int32(b)));
-            case Op::BitNot: RIGOR_UNARY(float(~vmath::to_int32(a)));
+            case Op::BitAnd: math.bitand_(A, B, D, m); break;
+            case Op::BitOr: math.bitor_(A, B, D, m); break;
+            case Op::BitXor: math.bitxor_(A, B, D, m); break;
+            case Op::BitNot: math.bitnot(A, D, m); break;
             case Op::Select:
 #pragma GCC ivdep
 #pragma GCC unroll 4

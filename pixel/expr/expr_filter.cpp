@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstring>
-#include <thread>
 
 #include "filters/error.hpp"
 #include "filters/expr/optimize.hpp"
@@ -77,6 +76,12 @@ int ExprFilter::jit_planes() const {
     return n;
 }
 
+int ExprFilter::fixed_point_planes() const {
+    int n = 0;
+    for (const PlanePlan& plan : planes_) n += plan.jit != nullptr && plan.jit->fixed_point();
+    return n;
+}
+
 namespace {
 PlaneSource source_of(const Plane& plane, const VideoFormat& f) {
     return {plane.row(0), plane.stride(), plane.width(), plane.height(), plane.bytes_per_sample(), f.is_float()};
@@ -91,52 +96,65 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
                             " differs in format or size from the clip's first frame");
     if (!(out.format() == output_format_) || out.width() != width_ || out.height() != height_)
         out = Frame(output_format_, width_, height_);
-    for (int p = 0; p < output_format_.planes(); ++p) {
+    // Per plane: a copy, or a job for the evaluator.
+    const int planes = output_format_.planes();
+    const auto plane_count = static_cast<std::size_t>(planes);
+    std::vector<std::vector<PlaneSource>> clips(plane_count);
+    std::vector<std::vector<float>> properties(plane_count);
+    std::vector<PlaneJob> jobs(plane_count);
+    std::vector<const Plane*> copy_from(plane_count, nullptr);
+    for (int p = 0; p < planes; ++p) {
         const PlanePlan& plan = planes_[std::size_t(p)];
         Plane& target = out.plane(p);
-        if (plan.copy) {
-            const Plane& src = inputs[0]->plane(p);
-            for (int y = 0; y < target.height(); ++y) std::memcpy(target.row(y), src.row(y), target.row_bytes());
-            continue;
-        }
         const int plain = plan.program.plain_clip;
-        if (plain >= 0 && input_formats_[std::size_t(plain)] == output_format_) {  // e.g. `x`, `x 1 *`
-            const Plane& src = inputs[std::size_t(plain)]->plane(p);
-            for (int y = 0; y < target.height(); ++y) std::memcpy(target.row(y), src.row(y), target.row_bytes());
+        if (plan.copy) {
+            copy_from[std::size_t(p)] = &inputs[0]->plane(p);
             continue;
         }
-        std::vector<PlaneSource> clips;
-        for (std::size_t i = 0; i < inputs.size(); ++i) clips.push_back(source_of(inputs[i]->plane(p), input_formats_[i]));
-        std::vector<float> properties;
+        if (plain >= 0 && input_formats_[std::size_t(plain)] == output_format_) {  // e.g. `x`, `x 1 *`
+            copy_from[std::size_t(p)] = &inputs[std::size_t(plain)]->plane(p);
+            continue;
+        }
+        for (std::size_t i = 0; i < inputs.size(); ++i)
+            clips[std::size_t(p)].push_back(source_of(inputs[i]->plane(p), input_formats_[i]));
         for (const PropertyRef& ref : plan.program.properties) {
             const FrameProperties& props = inputs[std::size_t(ref.clip)]->properties();
             auto it = props.find(ref.name);
-            properties.push_back(it == props.end() ? NAN : float(it->second));
+            properties[std::size_t(p)].push_back(it == props.end() ? NAN : float(it->second));
         }
-        PlaneJob job;
-        job.clips = clips;
+        PlaneJob& job = jobs[std::size_t(p)];
+        job.clips = clips[std::size_t(p)];
         job.target = {target.row(0), target.stride(), target.width(), target.height(), target.bytes_per_sample(),
                       output_format_.is_float(), output_format_.bits};
         job.frame_number = float(frame_number);
-        job.properties = properties;
+        job.properties = properties[std::size_t(p)];
         job.boundary = boundary_;
-        // Stripes of whole rows; each thread owns its registers.
-        const int rows = target.height();
-        const int threads = std::min(threads_, rows);
-        auto run = [&](int t) {
-            Registers regs(plan.program, rows > 0 ? target.width() : 0, plan.jit.get());
-            load_constants(plan.program, regs);
-            evaluate_rows(plan.program, job, regs, rows * t / threads, rows * (t + 1) / threads, plan.jit.get());
-        };
-        if (threads == 1) {
-            run(0);
-            continue;
-        }
-        std::vector<std::thread> pool;
-        for (int t = 1; t < threads; ++t) pool.emplace_back(run, t);
-        run(0);
-        for (std::thread& th : pool) th.join();
     }
+    // Stripes of whole rows of every plane per thread; each thread owns its registers.
+    if (!pool_) {
+        pool_ = std::make_unique<WorkerPool>(threads_);
+        registers_.resize(std::size_t(threads_));
+        for (auto& per_plane : registers_) per_plane.resize(std::size_t(planes));
+    }
+    const int threads = pool_->size();
+    pool_->run([&](int t) {
+        for (int p = 0; p < planes; ++p) {
+            Plane& target = out.plane(p);
+            const int rows = target.height(), y0 = rows * t / threads, y1 = rows * (t + 1) / threads;
+            if (y0 == y1) continue;
+            if (const Plane* src = copy_from[std::size_t(p)]) {
+                for (int y = y0; y < y1; ++y) std::memcpy(target.row(y), src->row(y), target.row_bytes());
+                continue;
+            }
+            const PlanePlan& plan = planes_[std::size_t(p)];
+            std::unique_ptr<Registers>& regs = registers_[std::size_t(t)][std::size_t(p)];
+            if (!regs) {
+                regs = std::make_unique<Registers>(plan.program, target.width(), plan.jit.get());
+                load_constants(plan.program, *regs);
+            }
+            evaluate_rows(plan.program, jobs[std::size_t(p)], *regs, y0, y1, plan.jit.get());
+        }
+    });
 }
 
 }  // namespace rigor::pixel

@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "filters/expr/ir.hpp"
+#include "pixel/expr/evaluate.hpp"
 #include "pixel/expr/jit.hpp"
 #include "pixel/expr/program.hpp"
+#include "pixel/expr/worker_pool.hpp"
 #include "pixel/io/frame.hpp"
 
 namespace rigor::pixel {
@@ -34,8 +36,9 @@ public:
 
     const VideoFormat& output_format() const { return output_format_; }
     int width() const { return width_; }
-    // Planes whose program runs as generated machine code.
+    // Planes whose program runs as generated machine code (of those, in fixed point).
     int jit_planes() const;
+    int fixed_point_planes() const;
     int height() const { return height_; }
 
     // Computes frame `frame_number` from one frame per input clip (same order as the
@@ -54,6 +57,10 @@ private:
     std::vector<PlanePlan> planes_;
     expr::Boundary boundary_;
     int threads_;
+    // Threads and each thread's registers per plane, kept from frame to frame (made on
+    // first use; process() is const for its callers but not reentrant).
+    mutable std::unique_ptr<WorkerPool> pool_;
+    mutable std::vector<std::vector<std::unique_ptr<Registers>>> registers_;  // [thread][plane]
 };
 
 }  // namespace rigor::pixel

@@ -6,7 +6,7 @@
 // Semantics are those of ir.hpp, written once: every operation is the same IEEE
 // binary32 instruction the block interpreter (evaluate.cpp) vectorises to, and what is
 // not inlined (exp, log, sin, cos, pow, fmod, bit operations) calls the interpreter's
-// own formulas (jit_callouts.hpp), so both agree bit for bit; tests compare them.
+// own array kernels (math_kernels.hpp), so both agree bit for bit; tests compare them.
 //
 // The kernel reads each source row through a pointer the caller gives per row: the
 // caller maps rows (dy beyond the plane) and, when the program reads x[dx,dy] with dx
@@ -68,6 +68,9 @@ public:
     int reach_right() const { return reach_right_; }
     // Pixels per loop iteration (8, 16 or 32: vectors of 8 unrolled as registers allow).
     int step() const { return step_; }
+    // Whether the program runs in 16-bit fixed point (exact integer programs, see
+    // expr::dyadic_ranges) rather than binary32.
+    bool fixed_point() const { return fixed_point_; }
     // The machine code (for disassembly when studying what was generated).
     std::span<const std::uint8_t> code() const {
         return {static_cast<const std::uint8_t*>(code_.entry()), code_size_};
@@ -87,6 +90,7 @@ private:
     int uniform_count_ = 0;
     int reach_left_ = 0, reach_right_ = 0;
     int step_ = 8;
+    bool fixed_point_ = false;
 };
 
 }  // namespace rigor::pixel

@@ -1,5 +1,6 @@
 // Branch-free binary32 functions the compiler can vectorise (loops over arrays calling
-// them become SIMD code).  Accuracy: exp, log within about 2 ulp on normal results,
+// them become SIMD code).  The transcendental ones are evaluated over arrays by
+// math_kernels.hpp, for the interpreter and generated code alike.  Accuracy: exp, log within about 2 ulp on normal results,
 // sin/cos within about 2e-7 absolute for |x| < 8192 (Cody-Waite reduction by pi/2,
 // degrades slowly beyond), pow within about 1e-6 relative; all well inside the 1e-4
 // relative tolerance of the Expr golden cases.  Polynomials: Cephes (S. Moshier) minimax
@@ -52,29 +53,33 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
     return i;
 }
 
+// Fused multiply-add, rounded once (IEEE 754 fusedMultiplyAdd): the same bits from
+// VFMADD and from the C library's fmaf, so the polynomials below give identical results
+// on every path (math_kernels.cpp compiles them for AVX2 + FMA and for any x86-64).
+[[gnu::always_inline]] inline float fma(float a, float b, float c) noexcept { return __builtin_fmaf(a, b, c); }
+
 [[gnu::always_inline]] inline float exp(float x) noexcept {
-    // x = n ln2 + r, |r| <= ln2/2; e^x = 2^n e^r.
-    float xc = select(x > 88.5f, 88.5f, select(x < -87.5f, -87.5f, x));
-    xc = select(xc == xc, xc, 0.0f);
-    // |xc log2 e| <= 128: adding and subtracting 1.5 * 2^23 rounds half to even with no
-    // range select (round_even's select made GCC duplicate the whole polynomial).  Only
-    // the sign of a zero n differs from round_even, which changes no result.
-    float n = (xc * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
-    float r = xc - n * 0.693359375f;
-    r = r - n * -2.12194440e-4f;
-    float p = 1.9875691500e-4f;
-    p = p * r + 1.3981999507e-3f;
-    p = p * r + 8.3334519073e-3f;
-    p = p * r + 4.1665795894e-2f;
-    p = p * r + 1.6666665459e-1f;
-    p = p * r + 5.0000001201e-1f;
-    float er = p * (r * r) + r + 1.0f;
-    // 2^n in two halves so n = 128 (just above 88.72) still scales correctly to inf.
-    std::int32_t ni = std::int32_t(n);
-    std::int32_t n1 = ni / 2, n2 = ni - n1;
-    float s1 = std::bit_cast<float>(std::uint32_t(n1 + 127) << 23);
-    float s2 = std::bit_cast<float>(std::uint32_t(n2 + 127) << 23);
-    float y = er * s1 * s2;
+    // x = n ln2 + r, |r| <= ln2/2; e^x = 2^n e^r.  x is clamped to [-86, 88.7228...] so
+    // that n - 1 lies in [-125, 127] and e^r 2^(n-1) is a normal number; the last
+    // doubling rounds (or overflows) as IEEE multiplication does.  Below -86 the result
+    // is e^-86 (4e-38, not the subnormal it should be) down to -103.97, then 0.
+    // Written as MINPS/MAXPS compute them (NaN becomes the bound: the result is x then).
+    float xc = x < 88.72283935546875f ? x : 88.72283935546875f;
+    xc = xc > -86.0f ? xc : -86.0f;
+    // Adding 1.5 * 2^23 rounds n half to even (|xc log2 e| < 2^22).
+    constexpr float kRound = 12582912.0f;
+    float n = fma(xc, 1.44269504088896341f, kRound) - kRound;
+    float r = fma(n, -0.693359375f, xc);
+    r = fma(n, 2.12194440e-4f, r);
+    float p = 1.9875691500e-4f;  // Cephes expf minimax coefficients
+    p = fma(p, r, 1.3981999507e-3f);
+    p = fma(p, r, 8.3334519073e-3f);
+    p = fma(p, r, 4.1665795894e-2f);
+    p = fma(p, r, 1.6666665459e-1f);
+    p = fma(p, r, 5.0000001201e-1f);
+    float er = fma(p, r * r, r) + 1.0f;  // in [0.70, 1.42]
+    // Multiply by 2^(n-1) by adding n - 1 to the exponent field, then by 2.
+    float y = std::bit_cast<float>(std::bit_cast<std::int32_t>(er) + ((std::int32_t(n) - 1) << 23)) * 2.0f;
     y = select(x > 88.72283935546875f, INFINITY_F, y);
     y = select(x < -103.972084045410f, 0.0f, y);
     return select(x == x, y, x);
@@ -82,29 +87,29 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
 
 [[gnu::always_inline]] inline float log(float x) noexcept {
     // x = m 2^e with m in [sqrt(1/2), sqrt(2)); log x = log m + e ln2.
-    float xs = select(x < 1.17549435e-38f, x * 8388608.0f, x);  // lift subnormals
-    float bias = select(x < 1.17549435e-38f, 23.0f, 0.0f);
+    const bool subnormal = x < 1.17549435e-38f;
+    float xs = select(subnormal, x * 8388608.0f, x);  // lift subnormals by 2^23
     std::uint32_t u = std::bit_cast<std::uint32_t>(xs);
-    std::int32_t e = std::int32_t((u >> 23) & 0xffu) - 126;
+    std::int32_t e = std::int32_t(u >> 23) - 126;  // x > 0 here; other lanes are replaced below
     float m = std::bit_cast<float>((u & 0x007fffffu) | 0x3f000000u);  // [0.5, 1)
     bool small = m < 0.707106781186547524f;
-    float ef = float(e) - bias - select(small, 1.0f, 0.0f);
-    float z = select(small, m + m, m) - 1.0f;
+    float ef = float(e) - select(subnormal, 23.0f, 0.0f) - select(small, 1.0f, 0.0f);
+    float z = m + select(small, m, 0.0f) - 1.0f;
     float z2 = z * z;
-    float p = 7.0376836292e-2f;
-    p = p * z - 1.1514610310e-1f;
-    p = p * z + 1.1676998740e-1f;
-    p = p * z - 1.2420140846e-1f;
-    p = p * z + 1.4249322787e-1f;
-    p = p * z - 1.6668057665e-1f;
-    p = p * z + 2.0000714765e-1f;
-    p = p * z - 2.4999993993e-1f;
-    p = p * z + 3.3333331174e-1f;
+    float p = 7.0376836292e-2f;  // Cephes logf minimax coefficients
+    p = fma(p, z, -1.1514610310e-1f);
+    p = fma(p, z, 1.1676998740e-1f);
+    p = fma(p, z, -1.2420140846e-1f);
+    p = fma(p, z, 1.4249322787e-1f);
+    p = fma(p, z, -1.6668057665e-1f);
+    p = fma(p, z, 2.0000714765e-1f);
+    p = fma(p, z, -2.4999993993e-1f);
+    p = fma(p, z, 3.3333331174e-1f);
     float y = z * z2 * p;
-    y = y + ef * -2.12194440e-4f;
-    y = y - 0.5f * z2;
+    y = fma(ef, -2.12194440e-4f, y);
+    y = fma(-0.5f, z2, y);
     float r = z + y;
-    r = r + ef * 0.693359375f;
+    r = fma(ef, 0.693359375f, r);
     r = select(x == INFINITY_F, INFINITY_F, r);
     r = select(x == 0.0f, -INFINITY_F, r);
     r = select(x < 0.0f, NAN_F, r);
@@ -117,29 +122,34 @@ struct SinCosParts {
     std::int32_t q;  // quadrant
 };
 [[gnu::always_inline]] inline SinCosParts sincos_parts(float x) noexcept {
-    // k = round_even(t) below 2^23, else 0 (no reduction is meaningful there), written
-    // with one select so GCC does not thread the two range tests into two copies.
+    // k = round_even(x 2/pi) by adding 1.5 * 2^23 (whose low bits then hold k mod 4);
+    // beyond |x 2/pi| = 2^22 no reduction is meaningful and k = 0.
+    constexpr float kRound = 12582912.0f;
     float t = x * 0.636619772367581343f;
-    float ta = abs(t);
-    float k = select(ta < 8388608.0f, copysign((ta + 8388608.0f) - 8388608.0f, t), 0.0f);
-    float r = x - k * 1.5703125f;
-    r = r - k * 4.837512969970703125e-4f;
-    r = r - k * 7.54978995489188216e-8f;
+    // One select, on the shifted value (k = 0 is kRound itself): GCC duplicates the whole
+    // polynomial evaluation per path when several values depend on the condition.
+    float shifted = select(abs(t) < 4194304.0f, t + kRound, kRound);
+    float k = shifted - kRound;
+    std::int32_t q = std::bit_cast<std::int32_t>(shifted);
+    float r = fma(k, -1.5703125f, x);  // pi/2 in three parts (Cody and Waite)
+    r = fma(k, -4.837512969970703125e-4f, r);
+    r = fma(k, -7.54978995489188216e-8f, r);
     float r2 = r * r;
-    float s = ((-1.9515295891e-4f * r2 + 8.3321608736e-3f) * r2 - 1.6666654611e-1f) * r2 * r + r;
-    float c = ((2.443315711809948e-5f * r2 - 1.388731625493765e-3f) * r2 + 4.166664568298827e-2f) * r2 * r2 -
-              0.5f * r2 + 1.0f;
-    return {s, c, std::int32_t(k)};
+    float s = fma(fma(fma(-1.9515295891e-4f, r2, 8.3321608736e-3f), r2, -1.6666654611e-1f), r2 * r, r);
+    float c = fma(fma(fma(2.443315711809948e-5f, r2, -1.388731625493765e-3f), r2, 4.166664568298827e-2f), r2 * r2,
+                  fma(-0.5f, r2, 1.0f));
+    return {s, c, q};
 }
 // sin of x from its parts, shifted by a quarter turn per unit of shift (1: cos).
-[[gnu::always_inline]] inline float sincos_result(float x, const SinCosParts& p, std::int32_t shift) noexcept {
+[[gnu::always_inline]] inline float sincos_result(const SinCosParts& p, std::int32_t shift) noexcept {
     std::int32_t q = p.q + shift;
     float v = select((q & 1) != 0, p.c, p.s);
-    v = select((q & 2) != 0, -v, v);
-    return select(abs(x) == INFINITY_F, NAN_F, v);
+    // Negated in quadrants 2 and 3.  x = ±inf or NaN needs no test: k = 0 there, r = x,
+    // and the polynomials give inf - inf = NaN (or carry the NaN).
+    return std::bit_cast<float>(std::bit_cast<std::uint32_t>(v) ^ ((std::uint32_t(q) & 2u) << 30));
 }
-[[gnu::always_inline]] inline float sin(float x) noexcept { return sincos_result(x, sincos_parts(x), 0); }
-[[gnu::always_inline]] inline float cos(float x) noexcept { return sincos_result(x, sincos_parts(x), 1); }
+[[gnu::always_inline]] inline float sin(float x) noexcept { return sincos_result(sincos_parts(x), 0); }
+[[gnu::always_inline]] inline float cos(float x) noexcept { return sincos_result(sincos_parts(x), 1); }
 
 // powf: exp(b log|a|) with the signs and special cases of C's powf.
 [[gnu::always_inline]] inline float pow(float a, float b) noexcept {

@@ -90,6 +90,7 @@ void Assembler::and_imm(Gpr d, std::int32_t v) {
     dword(std::uint32_t(v));
 }
 void Assembler::cmp_load(Gpr a, Mem m) { rex_op(0x3b, a, VecOperand::m(m)); }
+void Assembler::cmp(Gpr a, Gpr b) { rex_op(0x3b, a, VecOperand::r(b)); }
 void Assembler::call(Gpr target) {
     if (target >= 8) byte(0x41);
     byte(0xff);

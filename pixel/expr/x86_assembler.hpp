@@ -92,6 +92,26 @@ public:
     void vmovdqu_store_xmm(Mem m, int s) { vex(1, 2, false, false, 0x7f, s, 0, VecOperand::m(m)); }
     void vmovq_store_xmm(Mem m, int s) { vex(1, 1, false, false, 0xd6, s, 0, VecOperand::m(m)); }
     void vmovd_xmm_from_gpr32(int xmm, Gpr g) { vex(1, 1, false, false, 0x6e, xmm, 0, VecOperand::r(int(g))); }
+    // 16-bit integer lanes (the fixed-point kernels).
+    void vpmovzxbw(int d, VecOperand s) { vex(2, 1, true, false, 0x30, d, 0, s); }  // 16 bytes -> 16 words
+    void vmovdqu_load(int d, VecOperand s) { vex(1, 2, true, false, 0x6f, d, 0, s); }
+    void vmovdqa(int d, int s) { vex(1, 1, true, false, 0x6f, d, 0, VecOperand::r(s)); }
+    void vpaddw(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xfd, d, s1, s2); }
+    void vpsubw(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xf9, d, s1, s2); }
+    void vpmullw(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xd5, d, s1, s2); }
+    void vpmaxsw(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xee, d, s1, s2); }
+    void vpminsw(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xea, d, s1, s2); }
+    void vpand(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xdb, d, s1, s2); }
+    // Shifts by an immediate: group 71 /6 (left) and /4 (arithmetic right); the
+    // destination is VEX.vvvv.
+    void vpsllw(int d, int s, std::uint8_t n) {
+        vex(1, 1, true, false, 0x71, 6, d, VecOperand::r(s));
+        byte(n);
+    }
+    void vpsraw(int d, int s, std::uint8_t n) {
+        vex(1, 1, true, false, 0x71, 4, d, VecOperand::r(s));
+        byte(n);
+    }
     void vzeroupper() { code_.insert(code_.end(), {0xc5, 0xf8, 0x77}); }
 
     // General-purpose instructions (64-bit operand size).
@@ -106,6 +126,7 @@ public:
     void sub_imm(Gpr d, std::int32_t v);
     void and_imm(Gpr d, std::int32_t v);
     void cmp_load(Gpr a, Mem m);  // flags of a - [m]
+    void cmp(Gpr a, Gpr b);       // flags of a - b
     void call(Gpr target);
     void ret() { byte(0xc3); }
     // Conditional jumps on signed comparison results; the target is a position already

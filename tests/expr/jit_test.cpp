@@ -71,8 +71,41 @@ std::string random_program(std::mt19937& rng, int clips, int width) {
     return out;
 }
 
+// A random program of the fixed-point subset: + - * max min, dyadic constants, scaling
+// by powers of two; stack depth at most `width`.
+std::string random_fixed_program(std::mt19937& rng, int clips, int width) {
+    auto pick = [&](int n) { return int(std::uniform_int_distribution<int>(0, n - 1)(rng)); };
+    const std::vector<std::string> binary = {"+", "-", "max", "min", "+", "-", "*"};
+    const std::vector<std::string> scale = {"0.5 *", "0.25 *", "2 /", "4 *", "2 *", "0.125 *", "8 /"};
+    const std::vector<std::string> consts = {"0", "1", "3", "0.5", "-7", "255", "0.75", "-0.25", "100"};
+    const std::string names = "xyz";
+    std::string out;
+    int depth = 0;
+    auto emit = [&](const std::string& t) { out += t + " "; };
+    auto leaf = [&] {
+        const std::string clip(1, names[std::size_t(pick(clips))]);
+        switch (pick(4)) {
+            case 0: emit(clip); break;
+            case 1: emit(consts[std::size_t(pick(int(consts.size())))]); break;
+            default: emit(clip + "[" + std::to_string(pick(7) - 3) + "," + std::to_string(pick(3) - 1) + "]:m"); break;
+        }
+        ++depth;
+    };
+    const int steps = 2 + pick(14);
+    for (int i = 0; i < steps; ++i) {
+        const int kind = pick(6);
+        if (depth == 0 || (kind <= 1 && depth < width)) leaf();
+        else if (kind == 2) emit(scale[std::size_t(pick(int(scale.size())))]);
+        else if (depth >= 2) emit(binary[std::size_t(pick(int(binary.size())))]), --depth;
+        else leaf();
+    }
+    while (depth > 1) emit(binary[std::size_t(pick(int(binary.size())))]), --depth;
+    return out;
+}
+
 Frame run_engine(const std::string& program, const std::vector<Frame>& inputs, const std::string& format,
-                 expr::Boundary boundary, bool jit, int threads, int* jit_planes = nullptr) {
+                 expr::Boundary boundary, bool jit, int threads, int* jit_planes = nullptr,
+                 int* fixed_planes = nullptr) {
     pixel::ExprSettings s;
     s.expressions = {program};
     s.output_format = pixel::parse_format_name(format);
@@ -84,6 +117,7 @@ Frame run_engine(const std::string& program, const std::vector<Frame>& inputs, c
     for (const Frame& f : inputs) formats.push_back(f.format()), ptrs.push_back(&f);
     pixel::ExprFilter filter(s, formats, inputs.at(0).width(), inputs.at(0).height());
     if (jit_planes) *jit_planes = filter.jit_planes();
+    if (fixed_planes) *fixed_planes = filter.fixed_point_planes();
     Frame out;
     filter.process(ptrs, 7, out);
     return out;
@@ -131,6 +165,58 @@ TEST_CASE("generated code equals the interpreter bit for bit on random programs"
     CHECK(compiled > 350);  // programs the generator declines would not be compared
 }
 
+TEST_CASE("fixed-point code equals the interpreter on random integer programs", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    const std::vector<std::string> in_formats = {"gray8", "gray10", "gray8", "gray12"};
+    const std::vector<std::string> out_formats = {"gray8", "gray10", "gray16", "gray8"};
+    const int widths[] = {16, 17, 31, 32, 33, 64, 100, 257};
+    int fixed = 0, programs = 0;
+    for (unsigned seed = 1; seed <= 400; ++seed) {
+        std::mt19937 rng(seed);
+        auto pick = [&](int n) { return int(std::uniform_int_distribution<int>(0, n - 1)(rng)); };
+        const int clips = 1 + pick(3), w = widths[pick(8)], h = 1 + pick(3);
+        std::vector<Frame> inputs;
+        for (int i = 0; i < clips; ++i) {
+            const std::string f = in_formats[std::size_t(pick(4))];
+            inputs.push_back(make_frame(f, w, h, [&](int, int, int) {
+                return double(pick(f == "gray8" ? 256 : f == "gray10" ? 1024 : 4096));
+            }));
+        }
+        const std::string program = random_fixed_program(rng, clips, 3 + pick(12));
+        const std::string format = out_formats[std::size_t(pick(4))];
+        INFO("seed " << seed << ": " << program << " -> " << format << ", " << w << "x" << h);
+        int planes = 0;
+        const Frame want = run_engine(program, inputs, format, expr::Boundary::Mirror, false, 1);
+        const Frame got = run_engine(program, inputs, format, expr::Boundary::Mirror, true, 1, nullptr, &planes);
+        fixed += planes;
+        ++programs;
+        for (int y = 0; y < h; ++y) {
+            INFO("row " << y);
+            REQUIRE(std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
+        }
+    }
+    // Most fit 16 bits; products of several clips and large constants may not.
+    CHECK(fixed > programs / 2);
+}
+
+TEST_CASE("the speed table's blend runs in fixed point, rounding half to even", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    const Frame a = make_frame("gray8", 64, 1, [](int, int x, int) { return double(x); });
+    const Frame b = make_frame("gray8", 64, 1, [](int, int x, int) { return double(x % 2 ? 255 - x : x + 1); });
+    int fixed = 0;
+    const Frame out = run_engine("x y + 0.5 *", {a, b}, "gray8", expr::Boundary::Clamp, true, 1, nullptr, &fixed);
+    CHECK(fixed == 1);
+    for (int x = 0; x < 64; ++x) {
+        const double sum = double(x) + double(x % 2 ? 255 - x : x + 1);
+        CHECK(sample(out, 0, x, 0) == std::nearbyint(sum / 2));  // 0.5 -> 0, 1.5 -> 2, 2.5 -> 2
+    }
+    int planes = 0;
+    run_engine("x 0.1 *", {a}, "gray8", expr::Boundary::Clamp, true, 1, nullptr, &planes);
+    CHECK(planes == 0);  // 0.1 is not a dyadic rational
+    run_engine("x y + 0.5 *", {a, b}, "grays", expr::Boundary::Clamp, true, 1, nullptr, &planes);
+    CHECK(planes == 0);  // float output: binary32 code
+}
+
 TEST_CASE("the generator declines what it does not compile; the interpreter still runs it", "[jit]") {
     if (!cpu_has_avx2()) return;
     const Frame a = make_frame("gray8", 40, 3, [](int, int x, int y) { return double(x * 5 + y); });
@@ -140,8 +226,8 @@ TEST_CASE("the generator declines what it does not compile; the interpreter stil
     int planes = -1;
     run_engine("x y + 2 /", {a, a}, "gray8", expr::Boundary::Clamp, true, 1, &planes);
     CHECK(planes == 1);
-    for (const std::string& p : {"x y min x sort2 drop", "x[] 1 2", "x y argmax2"}) {
-        std::string program = p == "x[] 1 2" ? "1 2 x[]" : p;
+    for (const char* p : {"x y min x sort2 drop", "x[] 1 2", "x y argmax2"}) {
+        const std::string program = std::string(p) == "x[] 1 2" ? "1 2 x[]" : p;
         run_engine(program, {a, a}, "gray8", expr::Boundary::Clamp, true, 1, &planes);
         CHECK(planes == 0);
     }

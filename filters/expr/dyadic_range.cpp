@@ -1,0 +1,126 @@
+#include "filters/expr/dyadic_range.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rigor::expr {
+
+namespace {
+
+bool fits(std::int64_t lo, std::int64_t hi) { return lo >= kFixedMin && hi <= kFixedMax; }
+
+// c = k / 2^s with the smallest such s, if any within kMaxShift and the 16-bit range.
+std::optional<DyadicRange> constant_range(float c) {
+    if (!std::isfinite(c)) return std::nullopt;
+    for (int s = 0; s <= kMaxShift; ++s) {
+        const double scaled = std::ldexp(double(c), s);
+        if (scaled == std::floor(scaled)) {
+            if (scaled < double(kFixedMin) || scaled > double(kFixedMax)) return std::nullopt;
+            const auto k = std::int64_t(scaled);
+            return DyadicRange{s, k, k, false, 0};
+        }
+    }
+    return std::nullopt;
+}
+
+// t when c = 2^t exactly, for constants that only move the binary point.
+std::optional<int> power_of_two(const Node& n) {
+    if (n.op != Op::Constant || !(n.value > 0) || !std::isfinite(n.value)) return std::nullopt;
+    int exponent = 0;
+    if (std::frexp(double(n.value), &exponent) != 0.5) return std::nullopt;
+    return exponent - 1;
+}
+
+// k of r brought to a larger shift s (exact: a left shift), if it stays in range.
+std::optional<std::pair<std::int64_t, std::int64_t>> aligned(const DyadicRange& r, int s) {
+    const std::int64_t f = std::int64_t(1) << (s - r.shift);
+    if (!fits(r.lo * f, r.hi * f)) return std::nullopt;
+    return std::pair{r.lo * f, r.hi * f};
+}
+
+}  // namespace
+
+std::optional<std::vector<DyadicRange>> dyadic_ranges(const Expr& e, std::span<const int> clip_bits) {
+    std::vector<DyadicRange> r(e.size());
+    for (NodeId i = 0; i < e.size(); ++i) {
+        const Node& n = e.node(i);
+        DyadicRange out;
+        switch (n.op) {
+            case Op::Constant: {
+                auto c = constant_range(n.value);
+                if (!c) return std::nullopt;
+                out = *c;
+                break;
+            }
+            case Op::Load: {
+                const int bits = clip_bits[std::size_t(n.clip)];
+                if (bits <= 0) return std::nullopt;
+                out = {0, 0, (std::int64_t(1) << bits) - 1, false, 0};
+                break;
+            }
+            case Op::Add:
+            case Op::Sub:
+            case Op::Max:
+            case Op::Min: {
+                const DyadicRange& a = r[n.args[0]];
+                const DyadicRange& b = r[n.args[1]];
+                const int s = std::max(a.shift, b.shift);
+                auto ka = aligned(a, s), kb = aligned(b, s);
+                if (!ka || !kb) return std::nullopt;
+                auto [alo, ahi] = *ka;
+                auto [blo, bhi] = *kb;
+                out.shift = s;
+                if (n.op == Op::Add) out.lo = alo + blo, out.hi = ahi + bhi;
+                if (n.op == Op::Sub) out.lo = alo - bhi, out.hi = ahi - blo;
+                if (n.op == Op::Max) out.lo = std::max(alo, blo), out.hi = std::max(ahi, bhi);
+                if (n.op == Op::Min) out.lo = std::min(alo, blo), out.hi = std::min(ahi, bhi);
+                break;
+            }
+            case Op::Mul:
+            case Op::Div: {
+                // A constant power of two as either factor (or as divisor) moves the point.
+                std::optional<int> t;
+                int scaled_arg = 0;
+                if (n.op == Op::Div) {
+                    if (auto p = power_of_two(e.node(n.args[1]))) t = -*p;
+                } else if (auto p = power_of_two(e.node(n.args[1]))) {
+                    t = *p;
+                } else if (auto q = power_of_two(e.node(n.args[0]))) {
+                    t = *q;
+                    scaled_arg = 1;
+                }
+                if (t) {
+                    const DyadicRange& a = r[n.args[std::size_t(scaled_arg)]];
+                    out = a;
+                    out.rescales = true;
+                    out.scaled_arg = scaled_arg;
+                    out.lift = 0;
+                    out.shift = a.shift - *t;
+                    if (out.shift < 0) {
+                        out.lift = -out.shift;
+                        out.shift = 0;
+                        out.lo = a.lo << out.lift;
+                        out.hi = a.hi << out.lift;
+                    }
+                    if (out.shift > kMaxShift) return std::nullopt;
+                    break;
+                }
+                if (n.op == Op::Div) return std::nullopt;
+                const DyadicRange& a = r[n.args[0]];
+                const DyadicRange& b = r[n.args[1]];
+                const std::int64_t p[] = {a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi};
+                out.shift = a.shift + b.shift;
+                out.lo = *std::min_element(p, p + 4);
+                out.hi = *std::max_element(p, p + 4);
+                if (out.shift > kMaxShift) return std::nullopt;
+                break;
+            }
+            default: return std::nullopt;
+        }
+        if (!fits(out.lo, out.hi)) return std::nullopt;
+        r[i] = out;
+    }
+    return r;
+}
+
+}  // namespace rigor::expr

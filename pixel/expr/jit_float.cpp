@@ -1,0 +1,578 @@
+#include "pixel/expr/jit_generated.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <limits>
+
+#include "filters/error.hpp"
+#include "pixel/expr/math_kernels.hpp"
+#include "pixel/expr/jit_schedule.hpp"
+#include "pixel/expr/x86_assembler.hpp"
+
+namespace rigor::pixel {
+
+using expr::Node;
+using expr::NodeId;
+using expr::Op;
+using namespace x86;
+
+namespace {
+
+// Stack frame of the generated function (rsp 32-byte aligned):
+//   [0, 256)       operands and results of call-outs (two arrays of kMaxLanes floats)
+//   [256, 264)     x_end
+//   [264, ...)     row pointers beyond the three kept in r13-r15
+//   vector slots   32 bytes each: the pool's vectors and scalars (broadcast), uniforms,
+//                  spilled values
+constexpr int kCallArea = 0;
+constexpr int kMaxLanes = 32;  // 4 vectors of 8
+constexpr int kCallSecond = 4 * kMaxLanes;
+constexpr int kXEnd = 8 * kMaxLanes;
+constexpr int kRowSlots = kXEnd + 8;
+constexpr int kRowRegisters = 3;
+const Gpr kRowRegister[kRowRegisters] = {r13, r14, r15};
+constexpr Gpr kX = r12;    // current column
+constexpr Gpr kOut = rbx;  // column 0 of the output row
+// ymm0..13 hold values; 14 and 15 are scratch inside one operation.
+constexpr int kValueRegisters = 14;
+constexpr int kScratchA = 15, kScratchB = 14;
+// The pool: vectors first (lane numbers 0..31 as int32 in slots 0..3, the dword order
+// that undoes a 256-bit byte pack in slot 4), then scalars, each broadcast into a slot:
+// the Fixed ones, then the Constant nodes.
+constexpr int kIotaSlot = 0, kPackOrderSlot = 4, kPoolVectors = 5;
+enum Fixed { kZero, kOne, kAbsMask, kTop, kFixedCount };
+// Programs beyond this many nodes stay with the interpreter (the frame holds a slot per
+// spilled value and unrolled copy: at most 4 * 2048 * 32 bytes = 256 KiB of stack).
+constexpr std::size_t kMaxNodes = 2048;
+
+bool supported(Op op) {
+    switch (op) {
+        case Op::LoadAbsolute:
+        case Op::SortedNth:
+        case Op::ArgMin:
+        case Op::ArgMax:
+        case Op::ArgSortNth: return false;
+        default: return true;
+    }
+}
+
+// A call-out: one of the kernels of math_kernels.hpp with its argument registers.
+struct Callout {
+    enum Kind { Unary, Binary, SinCos } kind;
+    const void* function;
+};
+
+Callout callout_of(Op op) {
+    const MathKernels& k = math_kernels_avx2();
+    switch (op) {
+        case Op::Exp: return {Callout::Unary, reinterpret_cast<const void*>(k.exp)};
+        case Op::Log: return {Callout::Unary, reinterpret_cast<const void*>(k.log)};
+        case Op::Sin: return {Callout::Unary, reinterpret_cast<const void*>(k.sin)};
+        case Op::Cos: return {Callout::Unary, reinterpret_cast<const void*>(k.cos)};
+        case Op::BitNot: return {Callout::Unary, reinterpret_cast<const void*>(k.bitnot)};
+        case Op::Pow: return {Callout::Binary, reinterpret_cast<const void*>(k.pow)};
+        case Op::Mod: return {Callout::Binary, reinterpret_cast<const void*>(k.fmod)};
+        case Op::BitAnd: return {Callout::Binary, reinterpret_cast<const void*>(k.bitand_)};
+        case Op::BitOr: return {Callout::Binary, reinterpret_cast<const void*>(k.bitor_)};
+        case Op::BitXor: return {Callout::Binary, reinterpret_cast<const void*>(k.bitxor_)};
+        default: throw InternalError("Expr JIT: no call-out for this operation");
+    }
+}
+
+// Where one vector of a node's value is.
+struct Value {
+    int reg = -1;             // ymm holding it, or -1
+    int slot = -1;            // its vector slot in the frame, or -1
+    bool slot_valid = false;  // the slot holds the value (row-invariant slots always do)
+};
+
+class Generator {
+public:
+    Generator(const expr::Expr& e, std::span<const JitSampleType> clips, JitSampleType out)
+        : e_(e), clips_(clips), out_(out), sched_(schedule(e, kValueRegisters)), unroll_(sched_.unroll),
+          values_(e.size() * std::size_t(unroll_)) {}
+
+    // Fills the kernel's tables and returns the machine code.
+    std::vector<std::uint8_t> generate(std::vector<float>& constants, std::vector<JitKernel::Row>& rows,
+                                       int& uniform_count, int& reach_left, int& reach_right);
+    int step() const { return 8 * unroll_; }
+
+private:
+    // Value index of vector u (pixels 8u..8u+7 of the iteration) of node i.
+    std::size_t vid(NodeId i, int u) const { return std::size_t(i) * std::size_t(unroll_) + std::size_t(u); }
+    Mem slot_mem(int slot) const { return Mem{rsp, first_vector_ + 32 * slot}; }
+    Mem row_mem(int s) const { return Mem{rsp, kRowSlots + 8 * (s - kRowRegisters)}; }
+    VecOperand fixed(Fixed f) const { return VecOperand::m(slot_mem(kPoolVectors + int(f))); }
+    VecOperand operand(NodeId i, int u) const {
+        const Value& v = values_[vid(i, u)];
+        if (v.reg >= 0) return VecOperand::r(v.reg);
+        return VecOperand::m(slot_mem(v.slot));
+    }
+    // The operand in a register: its own, or loaded into `scratch`.
+    int in_register(NodeId i, int u, int scratch) {
+        const Value& v = values_[vid(i, u)];
+        if (v.reg >= 0) return v.reg;
+        a_.vmovups_load(scratch, VecOperand::m(slot_mem(v.slot)));
+        return scratch;
+    }
+    void spill(int reg);
+    int allocate(NodeId i, int u, int position);
+    void release_dying(NodeId i, int u, int position);
+    void emit(int position);
+    void emit_vector(NodeId i, int u, int position);
+    void emit_callout(NodeId i, Callout fn, NodeId partner, int position);
+    void emit_store();
+    int row_index(const Node& n);
+
+    const expr::Expr& e_;
+    std::span<const JitSampleType> clips_;
+    JitSampleType out_;
+    JitSchedule sched_;
+    int unroll_;
+    Assembler a_;
+    std::vector<Value> values_;
+    std::vector<NodeId> partner_;  // Sin <-> Cos of one operand, else e_.size()
+    int owner_[16] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};  // value index
+    std::vector<JitKernel::Row> rows_;
+    int first_vector_ = 0;
+    int next_slot_ = 0;
+};
+
+int Generator::row_index(const Node& n) {
+    for (std::size_t s = 0; s < rows_.size(); ++s)
+        if (rows_[s].clip == n.clip && rows_[s].dy == n.dy && rows_[s].boundary == n.boundary) return int(s);
+    rows_.push_back({n.clip, n.dy, n.boundary, clips_[std::size_t(n.clip)].bytes_per_sample});
+    return int(rows_.size()) - 1;
+}
+
+void Generator::spill(int reg) {
+    Value& v = values_[std::size_t(owner_[reg])];
+    if (!v.slot_valid) {
+        if (v.slot < 0) v.slot = next_slot_++;
+        a_.vmovups_store(slot_mem(v.slot), reg);
+        v.slot_valid = true;
+    }
+    v.reg = -1;
+    owner_[reg] = -1;
+}
+
+// A free value register for vector u of node i; under pressure the value whose next use
+// is furthest away goes to its slot (never an argument of the node being computed).
+int Generator::allocate(NodeId i, int u, int position) {
+    int chosen = -1;
+    for (int r = 0; r < kValueRegisters && chosen < 0; ++r)
+        if (owner_[r] < 0) chosen = r;
+    if (chosen < 0) {
+        const auto& current = e_.node(sched_.order[std::size_t(position)]).args;
+        int furthest = -1;
+        for (int r = 0; r < kValueRegisters; ++r) {
+            const NodeId held = NodeId(std::size_t(owner_[r]) / std::size_t(unroll_));
+            if (std::find(current.begin(), current.end(), held) != current.end()) continue;
+            int next = int(sched_.order.size());
+            for (std::size_t p = std::size_t(position) + 1; p < sched_.order.size(); ++p) {
+                const auto& args = e_.node(sched_.order[p]).args;
+                if (std::find(args.begin(), args.end(), held) != args.end()) {
+                    next = int(p);
+                    break;
+                }
+            }
+            if (next > furthest) {
+                chosen = r;
+                furthest = next;
+            }
+        }
+        spill(chosen);
+    }
+    owner_[chosen] = int(vid(i, u));
+    values_[vid(i, u)].reg = chosen;
+    return chosen;
+}
+
+// Frees the registers of vector u of arguments whose last use is `position`.  Their
+// operands stay readable in this vector's instructions: every sequence below reads all
+// arguments before it first writes the destination.
+void Generator::release_dying(NodeId i, int u, int position) {
+    for (NodeId a : e_.node(i).args) {
+        if (sched_.last_use[a] != position) continue;
+        Value& v = values_[vid(a, u)];
+        if (v.reg >= 0 && owner_[v.reg] == int(vid(a, u))) owner_[v.reg] = -1;
+    }
+}
+
+void Generator::emit_callout(NodeId i, Callout fn, NodeId partner, int position) {
+    const Node& n = e_.node(i);
+    for (std::size_t k = 0; k < n.args.size(); ++k)
+        for (int u = 0; u < unroll_; ++u) {
+            const int r = in_register(n.args[k], u, kScratchA);
+            a_.vmovups_store(Mem{rsp, (k == 0 ? kCallArea : kCallSecond) + 32 * u}, r);
+        }
+    for (int u = 0; u < unroll_; ++u) release_dying(i, u, position);
+    // Every ymm register is caller-saved: live values go to their slots.
+    for (int r = 0; r < kValueRegisters; ++r)
+        if (owner_[r] >= 0) spill(r);
+    // System V arguments: operand(s) and result(s) in the call area, results in place.
+    const Gpr count = fn.kind == Callout::Unary ? rdx : rcx;
+    a_.lea(rdi, Mem{rsp, kCallArea});
+    a_.lea(rsi, Mem{rsp, fn.kind == Callout::Binary ? kCallSecond : kCallArea});
+    if (fn.kind != Callout::Unary) a_.lea(rdx, Mem{rsp, fn.kind == Callout::Binary ? kCallArea : kCallSecond});
+    a_.mov_imm64(count, std::uint64_t(8 * unroll_));
+    a_.mov_imm64(rax, reinterpret_cast<std::uintptr_t>(fn.function));
+    a_.call(rax);
+    for (int u = 0; u < unroll_; ++u)
+        a_.vmovups_load(allocate(i, u, position), VecOperand::m(Mem{rsp, kCallArea + 32 * u}));
+    if (partner != NodeId(e_.size()))
+        for (int u = 0; u < unroll_; ++u)
+            a_.vmovups_load(allocate(partner, u, position), VecOperand::m(Mem{rsp, kCallSecond + 32 * u}));
+}
+
+void Generator::emit(int position) {
+    const NodeId i = sched_.order[std::size_t(position)];
+    const Node& n = e_.node(i);
+    switch (n.op) {
+        case Op::Exp:
+        case Op::Log:
+        case Op::Pow:
+        case Op::Mod:
+        case Op::BitAnd:
+        case Op::BitOr:
+        case Op::BitXor:
+        case Op::BitNot: emit_callout(i, callout_of(n.op), NodeId(e_.size()), position); return;
+        case Op::Sin:
+        case Op::Cos:
+            if (partner_[i] != e_.size()) {
+                if (values_[vid(i, 0)].reg >= 0 || values_[vid(i, 0)].slot_valid) {  // made with its partner
+                    for (int u = 0; u < unroll_; ++u) release_dying(i, u, position);
+                    return;
+                }
+                // sincos_n returns sin first.
+                const NodeId sin_node = n.op == Op::Sin ? i : partner_[i];
+                const NodeId cos_node = n.op == Op::Sin ? partner_[i] : i;
+                emit_callout(sin_node, {Callout::SinCos, reinterpret_cast<const void*>(math_kernels_avx2().sincos)},
+                             cos_node, position);
+                return;
+            }
+            emit_callout(i, callout_of(n.op), NodeId(e_.size()), position);
+            return;
+        default:
+            for (int u = 0; u < unroll_; ++u) emit_vector(i, u, position);
+    }
+}
+
+void Generator::emit_vector(NodeId i, int u, int position) {
+    const Node& n = e_.node(i);
+    const auto& args = n.args;
+    if (n.op == Op::Load) {
+        release_dying(i, u, position);
+        const int d = allocate(i, u, position);
+        const JitSampleType& t = clips_[std::size_t(n.clip)];
+        const int s = row_index(n);
+        Gpr base = r10;
+        if (s < kRowRegisters) base = kRowRegister[s];
+        else a_.mov_load(r10, row_mem(s));
+        const Mem m{base, (n.dx + 8 * u) * t.bytes_per_sample, kX, t.bytes_per_sample};
+        if (t.is_float) {
+            a_.vmovups_load(d, VecOperand::m(m));
+        } else {
+            if (t.bytes_per_sample == 1) a_.vpmovzxbd(d, VecOperand::m(m));
+            else a_.vpmovzxwd(d, VecOperand::m(m));
+            a_.vcvtdq2ps(d, VecOperand::r(d));
+        }
+        return;
+    }
+    if (n.op == Op::X) {
+        const int d = allocate(i, u, position);
+        a_.vmovd_xmm_from_gpr32(kScratchA, kX);
+        a_.vpbroadcastd(kScratchA, kScratchA);
+        a_.vpaddd(kScratchA, kScratchA, VecOperand::m(slot_mem(kIotaSlot + u)));  // + 8u .. 8u+7
+        a_.vcvtdq2ps(d, VecOperand::r(kScratchA));
+        return;
+    }
+    // Operands first (their registers may be reused for the result).
+    const VecOperand A = args.size() > 0 ? operand(args[0], u) : VecOperand{};
+    const VecOperand B = args.size() > 1 ? operand(args[1], u) : VecOperand{};
+    const VecOperand C = args.size() > 2 ? operand(args[2], u) : VecOperand{};
+    // Values needed in registers (src1 of a VEX instruction must be one) are fetched
+    // into scratch registers before the destination is allocated (which may spill).
+    auto reg_of = [&](std::size_t k, const VecOperand& o, int scratch) {
+        return o.is_memory ? in_register(args[k], u, scratch) : o.reg;
+    };
+    int ra = -1, rc = -1;
+    switch (n.op) {
+        case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Max: case Op::Min: case Op::Clamp:
+        case Op::Abs: case Op::Gt: case Op::Lt: case Op::Eq: case Op::Ge: case Op::Le: case Op::Not:
+            ra = reg_of(0, A, kScratchA);
+            break;
+        case Op::Sqrt:
+            ra = reg_of(0, A, kScratchB);
+            a_.vcmpps(kScratchA, ra, fixed(kZero), Cmp::Gt);  // a > 0 (NaN: false)
+            break;
+        case Op::And: case Op::Or: case Op::Xor: {
+            ra = reg_of(0, A, kScratchA);
+            a_.vcmpps(kScratchA, ra, fixed(kZero), Cmp::Gt);
+            const int rb = reg_of(1, B, kScratchB);
+            a_.vcmpps(kScratchB, rb, fixed(kZero), Cmp::Gt);
+            break;
+        }
+        case Op::Select:
+            ra = reg_of(0, A, kScratchA);
+            a_.vcmpps(kScratchA, ra, fixed(kZero), Cmp::Gt);  // mask: condition > 0
+            rc = reg_of(2, C, kScratchB);
+            break;
+        default: break;
+    }
+    release_dying(i, u, position);
+    const int d = allocate(i, u, position);
+    switch (n.op) {
+        case Op::Add: a_.vaddps(d, ra, B); break;
+        case Op::Sub: a_.vsubps(d, ra, B); break;
+        case Op::Mul: a_.vmulps(d, ra, B); break;
+        case Op::Div: a_.vdivps(d, ra, B); break;
+        case Op::Max: a_.vmaxps(d, ra, B); break;  // a > b ? a : b
+        case Op::Min: a_.vminps(d, ra, B); break;  // a < b ? a : b
+        case Op::Clamp:                              // max(min(a, hi), lo), as the interpreter
+            a_.vminps(kScratchA, ra, C);
+            a_.vmaxps(d, kScratchA, B);
+            break;
+        case Op::Abs: a_.vandps(d, ra, fixed(kAbsMask)); break;
+        case Op::Sqrt:  // a > 0 ? sqrt(a) : 0
+            a_.vsqrtps(d, VecOperand::r(ra));
+            a_.vandps(d, d, VecOperand::r(kScratchA));
+            break;
+        case Op::Trunc: a_.vroundps(d, A, Rounding::TowardZero); break;
+        case Op::Round: a_.vroundps(d, A, Rounding::NearestEven); break;
+        case Op::Floor: a_.vroundps(d, A, Rounding::Down); break;
+        case Op::Gt: case Op::Lt: case Op::Eq: case Op::Ge: case Op::Le: {
+            const Cmp p = n.op == Op::Gt ? Cmp::Gt : n.op == Op::Lt ? Cmp::Lt : n.op == Op::Eq ? Cmp::Eq
+                        : n.op == Op::Ge ? Cmp::Ge : Cmp::Le;
+            a_.vcmpps(d, ra, B, p);
+            a_.vandps(d, d, fixed(kOne));
+            break;
+        }
+        case Op::Not:  // a <= 0 (NaN: false)
+            a_.vcmpps(d, ra, fixed(kZero), Cmp::Le);
+            a_.vandps(d, d, fixed(kOne));
+            break;
+        case Op::And: case Op::Or: case Op::Xor:
+            if (n.op == Op::And) a_.vandps(kScratchA, kScratchA, VecOperand::r(kScratchB));
+            else if (n.op == Op::Or) a_.vorps(kScratchA, kScratchA, VecOperand::r(kScratchB));
+            else a_.vxorps(kScratchA, kScratchA, VecOperand::r(kScratchB));
+            a_.vandps(d, kScratchA, fixed(kOne));
+            break;
+        case Op::Select: a_.vblendvps(d, rc, B, kScratchA); break;  // mask ? b : c
+        default: throw InternalError("Expr JIT: operation without code");
+    }
+}
+
+// The root's vectors into the output row: float as is; integers clamped to [0, top]
+// with NaN -> 0 (MAXPS returns its second operand for NaN), rounded half to even by
+// VCVTPS2DQ, then packed (the values fit, so the saturating packs change nothing) and
+// put back in pixel order.  All other values are dead here, so their registers serve.
+void Generator::emit_store() {
+    const NodeId root = e_.root();
+    const int bps = out_.bytes_per_sample;
+    auto out_at = [&](int pixel) { return Mem{kOut, pixel * bps, kX, bps}; };
+    if (out_.is_float) {
+        for (int u = 0; u < unroll_; ++u) a_.vmovups_store(out_at(8 * u), in_register(root, u, kScratchA));
+        return;
+    }
+    int t[4];
+    {
+        int next = 0;
+        for (int r = 0; r < 16 && next < unroll_; ++r) {
+            bool holds_root = false;
+            for (int u = 0; u < unroll_; ++u) holds_root = holds_root || owner_[r] == int(vid(root, u));
+            if (!holds_root && r != kScratchA && r != kScratchB) t[next++] = r;
+        }
+    }
+    for (int u = 0; u < unroll_; ++u) {
+        const VecOperand v = operand(root, u);
+        int src = v.reg;
+        if (v.is_memory) {
+            a_.vmovups_load(t[u], v);
+            src = t[u];
+        }
+        a_.vmaxps(t[u], src, fixed(kZero));
+        a_.vminps(t[u], t[u], fixed(kTop));
+        a_.vcvtps2dq(t[u], VecOperand::r(t[u]));
+    }
+    const std::uint8_t kQuadOrder = 0xd8;  // quads 0 2 1 3
+    if (unroll_ == 1) {
+        a_.vextracti128_high(kScratchB, t[0]);
+        a_.vpackusdw_xmm(t[0], t[0], kScratchB);
+        if (bps == 2) {
+            a_.vmovdqu_store_xmm(out_at(0), t[0]);
+        } else {
+            a_.vpackuswb_xmm(t[0], t[0], t[0]);
+            a_.vmovq_store_xmm(out_at(0), t[0]);
+        }
+        return;
+    }
+    if (bps == 2) {
+        for (int pair = 0; pair < unroll_ / 2; ++pair) {
+            const int p0 = t[2 * pair], p1 = t[2 * pair + 1];
+            a_.vpackusdw(p0, p0, p1);
+            a_.vpermq(p0, p0, kQuadOrder);
+            a_.vmovdqu_store(out_at(16 * pair), p0);
+        }
+        return;
+    }
+    a_.vpackusdw(t[0], t[0], t[1]);
+    if (unroll_ == 2) {
+        a_.vpermq(t[0], t[0], kQuadOrder);
+        a_.vextracti128_high(t[1], t[0]);
+        a_.vpackuswb_xmm(t[0], t[0], t[1]);
+        a_.vmovdqu_store_xmm(out_at(0), t[0]);
+        return;
+    }
+    a_.vpackusdw(t[2], t[2], t[3]);
+    a_.vpackuswb(t[0], t[0], t[2]);
+    a_.vmovups_load(t[1], VecOperand::m(slot_mem(kPackOrderSlot)));
+    a_.vpermd(t[0], t[1], VecOperand::r(t[0]));
+    a_.vmovdqu_store(out_at(0), t[0]);
+}
+
+std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std::vector<JitKernel::Row>& rows,
+                                              int& uniform_count, int& reach_left, int& reach_right) {
+    const std::size_t size = e_.size();
+    partner_.assign(size, NodeId(size));
+    for (NodeId i = 0; i < size; ++i)
+        if (e_.node(i).op == Op::Sin)
+            for (NodeId j = 0; j < size; ++j)
+                if (e_.node(j).op == Op::Cos && e_.node(j).args == e_.node(i).args && partner_[j] == size) {
+                    partner_[i] = j;
+                    partner_[j] = i;
+                    break;
+                }
+
+    // Rows read and reach.
+    int properties = 0;
+    reach_left = reach_right = 0;
+    for (NodeId i = 0; i < size; ++i) {
+        const Node& n = e_.node(i);
+        if (n.op == Op::Load) {
+            row_index(n);
+            reach_left = std::max(reach_left, -n.dx);
+            reach_right = std::max(reach_right, n.dx);
+        }
+        if (n.op == Op::Property) ++properties;
+    }
+    uniform_count = JitKernel::kFirstProperty + properties;
+    const int extra_rows = std::max(0, int(rows_.size()) - kRowRegisters);
+    first_vector_ = (kRowSlots + 8 * extra_rows + 31) & ~31;
+
+    // The pool; then constants' slots (after the Fixed scalars, in pool order) and the
+    // uniforms' slots.
+    constants.clear();
+    for (int k = 0; k < 32; ++k) constants.push_back(std::bit_cast<float>(std::int32_t(k)));
+    for (int k : {0, 4, 1, 5, 2, 6, 3, 7}) constants.push_back(std::bit_cast<float>(std::int32_t(k)));
+    const std::size_t first_scalar = constants.size();
+    constants.push_back(0.0f);
+    constants.push_back(1.0f);
+    constants.push_back(std::bit_cast<float>(std::uint32_t(0x7fffffffu)));
+    constants.push_back(out_.is_float ? 0.0f : float((1u << out_.bits) - 1u));
+    next_slot_ = kPoolVectors + kFixedCount;
+    auto set_slot = [&](NodeId i, int slot) {
+        for (int u = 0; u < unroll_; ++u) values_[vid(i, u)] = Value{-1, slot, true};
+    };
+    for (NodeId i = 0; i < size; ++i) {
+        if (e_.node(i).op != Op::Constant) continue;
+        set_slot(i, kPoolVectors + int(constants.size() - first_scalar));
+        constants.push_back(e_.node(i).value);
+        ++next_slot_;
+    }
+    int property = 0;
+    std::vector<std::pair<int, int>> uniform_slots;  // (uniform index, slot)
+    for (NodeId i = 0; i < size; ++i) {
+        int uniform = -1;
+        switch (e_.node(i).op) {
+            case Op::Y: uniform = 0; break;
+            case Op::FrameNumber: uniform = 1; break;
+            case Op::Width: uniform = 2; break;
+            case Op::Height: uniform = 3; break;
+            case Op::Property: uniform = JitKernel::kFirstProperty + property++; break;
+            default: continue;
+        }
+        set_slot(i, next_slot_);
+        uniform_slots.push_back({uniform, next_slot_++});
+    }
+    const int scalar_count = int(constants.size() - first_scalar);
+
+    // Prologue: save callee-saved registers, align the frame, load the arguments.
+    a_.push(rbp);
+    a_.mov(rbp, rsp);
+    for (Gpr g : {rbx, r12, r13, r14, r15}) a_.push(g);
+    a_.and_imm(rsp, -32);
+    a_.sub_imm(rsp, 0);
+    const std::size_t frame_size_end = a_.position();
+    a_.mov_load(rax, Mem{rdi, int(offsetof(JitRowArgs, rows))});
+    for (int s = 0; s < int(rows_.size()); ++s) {
+        if (s < kRowRegisters) {
+            a_.mov_load(kRowRegister[s], Mem{rax, 8 * s});
+        } else {
+            a_.mov_load(r10, Mem{rax, 8 * s});
+            a_.mov_store(row_mem(s), r10);
+        }
+    }
+    a_.mov_load(kOut, Mem{rdi, int(offsetof(JitRowArgs, out))});
+    a_.mov_load(kX, Mem{rdi, int(offsetof(JitRowArgs, x_begin))});
+    a_.mov_load(r10, Mem{rdi, int(offsetof(JitRowArgs, x_end))});
+    a_.mov_store(Mem{rsp, kXEnd}, r10);
+    a_.mov_load(rax, Mem{rdi, int(offsetof(JitRowArgs, constants))});
+    for (int v = 0; v < kPoolVectors; ++v) {
+        a_.vmovups_load(kScratchA, VecOperand::m(Mem{rax, 32 * v}));
+        a_.vmovups_store(slot_mem(v), kScratchA);
+    }
+    for (int k = 0; k < scalar_count; ++k) {
+        a_.vbroadcastss(kScratchA, Mem{rax, 4 * (int(first_scalar) + k)});
+        a_.vmovups_store(slot_mem(kPoolVectors + k), kScratchA);
+    }
+    a_.mov_load(rax, Mem{rdi, int(offsetof(JitRowArgs, uniforms))});
+    for (auto [u, slot] : uniform_slots) {
+        a_.vbroadcastss(kScratchA, Mem{rax, 4 * u});
+        a_.vmovups_store(slot_mem(slot), kScratchA);
+    }
+    a_.cmp_load(kX, Mem{rsp, kXEnd});
+    const std::size_t skip = a_.jge();
+
+    // Loop body: 8 * unroll pixels.  The code is the same every iteration, so a spilled
+    // value is always stored to its slot before that iteration reads it.
+    const std::size_t loop = a_.position();
+    for (int p = 0; p < int(sched_.order.size()); ++p) emit(p);
+    emit_store();
+    a_.add_imm(kX, 8 * unroll_);
+    a_.cmp_load(kX, Mem{rsp, kXEnd});
+    a_.jl(loop);
+    a_.bind(skip);
+    a_.vzeroupper();
+    a_.lea(rsp, Mem{rbp, -40});
+    for (Gpr g : {r15, r14, r13, r12, rbx}) a_.pop(g);
+    a_.pop(rbp);
+    a_.ret();
+
+    a_.patch_imm32(frame_size_end, std::uint32_t(first_vector_ + 32 * next_slot_));
+    rows = rows_;
+    return a_.code();
+}
+
+}  // namespace
+
+std::optional<GeneratedKernel> generate_float_kernel(const expr::Expr& e, std::span<const JitSampleType> clips,
+                                                     JitSampleType out) {
+    if (e.size() > kMaxNodes) return std::nullopt;
+    for (const Node& n : e.nodes()) {
+        if (!supported(n.op)) return std::nullopt;
+        if (n.op == Op::Load) {
+            const JitSampleType& t = clips[std::size_t(n.clip)];
+            if (t.bytes_per_sample == 2 && t.is_float) return std::nullopt;  // half
+        }
+    }
+    if (out.is_float && out.bytes_per_sample != 4) return std::nullopt;
+    GeneratedKernel k;
+    Generator g(e, clips, out);
+    k.code = g.generate(k.constants, k.rows, k.uniform_count, k.reach_left, k.reach_right);
+    k.step = g.step();
+    return k;
+}
+
+}  // namespace rigor::pixel

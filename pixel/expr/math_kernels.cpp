@@ -1,0 +1,73 @@
+#include "pixel/expr/math_kernels.hpp"
+
+#include <cmath>
+#include <cstdint>
+
+#include "pixel/expr/vector_math.hpp"
+
+namespace rigor::pixel {
+
+namespace {
+
+// The kernels once, as templates over nothing but the attribute their instantiation's
+// caller gives them (GCC compiles always_inline bodies for the target of the function
+// they are inlined into).
+#define RIGOR_LANES _Pragma("GCC ivdep") for (long i = 0; i < n; ++i)
+#define RIGOR_KERNELS(prefix, attr)                                                                               \
+    attr void prefix##exp(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::exp(a[i]); }      \
+    attr void prefix##log(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::log(a[i]); }      \
+    attr void prefix##sin(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::sin(a[i]); }      \
+    attr void prefix##cos(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::cos(a[i]); }      \
+    attr void prefix##bitnot(const float* a, float* d, long n) noexcept {                                         \
+        RIGOR_LANES d[i] = float(~vmath::to_int32(a[i]));                                                          \
+    }                                                                                                              \
+    attr void prefix##sincos(const float* a, float* s, float* c, long n) noexcept {                               \
+        RIGOR_LANES {                                                                                              \
+            const float v = a[i];                                                                                  \
+            const vmath::SinCosParts parts = vmath::sincos_parts(v);                                               \
+            s[i] = vmath::sincos_result(parts, 0);                                                              \
+            c[i] = vmath::sincos_result(parts, 1);                                                              \
+        }                                                                                                          \
+    }                                                                                                              \
+    attr void prefix##pow(const float* a, const float* b, float* d, long n) noexcept {                            \
+        RIGOR_LANES d[i] = vmath::pow(a[i], b[i]);                                                                 \
+    }                                                                                                              \
+    attr void prefix##fmod(const float* a, const float* b, float* d, long n) noexcept {                           \
+        RIGOR_LANES d[i] = std::fmod(a[i], b[i]);                                                                  \
+    }                                                                                                              \
+    attr void prefix##bitand(const float* a, const float* b, float* d, long n) noexcept {                         \
+        RIGOR_LANES d[i] = float(vmath::to_int32(a[i]) & vmath::to_int32(b[i]));                                   \
+    }                                                                                                              \
+    attr void prefix##bitor(const float* a, const float* b, float* d, long n) noexcept {                          \
+        RIGOR_LANES d[i] = float(vmath::to_int32(a[i]) | vmath::to_int32(b[i]));                                   \
+    }                                                                                                              \
+    attr void prefix##bitxor(const float* a, const float* b, float* d, long n) noexcept {                         \
+        RIGOR_LANES d[i] = float(vmath::to_int32(a[i]) ^ vmath::to_int32(b[i]));                                   \
+    }
+
+RIGOR_KERNELS(fast_, [[gnu::target("avx2,fma")]])
+RIGOR_KERNELS(plain_, )
+
+#undef RIGOR_KERNELS
+#undef RIGOR_LANES
+
+constexpr MathKernels kFast{fast_exp, fast_log, fast_sin, fast_cos, fast_bitnot, fast_sincos,
+                            fast_pow, fast_fmod, fast_bitand, fast_bitor, fast_bitxor};
+constexpr MathKernels kPlain{plain_exp, plain_log, plain_sin, plain_cos, plain_bitnot, plain_sincos,
+                             plain_pow, plain_fmod, plain_bitand, plain_bitor, plain_bitxor};
+
+}  // namespace
+
+bool cpu_has_avx2_fma() noexcept {
+#if defined(__x86_64__)
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+    return false;
+#endif
+}
+
+const MathKernels& math_kernels() noexcept { return cpu_has_avx2_fma() ? kFast : kPlain; }
+const MathKernels& math_kernels_avx2() noexcept { return kFast; }
+const MathKernels& math_kernels_plain() noexcept { return kPlain; }
+
+}  // namespace rigor::pixel

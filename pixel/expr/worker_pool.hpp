@@ -1,0 +1,38 @@
+// Threads started once and reused for every frame: run(task) calls task(t) for t in
+// [0, size()) — t = 0 on the calling thread — and returns when all calls have returned.
+// Starting threads per frame costs about as much as evaluating a simple program on a
+// whole 1920x1080 plane, so per-frame threads would not scale.
+#pragma once
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace rigor::pixel {
+
+class WorkerPool {
+public:
+    explicit WorkerPool(int threads);
+    WorkerPool(const WorkerPool&) = delete;
+    WorkerPool& operator=(const WorkerPool&) = delete;
+    ~WorkerPool();
+
+    int size() const { return int(workers_.size()) + 1; }
+    // Not reentrant: one run() at a time (calls from several threads are serialised).
+    void run(const std::function<void(int)>& task);
+
+private:
+    void work(int t);
+
+    std::vector<std::thread> workers_;
+    std::mutex run_mutex_;  // serialises run()
+    std::mutex mutex_;
+    std::condition_variable start_, done_;
+    const std::function<void(int)>* task_ = nullptr;
+    unsigned long generation_ = 0;
+    int pending_ = 0;
+    bool stop_ = false;
+};
+
+}  // namespace rigor::pixel
