@@ -7,6 +7,7 @@
 
 #include "filters/error.hpp"
 #include "pixel/expr/math_kernels.hpp"
+#include "pixel/expr/vector_math.hpp"
 #include "pixel/expr/jit_schedule.hpp"
 #include "pixel/expr/x86_assembler.hpp"
 
@@ -41,7 +42,13 @@ constexpr int kScratchA = 15, kScratchB = 14;
 // that undoes a 256-bit byte pack in slot 4), then scalars, each broadcast into a slot:
 // the Fixed ones, then the Constant nodes.
 constexpr int kIotaSlot = 0, kPackOrderSlot = 4, kPoolVectors = 5;
-enum Fixed { kZero, kOne, kAbsMask, kTop, kFixedCount };
+enum Fixed {
+    kZero, kOne, kAbsMask, kTop,
+    // sin and cos inline (vmath::sincos_parts): the named constants, -0.5, the sign bit, int 1
+    kTwoOverPi, kReducible, kRound, kPi2Hi, kPi2Mid, kPi2Lo, kSin3, kSin2, kSin1, kCos3, kCos2, kCos1,
+    kMinusHalf, kSignBit, kIntOne,
+    kFixedCount
+};
 // Programs beyond this many nodes stay with the interpreter (the frame holds a slot per
 // spilled value and unrolled copy: at most 4 * 2048 * 32 bytes = 256 KiB of stack).
 constexpr std::size_t kMaxNodes = 2048;
@@ -122,6 +129,7 @@ private:
     void emit(int position);
     void emit_vector(NodeId i, int u, int position);
     void emit_callout(NodeId i, Callout fn, NodeId partner, int position);
+    void emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position);
     void emit_store();
     int row_index(const Node& n);
 
@@ -226,6 +234,63 @@ void Generator::emit_callout(NodeId i, Callout fn, NodeId partner, int position)
             a_.vmovups_load(allocate(partner, u, position), VecOperand::m(Mem{rsp, kCallSecond + 32 * u}));
 }
 
+// sin and/or cos (nodes sin_node, cos_node; e_.size() for none) of the argument of
+// `first`, inline: vmath::sincos_parts and sincos_result operation for operation (so
+// the bits equal the interpreter's), with all 14 value registers as temporaries; live
+// values go to their slots first and the results are left in slots.
+void Generator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position) {
+    const NodeId none = NodeId(e_.size());
+    const NodeId arg = e_.node(first).args[0];
+    for (int u = 0; u < unroll_; ++u)
+        if (values_[vid(arg, u)].reg >= 0) spill(values_[vid(arg, u)].reg);
+    for (int u = 0; u < unroll_; ++u) release_dying(first, u, position);
+    for (int r = 0; r < kValueRegisters; ++r)
+        if (owner_[r] >= 0) spill(r);
+    for (int u = 0; u < unroll_; ++u) {
+        a_.vmovups_load(0, operand(arg, u));                              // x
+        a_.vmulps(1, 0, fixed(kTwoOverPi));                               // t
+        a_.vandps(2, 1, fixed(kAbsMask));
+        a_.vcmpps(2, 2, fixed(kReducible), Cmp::Lt);                      // |t| < 2^22
+        a_.vaddps(1, 1, fixed(kRound));
+        a_.vmovups_load(3, fixed(kRound));
+        a_.vblendvps(3, 3, VecOperand::r(1), 2);                          // shifted; q = its bits
+        a_.vsubps(4, 3, fixed(kRound));                                   // k
+        a_.vfmadd231ps(0, 4, fixed(kPi2Hi));                              // r = fma(k, c, r)
+        a_.vfmadd231ps(0, 4, fixed(kPi2Mid));
+        a_.vfmadd231ps(0, 4, fixed(kPi2Lo));
+        a_.vmulps(1, 0, VecOperand::r(0));                                // r2
+        a_.vmovups_load(2, fixed(kSin3));
+        a_.vfmadd213ps(2, 1, fixed(kSin2));
+        a_.vfmadd213ps(2, 1, fixed(kSin1));
+        a_.vmulps(5, 1, VecOperand::r(0));                                // r2 r
+        a_.vfmadd213ps(2, 5, VecOperand::r(0));                           // s
+        a_.vmovups_load(6, fixed(kCos3));
+        a_.vfmadd213ps(6, 1, fixed(kCos2));
+        a_.vfmadd213ps(6, 1, fixed(kCos1));
+        a_.vmulps(7, 1, VecOperand::r(1));                                // r2 r2
+        a_.vmovups_load(8, fixed(kMinusHalf));
+        a_.vfmadd213ps(8, 1, fixed(kOne));                                // fma(-0.5, r2, 1)
+        a_.vfmadd213ps(6, 7, VecOperand::r(8));                           // c
+        for (NodeId out : {sin_node, cos_node}) {
+            if (out == none) continue;
+            int q = 3;
+            if (out == cos_node) {  // a quarter turn on
+                a_.vpaddd(11, 3, fixed(kIntOne));
+                q = 11;
+            }
+            a_.vpslld(9, q, 31);                                          // q & 1 as the sign bit
+            a_.vblendvps(10, 2, VecOperand::r(6), 9);                     // q odd ? c : s
+            a_.vpslld(9, q, 30);
+            a_.vpand(9, 9, fixed(kSignBit));                              // (q & 2) << 30
+            a_.vxorps(10, 10, VecOperand::r(9));
+            Value& v = values_[vid(out, u)];
+            v.slot = next_slot_++;
+            v.slot_valid = true;
+            a_.vmovups_store(slot_mem(v.slot), 10);
+        }
+    }
+}
+
 void Generator::emit(int position) {
     const NodeId i = sched_.order[std::size_t(position)];
     const Node& n = e_.node(i);
@@ -240,19 +305,12 @@ void Generator::emit(int position) {
         case Op::BitNot: emit_callout(i, callout_of(n.op), NodeId(e_.size()), position); return;
         case Op::Sin:
         case Op::Cos:
-            if (partner_[i] != e_.size()) {
-                if (values_[vid(i, 0)].reg >= 0 || values_[vid(i, 0)].slot_valid) {  // made with its partner
-                    for (int u = 0; u < unroll_; ++u) release_dying(i, u, position);
-                    return;
-                }
-                // sincos_n returns sin first.
-                const NodeId sin_node = n.op == Op::Sin ? i : partner_[i];
-                const NodeId cos_node = n.op == Op::Sin ? partner_[i] : i;
-                emit_callout(sin_node, {Callout::SinCos, reinterpret_cast<const void*>(math_kernels_avx2().sincos)},
-                             cos_node, position);
+            if (values_[vid(i, 0)].reg >= 0 || values_[vid(i, 0)].slot_valid) {  // made with its partner
+                for (int u = 0; u < unroll_; ++u) release_dying(i, u, position);
                 return;
             }
-            emit_callout(i, callout_of(n.op), NodeId(e_.size()), position);
+            if (n.op == Op::Sin) emit_sincos(i, i, partner_[i], position);
+            else emit_sincos(i, partner_[i], i, position);
             return;
         default:
             for (int u = 0; u < unroll_; ++u) emit_vector(i, u, position);
@@ -471,6 +529,14 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
     constants.push_back(1.0f);
     constants.push_back(std::bit_cast<float>(std::uint32_t(0x7fffffffu)));
     constants.push_back(out_.is_float ? 0.0f : float((1u << out_.bits) - 1u));
+    {
+        namespace sc = vmath::sincos_constant;
+        for (float c : {sc::kTwoOverPi, sc::kReducible, sc::kRound, sc::kPi2Hi, sc::kPi2Mid, sc::kPi2Lo, sc::kSin3,
+                        sc::kSin2, sc::kSin1, sc::kCos3, sc::kCos2, sc::kCos1, -0.5f})
+            constants.push_back(c);
+        constants.push_back(std::bit_cast<float>(std::uint32_t(0x80000000u)));
+        constants.push_back(std::bit_cast<float>(std::int32_t(1)));
+    }
     next_slot_ = kPoolVectors + kFixedCount;
     auto set_slot = [&](NodeId i, int slot) {
         for (int u = 0; u < unroll_; ++u) values_[vid(i, u)] = Value{-1, slot, true};

@@ -117,27 +117,39 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
 }
 
 // Range reduction and both polynomials of sincos below: x = k pi/2 + r, q = k mod 4.
+// The constants are named because generated code (jit_float.cpp) evaluates this very
+// sequence of operations inline and must give the same bits.
+namespace sincos_constant {
+inline constexpr float kTwoOverPi = 0.636619772367581343f;
+inline constexpr float kReducible = 4194304.0f;  // 2^22
+inline constexpr float kRound = 12582912.0f;     // 1.5 * 2^23
+inline constexpr float kPi2Hi = -1.5703125f;     // -pi/2 in three parts (Cody and Waite)
+inline constexpr float kPi2Mid = -4.837512969970703125e-4f;
+inline constexpr float kPi2Lo = -7.54978995489188216e-8f;
+inline constexpr float kSin3 = -1.9515295891e-4f, kSin2 = 8.3321608736e-3f, kSin1 = -1.6666654611e-1f;
+inline constexpr float kCos3 = 2.443315711809948e-5f, kCos2 = -1.388731625493765e-3f, kCos1 = 4.166664568298827e-2f;
+}  // namespace sincos_constant
+
 struct SinCosParts {
     float s, c;      // sin r, cos r
     std::int32_t q;  // quadrant
 };
 [[gnu::always_inline]] inline SinCosParts sincos_parts(float x) noexcept {
+    using namespace sincos_constant;
     // k = round_even(x 2/pi) by adding 1.5 * 2^23 (whose low bits then hold k mod 4);
     // beyond |x 2/pi| = 2^22 no reduction is meaningful and k = 0.
-    constexpr float kRound = 12582912.0f;
-    float t = x * 0.636619772367581343f;
+    float t = x * kTwoOverPi;
     // One select, on the shifted value (k = 0 is kRound itself): GCC duplicates the whole
     // polynomial evaluation per path when several values depend on the condition.
-    float shifted = select(abs(t) < 4194304.0f, t + kRound, kRound);
+    float shifted = select(abs(t) < kReducible, t + kRound, kRound);
     float k = shifted - kRound;
     std::int32_t q = std::bit_cast<std::int32_t>(shifted);
-    float r = fma(k, -1.5703125f, x);  // pi/2 in three parts (Cody and Waite)
-    r = fma(k, -4.837512969970703125e-4f, r);
-    r = fma(k, -7.54978995489188216e-8f, r);
+    float r = fma(k, kPi2Hi, x);
+    r = fma(k, kPi2Mid, r);
+    r = fma(k, kPi2Lo, r);
     float r2 = r * r;
-    float s = fma(fma(fma(-1.9515295891e-4f, r2, 8.3321608736e-3f), r2, -1.6666654611e-1f), r2 * r, r);
-    float c = fma(fma(fma(2.443315711809948e-5f, r2, -1.388731625493765e-3f), r2, 4.166664568298827e-2f), r2 * r2,
-                  fma(-0.5f, r2, 1.0f));
+    float s = fma(fma(fma(kSin3, r2, kSin2), r2, kSin1), r2 * r, r);
+    float c = fma(fma(fma(kCos3, r2, kCos2), r2, kCos1), r2 * r2, fma(-0.5f, r2, 1.0f));
     return {s, c, q};
 }
 // sin of x from its parts, shifted by a quarter turn per unit of shift (1: cos).

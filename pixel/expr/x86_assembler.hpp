@@ -52,6 +52,13 @@ public:
         vex(1, 0, true, false, 0xc2, d, s1, s2);
         byte(std::uint8_t(p));
     }
+    // Fused multiply-add, one rounding: 213: d = s1 * d + s2; 231: d = s1 * s2 + d.
+    void vfmadd213ps(int d, int s1, VecOperand s2) { vex(2, 1, true, false, 0xa8, d, s1, s2); }
+    void vfmadd231ps(int d, int s1, VecOperand s2) { vex(2, 1, true, false, 0xb8, d, s1, s2); }
+    void vpslld(int d, int s, std::uint8_t n) {  // 32-bit lanes, group 72 /6
+        vex(1, 1, true, false, 0x72, 6, d, VecOperand::r(s));
+        byte(n);
+    }
     void vsqrtps(int d, VecOperand s) { vex(1, 0, true, false, 0x51, d, 0, s); }
     void vroundps(int d, VecOperand s, Rounding r) {
         vex(3, 1, true, false, 0x08, d, 0, s);

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <limits>
 #include <random>
 
 #include "filters/expr/optimize.hpp"
@@ -259,6 +260,26 @@ TEST_CASE("hand-checked results through generated code", "[jit]") {
     CHECK(sample(clipped, 0, 10, 0) == 0);    // NaN -> 0
     CHECK(sample(clipped, 0, 51, 0) == 104);
     CHECK(sample(clipped, 0, 99, 0) == 255);  // 296 clamped
+}
+
+TEST_CASE("inline sin and cos: the interpreter's bits, special values included", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    const float inf = std::numeric_limits<float>::infinity();
+    const std::vector<float> special = {0.0f, -0.0f, inf, -inf, std::numeric_limits<float>::quiet_NaN(), 1e-40f,
+                                        3.14159265f, -1.5707964f, 1e5f, -8e6f, 1e10f, 6.2831855f};
+    std::mt19937 rng(77);
+    std::uniform_real_distribution<float> wide(-2000.0f, 2000.0f);
+    Frame x = make_frame("grays", 96, 2, [&](int, int px, int) {
+        return px < int(special.size()) ? double(special[std::size_t(px)]) : double(wide(rng));
+    });
+    for (const char* program : {"x sin", "x cos", "x sin x cos *", "x cos x sin - x 2 * sin +", "x 0.001 * sin 1 x cos + *"}) {
+        INFO(program);
+        int planes = 0;
+        const Frame want = run_engine(program, {x}, "grays", expr::Boundary::Clamp, false, 1);
+        const Frame got = run_engine(program, {x}, "grays", expr::Boundary::Clamp, true, 1, &planes);
+        CHECK(planes == 1);
+        for (int y = 0; y < 2; ++y) CHECK(std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
+    }
 }
 
 TEST_CASE("x86 encodings equal the GNU assembler's", "[jit]") {
