@@ -98,7 +98,9 @@ class Generator {
 public:
     Generator(const expr::Expr& e, std::span<const JitSampleType> clips, JitSampleType out)
         : e_(e), clips_(clips), out_(out), sched_(schedule(e, kValueRegisters)), unroll_(sched_.unroll),
-          values_(e.size() * std::size_t(unroll_)) {}
+          values_(e.size() * std::size_t(unroll_)), fused_condition_(e.size(), 0) {
+        fuse_conditions();
+    }
 
     // Fills the kernel's tables and returns the machine code.
     std::vector<std::uint8_t> generate(std::vector<float>& constants, std::vector<JitKernel::Row>& rows,
@@ -130,6 +132,17 @@ private:
     void emit_vector(NodeId i, int u, int position);
     void emit_callout(NodeId i, Callout fn, NodeId partner, int position);
     void emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position);
+    void fuse_conditions();
+    static std::optional<Cmp> predicate(Op op) {
+        switch (op) {
+            case Op::Gt: return Cmp::Gt;
+            case Op::Lt: return Cmp::Lt;
+            case Op::Eq: return Cmp::Eq;
+            case Op::Ge: return Cmp::Ge;
+            case Op::Le: return Cmp::Le;
+            default: return std::nullopt;
+        }
+    }
     void emit_store();
     int row_index(const Node& n);
 
@@ -141,6 +154,9 @@ private:
     Assembler a_;
     std::vector<Value> values_;
     std::vector<NodeId> partner_;  // Sin <-> Cos of one operand, else e_.size()
+    // Comparisons whose only use is as the condition of a Select: no 0/1 value is made,
+    // the Select blends on the comparison's mask (a > b ? 1 : 0 is > 0 exactly when a > b).
+    std::vector<char> fused_condition_;
     int owner_[16] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};  // value index
     std::vector<JitKernel::Row> rows_;
     int first_vector_ = 0;
@@ -291,6 +307,22 @@ void Generator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int 
     }
 }
 
+void Generator::fuse_conditions() {
+    std::vector<int> uses(e_.size(), 0);
+    for (const Node& n : e_.nodes())
+        for (NodeId a : n.args) ++uses[a];
+    ++uses[e_.root()];
+    for (std::size_t p = 0; p < sched_.order.size(); ++p) {
+        const Node& n = e_.node(sched_.order[p]);
+        if (n.op != Op::Select) continue;
+        const NodeId c = n.args[0];
+        if (uses[c] != 1 || !predicate(e_.node(c).op) || sched_.position[c] < 0) continue;
+        fused_condition_[c] = 1;
+        for (NodeId a : e_.node(c).args)  // read at the Select now
+            sched_.last_use[a] = std::max(sched_.last_use[a], int(p));
+    }
+}
+
 void Generator::emit(int position) {
     const NodeId i = sched_.order[std::size_t(position)];
     const Node& n = e_.node(i);
@@ -313,6 +345,7 @@ void Generator::emit(int position) {
             else emit_sincos(i, partner_[i], i, position);
             return;
         default:
+            if (fused_condition_[i]) return;  // computed inside its Select
             for (int u = 0; u < unroll_; ++u) emit_vector(i, u, position);
     }
 }
@@ -373,8 +406,20 @@ void Generator::emit_vector(NodeId i, int u, int position) {
             break;
         }
         case Op::Select:
-            ra = reg_of(0, A, kScratchA);
-            a_.vcmpps(kScratchA, ra, fixed(kZero), Cmp::Gt);  // mask: condition > 0
+            if (fused_condition_[args[0]]) {
+                const Node& c = e_.node(args[0]);
+                const VecOperand ca = operand(c.args[0], u), cb = operand(c.args[1], u);
+                const int rca = ca.is_memory ? in_register(c.args[0], u, kScratchA) : ca.reg;
+                a_.vcmpps(kScratchA, rca, cb, *predicate(c.op));  // mask: the comparison itself
+                for (NodeId a : c.args)
+                    if (sched_.last_use[a] == position) {
+                        Value& v = values_[vid(a, u)];
+                        if (v.reg >= 0 && owner_[v.reg] == int(vid(a, u))) owner_[v.reg] = -1;
+                    }
+            } else {
+                ra = reg_of(0, A, kScratchA);
+                a_.vcmpps(kScratchA, ra, fixed(kZero), Cmp::Gt);  // mask: condition > 0
+            }
             rc = reg_of(2, C, kScratchB);
             break;
         default: break;
