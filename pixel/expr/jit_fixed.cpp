@@ -34,7 +34,8 @@ public:
     FixedGenerator(const expr::Expr& e, std::span<const JitSampleType> clips, JitSampleType out,
                    std::vector<DyadicRange> ranges, JitSchedule sched)
         : e_(e), clips_(clips), out_(out), r_(std::move(ranges)), sched_(std::move(sched)),
-          unroll_(2 * sched_.max_live <= kValueRegisters ? 2 : 1), reg_(e.size() * 2, -1) {}
+          unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
+          reg_(e.size() * 4, -1) {}
 
     GeneratedKernel generate();
 
@@ -44,7 +45,7 @@ private:
         auto [it, added] = pool_.try_emplace(std::int16_t(v), int(pool_.size()));
         return VecOperand::m(Mem{kPool, 32 * it->second});
     }
-    int& reg(NodeId i, int u) { return reg_[std::size_t(i) * 2 + std::size_t(u)]; }
+    int& reg(NodeId i, int u) { return reg_[std::size_t(i) * 4 + std::size_t(u)]; }
     int take() {
         for (int r = 0; r < kValueRegisters; ++r)
             if (!busy_[r]) {
@@ -163,10 +164,15 @@ void FixedGenerator::emit_store() {
     const std::int64_t top = (std::int64_t(1) << out_.bits) - 1;
     const std::int64_t lo = range.lo >> s;
     const std::int64_t hi = s > 0 ? (range.hi + (std::int64_t(1) << (s - 1))) >> s : range.hi;
-    int t[2];
+    int t[4];
     for (int u = 0; u < unroll_; ++u) {
+        auto taken = [&](int r) {
+            for (int v = 0; v < unroll_; ++v)
+                if (r == reg(root, v) || (v < u && r == t[v])) return true;
+            return false;
+        };
         int free = 0;
-        while (free == reg(root, 0) || free == reg(root, 1) || (u == 1 && free == t[0])) ++free;
+        while (taken(free)) ++free;
         t[u] = free;
         const int k = e_.node(root).op == Op::Constant ? in_register(pooled(range.lo), kScratchA) : reg(root, u);
         if (s > 0) {
@@ -186,14 +192,17 @@ void FixedGenerator::emit_store() {
         for (int u = 0; u < unroll_; ++u) a_.vmovdqu_store(Mem{kOut, 32 * u, kX, 2}, t[u]);
         return;
     }
-    if (unroll_ == 2) {
-        a_.vpackuswb(t[0], t[0], t[1]);
-        a_.vpermq(t[0], t[0], 0xd8);  // quads 0 2 1 3: undo the per-half packing
-        a_.vmovdqu_store(out, t[0]);
-    } else {
+    if (unroll_ == 1) {
         a_.vextracti128_high(kScratchB, t[0]);
         a_.vpackuswb_xmm(t[0], t[0], kScratchB);
         a_.vmovdqu_store_xmm(out, t[0]);
+        return;
+    }
+    for (int pair = 0; pair < unroll_ / 2; ++pair) {
+        const int a = t[2 * pair], b = t[2 * pair + 1];
+        a_.vpackuswb(a, a, b);
+        a_.vpermq(a, a, 0xd8);  // quads 0 2 1 3: undo the per-half packing
+        a_.vmovdqu_store(Mem{kOut, 32 * pair, kX, 1}, a);
     }
 }
 

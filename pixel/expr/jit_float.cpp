@@ -266,10 +266,9 @@ void Generator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int 
         a_.vmovups_load(0, operand(arg, u));                              // x
         a_.vmulps(1, 0, fixed(kTwoOverPi));                               // t
         a_.vandps(2, 1, fixed(kAbsMask));
-        a_.vcmpps(2, 2, fixed(kReducible), Cmp::Lt);                      // |t| < 2^22
+        a_.vcmpps(2, 2, fixed(kReducible), Cmp::NotLt);                   // !(|t| < 2^22)
         a_.vaddps(1, 1, fixed(kRound));
-        a_.vmovups_load(3, fixed(kRound));
-        a_.vblendvps(3, 3, VecOperand::r(1), 2);                          // shifted; q = its bits
+        a_.vblendvps(3, 1, fixed(kRound), 2);                             // shifted; q = its bits
         a_.vsubps(4, 3, fixed(kRound));                                   // k
         a_.vfmadd231ps(0, 4, fixed(kPi2Hi));                              // r = fma(k, c, r)
         a_.vfmadd231ps(0, 4, fixed(kPi2Mid));
@@ -287,15 +286,17 @@ void Generator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int 
         a_.vmovups_load(8, fixed(kMinusHalf));
         a_.vfmadd213ps(8, 1, fixed(kOne));                                // fma(-0.5, r2, 1)
         a_.vfmadd213ps(6, 7, VecOperand::r(8));                           // c
+        a_.vpslld(12, 3, 31);                                             // q & 1 as the sign bit
         for (NodeId out : {sin_node, cos_node}) {
             if (out == none) continue;
             int q = 3;
-            if (out == cos_node) {  // a quarter turn on
+            if (out == cos_node) {  // a quarter turn on: q + 1, odd exactly when q is even
                 a_.vpaddd(11, 3, fixed(kIntOne));
                 q = 11;
+                a_.vblendvps(10, 6, VecOperand::r(2), 12);                // q odd ? s : c
+            } else {
+                a_.vblendvps(10, 2, VecOperand::r(6), 12);                // q odd ? c : s
             }
-            a_.vpslld(9, q, 31);                                          // q & 1 as the sign bit
-            a_.vblendvps(10, 2, VecOperand::r(6), 9);                     // q odd ? c : s
             a_.vpslld(9, q, 30);
             a_.vpand(9, 9, fixed(kSignBit));                              // (q & 2) << 30
             a_.vxorps(10, 10, VecOperand::r(9));
