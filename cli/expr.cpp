@@ -24,7 +24,8 @@ namespace {
 
 constexpr std::string_view kHelp =
     "usage: rigor expr [-e EXPR]... [--format FMT] [--boundary clamp|mirror]\n"
-    "                  [--prop CLIP.NAME=VALUE]... [--frames A:B] [--threads N] -o OUT INPUT...\n"
+    "                  [--prop CLIP.NAME=VALUE]... [--frames A:B] [--threads N] [--no-jit]\n"
+    "                  -o OUT INPUT...\n"
     "\n"
     "Evaluates a postfix per-pixel expression (the akarin.Expr / std.Expr language) for\n"
     "every pixel of every plane.  Clips are x, y, z, a, b, ... (or src0, src1, ...) in the\n"
@@ -38,6 +39,8 @@ constexpr std::string_view kHelp =
     "  --prop C.N=V     frame property N of clip C (x, y, ..., srcK) for x.N, every frame\n"
     "  --frames A:B     only frames A..B-1 (either side may be empty: 10: or :5)\n"
     "  --threads N      threads over rows (default 1; results are the same for any N)\n"
+    "  --no-jit         evaluate with the block interpreter only, no generated machine code\n"
+    "                   (the same results, slower; for checking and for odd systems)\n"
     "  -o OUT           y4m file, '-' for stdout, or a picture (.png .tif .tiff .pfm)\n"
     "  INPUT            y4m file, '-' for stdin, or a picture (.png .tif .tiff .pfm),\n"
     "                   which acts as a still frame\n"
@@ -72,6 +75,8 @@ int expr_main(std::span<const std::string> args) {
         if (a == "-h" || a == "--help") {
             std::cout << kHelp;
             return 0;
+        } else if (a == "--no-jit") {
+            settings.jit = false;
         } else if (a == "-e" || a == "--expr") {
             settings.expressions.push_back(value());
         } else if (a == "--format") {

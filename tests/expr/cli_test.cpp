@@ -44,9 +44,10 @@ std::vector<Frame> read_y4m(const std::string& path) {
     return frames;
 }
 
-std::vector<Frame> three_frames(const std::string& format) {
+std::vector<Frame> three_frames(const std::string& format, int width = 6) {
     std::vector<Frame> v;
-    for (int n = 0; n < 3; ++n) v.push_back(make_frame(format, 6, 4, [n](int p, int x, int y) { return 10 * n + 3 * p + x + y; }));
+    for (int n = 0; n < 3; ++n)
+        v.push_back(make_frame(format, width, 4, [n](int p, int x, int y) { return 10 * n + 3 * p + x + y; }));
     return v;
 }
 
@@ -79,19 +80,22 @@ TEST_CASE("rigor expr: files, frames, properties, pictures", "[cli]") {
     CHECK(fs::file_size(d / "help.txt") > 100);
 }
 
-TEST_CASE("rigor expr streams stdin to stdout, and gives the same frames with 2 threads", "[cli]") {
+TEST_CASE("rigor expr streams stdin to stdout, and gives the same frames with 2 threads and with --no-jit", "[cli]") {
     REQUIRE(fs::exists(kRigor));
     Dir d;
-    write_y4m(d / "a.y4m", three_frames("yuv444p16"));
+    write_y4m(d / "a.y4m", three_frames("yuv444p16", 70));  // wide enough for generated code
     const std::string e = " -e 'x 3 * X + x[1,-1]:m -' ";
     REQUIRE(run("cat " + (d / "a.y4m") + " | " + kRigor + " expr" + e + "-o - - | cat > " + (d / "s.y4m"), d) == 0);
     REQUIRE(run(kRigor + " expr --threads 2" + e + "-o " + (d / "t.y4m") + " " + (d / "a.y4m"), d) == 0);
-    std::ifstream s(d / "s.y4m", std::ios::binary), t(d / "t.y4m", std::ios::binary);
-    std::stringstream ss, ts;
+    REQUIRE(run(kRigor + " expr --no-jit" + e + "-o " + (d / "i.y4m") + " " + (d / "a.y4m"), d) == 0);
+    std::ifstream s(d / "s.y4m", std::ios::binary), t(d / "t.y4m", std::ios::binary), i(d / "i.y4m", std::ios::binary);
+    std::stringstream ss, ts, is;
     ss << s.rdbuf();
     ts << t.rdbuf();
-    CHECK(ss.str().size() > 3 * 6 * 4 * 3 * 2);
+    is << i.rdbuf();
+    CHECK(ss.str().size() > 3 * 70 * 4 * 3 * 2);
     CHECK(ss.str() == ts.str());
+    CHECK(ss.str() == is.str());  // the interpreter alone: the same bytes
     std::vector<Frame> out = read_y4m(d / "s.y4m");
     REQUIRE(out.size() == 3);
     CHECK(sample(out[1], 1, 2, 0) == 3 * (10 + 3 + 2) + 2 - (10 + 3 + 3 + 0));  // row -1 mirrors to 0
