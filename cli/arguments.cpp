@@ -1,5 +1,7 @@
 #include "cli/arguments.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <iostream>
@@ -36,6 +38,11 @@ const ArgumentParser::Spec* ArgumentParser::find(const std::string& token) const
     return nullptr;
 }
 
+bool ArgumentParser::looks_like_option(const std::string& token) const {
+    if (token.size() < 2 || token[0] != '-') return false;
+    return !std::isdigit(static_cast<unsigned char>(token[1])) || find(token);
+}
+
 std::string ArgumentParser::help() const {
     std::string u = "usage: " + program_ + " [options]";
     for (const Positional& p : positionals_) u += " " + (p.optional ? "[" + p.name + "]" : p.name) + (p.many ? "…" : "");
@@ -48,6 +55,7 @@ std::string ArgumentParser::help() const {
     for (const Spec& s : options_) {
         u += "  " + (s.short_name.empty() ? "" : s.short_name + ", ") + s.long_name;
         for (int i = 0; i < s.values; ++i) u += " " + s.metavar;
+        if (s.values == kOneOrMore) u += " " + s.metavar + " [" + s.metavar + " …]";
         u += "\n      " + s.help + "\n";
     }
     if (!epilog_.empty()) u += "\n" + epilog_ + "\n";
@@ -60,8 +68,7 @@ std::optional<Arguments> ArgumentParser::parse(std::span<const std::string> args
     bool only_positionals = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string token = args[i];
-        if (only_positionals || token == "-" || token.size() < 2 || token[0] != '-' ||
-            (std::isdigit(static_cast<unsigned char>(token[1])) && !find(token))) {
+        if (only_positionals || !looks_like_option(token)) {
             loose.push_back(token);
             continue;
         }
@@ -88,7 +95,7 @@ std::optional<Arguments> ArgumentParser::parse(std::span<const std::string> args
                 out.values_[s->long_name];
                 continue;
             }
-            if (s && s->values == 1) {
+            if (s && (s->values == 1 || s->values == kOneOrMore)) {
                 inline_value = token.substr(2);
                 token = token.substr(0, 2);
             }
@@ -104,8 +111,15 @@ std::optional<Arguments> ArgumentParser::parse(std::span<const std::string> args
         auto& vals = out.values_[s->long_name];
         out.counts_[s->long_name] += 1;
         if (inline_value) {
-            if (s->values != 1) throw UsageError(s->long_name + " takes " + std::to_string(s->values) + " values");
+            if (s->values != 1 && s->values != kOneOrMore)
+                throw UsageError(s->long_name + " takes " + std::to_string(s->values) + " values");
             vals.push_back(*inline_value);
+            continue;
+        }
+        if (s->values == kOneOrMore) {
+            const std::size_t before = vals.size();
+            while (i + 1 < args.size() && !looks_like_option(args[i + 1])) vals.push_back(args[++i]);
+            if (vals.size() == before) throw UsageError("argument " + s->long_name + " expects at least one value");
             continue;
         }
         for (int k = 0; k < s->values; ++k) {
@@ -115,14 +129,20 @@ std::optional<Arguments> ArgumentParser::parse(std::span<const std::string> args
             vals.push_back(args[++i]);
         }
     }
+    // The required positionals after each one: an optional or `many` positional leaves
+    // them their words; a required one takes a word whenever there is one.
+    std::vector<std::size_t> required_after(positionals_.size() + 1, 0);
+    for (std::size_t k = positionals_.size(); k-- > 0;)
+        required_after[k] = required_after[k + 1] + (positionals_[k].optional ? 0 : 1);
     std::size_t next = 0;
-    for (const Positional& p : positionals_) {
+    for (std::size_t k = 0; k < positionals_.size(); ++k) {
+        const Positional& p = positionals_[k];
         auto& vals = out.positionals_[p.name];
-        if (p.many) {
-            while (next < loose.size()) vals.push_back(loose[next++]);
-        } else if (next < loose.size()) {
-            vals.push_back(loose[next++]);
-        }
+        const std::size_t available = loose.size() - next;
+        const std::size_t spare = available > required_after[k + 1] ? available - required_after[k + 1] : 0;
+        std::size_t take = p.many ? spare : std::min<std::size_t>(spare, 1);
+        if (!p.optional) take = std::max(take, std::min<std::size_t>(available, 1));
+        for (; take > 0; --take) vals.push_back(loose[next++]);
         if (vals.empty() && !p.optional) throw UsageError("missing argument " + p.name + " (see --help)");
     }
     if (next < loose.size()) throw UsageError("unexpected argument '" + loose[next] + "' (see --help)");
