@@ -56,42 +56,34 @@ std::string points_json(const vc2::TestPicture& t) {
 }  // namespace
 
 int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
-    const auto a = parse_vc2_tool_arguments(args, {{"-o", "--output-directory", true},
-                                                   {"", "--output", true},
-                                                   {"-v", "--verbose", false},
-                                                   {"-j", "--threads", true}},
-                                            4, true);
-    if (a.help) {
-        std::cout << "usage: vc2-bit-width-test-pictures STATIC_ANALYSIS.json [OPTIMISED.json] WIDTH HEIGHT -b BITS\n"
-                     "           [-q LEVEL ORIENT VALUE [LEVEL ORIENT VALUE ...]] [-o DIR] [-j N]\n\n"
-                     "Packs every test pattern of STATIC_ANALYSIS.json (from vc2-static-filter-analysis),\n"
-                     "maximising and minimising, onto as few WIDTH x HEIGHT 8-bit PNG pictures as possible\n"
-                     "(255 = signal maximum, 0 = minimum, 128 = don't care; scale to BITS before use), each\n"
-                     "with a JSON list of the values it targets: [{\"level\", \"array_name\", \"x\", \"y\"\n"
-                     "(the phase), \"maximise\", \"tx\", \"ty\" (the value's position in the array)}, ...].\n"
-                     "With OPTIMISED.json (from vc2-optimise-synthesis-test-patterns) its synthesis patterns,\n"
-                     "bit width and matrix are used.\n"
-                     "  analysis_N.png        feed to an encoder\n"
-                     "  synthesis_N_qiQ.png   encode with quantisation index Q everywhere, then decode\n"
-                     "  -b, --picture-bit-width BITS          picture sample bits (1 to 32)\n"
-                     "  -q, --custom-quantisation-matrix ...  LEVEL ORIENT VALUE triples; required for\n"
-                     "                                        transforms without a default matrix\n"
-                     "  -o, --output-directory DIR            existing folder for the pictures (default: .)\n"
-                     "  -j, --threads N                       worker threads (default: all cores)\n"
-                     "  -v, --verbose                         print what was written\n";
-        return 0;
-    }
-    if (a.positionals.size() < 2) throw UserError("missing WIDTH and HEIGHT after the static analysis (see --help)");
+    ArgumentParser p = vc2_tool_parser(
+        "vc2-bit-width-test-pictures",
+        "Packs every test pattern of STATIC_ANALYSIS.json (from vc2-static-filter-analysis),\n"
+        "maximising and minimising, onto as few WIDTH x HEIGHT 8-bit PNG pictures as possible\n"
+        "(255 = signal maximum, 0 = minimum, 128 = don't care; scale to BITS before use), each\n"
+        "with a JSON list of the values it targets: [{\"level\", \"array_name\", \"x\", \"y\"\n"
+        "(the phase), \"maximise\", \"tx\", \"ty\" (the value's position in the array)}, ...].",
+        OptimisedPatterns::accepted);
     // The reference's optional OPTIMISED.json comes before WIDTH HEIGHT.
-    const std::size_t first = a.positionals.size() - 2;
-    const long width = picture_dimension("WIDTH", a.positionals[first]);
-    const long height = picture_dimension("HEIGHT", a.positionals[first + 1]);
-    const std::string dir = a.value("--output-directory").value_or(a.value("--output").value_or("."));
+    p.positional("WIDTH", "picture width")
+        .positional("HEIGHT", "picture height")
+        .option("-o", "--output-directory", "DIR", "existing folder for the pictures (default: .)")
+        .option("", "--output", "DIR", "the same as --output-directory")
+        .option("-j", "--threads", "N", "worker threads (default: all cores)")
+        .flag("-v", "--verbose", "print what was written")
+        .epilog("Files written:\n"
+                "  analysis_N.png        feed to an encoder\n"
+                "  synthesis_N_qiQ.png   encode with quantisation index Q everywhere, then decode");
+    const auto parsed = p.parse(args);
+    if (!parsed) return 0;
+    const Arguments& a = *parsed;
+    const long width = picture_dimension("WIDTH", a.positional("WIDTH").at(0));
+    const long height = picture_dimension("HEIGHT", a.positional("HEIGHT").at(0));
+    const std::string dir = a.get_or("--output-directory", a.get_or("--output", "."));
     if (!std::filesystem::is_directory(dir)) throw IoError("output directory '" + dir + "' does not exist");
-    const unsigned threads = a.threads();
+    const unsigned threads = vc2_tool_threads(a);
 
-    const auto in =
-        load_vc2_tool_inputs(a, first == 1 ? std::optional<std::string>(a.positionals[0]) : std::nullopt);
+    const auto in = load_vc2_tool_inputs(a);
     const auto pictures = vc2::make_test_pictures(in.analysis, width, height, in.picture_bits, in.matrix, threads);
     const auto signal = vc2::picture_range(in.picture_bits);
 

@@ -1,9 +1,7 @@
 // `vc2-bit-widths-table STATIC.json -b BITS [-q …] [-p] [--format csv|json|markdown]`
 // (the reference's tool): for every array of the transform, the bounds for a BITS-bit
 // picture next to what the test patterns produce through the integer transform.
-#include <iostream>
 #include <sstream>
-#include <thread>
 
 #include "cli/output_file.hpp"
 #include "cli/python_json.hpp"
@@ -70,40 +68,32 @@ std::string json(const vc2::BitWidthTable& t, const std::vector<TableRow>& rows,
 }  // namespace
 
 int vc2_bit_widths_table_main(std::span<const std::string> args) {
-    const auto a = parse_vc2_tool_arguments(args, {{"-p", "--show-all-filter-phases", false},
-                                                   {"-o", "--output", true},
-                                                   {"-f", "--format", true},
-                                                   {"-j", "--threads", true}},
-                                            2, true);
-    if (a.help) {
-        std::cout << "usage: vc2-bit-widths-table STATIC_ANALYSIS.json [OPTIMISED.json] -b BITS\n"
-                     "           [-q LEVEL ORIENT VALUE [...]] [-p] [--format csv|json|markdown] [-o FILE]\n\n"
-                     "For every intermediate array of the VC-2 transform in STATIC_ANALYSIS.json (from\n"
-                     "vc2-static-filter-analysis): its bounds for a BITS-bit picture, the values the test\n"
-                     "patterns reach through the integer transform, and the bits needed\n"
-                     "(\"patternbits-boundbits\" when they differ).  With OPTIMISED.json (from\n"
-                     "vc2-optimise-synthesis-test-patterns) its synthesis patterns, bit width and matrix are used.\n"
-                     "  -b, --picture-bit-width BITS          picture sample bits (1 to 32)\n"
-                     "  -q, --custom-quantisation-matrix ...  LEVEL ORIENT VALUE triples (override the default)\n"
-                     "  -p, --show-all-filter-phases          one row per phase instead of per array\n"
-                     "  -f, --format csv|json|markdown        output format (default csv, as the reference)\n"
-                     "  -j, --threads N                       worker threads (default: all cores)\n"
-                     "  -o, --output FILE                     write to FILE instead of stdout\n";
-        return 0;
-    }
-    const std::string format = a.value("--format").value_or("csv");
+    ArgumentParser p = vc2_tool_parser(
+        "vc2-bit-widths-table",
+        "For every intermediate array of the VC-2 transform in STATIC_ANALYSIS.json (from\n"
+        "vc2-static-filter-analysis): its bounds for a BITS-bit picture, the values the test\n"
+        "patterns reach through the integer transform, and the bits needed\n"
+        "(\"patternbits-boundbits\" when they differ).",
+        OptimisedPatterns::accepted);
+    p.flag("-p", "--show-all-filter-phases", "one row per phase instead of per array")
+        .option("-f", "--format", "csv|json|markdown", "output format (default csv, as the reference)")
+        .option("-j", "--threads", "N", "worker threads (default: all cores)")
+        .option("-o", "--output", "FILE", "write to FILE instead of stdout");
+    const auto parsed = p.parse(args);
+    if (!parsed) return 0;
+    const Arguments& a = *parsed;
+    const std::string format = a.get_or("--format", "csv");
     if (format != "csv" && format != "json" && format != "markdown")
         throw UserError("unknown --format '" + format + "' (csv, json or markdown)");
-    const unsigned threads = a.threads();
-    const auto in = load_vc2_tool_inputs(
-        a, a.positionals.empty() ? std::nullopt : std::optional<std::string>(a.positionals[0]));
+    const unsigned threads = vc2_tool_threads(a);
+    const auto in = load_vc2_tool_inputs(a);
     const auto table = vc2::bit_width_table(in.analysis, in.picture_bits, in.matrix, threads);
     const bool phases = a.has("--show-all-filter-phases");
     const auto rows = phases ? table.rows : vc2::merge_phases(table.rows);
     const std::string text = format == "csv"    ? csv(rows, phases)
                              : format == "json" ? json(table, rows, phases, in.picture_bits)
                                                 : markdown(rows, phases);
-    write_text_file(a.value("--output").value_or("-"), text);
+    write_text_file(a.get_or("--output", "-"), text);
     return 0;
 }
 

@@ -6,15 +6,15 @@
 //   extract-optimised-synthesis-test-patterns BUNDLE -w … -b BITS [-q L O V …] [-o OUT]
 // Documents go into the bundle as json.dumps(json.load(file)) and come out the same way
 // plus a newline, so a file the reference tools wrote comes back byte for byte.
-#include <charconv>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <sstream>
 
 #include "cli/arguments.hpp"
 #include "cli/output_file.hpp"
 #include "cli/python_json.hpp"
+#include "cli/vc2_config_arguments.hpp"
+#include "cli/vc2_tool_arguments.hpp"
 #include "filters/vc2/wavelet.hpp"
 #include "pixel/vc2/bundle.hpp"
 
@@ -22,100 +22,18 @@ namespace rigor::cli {
 
 namespace {
 
-constexpr const char* kProgram = "vc2-bundle";
-
-// An argparse-like option: one value, or one or more values (nargs="+") collected over
-// every occurrence (action="append", flattened, as the reference's create does).
-struct OptionSpec {
-    std::string short_name, long_name, metavar, help;
-    bool many = false;
-};
-
+// Each subcommand has its own parser (`vc2-bundle NAME BUNDLE [options]`).
 struct Subcommand {
-    std::string name, summary, positional, positional_help;
-    std::vector<OptionSpec> options;
+    const char* name;
+    int (*run)(const Arguments&);
+    ArgumentParser (*parser)();
 };
 
-struct Parsed {
-    std::string positional;
-    std::map<std::string, std::vector<std::string>> values;  // long name → values
-    bool help = false;
-    std::optional<std::string> get(const std::string& long_name) const {
-        const auto it = values.find(long_name);
-        if (it == values.end()) return std::nullopt;
-        return it->second.back();
-    }
-};
-
-bool looks_like_option(const std::string& token) {
-    if (token.size() < 2 || token[0] != '-') return false;
-    // argparse takes "-3" for a value when no option looks like a negative number.
-    return !(token[1] >= '0' && token[1] <= '9');
-}
-
-std::string usage(const Subcommand& s) {
-    std::string u = "usage: " + std::string(kProgram) + " " + s.name + " " + s.positional;
-    for (const OptionSpec& o : s.options) u += " [" + o.short_name + " " + o.metavar + (o.many ? " …" : "") + "]";
-    return u;
-}
-
-std::string help_text(const Subcommand& s) {
-    std::ostringstream h;
-    h << usage(s) << "\n\n" << s.summary << "\n\n  " << s.positional << "\n        " << s.positional_help
-      << "\n  -h, --help\n        show this help and exit\n";
-    for (const OptionSpec& o : s.options)
-        h << "  " << o.short_name << ", " << o.long_name << " " << o.metavar << (o.many ? " [" + o.metavar + " …]" : "")
-          << "\n        " << o.help << "\n";
-    return h.str();
-}
-
-Parsed parse(const Subcommand& s, std::span<const std::string> args) {
-    Parsed p;
-    std::vector<std::string> positionals;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string token = args[i];
-        if (token == "-h" || token == "--help") {
-            p.help = true;
-            return p;
-        }
-        if (!looks_like_option(token)) {
-            positionals.push_back(token);
-            continue;
-        }
-        std::optional<std::string> inline_value;
-        if (const auto eq = token.find('='); token.rfind("--", 0) == 0 && eq != std::string::npos) {
-            inline_value = token.substr(eq + 1);
-            token.resize(eq);
-        }
-        const OptionSpec* spec = nullptr;
-        for (const OptionSpec& o : s.options)
-            if (token == o.short_name || token == o.long_name) spec = &o;
-        if (!spec) throw UsageError(s.name + ": unrecognised argument " + token);
-        auto& values = p.values[spec->long_name];
-        if (!spec->many) values.clear();  // a repeated single-value option keeps the last
-        const std::size_t before = values.size();
-        if (inline_value) values.push_back(*inline_value);
-        else
-            while (i + 1 < args.size() && !looks_like_option(args[i + 1])) {
-                values.push_back(args[++i]);
-                if (!spec->many) break;
-            }
-        if (values.size() == before)
-            throw UsageError(s.name + ": argument " + spec->short_name + "/" + spec->long_name + " expects " +
-                             (spec->many ? "at least one value" : "a value"));
-    }
-    if (positionals.size() != 1)
-        throw UsageError(s.name + ": expected exactly one " + s.positional + " (" + usage(s) + ")");
-    p.positional = positionals[0];
+ArgumentParser subcommand_parser(const std::string& name, const std::string& summary,
+                                 const std::string& bundle_help) {
+    ArgumentParser p("vc2-bundle " + name, summary);
+    p.positional("BUNDLE", bundle_help);
     return p;
-}
-
-int parse_count(const std::string& text, const std::string& what) {
-    int v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size())
-        throw UsageError(what + " must be an integer, not '" + text + "'");
-    return v;
 }
 
 std::string read_bytes(const std::string& path, const std::string& what) {
@@ -139,66 +57,28 @@ std::string wavelet_label(int index) {
     return std::string(vc2::wavelet(index).name) + " (" + std::to_string(index) + ")";
 }
 
-const std::vector<OptionSpec> kConfigOptions = {
-    {"-w", "--wavelet-index", "W", "the VC-2 wavelet index or name (required)"},
-    {"-W", "--wavelet-index-ho", "W", "the wavelet of the horizontal parts (default: --wavelet-index)"},
-    {"-d", "--dwt-depth", "D", "2-D transform depth (default 0)"},
-    {"-D", "--dwt-depth-ho", "D", "horizontal-only transform depth (default 0)"},
-    {"-o", "--output", "FILE", "write the extracted JSON here (default: stdout)"},
-};
-
-std::vector<OptionSpec> with(std::vector<OptionSpec> options, std::vector<OptionSpec> more) {
-    options.insert(options.end(), more.begin(), more.end());
-    return options;
+ArgumentParser create_parser() {
+    ArgumentParser p = subcommand_parser(
+        "create",
+        "Create (or overwrite) a bundle of static filter analyses and optimised synthesis test\npatterns.",
+        "the bundle file to create");
+    // nargs='+' with action='append' in the reference: every -s/-o adds its files.
+    p.option("-s", "--static-filter-analysis", "JSON_FILE",
+             "static filter analyses (from vc2-static-filter-analysis)", ArgumentParser::kOneOrMore)
+        .option("-o", "--optimised-synthesis-test-patterns", "JSON_FILE",
+                "optimised synthesis test patterns (from vc2-optimise-synthesis-test-patterns)",
+                ArgumentParser::kOneOrMore);
+    return p;
 }
 
-const Subcommand kCreate{"create",
-                         "Create (or overwrite) a bundle of static filter analyses and optimised synthesis test "
-                         "patterns.",
-                         "BUNDLE",
-                         "the bundle file to create",
-                         {{"-s", "--static-filter-analysis", "JSON_FILE",
-                           "static filter analyses (from vc2-static-filter-analysis)", true},
-                          {"-o", "--optimised-synthesis-test-patterns", "JSON_FILE",
-                           "optimised synthesis test patterns (from vc2-optimise-synthesis-test-patterns)", true}}};
-const Subcommand kList{"list", "List the contents of a bundle.", "BUNDLE", "the bundle file to list", {}};
-const Subcommand kExtractAnalysis{"extract-static-filter-analysis",
-                                  "Extract the static filter analysis of a configuration from a bundle.",
-                                  "BUNDLE", "the bundle file to query", kConfigOptions};
-const Subcommand kExtractPatterns{
-    "extract-optimised-synthesis-test-patterns",
-    "Extract the optimised synthesis test patterns of a configuration, picture bit width and quantisation "
-    "matrix from a bundle.",
-    "BUNDLE", "the bundle file to query",
-    with(kConfigOptions,
-         {{"-b", "--picture-bit-width", "BITS", "the number of bits in the picture signal (required)"},
-          {"-q", "--custom-quantisation-matrix", "LEVEL ORIENT VALUE",
-           "the quantisation matrix as triples (required only where the standard has no default matrix)",
-           true}})};
-
-vc2::TransformConfig config_from(const Parsed& p) {
-    const auto w = p.get("--wavelet-index");
-    if (!w) throw UsageError("the argument --wavelet-index/-w is required");
-    vc2::TransformConfig c;
-    c.wavelet_index = vc2::wavelet_by_name_or_index(*w).index;
-    c.wavelet_index_ho = vc2::wavelet_by_name_or_index(p.get("--wavelet-index-ho").value_or(*w)).index;
-    c.dwt_depth = parse_count(p.get("--dwt-depth").value_or("0"), "--dwt-depth");
-    c.dwt_depth_ho = parse_count(p.get("--dwt-depth-ho").value_or("0"), "--dwt-depth-ho");
-    if (c.dwt_depth < 0 || c.dwt_depth_ho < 0) throw UsageError("transform depths must not be negative");
-    return c;
-}
-
-int create(const Parsed& p) {
+int create(const Arguments& a) {
     std::vector<vc2::BundleInput> analyses, optimised;
-    for (const std::string& f : p.values.count("--static-filter-analysis") ? p.values.at("--static-filter-analysis")
-                                                                           : std::vector<std::string>{})
+    for (const std::string& f : a.all("--static-filter-analysis"))
         analyses.push_back({f, read_document(f, "static filter analysis")});
-    for (const std::string& f : p.values.count("--optimised-synthesis-test-patterns")
-                                    ? p.values.at("--optimised-synthesis-test-patterns")
-                                    : std::vector<std::string>{})
+    for (const std::string& f : a.all("--optimised-synthesis-test-patterns"))
         optimised.push_back({f, read_document(f, "optimised synthesis test patterns file")});
     const std::string zip = vc2::write_bundle(analyses, optimised, python_json_dumps);
-    OutputFile out(p.positional);
+    OutputFile out(a.positional("BUNDLE").at(0));
     out.stream() << zip;
     out.commit();
     return 0;
@@ -206,8 +86,12 @@ int create(const Parsed& p) {
 
 vc2::Bundle open_bundle(const std::string& path) { return vc2::read_bundle(read_bytes(path, "bundle"), path); }
 
-int list(const Parsed& p) {
-    const vc2::Bundle b = open_bundle(p.positional);
+ArgumentParser list_parser() {
+    return subcommand_parser("list", "List the contents of a bundle.", "the bundle file to list");
+}
+
+int list(const Arguments& a) {
+    const vc2::Bundle b = open_bundle(a.positional("BUNDLE").at(0));
     std::ostringstream s;
     const auto config_lines = [&](const vc2::BundleEntry& e) {
         s << "    * wavelet_index: " << wavelet_label(e.config.wavelet_index) << "\n"
@@ -263,32 +147,49 @@ int write_extracted(const std::string& member, const std::string& source, const 
     return 0;
 }
 
-int extract_analysis(const Parsed& p) {
-    const vc2::TransformConfig config = config_from(p);
-    const vc2::Bundle b = open_bundle(p.positional);
-    const auto member = b.static_filter_analysis(config);
+ArgumentParser extract_parser(const std::string& name, const std::string& summary) {
+    ArgumentParser p = subcommand_parser(name, summary, "the bundle file to query");
+    add_vc2_config_options(p);
+    return p;
+}
+
+ArgumentParser extract_analysis_parser() {
+    ArgumentParser p = extract_parser("extract-static-filter-analysis",
+                                      "Extract the static filter analysis of a configuration from a bundle.");
+    p.option("-o", "--output", "FILE", "write the extracted JSON here (default: stdout)");
+    return p;
+}
+
+int extract_analysis(const Arguments& a) {
+    const vc2::TransformConfig config = vc2_config_from(a);
+    const std::string& path = a.positional("BUNDLE").at(0);
+    const auto member = open_bundle(path).static_filter_analysis(config);
     if (!member) {
         std::cerr << "No matching static filter analysis found in bundle.\n";
         return 1;
     }
-    return write_extracted(*member, p.positional, p.get("--output").value_or("-"));
+    return write_extracted(*member, path, a.get_or("--output", "-"));
 }
 
-int extract_patterns(const Parsed& p) {
-    const vc2::TransformConfig config = config_from(p);
-    const auto bits = p.get("--picture-bit-width");
-    if (!bits) throw UsageError("the argument --picture-bit-width/-b is required");
-    const int picture_bits = parse_count(*bits, "--picture-bit-width");
-    const auto q = p.values.find("--custom-quantisation-matrix");
-    const vc2::QuantisationMatrix matrix =
-        vc2::quantisation_matrix(config, q == p.values.end() ? std::vector<std::string>{} : q->second);
-    const vc2::Bundle b = open_bundle(p.positional);
-    const auto member = b.optimised_synthesis_test_patterns(config, matrix, picture_bits);
+ArgumentParser extract_patterns_parser() {
+    ArgumentParser p = extract_parser("extract-optimised-synthesis-test-patterns",
+                                      "Extract the optimised synthesis test patterns of a configuration, picture\n"
+                                      "bit width and quantisation matrix from a bundle.");
+    add_vc2_codec_options(p).option("-o", "--output", "FILE", "write the extracted JSON here (default: stdout)");
+    return p;
+}
+
+int extract_patterns(const Arguments& a) {
+    const vc2::TransformConfig config = vc2_config_from(a);
+    const int picture_bits = required_picture_bit_width(a);
+    const vc2::QuantisationMatrix matrix = vc2::quantisation_matrix(config, a.all("--custom-quantisation-matrix"));
+    const std::string& path = a.positional("BUNDLE").at(0);
+    const auto member = open_bundle(path).optimised_synthesis_test_patterns(config, matrix, picture_bits);
     if (!member) {
         std::cerr << "No matching optimised synthesis test patterns found in bundle.\n";
         return 1;
     }
-    return write_extracted(*member, p.positional, p.get("--output").value_or("-"));
+    return write_extracted(*member, path, a.get_or("--output", "-"));
 }
 
 std::string top_help() {
@@ -317,18 +218,20 @@ int vc2_bundle_main(std::span<const std::string> args) {
     if (i == args.size()) throw UsageError("expected a command: create, list, extract-static-filter-analysis or "
                                            "extract-optimised-synthesis-test-patterns");
     const std::string& name = args[i];
-    const auto rest = args.subspan(i + 1);
-    for (const auto& [sub, run] :
-         std::initializer_list<std::pair<const Subcommand*, int (*)(const Parsed&)>>{
-             {&kCreate, create}, {&kList, list}, {&kExtractAnalysis, extract_analysis},
-             {&kExtractPatterns, extract_patterns}}) {
-        if (name != sub->name) continue;
-        const Parsed p = parse(*sub, rest);
-        if (p.help) {
-            std::cout << help_text(*sub);
-            return 0;
+    static constexpr Subcommand kSubcommands[] = {
+        {"create", create, create_parser},
+        {"list", list, list_parser},
+        {"extract-static-filter-analysis", extract_analysis, extract_analysis_parser},
+        {"extract-optimised-synthesis-test-patterns", extract_patterns, extract_patterns_parser}};
+    for (const Subcommand& sub : kSubcommands) {
+        if (name != sub.name) continue;
+        std::optional<Arguments> a;
+        try {
+            a = sub.parser().parse(args.subspan(i + 1));
+        } catch (const UsageError& e) {
+            throw UsageError(name + ": " + e.what());  // which subcommand's arguments are wrong
         }
-        return run(p);
+        return a ? sub.run(*a) : 0;
     }
     throw UsageError("unknown command '" + name + "' (create, list, extract-static-filter-analysis, "
                      "extract-optimised-synthesis-test-patterns)");

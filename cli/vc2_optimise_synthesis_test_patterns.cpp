@@ -17,8 +17,8 @@ namespace rigor::cli {
 namespace {
 
 template <class T>
-T number(const Vc2ToolArguments& a, const std::string& flag, T fallback) {
-    const auto text = a.value(flag);
+T number(const Arguments& a, const std::string& flag, T fallback) {
+    const auto text = a.get(flag);
     if (!text) return fallback;
     T v{};
     const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
@@ -30,42 +30,28 @@ T number(const Vc2ToolArguments& a, const std::string& flag, T fallback) {
 }  // namespace
 
 int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args) {
-    const auto a = parse_vc2_tool_arguments(args, {{"-s", "--seed", true},
-                                                   {"-N", "--number-of-searches", true},
-                                                   {"-t", "--terminate-early", true},
-                                                   {"-a", "--added-corruption-rate", true},
-                                                   {"-r", "--removed-corruption-rate", true},
-                                                   {"-i", "--base-iterations", true},
-                                                   {"-I", "--added-iterations-per-improvement", true},
-                                                   {"-o", "--output", true},
-                                                   {"-j", "--threads", true},
-                                                   {"-v", "--verbose", false}});
-    if (a.help) {
-        std::cout
-            << "usage: vc2-optimise-synthesis-test-patterns STATIC_ANALYSIS.json -b BITS\n"
-               "           [-q LEVEL ORIENT VALUE [...]] [-s SEED] [-N SEARCHES] [-t N] [-a RATE] [-r RATE]\n"
-               "           [-i ITERATIONS] [-I ITERATIONS] [-o FILE] [-j THREADS] [-v]\n\n"
-               "Improve the synthesis test patterns of STATIC_ANALYSIS.json (from vc2-static-filter-analysis)\n"
-               "for one picture bit width and quantisation matrix by a greedy stochastic search through the\n"
-               "integer transform with quantisation at every index up to the largest useful one.  The same\n"
-               "seed gives the same output on any number of threads; no pattern ends weaker than the\n"
-               "heuristic one.  Use the output as the optional second file of vc2-bit-widths-table and\n"
-               "vc2-bit-width-test-pictures.\n"
-               "  -b, --picture-bit-width BITS               picture sample bits (1 to 32)\n"
-               "  -q, --custom-quantisation-matrix ...       LEVEL ORIENT VALUE triples (override the default)\n"
-               "  -s, --seed SEED                            random seed (default 1)\n"
-               "  -N, --number-of-searches N                 independent searches per pattern (default 10)\n"
-               "  -t, --terminate-early N                    stop after N searches without improvement\n"
-               "                                             (default 1; 0 = never)\n"
-               "  -a, --added-corruption-rate R              share of pixels randomised per iteration (0.05)\n"
-               "  -r, --removed-corruption-rate R            share of pixels reset per iteration (0.0)\n"
-               "  -i, --base-iterations N                    iterations per search (default 200)\n"
-               "  -I, --added-iterations-per-improvement N   extra iterations per improvement (default 200)\n"
-               "  -j, --threads N                            worker threads (default: all cores)\n"
-               "  -o, --output FILE                          write to FILE instead of stdout\n"
-               "  -v, --verbose                              report each pattern on stderr\n";
-        return 0;
-    }
+    ArgumentParser p = vc2_tool_parser(
+        "vc2-optimise-synthesis-test-patterns",
+        "Improve the synthesis test patterns of STATIC_ANALYSIS.json (from vc2-static-filter-analysis)\n"
+        "for one picture bit width and quantisation matrix by a greedy stochastic search through the\n"
+        "integer transform with quantisation at every index up to the largest useful one.  The same\n"
+        "seed gives the same output on any number of threads; no pattern ends weaker than the\n"
+        "heuristic one.  Use the output as the optional second file of vc2-bit-widths-table and\n"
+        "vc2-bit-width-test-pictures.",
+        OptimisedPatterns::refused);
+    p.option("-s", "--seed", "SEED", "random seed (default 1)")
+        .option("-N", "--number-of-searches", "N", "independent searches per pattern (default 10)")
+        .option("-t", "--terminate-early", "N", "stop after N searches without improvement (default 1; 0 = never)")
+        .option("-a", "--added-corruption-rate", "R", "share of pixels randomised per iteration (default 0.05)")
+        .option("-r", "--removed-corruption-rate", "R", "share of pixels reset per iteration (default 0.0)")
+        .option("-i", "--base-iterations", "N", "iterations per search (default 200)")
+        .option("-I", "--added-iterations-per-improvement", "N", "extra iterations per improvement (default 200)")
+        .option("-j", "--threads", "N", "worker threads (default: all cores)")
+        .option("-o", "--output", "FILE", "write to FILE instead of stdout")
+        .flag("-v", "--verbose", "report each pattern on stderr");
+    const auto parsed = p.parse(args);
+    if (!parsed) return 0;
+    const Arguments& a = *parsed;
     vc2::SearchParameters s;
     s.seed = number<std::uint64_t>(a, "--seed", s.seed);
     s.number_of_searches = number<int>(a, "--number-of-searches", s.number_of_searches);
@@ -76,17 +62,16 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
     s.added_iterations_per_improvement =
         number<long>(a, "--added-iterations-per-improvement", s.added_iterations_per_improvement);
     vc2::check_search_parameters(s);
-    const unsigned threads = a.threads();
-    vc2::check_picture_bits(a.picture_bits);
-    const auto analysis = vc2::read_static_analysis(a.static_analysis);
-    const auto matrix = vc2::quantisation_matrix(analysis.config, a.quantisation);
-    OutputFile out(a.value("--output").value_or("-"));  // opened before the long search
+    const unsigned threads = vc2_tool_threads(a);
+    const Vc2ToolInputs in = load_vc2_tool_inputs(a);
+    const vc2::StaticAnalysis& analysis = in.analysis;
+    OutputFile out(a.get_or("--output", "-"));  // opened before the long search
 
     std::mutex log;
     const bool verbose = a.has("--verbose");
-    vc2::OptimisedPatternsDocument doc{analysis.config, a.picture_bits, matrix, {}};
+    vc2::OptimisedPatternsDocument doc{analysis.config, in.picture_bits, in.matrix, {}};
     doc.patterns = vc2::optimise_synthesis_patterns(
-        analysis, a.picture_bits, matrix, s, threads, [&](std::size_t k, const vc2::OptimisedPattern& o) {
+        analysis, in.picture_bits, in.matrix, s, threads, [&](std::size_t k, const vc2::OptimisedPattern& o) {
             if (!verbose) return;
             const auto& w = o.pattern.where;
             std::lock_guard lock(log);

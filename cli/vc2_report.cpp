@@ -12,6 +12,7 @@
 #include "cli/arguments.hpp"
 #include "cli/command.hpp"
 #include "cli/output_file.hpp"
+#include "cli/vc2_config_arguments.hpp"
 #include "filters/vc2/wavelet.hpp"
 #include "pixel/vc2/bit_width_table.hpp"
 #include "pixel/vc2/quantisation_matrix.hpp"
@@ -20,9 +21,6 @@
 #include "symbolic/vc2/static_analysis.hpp"
 
 namespace rigor::cli {
-
-ArgumentParser vc2_analysis_arguments(const std::string& program, const std::string& description);
-vc2::TransformConfig vc2_config_from(const Arguments& a);
 
 namespace {
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <stdexcept>
 #include <thread>
 
 #include "filters/error.hpp"
@@ -11,99 +10,81 @@
 
 namespace rigor::cli {
 
-std::optional<std::string> Vc2ToolArguments::value(const std::string& long_name) const {
-    const auto it = flags.find(long_name);
-    if (it == flags.end()) return std::nullopt;
-    return it->second;
-}
-
-unsigned Vc2ToolArguments::threads() const {
-    const auto t = value("--threads");
-    if (!t) return std::max(1u, std::thread::hardware_concurrency());
-    try {
-        return static_cast<unsigned>(std::stoul(*t));
-    } catch (const std::exception&) {
-        throw UserError("--threads '" + *t + "' is not a number");
-    }
-}
-
 namespace {
 
-bool is_flag(const std::string& word) {
-    // "-5" is a (negative) number, not a flag.
-    return word.size() >= 2 && word[0] == '-' && !(word[1] >= '0' && word[1] <= '9');
-}
+constexpr const char* kStaticAnalysis = "STATIC_ANALYSIS.json";
+constexpr const char* kOptimised = "OPTIMISED.json";
 
 }  // namespace
 
-Vc2ToolArguments parse_vc2_tool_arguments(std::span<const std::string> args, const std::vector<Vc2ToolFlag>& extra,
-                                          std::size_t max_positionals, bool bits_optional) {
-    Vc2ToolArguments out;
-    std::optional<std::string> bits;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "-h" || a == "--help") {
-            out.help = true;
-            return out;
-        }
-        auto need_value = [&](const std::string& flag) -> const std::string& {
-            if (i + 1 >= args.size()) throw UserError(flag + " needs a value");
-            return args[++i];
-        };
-        if (a == "-b" || a == "--picture-bit-width") {
-            bits = need_value(a);
-        } else if (a.rfind("--picture-bit-width=", 0) == 0) {
-            bits = a.substr(20);
-        } else if (a == "-q" || a == "--custom-quantisation-matrix") {
-            std::size_t n = 0;
-            while (i + 1 < args.size() && !is_flag(args[i + 1])) {
-                out.quantisation.push_back(args[++i]);
-                ++n;
-            }
-            if (n == 0 || n % 3 != 0)
-                throw UserError(a + " expects LEVEL ORIENT VALUE triples (got " + std::to_string(n) + " words)");
-        } else if (is_flag(a)) {
-            const Vc2ToolFlag* flag = nullptr;
-            for (const Vc2ToolFlag& f : extra)
-                if (a == f.short_name || a == f.long_name) flag = &f;
-            if (!flag) throw UserError("unknown option '" + a + "' (see --help)");
-            out.flags[flag->long_name] = flag->takes_value ? need_value(a) : "";
-        } else if (out.static_analysis.empty()) {
-            out.static_analysis = a;
-        } else {
-            out.positionals.push_back(a);
-        }
-    }
-    if (out.static_analysis.empty()) throw UserError("missing the static analysis JSON file (see --help)");
-    if (out.positionals.size() + 1 > max_positionals)
-        throw UserError("unexpected argument '" + out.positionals[max_positionals - 1] + "'");
-    if (!bits && bits_optional) return out;
-    if (!bits) throw UserError("missing -b/--picture-bit-width BITS");
-    int v = 0;
-    auto [end, ec] = std::from_chars(bits->data(), bits->data() + bits->size(), v);
-    if (ec != std::errc() || end != bits->data() + bits->size() || bits->empty())
-        throw UserError("picture bit width '" + *bits + "' is not an integer");
-    out.picture_bits = v;
-    out.picture_bits_given = true;
-    return out;
+ArgumentParser& add_vc2_codec_options(ArgumentParser& p, OptimisedPatterns optimised) {
+    return p
+        .option("-b", "--picture-bit-width", "BITS",
+                optimised == OptimisedPatterns::accepted
+                    ? "picture sample bits, 1 to 32 (required unless OPTIMISED.json gives them)"
+                    : "picture sample bits, 1 to 32 (required)")
+        .option("-q", "--custom-quantisation-matrix", "LEVEL ORIENT VALUE",
+                "quantisation matrix entries, overriding the default matrix\n"
+                "      (required for transforms without one)",
+                ArgumentParser::kOneOrMore);
 }
 
-Vc2ToolInputs load_vc2_tool_inputs(const Vc2ToolArguments& a, const std::optional<std::string>& optimised) {
-    Vc2ToolInputs in{vc2::read_static_analysis(a.static_analysis), a.picture_bits, {}};
-    if (!optimised) {
-        if (!a.picture_bits_given) throw UserError("missing -b/--picture-bit-width BITS");
-        vc2::check_picture_bits(a.picture_bits);
-        in.matrix = vc2::quantisation_matrix(in.analysis.config, a.quantisation);
+ArgumentParser vc2_tool_parser(std::string program, std::string description, OptimisedPatterns optimised) {
+    ArgumentParser p(std::move(program), std::move(description));
+    p.positional(kStaticAnalysis, "the static filter analysis (from vc2-static-filter-analysis)");
+    if (optimised == OptimisedPatterns::accepted)
+        p.positional(kOptimised,
+                     "optimised synthesis test patterns (from vc2-optimise-synthesis-test-patterns):\n"
+                     "      their synthesis patterns, bit width and quantisation matrix are used",
+                     false, true);
+    add_vc2_codec_options(p, optimised);
+    return p;
+}
+
+std::optional<int> picture_bit_width(const Arguments& a) {
+    const auto text = a.get("--picture-bit-width");
+    if (!text) return std::nullopt;
+    int v = 0;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (ec != std::errc() || end != text->data() + text->size() || text->empty())
+        throw UsageError("picture bit width '" + *text + "' is not an integer");
+    return v;
+}
+
+int required_picture_bit_width(const Arguments& a) {
+    const auto bits = picture_bit_width(a);
+    if (!bits) throw UsageError("missing -b/--picture-bit-width BITS");
+    return *bits;
+}
+
+unsigned vc2_tool_threads(const Arguments& a) {
+    const auto threads = a.get_int("--threads");
+    if (!threads) return std::max(1u, std::thread::hardware_concurrency());
+    if (*threads < 0 || *threads > 1024) throw UsageError("--threads must be between 0 and 1024");
+    return static_cast<unsigned>(*threads);
+}
+
+Vc2ToolInputs load_vc2_tool_inputs(const Arguments& a) {
+    const std::vector<std::string>& optimised = a.positional(kOptimised);
+    const std::vector<std::string> quantisation = a.all("--custom-quantisation-matrix");
+    if (optimised.empty()) {
+        const int bits = required_picture_bit_width(a);
+        vc2::check_picture_bits(bits);
+        Vc2ToolInputs in{vc2::read_static_analysis(a.positional(kStaticAnalysis).at(0)), bits, {}};
+        in.matrix = vc2::quantisation_matrix(in.analysis.config, quantisation);
         return in;
     }
-    const auto o = vc2::read_optimised_patterns(*optimised);
-    if (a.picture_bits_given && a.picture_bits != o.picture_bit_width)
-        throw UserError(*optimised + ": optimised for " + std::to_string(o.picture_bit_width) +
-                        "-bit pictures, not " + std::to_string(a.picture_bits) + " (-b)");
-    if (!a.quantisation.empty())
+    const std::string& path = optimised[0];
+    const std::optional<int> bits = picture_bit_width(a);
+    Vc2ToolInputs in{vc2::read_static_analysis(a.positional(kStaticAnalysis).at(0)), 0, {}};
+    const auto o = vc2::read_optimised_patterns(path);
+    if (bits && *bits != o.picture_bit_width)
+        throw UserError(path + ": optimised for " + std::to_string(o.picture_bit_width) + "-bit pictures, not " +
+                        std::to_string(*bits) + " (-b)");
+    if (!quantisation.empty())
         throw UserError("-q cannot be used with optimised synthesis test patterns (they carry their matrix)");
     vc2::check_picture_bits(o.picture_bit_width);
-    in.analysis = vc2::with_optimised_patterns(std::move(in.analysis), o, *optimised);
+    in.analysis = vc2::with_optimised_patterns(std::move(in.analysis), o, path);
     in.picture_bits = o.picture_bit_width;
     in.matrix = o.matrix;
     return in;

@@ -1,55 +1,48 @@
-// The arguments the VC-2 companion tools share (the reference's spelling):
-//   STATIC_ANALYSIS.json -b/--picture-bit-width BITS
+// The arguments the VC-2 companion tools share (the reference's spelling), declared once on
+// an ArgumentParser, and the one sequence that loads what they name:
+//   STATIC_ANALYSIS.json [OPTIMISED.json] -b/--picture-bit-width BITS
 //   [-q/--custom-quantisation-matrix LEVEL ORIENT VALUE [LEVEL ORIENT VALUE …]]
-// plus whatever flags a tool adds (each with or without a value).
+// (-q takes words up to the next option, argparse's nargs='+'; given twice, the triples
+// of both count).
 #pragma once
-#include <map>
 #include <optional>
-#include <span>
 #include <string>
-#include <vector>
 
+#include "cli/arguments.hpp"
 #include "pixel/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2/static_analysis.hpp"
 
 namespace rigor::cli {
 
-struct Vc2ToolFlag {
-    std::string short_name;  // "-p" (may be empty)
-    std::string long_name;   // "--show-all-filter-phases"
-    bool takes_value = false;
-};
+// Whether a tool takes the reference's optional optimised synthesis test patterns file
+// (from vc2-optimise-synthesis-test-patterns) after STATIC_ANALYSIS.json.
+enum class OptimisedPatterns { refused, accepted };
 
-struct Vc2ToolArguments {
-    std::string static_analysis;          // the positional file
-    std::vector<std::string> positionals;  // any further positionals
-    int picture_bits = 0;
-    bool picture_bits_given = false;  // -b was on the command line
-    std::vector<std::string> quantisation;  // the -q words, in triples
-    std::map<std::string, std::string> flags;  // long name → value ("" for switches)
-    bool help = false;
+// Declares -b and -q on a parser (also vc2-bundle's extract command, which looks a
+// configuration up by them).
+ArgumentParser& add_vc2_codec_options(ArgumentParser& p, OptimisedPatterns optimised = OptimisedPatterns::refused);
 
-    bool has(const std::string& long_name) const { return flags.count(long_name) != 0; }
-    std::optional<std::string> value(const std::string& long_name) const;
-    // The value of --threads (a tool that accepts it), else every core; throws
-    // rigor::UserError for a value that is not a number.
-    unsigned threads() const;
-};
+// A tool's parser: STATIC_ANALYSIS.json [OPTIMISED.json], -b and -q; the tool adds its own
+// options and any later positionals.
+ArgumentParser vc2_tool_parser(std::string program, std::string description, OptimisedPatterns optimised);
 
-// Throws rigor::UserError for an unknown flag, a missing value, a malformed bit width,
-// or a missing STATIC_ANALYSIS / -b (unless --help, or bits_optional: picture_bits = 0).
-Vc2ToolArguments parse_vc2_tool_arguments(std::span<const std::string> args, const std::vector<Vc2ToolFlag>& extra,
-                                          std::size_t max_positionals = 1, bool bits_optional = false);
+// The value of -b, if given; throws UsageError when it is not an integer.  The required
+// form also throws UsageError when -b is missing (no range check: see load_vc2_tool_inputs).
+std::optional<int> picture_bit_width(const Arguments& a);
+int required_picture_bit_width(const Arguments& a);
 
-// What the table and test-picture tools work on.  With an optimised synthesis test
-// patterns file (the reference's optional second file) its synthesis patterns, bit width
-// and quantisation matrix are used: -b may be left out (if given it must agree) and -q
-// is refused; otherwise -b is required and -q applies.
+// The value of -j/--threads of a tool that has it; by default every core.
+unsigned vc2_tool_threads(const Arguments& a);
+
+// What the tools work on: -b checked (1 to 32), STATIC_ANALYSIS.json read, and the
+// quantisation matrix (the transform's default with the -q triples applied).  With
+// OPTIMISED.json its synthesis patterns, bit width and quantisation matrix are used
+// instead: -b may be left out (if given it must agree) and -q is refused.
 struct Vc2ToolInputs {
     vc2::StaticAnalysis analysis;
     int picture_bits = 0;
     vc2::QuantisationMatrix matrix;
 };
-Vc2ToolInputs load_vc2_tool_inputs(const Vc2ToolArguments& arguments, const std::optional<std::string>& optimised);
+Vc2ToolInputs load_vc2_tool_inputs(const Arguments& a);
 
 }  // namespace rigor::cli

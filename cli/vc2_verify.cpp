@@ -16,8 +16,8 @@ namespace rigor::cli {
 
 namespace {
 
-long number(const Vc2ToolArguments& a, const std::string& flag, long fallback) {
-    const auto v = a.value(flag);
+long number(const Arguments& a, const std::string& flag, long fallback) {
+    const auto v = a.get(flag);
     if (!v) return fallback;
     try {
         std::size_t used = 0;
@@ -31,42 +31,37 @@ long number(const Vc2ToolArguments& a, const std::string& flag, long fallback) {
 }  // namespace
 
 int vc2_verify_main(std::span<const std::string> args) {
-    const auto a = parse_vc2_tool_arguments(args, {{"", "--width", true},
-                                                   {"", "--height", true},
-                                                   {"-r", "--random-pictures", true},
-                                                   {"-s", "--seed", true},
-                                                   {"", "--include-edges", false},
-                                                   {"-o", "--output", true}});
-    if (a.help) {
-        std::cout << "usage: rigor vc2-verify STATIC_ANALYSIS.json -b BITS [-q LEVEL ORIENT VALUE ...]\n"
-                     "           [--width W --height H] [-r N] [-s SEED] [--include-edges] [-o FILE]\n\n"
-                     "Runs every test pattern of STATIC_ANALYSIS.json (both polarities), N random and N\n"
-                     "saturated pictures and two flat pictures through the integer VC-2 transform at full\n"
-                     "size, quantised at every index up to the maximum, and checks every intermediate value\n"
-                     "against its bound.  Prints per array the bounds, the extremes reached and how close\n"
-                     "(extreme / bound).\n\n"
-                     "The static analysis models arrays without edges, so its bounds apply to the interior:\n"
-                     "values whose dependency region lies inside the picture.  Those are checked; values\n"
-                     "near the picture edges (where the specification clamps lifting taps) are checked too,\n"
-                     "and how far they exceed their bounds is reported as information.  Exit status 3 when\n"
-                     "an interior value leaves its bound (with --include-edges: any value), so exit 0 means\n"
-                     "the static bounds hold where they apply.\n"
-                     "  --width W, --height H   picture size (default: large enough for every pattern)\n"
-                     "  -r, --random-pictures N pictures of each random kind (default 4)\n"
-                     "  -s, --seed SEED         random seed (default 1)\n"
-                     "  --include-edges         count edge values beyond their bounds as violations\n";
-        return 0;
-    }
-    vc2::check_picture_bits(a.picture_bits);
-    const auto analysis = vc2::read_static_analysis(a.static_analysis);
-    const auto matrix = vc2::quantisation_matrix(analysis.config, a.quantisation);
+    ArgumentParser p = vc2_tool_parser(
+        "rigor vc2-verify",
+        "Runs every test pattern of STATIC_ANALYSIS.json (both polarities), N random and N\n"
+        "saturated pictures and two flat pictures through the integer VC-2 transform at full\n"
+        "size, quantised at every index up to the maximum, and checks every intermediate value\n"
+        "against its bound.  Prints per array the bounds, the extremes reached and how close\n"
+        "(extreme / bound).",
+        OptimisedPatterns::refused);
+    p.option("", "--width", "W", "picture width (default: large enough for every pattern)")
+        .option("", "--height", "H", "picture height (default: large enough for every pattern)")
+        .option("-r", "--random-pictures", "N", "pictures of each random kind (default 4)")
+        .option("-s", "--seed", "SEED", "random seed (default 1)")
+        .flag("", "--include-edges", "count edge values beyond their bounds as violations")
+        .option("-o", "--output", "FILE", "write the report to FILE instead of stdout")
+        .epilog("The static analysis models arrays without edges, so its bounds apply to the interior:\n"
+                "values whose dependency region lies inside the picture.  Those are checked; values\n"
+                "near the picture edges (where the specification clamps lifting taps) are checked too,\n"
+                "and how far they exceed their bounds is reported as information.  Exit status 3 when\n"
+                "an interior value leaves its bound (with --include-edges: any value), so exit 0 means\n"
+                "the static bounds hold where they apply.");
+    const auto parsed = p.parse(args);
+    if (!parsed) return 0;
+    const Arguments& a = *parsed;
+    const Vc2ToolInputs in = load_vc2_tool_inputs(a);
     vc2::VerificationOptions options;
     options.width = number(a, "--width", 0);
     options.height = number(a, "--height", 0);
     options.random_pictures = static_cast<int>(number(a, "--random-pictures", 4));
     options.seed = static_cast<std::uint64_t>(number(a, "--seed", 1));
     options.include_edges = a.has("--include-edges");
-    const auto report = vc2::verify_bounds(analysis, a.picture_bits, matrix, options);
+    const auto report = vc2::verify_bounds(in.analysis, in.picture_bits, in.matrix, options);
 
     std::ostringstream s;
     s << "pictures: " << report.pictures << " of " << report.width << "x" << report.height << " (seed "
@@ -88,7 +83,7 @@ int vc2_verify_main(std::span<const std::string> args) {
     for (const auto& v : report.first_violations) s << "violation: " << v << "\n";
     if (!report.include_edges)
         for (const auto& v : report.first_edge_excesses) s << "edge excess: " << v << "\n";
-    write_text_file(a.value("--output").value_or("-"), s.str());
+    write_text_file(a.get_or("--output", "-"), s.str());
     if (report.violations > 0) {
         std::cerr << "vc2-verify: " << report.violations << " values outside their bounds\n";
         return 3;

@@ -138,17 +138,22 @@ void command_arguments(Bytes data) {
     parser.option("-o", "--output", "FILE", "an output")
         .option("-n", "--number", "N", "an integer")
         .option("", "--pair", "A B", "two values", 2)
+        .option("-m", "--many", "V", "one or more values", cli::ArgumentParser::kOneOrMore)
         .flag("-v", "--verbose", "a switch")
         .positional("input", "the first input")
+        .positional("maybe", "an optional input before the last", false, true)
+        .positional("last", "the last input")
         .positional("more", "any further inputs", true, true);
     if (auto parsed = parser.parse(args)) {
         (void)parsed->get_int("number");
         (void)parsed->all("pair");
+        (void)parsed->all("--many");
         (void)parsed->positional("more");
     }
     try {
-        (void)cli::parse_vc2_tool_arguments(args, {{"-p", "--show-all-filter-phases", false}, {"-s", "--seed", true}},
-                                            2);
+        cli::ArgumentParser tool = cli::vc2_tool_parser("fuzz", "a companion tool", cli::OptimisedPatterns::accepted);
+        tool.flag("-p", "--show-all-filter-phases", "a switch").option("-s", "--seed", "SEED", "a value");
+        if (auto parsed = tool.parse(args)) (void)cli::picture_bit_width(*parsed);
     } catch (const UserError&) {
     }
 }
