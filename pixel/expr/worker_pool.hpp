@@ -1,8 +1,11 @@
 // Threads started once and reused for every frame: run(task) calls task(t) for t in
 // [0, size()) — t = 0 on the calling thread — and returns when all calls have returned.
 // Starting threads per frame costs about as much as evaluating a simple program on a
-// whole 1920x1080 plane, so per-frame threads would not scale.
+// whole 1920x1080 plane, so per-frame threads would not scale; for the same reason the
+// threads poll briefly (some microseconds) before they sleep, since waking a sleeping
+// thread takes tens of microseconds and a simple program's frame only about a hundred.
 #pragma once
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -30,9 +33,9 @@ private:
     std::mutex mutex_;
     std::condition_variable start_, done_;
     const std::function<void(int)>* task_ = nullptr;
-    unsigned long generation_ = 0;
-    int pending_ = 0;
-    bool stop_ = false;
+    std::atomic<unsigned long> generation_{0};
+    std::atomic<int> pending_{0};
+    std::atomic<bool> stop_{false};
 };
 
 }  // namespace rigor::pixel
