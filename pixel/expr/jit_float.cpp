@@ -92,14 +92,18 @@ struct Value {
     int reg = -1;             // ymm holding it, or -1
     int slot = -1;            // its vector slot in the frame, or -1
     bool slot_valid = false;  // the slot holds the value (row-invariant slots always do)
+    // A float sample read where it lies (row in r13..r15): spilling it stores nothing,
+    // later uses read the source row again.
+    std::optional<Mem> source;
 };
 
 class Generator {
 public:
     Generator(const expr::Expr& e, std::span<const JitSampleType> clips, JitSampleType out)
         : e_(e), clips_(clips), out_(out), sched_(schedule(e, kValueRegisters)), unroll_(sched_.unroll),
-          values_(e.size() * std::size_t(unroll_)), fused_condition_(e.size(), 0) {
+          values_(e.size() * std::size_t(unroll_)), fused_condition_(e.size(), 0), register_uses_(e.size(), 0) {
         fuse_conditions();
+        count_register_uses();
     }
 
     // Fills the kernel's tables and returns the machine code.
@@ -116,13 +120,14 @@ private:
     VecOperand operand(NodeId i, int u) const {
         const Value& v = values_[vid(i, u)];
         if (v.reg >= 0) return VecOperand::r(v.reg);
+        if (v.source) return VecOperand::m(*v.source);
         return VecOperand::m(slot_mem(v.slot));
     }
     // The operand in a register: its own, or loaded into `scratch`.
     int in_register(NodeId i, int u, int scratch) {
         const Value& v = values_[vid(i, u)];
         if (v.reg >= 0) return v.reg;
-        a_.vmovups_load(scratch, VecOperand::m(slot_mem(v.slot)));
+        a_.vmovups_load(scratch, operand(i, u));
         return scratch;
     }
     void spill(int reg);
@@ -133,6 +138,7 @@ private:
     void emit_callout(NodeId i, Callout fn, NodeId partner, int position);
     void emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position);
     void fuse_conditions();
+    void count_register_uses();
     static std::optional<Cmp> predicate(Op op) {
         switch (op) {
             case Op::Gt: return Cmp::Gt;
@@ -157,6 +163,9 @@ private:
     // Comparisons whose only use is as the condition of a Select: no 0/1 value is made,
     // the Select blends on the comparison's mask (a > b ? 1 : 0 is > 0 exactly when a > b).
     std::vector<char> fused_condition_;
+    // How many instructions need each node's value in a register (VEX src1, blend's
+    // false operand, call-out arguments); the rest take it as a memory operand.
+    std::vector<int> register_uses_;
     int owner_[16] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};  // value index
     std::vector<JitKernel::Row> rows_;
     int first_vector_ = 0;
@@ -172,7 +181,7 @@ int Generator::row_index(const Node& n) {
 
 void Generator::spill(int reg) {
     Value& v = values_[std::size_t(owner_[reg])];
-    if (!v.slot_valid) {
+    if (!v.slot_valid && !v.source) {
         if (v.slot < 0) v.slot = next_slot_++;
         a_.vmovups_store(slot_mem(v.slot), reg);
         v.slot_valid = true;
@@ -324,6 +333,23 @@ void Generator::fuse_conditions() {
     }
 }
 
+void Generator::count_register_uses() {
+    for (NodeId i : sched_.order) {
+        const Node& n = e_.node(i);
+        for (std::size_t k = 0; k < n.args.size(); ++k) {
+            bool needs = k == 0;
+            switch (n.op) {
+                case Op::Select: needs = k == 2 || (k == 0 && !fused_condition_[n.args[0]]); break;
+                case Op::Sin: case Op::Cos: case Op::Trunc: case Op::Round: case Op::Floor: needs = false; break;
+                case Op::And: case Op::Or: case Op::Xor: case Op::Exp: case Op::Log: case Op::Pow: case Op::Mod:
+                case Op::BitAnd: case Op::BitOr: case Op::BitXor: case Op::BitNot: needs = true; break;
+                default: break;
+            }
+            register_uses_[n.args[k]] += needs;
+        }
+    }
+}
+
 void Generator::emit(int position) {
     const NodeId i = sched_.order[std::size_t(position)];
     const Node& n = e_.node(i);
@@ -355,10 +381,16 @@ void Generator::emit_vector(NodeId i, int u, int position) {
     const Node& n = e_.node(i);
     const auto& args = n.args;
     if (n.op == Op::Load) {
-        release_dying(i, u, position);
-        const int d = allocate(i, u, position);
         const JitSampleType& t = clips_[std::size_t(n.clip)];
         const int s = row_index(n);
+        if (t.is_float && s < kRowRegisters && register_uses_[i] <= 1) {
+            // Float samples of a row kept in a register are operands where they lie:
+            // no register, no load until an instruction needs one in a register.
+            values_[vid(i, u)].source = Mem{kRowRegister[s], (n.dx + 8 * u) * 4, kX, 4};
+            return;
+        }
+        release_dying(i, u, position);
+        const int d = allocate(i, u, position);
         Gpr base = r10;
         if (s < kRowRegisters) base = kRowRegister[s];
         else a_.mov_load(r10, row_mem(s));
@@ -585,7 +617,7 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
     }
     next_slot_ = kPoolVectors + kFixedCount;
     auto set_slot = [&](NodeId i, int slot) {
-        for (int u = 0; u < unroll_; ++u) values_[vid(i, u)] = Value{-1, slot, true};
+        for (int u = 0; u < unroll_; ++u) values_[vid(i, u)] = Value{-1, slot, true, std::nullopt};
     };
     for (NodeId i = 0; i < size; ++i) {
         if (e_.node(i).op != Op::Constant) continue;
