@@ -261,8 +261,9 @@ void Generator::emit_callout(NodeId i, Callout fn, NodeId partner, int position)
 
 // sin and/or cos (nodes sin_node, cos_node; e_.size() for none) of the argument of
 // `first`, inline: vmath::sincos_parts and sincos_result operation for operation (so
-// the bits equal the interpreter's), with all 14 value registers as temporaries; live
-// values go to their slots first and the results are left in slots.
+// the bits equal the interpreter's).  Live values go to their slots first; six
+// registers (8..13) are temporaries and the results take the lowest free ones, so up to
+// four vectors of both results stay in registers.
 void Generator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position) {
     const NodeId none = NodeId(e_.size());
     const NodeId arg = e_.node(first).args[0];
@@ -271,50 +272,50 @@ void Generator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int 
     for (int u = 0; u < unroll_; ++u) release_dying(first, u, position);
     for (int r = 0; r < kValueRegisters; ++r)
         if (owner_[r] >= 0) spill(r);
+    constexpr int A = 8, B = 9, C = 10, D = 11, E = 12, F = 13;
+    for (int r : {A, B, C, D, E, F}) owner_[r] = int(values_.size());  // held as temporaries
     for (int u = 0; u < unroll_; ++u) {
-        a_.vmovups_load(0, operand(arg, u));                              // x
-        a_.vmulps(1, 0, fixed(kTwoOverPi));                               // t
-        a_.vandps(2, 1, fixed(kAbsMask));
-        a_.vcmpps(2, 2, fixed(kReducible), Cmp::NotLt);                   // !(|t| < 2^22)
-        a_.vaddps(1, 1, fixed(kRound));
-        a_.vblendvps(3, 1, fixed(kRound), 2);                             // shifted; q = its bits
-        a_.vsubps(4, 3, fixed(kRound));                                   // k
-        a_.vfmadd231ps(0, 4, fixed(kPi2Hi));                              // r = fma(k, c, r)
-        a_.vfmadd231ps(0, 4, fixed(kPi2Mid));
-        a_.vfmadd231ps(0, 4, fixed(kPi2Lo));
-        a_.vmulps(1, 0, VecOperand::r(0));                                // r2
-        a_.vmovups_load(2, fixed(kSin3));
-        a_.vfmadd213ps(2, 1, fixed(kSin2));
-        a_.vfmadd213ps(2, 1, fixed(kSin1));
-        a_.vmulps(5, 1, VecOperand::r(0));                                // r2 r
-        a_.vfmadd213ps(2, 5, VecOperand::r(0));                           // s
-        a_.vmovups_load(6, fixed(kCos3));
-        a_.vfmadd213ps(6, 1, fixed(kCos2));
-        a_.vfmadd213ps(6, 1, fixed(kCos1));
-        a_.vmulps(7, 1, VecOperand::r(1));                                // r2 r2
-        a_.vmovups_load(8, fixed(kMinusHalf));
-        a_.vfmadd213ps(8, 1, fixed(kOne));                                // fma(-0.5, r2, 1)
-        a_.vfmadd213ps(6, 7, VecOperand::r(8));                           // c
-        a_.vpslld(12, 3, 31);                                             // q & 1 as the sign bit
+        a_.vmovups_load(A, operand(arg, u));                              // x
+        a_.vmulps(B, A, fixed(kTwoOverPi));                               // t
+        a_.vandps(C, B, fixed(kAbsMask));
+        a_.vcmpps(C, C, fixed(kReducible), Cmp::NotLt);                   // !(|t| < 2^22)
+        a_.vaddps(B, B, fixed(kRound));
+        a_.vblendvps(D, B, fixed(kRound), C);                             // shifted; q = its bits
+        a_.vsubps(E, D, fixed(kRound));                                   // k
+        a_.vfmadd231ps(A, E, fixed(kPi2Hi));                              // r = fma(k, c, r)
+        a_.vfmadd231ps(A, E, fixed(kPi2Mid));
+        a_.vfmadd231ps(A, E, fixed(kPi2Lo));
+        a_.vmulps(B, A, VecOperand::r(A));                                // r2
+        a_.vmovups_load(C, fixed(kSin3));
+        a_.vfmadd213ps(C, B, fixed(kSin2));
+        a_.vfmadd213ps(C, B, fixed(kSin1));
+        a_.vmulps(E, B, VecOperand::r(A));                                // r2 r
+        a_.vfmadd213ps(C, E, VecOperand::r(A));                           // s
+        a_.vmovups_load(E, fixed(kCos3));
+        a_.vfmadd213ps(E, B, fixed(kCos2));
+        a_.vfmadd213ps(E, B, fixed(kCos1));
+        a_.vmulps(F, B, VecOperand::r(B));                                // r2 r2
+        a_.vmovups_load(A, fixed(kMinusHalf));
+        a_.vfmadd213ps(A, B, fixed(kOne));                                // fma(-0.5, r2, 1)
+        a_.vfmadd213ps(E, F, VecOperand::r(A));                           // c
+        a_.vpslld(B, D, 31);                                              // q & 1 as the sign bit
         for (NodeId out : {sin_node, cos_node}) {
             if (out == none) continue;
-            int q = 3;
+            int q = D;
+            const int d = allocate(out, u, position);
             if (out == cos_node) {  // a quarter turn on: q + 1, odd exactly when q is even
-                a_.vpaddd(11, 3, fixed(kIntOne));
-                q = 11;
-                a_.vblendvps(10, 6, VecOperand::r(2), 12);                // q odd ? s : c
+                a_.vpaddd(A, D, fixed(kIntOne));
+                q = A;
+                a_.vblendvps(d, E, VecOperand::r(C), B);                  // q odd ? s : c
             } else {
-                a_.vblendvps(10, 2, VecOperand::r(6), 12);                // q odd ? c : s
+                a_.vblendvps(d, C, VecOperand::r(E), B);                  // q odd ? c : s
             }
-            a_.vpslld(9, q, 30);
-            a_.vpand(9, 9, fixed(kSignBit));                              // (q & 2) << 30
-            a_.vxorps(10, 10, VecOperand::r(9));
-            Value& v = values_[vid(out, u)];
-            v.slot = next_slot_++;
-            v.slot_valid = true;
-            a_.vmovups_store(slot_mem(v.slot), 10);
+            a_.vpslld(F, q, 30);
+            a_.vpand(F, F, fixed(kSignBit));                              // (q & 2) << 30
+            a_.vxorps(d, d, VecOperand::r(F));
         }
     }
+    for (int r : {A, B, C, D, E, F}) owner_[r] = -1;
 }
 
 void Generator::fuse_conditions() {
