@@ -110,6 +110,10 @@ public:
     void vpmaxsw(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xee, d, s1, s2); }
     void vpminsw(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xea, d, s1, s2); }
     void vpand(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xdb, d, s1, s2); }
+    void vpxor(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xef, d, s1, s2); }
+    // 8-bit lanes: rounding-up average (a + b + 1) >> 1, and subtraction.
+    void vpavgb(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xe0, d, s1, s2); }
+    void vpsubb(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xf8, d, s1, s2); }
     // Shifts by an immediate: group 71 /6 (left) and /4 (arithmetic right); the
     // destination is VEX.vvvv.
     void vpsllw(int d, int s, std::uint8_t n) {

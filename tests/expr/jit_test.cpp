@@ -218,6 +218,23 @@ TEST_CASE("the speed table's blend runs in fixed point, rounding half to even", 
     CHECK(planes == 0);  // float output: binary32 code
 }
 
+TEST_CASE("halving sums of 8-bit clips in 8-bit lanes equal the interpreter", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    std::mt19937 rng(5);
+    for (int w : {64, 65, 100, 130, 257}) {
+        const Frame a = make_frame("gray8", w, 3, [&](int, int, int) { return double(rng() % 256); });
+        const Frame b = make_frame("gray8", w, 3, [&](int, int, int) { return double(rng() % 256); });
+        for (const char* program : {"x y + 0.5 *", "x y + 2 /", "0.5 x y + *", "x[1,0] y[-2,1]:m + 0.5 *", "x x[3,-1] + 2 /"}) {
+            INFO(program << ", width " << w);
+            int fixed = 0;
+            const Frame want = run_engine(program, {a, b}, "gray8", expr::Boundary::Clamp, false, 1);
+            const Frame got = run_engine(program, {a, b}, "gray8", expr::Boundary::Clamp, true, 1, nullptr, &fixed);
+            CHECK(fixed == 1);
+            for (int y = 0; y < 3; ++y) CHECK(std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
+        }
+    }
+}
+
 TEST_CASE("the generator declines what it does not compile; the interpreter still runs it", "[jit]") {
     if (!cpu_has_avx2()) return;
     const Frame a = make_frame("gray8", 40, 3, [](int, int x, int y) { return double(x * 5 + y); });
