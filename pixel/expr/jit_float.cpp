@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstddef>
 #include <limits>
+#include <map>
 
 #include "filters/error.hpp"
 #include "pixel/expr/math_kernels.hpp"
@@ -40,15 +41,9 @@ constexpr int kValueRegisters = 14;
 constexpr int kScratchA = 15, kScratchB = 14;
 // The pool: vectors first (lane numbers 0..31 as int32 in slots 0..3, the dword order
 // that undoes a 256-bit byte pack in slot 4), then scalars, each broadcast into a slot:
-// the Fixed ones, then the Constant nodes.
+// the ones the code uses (0, 1, masks, the constants of inline sin/cos/exp/log) and
+// the Constant nodes, each value once.
 constexpr int kIotaSlot = 0, kPackOrderSlot = 4, kPoolVectors = 5;
-enum Fixed {
-    kZero, kOne, kAbsMask, kTop,
-    // sin and cos inline (vmath::sincos_parts): the named constants, -0.5, the sign bit, int 1
-    kTwoOverPi, kReducible, kRound, kPi2Hi, kPi2Mid, kPi2Lo, kSin3, kSin2, kSin1, kCos3, kCos2, kCos1,
-    kMinusHalf, kSignBit, kIntOne,
-    kFixedCount
-};
 // Programs beyond this many nodes stay with the interpreter (the frame holds a slot per
 // spilled value and unrolled copy: at most 4 * 2048 * 32 bytes = 256 KiB of stack).
 constexpr std::size_t kMaxNodes = 2048;
@@ -116,7 +111,21 @@ private:
     std::size_t vid(NodeId i, int u) const { return std::size_t(i) * std::size_t(unroll_) + std::size_t(u); }
     Mem slot_mem(int slot) const { return Mem{rsp, first_vector_ + 32 * slot}; }
     Mem row_mem(int s) const { return Mem{rsp, kRowSlots + 8 * (s - kRowRegisters)}; }
-    VecOperand fixed(Fixed f) const { return VecOperand::m(slot_mem(kPoolVectors + int(f))); }
+    // The broadcast slot of a scalar of the pool (registered before code is emitted).
+    VecOperand scalar_bits(std::uint32_t bits) const {
+        auto it = scalar_slot_.find(bits);
+        if (it == scalar_slot_.end()) throw InternalError("Expr JIT: a constant missing from the pool");
+        return VecOperand::m(slot_mem(it->second));
+    }
+    VecOperand scalar(float v) const { return scalar_bits(std::bit_cast<std::uint32_t>(v)); }
+    int add_scalar(std::vector<float>& pool, float v) {
+        auto [it, added] = scalar_slot_.try_emplace(std::bit_cast<std::uint32_t>(v), 0);
+        if (added) {
+            it->second = kPoolVectors + scalar_count_++;
+            pool.push_back(v);
+        }
+        return it->second;
+    }
     VecOperand operand(NodeId i, int u) const {
         const Value& v = values_[vid(i, u)];
         if (v.reg >= 0) return VecOperand::r(v.reg);
@@ -137,6 +146,9 @@ private:
     void emit_vector(NodeId i, int u, int position);
     void emit_callout(NodeId i, Callout fn, NodeId partner, int position);
     void emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position);
+    void emit_exp_or_log(NodeId i, int position);
+    // Frees every value register for an inline function: live values to their slots.
+    void clear_registers(NodeId i, int position);
     void fuse_conditions();
     void count_register_uses();
     static std::optional<Cmp> predicate(Op op) {
@@ -170,6 +182,9 @@ private:
     std::vector<JitKernel::Row> rows_;
     int first_vector_ = 0;
     int next_slot_ = 0;
+    std::map<std::uint32_t, int> scalar_slot_;  // bits of a pool scalar -> its slot
+    int scalar_count_ = 0;
+    float top_ = 0;  // largest integer output code
 };
 
 int Generator::row_index(const Node& n) {
@@ -264,39 +279,120 @@ void Generator::emit_callout(NodeId i, Callout fn, NodeId partner, int position)
 // the bits equal the interpreter's).  Live values go to their slots first; six
 // registers (8..13) are temporaries and the results take the lowest free ones, so up to
 // four vectors of both results stay in registers.
+void Generator::clear_registers(NodeId i, int position) {
+    const NodeId arg = e_.node(i).args[0];
+    for (int u = 0; u < unroll_; ++u)
+        if (values_[vid(arg, u)].reg >= 0) spill(values_[vid(arg, u)].reg);
+    for (int u = 0; u < unroll_; ++u) release_dying(i, u, position);
+    for (int r = 0; r < kValueRegisters; ++r)
+        if (owner_[r] >= 0) spill(r);
+}
+
+// exp or log of node i's argument, inline: vmath::exp / vmath::log operation for
+// operation (the same bits as the interpreter), six temporaries (8..13), the result in
+// the lowest free register.
+void Generator::emit_exp_or_log(NodeId i, int position) {
+    const NodeId arg = e_.node(i).args[0];
+    clear_registers(i, position);
+    constexpr int A = 8, B = 9, C = 10, D = 11, E = 12, F = 13;
+    for (int r : {A, B, C, D, E, F}) owner_[r] = int(values_.size());  // held as temporaries
+    for (int u = 0; u < unroll_; ++u) {
+        a_.vmovups_load(A, operand(arg, u));  // x
+        if (e_.node(i).op == Op::Exp) {
+            namespace ec = vmath::exp_constant;
+            a_.vminps(B, A, scalar(ec::kHigh));                      // xc
+            a_.vmaxps(B, B, scalar(ec::kLow));
+            a_.vmovups_load(C, scalar(ec::kLog2e));
+            a_.vfmadd213ps(C, B, scalar(ec::kRound));               // fma(xc, log2e, round)
+            a_.vsubps(C, C, scalar(ec::kRound));                    // n
+            a_.vfmadd231ps(B, C, scalar(ec::kLn2Hi));               // r = fma(n, c, xc)
+            a_.vfmadd231ps(B, C, scalar(ec::kLn2Lo));
+            a_.vmovups_load(D, scalar(ec::kP[0]));
+            for (int k = 1; k < 6; ++k) a_.vfmadd213ps(D, B, scalar(ec::kP[k]));  // p = fma(p, r, c)
+            a_.vmulps(E, B, VecOperand::r(B));                      // r r
+            a_.vfmadd213ps(D, E, VecOperand::r(B));                 // fma(p, r r, r)
+            a_.vaddps(D, D, scalar(1.0f));                          // er
+            a_.vcvttps2dq(C, VecOperand::r(C));
+            a_.vpsubd(C, C, scalar_bits(1u));
+            a_.vpslld(C, C, 23);                                    // (n - 1) << 23
+            a_.vpaddd(D, D, VecOperand::r(C));
+            a_.vmulps(D, D, scalar(2.0f));                          // y
+            a_.vcmpps(E, A, scalar(ec::kHigh), Cmp::Gt);
+            a_.vblendvps(D, D, scalar(vmath::INFINITY_F), E);
+            a_.vcmpps(E, A, scalar(ec::kZeroBelow), Cmp::Lt);
+            a_.vblendvps(D, D, scalar(0.0f), E);
+            a_.vcmpps(E, A, VecOperand::r(A), Cmp::Unord);
+            a_.vblendvps(allocate(i, u, position), D, VecOperand::r(A), E);  // NaN: x
+        } else {
+            namespace lc = vmath::log_constant;
+            a_.vcmpps(B, A, scalar(lc::kSmallestNormal), Cmp::Lt);   // subnormal (or <= 0)
+            a_.vmulps(C, A, scalar(lc::kLift));
+            a_.vblendvps(C, A, VecOperand::r(C), B);                // xs
+            a_.vpsrld(D, C, 23);
+            a_.vpsubd(D, D, scalar_bits(126u));                     // e
+            a_.vcvtdq2ps(D, VecOperand::r(D));
+            a_.vandps(B, B, scalar(23.0f));
+            a_.vsubps(D, D, VecOperand::r(B));                      // - select(subnormal, 23, 0)
+            a_.vpand(E, C, scalar_bits(0x007fffffu));
+            a_.vpor(E, E, scalar_bits(0x3f000000u));                // m
+            a_.vcmpps(F, E, scalar(lc::kSqrtHalf), Cmp::Lt);        // small
+            a_.vandps(B, F, scalar(1.0f));
+            a_.vsubps(D, D, VecOperand::r(B));                      // ef
+            a_.vandps(B, F, VecOperand::r(E));
+            a_.vaddps(E, E, VecOperand::r(B));
+            a_.vsubps(E, E, scalar(1.0f));                          // z
+            a_.vmulps(F, E, VecOperand::r(E));                      // z2
+            a_.vmovups_load(B, scalar(lc::kP[0]));
+            for (int k = 1; k < 9; ++k) a_.vfmadd213ps(B, E, scalar(lc::kP[k]));  // p = fma(p, z, c)
+            a_.vmulps(C, E, VecOperand::r(F));
+            a_.vmulps(C, C, VecOperand::r(B));                      // y = z z2 p
+            a_.vfmadd231ps(C, D, scalar(lc::kLn2Lo));               // fma(ef, c, y)
+            a_.vfmadd231ps(C, F, scalar(-0.5f));                    // fma(-0.5, z2, y)
+            a_.vaddps(C, E, VecOperand::r(C));                      // r = z + y
+            a_.vfmadd231ps(C, D, scalar(lc::kLn2Hi));               // fma(ef, c, r)
+            a_.vcmpps(B, A, scalar(vmath::INFINITY_F), Cmp::Eq);
+            a_.vblendvps(C, C, scalar(vmath::INFINITY_F), B);
+            a_.vcmpps(B, A, scalar(0.0f), Cmp::Eq);
+            a_.vblendvps(C, C, scalar(-vmath::INFINITY_F), B);
+            a_.vcmpps(B, A, scalar(0.0f), Cmp::Lt);
+            a_.vblendvps(C, C, scalar(vmath::NAN_F), B);
+            a_.vcmpps(B, A, VecOperand::r(A), Cmp::Unord);
+            a_.vblendvps(allocate(i, u, position), C, VecOperand::r(A), B);  // NaN: x
+        }
+    }
+    for (int r : {A, B, C, D, E, F}) owner_[r] = -1;
+}
+
 void Generator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position) {
     const NodeId none = NodeId(e_.size());
     const NodeId arg = e_.node(first).args[0];
-    for (int u = 0; u < unroll_; ++u)
-        if (values_[vid(arg, u)].reg >= 0) spill(values_[vid(arg, u)].reg);
-    for (int u = 0; u < unroll_; ++u) release_dying(first, u, position);
-    for (int r = 0; r < kValueRegisters; ++r)
-        if (owner_[r] >= 0) spill(r);
+    clear_registers(first, position);
+    namespace sc = vmath::sincos_constant;
     constexpr int A = 8, B = 9, C = 10, D = 11, E = 12, F = 13;
     for (int r : {A, B, C, D, E, F}) owner_[r] = int(values_.size());  // held as temporaries
     for (int u = 0; u < unroll_; ++u) {
         a_.vmovups_load(A, operand(arg, u));                              // x
-        a_.vmulps(B, A, fixed(kTwoOverPi));                               // t
-        a_.vandps(C, B, fixed(kAbsMask));
-        a_.vcmpps(C, C, fixed(kReducible), Cmp::NotLt);                   // !(|t| < 2^22)
-        a_.vaddps(B, B, fixed(kRound));
-        a_.vblendvps(D, B, fixed(kRound), C);                             // shifted; q = its bits
-        a_.vsubps(E, D, fixed(kRound));                                   // k
-        a_.vfmadd231ps(A, E, fixed(kPi2Hi));                              // r = fma(k, c, r)
-        a_.vfmadd231ps(A, E, fixed(kPi2Mid));
-        a_.vfmadd231ps(A, E, fixed(kPi2Lo));
+        a_.vmulps(B, A, scalar(sc::kTwoOverPi));                               // t
+        a_.vandps(C, B, scalar_bits(0x7fffffffu));
+        a_.vcmpps(C, C, scalar(sc::kReducible), Cmp::NotLt);                   // !(|t| < 2^22)
+        a_.vaddps(B, B, scalar(sc::kRound));
+        a_.vblendvps(D, B, scalar(sc::kRound), C);                             // shifted; q = its bits
+        a_.vsubps(E, D, scalar(sc::kRound));                                   // k
+        a_.vfmadd231ps(A, E, scalar(sc::kPi2Hi));                              // r = fma(k, c, r)
+        a_.vfmadd231ps(A, E, scalar(sc::kPi2Mid));
+        a_.vfmadd231ps(A, E, scalar(sc::kPi2Lo));
         a_.vmulps(B, A, VecOperand::r(A));                                // r2
-        a_.vmovups_load(C, fixed(kSin3));
-        a_.vfmadd213ps(C, B, fixed(kSin2));
-        a_.vfmadd213ps(C, B, fixed(kSin1));
+        a_.vmovups_load(C, scalar(sc::kSin3));
+        a_.vfmadd213ps(C, B, scalar(sc::kSin2));
+        a_.vfmadd213ps(C, B, scalar(sc::kSin1));
         a_.vmulps(E, B, VecOperand::r(A));                                // r2 r
         a_.vfmadd213ps(C, E, VecOperand::r(A));                           // s
-        a_.vmovups_load(E, fixed(kCos3));
-        a_.vfmadd213ps(E, B, fixed(kCos2));
-        a_.vfmadd213ps(E, B, fixed(kCos1));
+        a_.vmovups_load(E, scalar(sc::kCos3));
+        a_.vfmadd213ps(E, B, scalar(sc::kCos2));
+        a_.vfmadd213ps(E, B, scalar(sc::kCos1));
         a_.vmulps(F, B, VecOperand::r(B));                                // r2 r2
-        a_.vmovups_load(A, fixed(kMinusHalf));
-        a_.vfmadd213ps(A, B, fixed(kOne));                                // fma(-0.5, r2, 1)
+        a_.vmovups_load(A, scalar(-0.5f));
+        a_.vfmadd213ps(A, B, scalar(1.0f));                                // fma(-0.5, r2, 1)
         a_.vfmadd213ps(E, F, VecOperand::r(A));                           // c
         a_.vpslld(B, D, 31);                                              // q & 1 as the sign bit
         for (NodeId out : {sin_node, cos_node}) {
@@ -304,14 +400,14 @@ void Generator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int 
             int q = D;
             const int d = allocate(out, u, position);
             if (out == cos_node) {  // a quarter turn on: q + 1, odd exactly when q is even
-                a_.vpaddd(A, D, fixed(kIntOne));
+                a_.vpaddd(A, D, scalar_bits(1u));
                 q = A;
                 a_.vblendvps(d, E, VecOperand::r(C), B);                  // q odd ? s : c
             } else {
                 a_.vblendvps(d, C, VecOperand::r(E), B);                  // q odd ? c : s
             }
             a_.vpslld(F, q, 30);
-            a_.vpand(F, F, fixed(kSignBit));                              // (q & 2) << 30
+            a_.vpand(F, F, scalar_bits(0x80000000u));                              // (q & 2) << 30
             a_.vxorps(d, d, VecOperand::r(F));
         }
     }
@@ -341,8 +437,9 @@ void Generator::count_register_uses() {
             bool needs = k == 0;
             switch (n.op) {
                 case Op::Select: needs = k == 2 || (k == 0 && !fused_condition_[n.args[0]]); break;
-                case Op::Sin: case Op::Cos: case Op::Trunc: case Op::Round: case Op::Floor: needs = false; break;
-                case Op::And: case Op::Or: case Op::Xor: case Op::Exp: case Op::Log: case Op::Pow: case Op::Mod:
+                case Op::Sin: case Op::Cos: case Op::Exp: case Op::Log: case Op::Trunc: case Op::Round:
+                case Op::Floor: needs = false; break;
+                case Op::And: case Op::Or: case Op::Xor: case Op::Pow: case Op::Mod:
                 case Op::BitAnd: case Op::BitOr: case Op::BitXor: case Op::BitNot: needs = true; break;
                 default: break;
             }
@@ -356,7 +453,7 @@ void Generator::emit(int position) {
     const Node& n = e_.node(i);
     switch (n.op) {
         case Op::Exp:
-        case Op::Log:
+        case Op::Log: emit_exp_or_log(i, position); return;
         case Op::Pow:
         case Op::Mod:
         case Op::BitAnd:
@@ -430,13 +527,13 @@ void Generator::emit_vector(NodeId i, int u, int position) {
             break;
         case Op::Sqrt:
             ra = reg_of(0, A, kScratchB);
-            a_.vcmpps(kScratchA, ra, fixed(kZero), Cmp::Gt);  // a > 0 (NaN: false)
+            a_.vcmpps(kScratchA, ra, scalar(0.0f), Cmp::Gt);  // a > 0 (NaN: false)
             break;
         case Op::And: case Op::Or: case Op::Xor: {
             ra = reg_of(0, A, kScratchA);
-            a_.vcmpps(kScratchA, ra, fixed(kZero), Cmp::Gt);
+            a_.vcmpps(kScratchA, ra, scalar(0.0f), Cmp::Gt);
             const int rb = reg_of(1, B, kScratchB);
-            a_.vcmpps(kScratchB, rb, fixed(kZero), Cmp::Gt);
+            a_.vcmpps(kScratchB, rb, scalar(0.0f), Cmp::Gt);
             break;
         }
         case Op::Select:
@@ -452,7 +549,7 @@ void Generator::emit_vector(NodeId i, int u, int position) {
                     }
             } else {
                 ra = reg_of(0, A, kScratchA);
-                a_.vcmpps(kScratchA, ra, fixed(kZero), Cmp::Gt);  // mask: condition > 0
+                a_.vcmpps(kScratchA, ra, scalar(0.0f), Cmp::Gt);  // mask: condition > 0
             }
             rc = reg_of(2, C, kScratchB);
             break;
@@ -471,7 +568,7 @@ void Generator::emit_vector(NodeId i, int u, int position) {
             a_.vminps(kScratchA, ra, C);
             a_.vmaxps(d, kScratchA, B);
             break;
-        case Op::Abs: a_.vandps(d, ra, fixed(kAbsMask)); break;
+        case Op::Abs: a_.vandps(d, ra, scalar_bits(0x7fffffffu)); break;
         case Op::Sqrt:  // a > 0 ? sqrt(a) : 0
             a_.vsqrtps(d, VecOperand::r(ra));
             a_.vandps(d, d, VecOperand::r(kScratchA));
@@ -483,18 +580,18 @@ void Generator::emit_vector(NodeId i, int u, int position) {
             const Cmp p = n.op == Op::Gt ? Cmp::Gt : n.op == Op::Lt ? Cmp::Lt : n.op == Op::Eq ? Cmp::Eq
                         : n.op == Op::Ge ? Cmp::Ge : Cmp::Le;
             a_.vcmpps(d, ra, B, p);
-            a_.vandps(d, d, fixed(kOne));
+            a_.vandps(d, d, scalar(1.0f));
             break;
         }
         case Op::Not:  // a <= 0 (NaN: false)
-            a_.vcmpps(d, ra, fixed(kZero), Cmp::Le);
-            a_.vandps(d, d, fixed(kOne));
+            a_.vcmpps(d, ra, scalar(0.0f), Cmp::Le);
+            a_.vandps(d, d, scalar(1.0f));
             break;
         case Op::And: case Op::Or: case Op::Xor:
             if (n.op == Op::And) a_.vandps(kScratchA, kScratchA, VecOperand::r(kScratchB));
             else if (n.op == Op::Or) a_.vorps(kScratchA, kScratchA, VecOperand::r(kScratchB));
             else a_.vxorps(kScratchA, kScratchA, VecOperand::r(kScratchB));
-            a_.vandps(d, kScratchA, fixed(kOne));
+            a_.vandps(d, kScratchA, scalar(1.0f));
             break;
         case Op::Select: a_.vblendvps(d, rc, B, kScratchA); break;  // mask ? b : c
         default: throw InternalError("Expr JIT: operation without code");
@@ -529,8 +626,8 @@ void Generator::emit_store() {
             a_.vmovups_load(t[u], v);
             src = t[u];
         }
-        a_.vmaxps(t[u], src, fixed(kZero));
-        a_.vminps(t[u], t[u], fixed(kTop));
+        a_.vmaxps(t[u], src, scalar(0.0f));
+        a_.vminps(t[u], t[u], scalar(top_));
         a_.vcvtps2dq(t[u], VecOperand::r(t[u]));
     }
     const std::uint8_t kQuadOrder = 0xd8;  // quads 0 2 1 3
@@ -603,29 +700,43 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
     constants.clear();
     for (int k = 0; k < 32; ++k) constants.push_back(std::bit_cast<float>(std::int32_t(k)));
     for (int k : {0, 4, 1, 5, 2, 6, 3, 7}) constants.push_back(std::bit_cast<float>(std::int32_t(k)));
-    const std::size_t first_scalar = constants.size();
-    constants.push_back(0.0f);
-    constants.push_back(1.0f);
-    constants.push_back(std::bit_cast<float>(std::uint32_t(0x7fffffffu)));
-    constants.push_back(out_.is_float ? 0.0f : float((1u << out_.bits) - 1u));
-    {
+    top_ = out_.is_float ? 0.0f : float((1u << out_.bits) - 1u);
+    for (float v : {0.0f, 1.0f, std::bit_cast<float>(0x7fffffffu), top_, std::bit_cast<float>(0x80000000u),
+                    std::bit_cast<float>(1u), -0.5f})
+        add_scalar(constants, v);
+    bool uses_sincos = false, uses_exp = false, uses_log = false;
+    for (const Node& n : e_.nodes()) {
+        uses_sincos = uses_sincos || n.op == Op::Sin || n.op == Op::Cos;
+        uses_exp = uses_exp || n.op == Op::Exp;
+        uses_log = uses_log || n.op == Op::Log;
+    }
+    if (uses_sincos) {
         namespace sc = vmath::sincos_constant;
         for (float c : {sc::kTwoOverPi, sc::kReducible, sc::kRound, sc::kPi2Hi, sc::kPi2Mid, sc::kPi2Lo, sc::kSin3,
-                        sc::kSin2, sc::kSin1, sc::kCos3, sc::kCos2, sc::kCos1, -0.5f})
-            constants.push_back(c);
-        constants.push_back(std::bit_cast<float>(std::uint32_t(0x80000000u)));
-        constants.push_back(std::bit_cast<float>(std::int32_t(1)));
+                        sc::kSin2, sc::kSin1, sc::kCos3, sc::kCos2, sc::kCos1})
+            add_scalar(constants, c);
     }
-    next_slot_ = kPoolVectors + kFixedCount;
+    if (uses_exp) {
+        namespace ec = vmath::exp_constant;
+        for (float c : {ec::kHigh, ec::kLow, ec::kZeroBelow, ec::kLog2e, ec::kRound, ec::kLn2Hi, ec::kLn2Lo, 2.0f,
+                        vmath::INFINITY_F})
+            add_scalar(constants, c);
+        for (float c : ec::kP) add_scalar(constants, c);
+    }
+    if (uses_log) {
+        namespace lc = vmath::log_constant;
+        for (float c : {lc::kSmallestNormal, lc::kLift, lc::kSqrtHalf, lc::kLn2Lo, lc::kLn2Hi, 23.0f,
+                        vmath::INFINITY_F, -vmath::INFINITY_F, vmath::NAN_F, std::bit_cast<float>(126u),
+                        std::bit_cast<float>(0x007fffffu), std::bit_cast<float>(0x3f000000u)})
+            add_scalar(constants, c);
+        for (float c : lc::kP) add_scalar(constants, c);
+    }
     auto set_slot = [&](NodeId i, int slot) {
         for (int u = 0; u < unroll_; ++u) values_[vid(i, u)] = Value{-1, slot, true, std::nullopt};
     };
-    for (NodeId i = 0; i < size; ++i) {
-        if (e_.node(i).op != Op::Constant) continue;
-        set_slot(i, kPoolVectors + int(constants.size() - first_scalar));
-        constants.push_back(e_.node(i).value);
-        ++next_slot_;
-    }
+    for (NodeId i = 0; i < size; ++i)
+        if (e_.node(i).op == Op::Constant) set_slot(i, add_scalar(constants, e_.node(i).value));
+    next_slot_ = kPoolVectors + scalar_count_;
     int property = 0;
     std::vector<std::pair<int, int>> uniform_slots;  // (uniform index, slot)
     for (NodeId i = 0; i < size; ++i) {
@@ -641,7 +752,7 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
         set_slot(i, next_slot_);
         uniform_slots.push_back({uniform, next_slot_++});
     }
-    const int scalar_count = int(constants.size() - first_scalar);
+    const std::size_t first_scalar = 40;  // after the pool's vectors
 
     // Prologue: save callee-saved registers, align the frame, load the arguments.
     a_.push(rbp);
@@ -668,7 +779,7 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
         a_.vmovups_load(kScratchA, VecOperand::m(Mem{rax, 32 * v}));
         a_.vmovups_store(slot_mem(v), kScratchA);
     }
-    for (int k = 0; k < scalar_count; ++k) {
+    for (int k = 0; k < scalar_count_; ++k) {
         a_.vbroadcastss(kScratchA, Mem{rax, 4 * (int(first_scalar) + k)});
         a_.vmovups_store(slot_mem(kPoolVectors + k), kScratchA);
     }

@@ -58,58 +58,82 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
 // on every path (math_kernels.cpp compiles them for AVX2 + FMA and for any x86-64).
 [[gnu::always_inline]] inline float fma(float a, float b, float c) noexcept { return __builtin_fmaf(a, b, c); }
 
+// The constants of exp and log, named because generated code (jit_float.cpp) evaluates
+// the very same sequence of operations inline and must give the same bits.
+namespace exp_constant {
+inline constexpr float kHigh = 88.72283935546875f;  // largest x with a finite e^x
+inline constexpr float kLow = -86.0f;
+inline constexpr float kZeroBelow = -103.972084045410f;
+inline constexpr float kLog2e = 1.44269504088896341f;
+inline constexpr float kRound = 12582912.0f;  // 1.5 * 2^23
+inline constexpr float kLn2Hi = -0.693359375f, kLn2Lo = 2.12194440e-4f;  // -ln 2 in two parts
+inline constexpr float kP[6] = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f,  // Cephes expf
+                                4.1665795894e-2f, 1.6666665459e-1f, 5.0000001201e-1f};
+}  // namespace exp_constant
+
 [[gnu::always_inline]] inline float exp(float x) noexcept {
+    using namespace exp_constant;
     // x = n ln2 + r, |r| <= ln2/2; e^x = 2^n e^r.  x is clamped to [-86, 88.7228...] so
     // that n - 1 lies in [-125, 127] and e^r 2^(n-1) is a normal number; the last
     // doubling rounds (or overflows) as IEEE multiplication does.  Below -86 the result
     // is e^-86 (4e-38, not the subnormal it should be) down to -103.97, then 0.
     // Written as MINPS/MAXPS compute them (NaN becomes the bound: the result is x then).
-    float xc = x < 88.72283935546875f ? x : 88.72283935546875f;
-    xc = xc > -86.0f ? xc : -86.0f;
+    float xc = x < kHigh ? x : kHigh;
+    xc = xc > kLow ? xc : kLow;
     // Adding 1.5 * 2^23 rounds n half to even (|xc log2 e| < 2^22).
-    constexpr float kRound = 12582912.0f;
-    float n = fma(xc, 1.44269504088896341f, kRound) - kRound;
-    float r = fma(n, -0.693359375f, xc);
-    r = fma(n, 2.12194440e-4f, r);
-    float p = 1.9875691500e-4f;  // Cephes expf minimax coefficients
-    p = fma(p, r, 1.3981999507e-3f);
-    p = fma(p, r, 8.3334519073e-3f);
-    p = fma(p, r, 4.1665795894e-2f);
-    p = fma(p, r, 1.6666665459e-1f);
-    p = fma(p, r, 5.0000001201e-1f);
+    float n = fma(xc, kLog2e, kRound) - kRound;
+    float r = fma(n, kLn2Hi, xc);
+    r = fma(n, kLn2Lo, r);
+    float p = kP[0];  // written out: a loop here stops GCC vectorising the callers' loops
+    p = fma(p, r, kP[1]);
+    p = fma(p, r, kP[2]);
+    p = fma(p, r, kP[3]);
+    p = fma(p, r, kP[4]);
+    p = fma(p, r, kP[5]);
     float er = fma(p, r * r, r) + 1.0f;  // in [0.70, 1.42]
     // Multiply by 2^(n-1) by adding n - 1 to the exponent field, then by 2.
     float y = std::bit_cast<float>(std::bit_cast<std::int32_t>(er) + ((std::int32_t(n) - 1) << 23)) * 2.0f;
-    y = select(x > 88.72283935546875f, INFINITY_F, y);
-    y = select(x < -103.972084045410f, 0.0f, y);
+    y = select(x > kHigh, INFINITY_F, y);
+    y = select(x < kZeroBelow, 0.0f, y);
     return select(x == x, y, x);
 }
 
+namespace log_constant {
+inline constexpr float kSmallestNormal = 1.17549435e-38f;
+inline constexpr float kLift = 8388608.0f;  // 2^23
+inline constexpr float kSqrtHalf = 0.707106781186547524f;
+inline constexpr float kP[9] = {7.0376836292e-2f,  -1.1514610310e-1f, 1.1676998740e-1f,  // Cephes logf
+                                -1.2420140846e-1f, 1.4249322787e-1f,  -1.6668057665e-1f,
+                                2.0000714765e-1f,  -2.4999993993e-1f, 3.3333331174e-1f};
+inline constexpr float kLn2Lo = -2.12194440e-4f, kLn2Hi = 0.693359375f;
+}  // namespace log_constant
+
 [[gnu::always_inline]] inline float log(float x) noexcept {
+    using namespace log_constant;
     // x = m 2^e with m in [sqrt(1/2), sqrt(2)); log x = log m + e ln2.
-    const bool subnormal = x < 1.17549435e-38f;
-    float xs = select(subnormal, x * 8388608.0f, x);  // lift subnormals by 2^23
+    const bool subnormal = x < kSmallestNormal;
+    float xs = select(subnormal, x * kLift, x);  // lift subnormals by 2^23
     std::uint32_t u = std::bit_cast<std::uint32_t>(xs);
     std::int32_t e = std::int32_t(u >> 23) - 126;  // x > 0 here; other lanes are replaced below
     float m = std::bit_cast<float>((u & 0x007fffffu) | 0x3f000000u);  // [0.5, 1)
-    bool small = m < 0.707106781186547524f;
+    bool small = m < kSqrtHalf;
     float ef = float(e) - select(subnormal, 23.0f, 0.0f) - select(small, 1.0f, 0.0f);
     float z = m + select(small, m, 0.0f) - 1.0f;
     float z2 = z * z;
-    float p = 7.0376836292e-2f;  // Cephes logf minimax coefficients
-    p = fma(p, z, -1.1514610310e-1f);
-    p = fma(p, z, 1.1676998740e-1f);
-    p = fma(p, z, -1.2420140846e-1f);
-    p = fma(p, z, 1.4249322787e-1f);
-    p = fma(p, z, -1.6668057665e-1f);
-    p = fma(p, z, 2.0000714765e-1f);
-    p = fma(p, z, -2.4999993993e-1f);
-    p = fma(p, z, 3.3333331174e-1f);
+    float p = kP[0];
+    p = fma(p, z, kP[1]);
+    p = fma(p, z, kP[2]);
+    p = fma(p, z, kP[3]);
+    p = fma(p, z, kP[4]);
+    p = fma(p, z, kP[5]);
+    p = fma(p, z, kP[6]);
+    p = fma(p, z, kP[7]);
+    p = fma(p, z, kP[8]);
     float y = z * z2 * p;
-    y = fma(ef, -2.12194440e-4f, y);
+    y = fma(ef, kLn2Lo, y);
     y = fma(-0.5f, z2, y);
     float r = z + y;
-    r = fma(ef, 0.693359375f, r);
+    r = fma(ef, kLn2Hi, r);
     r = select(x == INFINITY_F, INFINITY_F, r);
     r = select(x == 0.0f, -INFINITY_F, r);
     r = select(x < 0.0f, NAN_F, r);

@@ -29,7 +29,8 @@ struct VecOperand {
 
 // Predicates of VCMPPS (SDM table 3-1): ordered, quiet, so NaN compares false.
 // NotLt: not less than, so true for NaN (unordered).
-enum class Cmp : std::uint8_t { Eq = 0x00, Lt = 0x11, Le = 0x12, NotLt = 0x05, Ge = 0x1d, Gt = 0x1e };
+// NotLt: not less than, so true for NaN; Unord: either operand NaN.
+enum class Cmp : std::uint8_t { Eq = 0x00, Lt = 0x11, Le = 0x12, Unord = 0x03, NotLt = 0x05, Ge = 0x1d, Gt = 0x1e };
 // Rounding-control immediates of VROUNDPS (bit 3 suppresses the precision exception).
 enum class Rounding : std::uint8_t { NearestEven = 0x08, Down = 0x09, TowardZero = 0x0b };
 
@@ -74,6 +75,13 @@ public:
     // Rounds by MXCSR: half to even in the default mode.
     void vcvtps2dq(int d, VecOperand s) { vex(1, 1, true, false, 0x5b, d, 0, s); }
     void vpaddd(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xfe, d, s1, s2); }
+    void vpsubd(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xfa, d, s1, s2); }
+    void vpor(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xeb, d, s1, s2); }
+    void vcvttps2dq(int d, VecOperand s) { vex(1, 2, true, false, 0x5b, d, 0, s); }  // truncating
+    void vpsrld(int d, int s, std::uint8_t n) {  // logical, 32-bit lanes, group 72 /2
+        vex(1, 1, true, false, 0x72, 2, d, VecOperand::r(s));
+        byte(n);
+    }
     // Zero-extending loads of 8 samples into 8 int32 lanes.
     void vpmovzxbd(int d, VecOperand s) { vex(2, 1, true, false, 0x31, d, 0, s); }
     void vpmovzxwd(int d, VecOperand s) { vex(2, 1, true, false, 0x33, d, 0, s); }

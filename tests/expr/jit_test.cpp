@@ -279,17 +279,20 @@ TEST_CASE("hand-checked results through generated code", "[jit]") {
     CHECK(sample(clipped, 0, 99, 0) == 255);  // 296 clamped
 }
 
-TEST_CASE("inline sin and cos: the interpreter's bits, special values included", "[jit]") {
+TEST_CASE("inline sin, cos, exp and log: the interpreter's bits, special values included", "[jit]") {
     if (!cpu_has_avx2()) return;
     const float inf = std::numeric_limits<float>::infinity();
-    const std::vector<float> special = {0.0f, -0.0f, inf, -inf, std::numeric_limits<float>::quiet_NaN(), 1e-40f,
-                                        3.14159265f, -1.5707964f, 1e5f, -8e6f, 1e10f, 6.2831855f};
+    const std::vector<float> special = {0.0f,   -0.0f,        inf,    -inf,    std::numeric_limits<float>::quiet_NaN(),
+                                        1e-40f, -1e-40f,      3.14159265f, -1.5707964f, 1e5f, -8e6f, 1e10f, 6.2831855f,
+                                        88.72f, 88.7228394f,  88.73f, -86.0f, -87.0f, -103.9f, -104.0f, 1.17549435e-38f,
+                                        0.70710677f, 2.0f, -1.0f};
     std::mt19937 rng(77);
     std::uniform_real_distribution<float> wide(-2000.0f, 2000.0f);
     Frame x = make_frame("grays", 96, 2, [&](int, int px, int) {
         return px < int(special.size()) ? double(special[std::size_t(px)]) : double(wide(rng));
     });
-    for (const char* program : {"x sin", "x cos", "x sin x cos *", "x cos x sin - x 2 * sin +", "x 0.001 * sin 1 x cos + *"}) {
+    for (const char* program : {"x sin", "x cos", "x sin x cos *", "x cos x sin - x 2 * sin +", "x 0.001 * sin 1 x cos + *",
+                                "x exp", "x log", "x 0.01 * exp x abs log +", "x log exp", "x sin exp x cos log *"}) {
         INFO(program);
         int planes = 0;
         const Frame want = run_engine(program, {x}, "grays", expr::Boundary::Clamp, false, 1);
