@@ -1,7 +1,8 @@
 // The speed table of expr-language.md: 1920x1080, frames in memory, frames per second
 // with 1 and 2 threads, and the ratio to a plain copy of the same planes (row memcpy)
 // measured in the same run; each figure the best of five trials.  "cpu fps": one thread's frames per second of process CPU
-// time, which a loaded machine (other processes taking the cores) disturbs less.  Usage: bench_expr [seconds per row, default 1]
+// time, which a loaded machine (other processes taking the cores) disturbs less.  Usage: bench_expr [seconds per row, default 1] [ROW]
+// (ROW: only the rows whose expression contains that text).
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -80,7 +81,9 @@ int main(int argc, char** argv) {
     };
     std::printf("%-28s %-6s %9s %9s %8s %9s %9s %9s %8s\n", "expression", "format", "copy fps", "1 thread", "ratio",
                 "cpu fps", "2 threads", "scaling", "akarin");
+    const std::string only = argc > 2 ? argv[2] : "";
     for (const Row& row : rows) {
+        if (std::string(row.expr).find(only) == std::string::npos) continue;
         VideoFormat f = parse_format_name(row.format);
         Frame a = random_frame(f, 1), b = random_frame(f, 2), out(f, 1920, 1080);
         const Frame* inputs[] = {&a, &b};
