@@ -115,6 +115,25 @@ std::optional<std::vector<DyadicRange>> dyadic_ranges(const Expr& e, std::span<c
                 if (out.shift > kMaxShift) return std::nullopt;
                 break;
             }
+            case Op::SortedNth: {
+                // The rank-th smallest of values k_j in [lo_j, hi_j] lies between the
+                // rank-th smallest lo and the rank-th smallest hi.
+                int s = 0;
+                for (NodeId a : n.args) s = std::max(s, r[a].shift);
+                std::vector<std::int64_t> los, his;
+                for (NodeId a : n.args) {
+                    auto k = aligned(r[a], s);
+                    if (!k) return std::nullopt;
+                    los.push_back(k->first);
+                    his.push_back(k->second);
+                }
+                std::sort(los.begin(), los.end());
+                std::sort(his.begin(), his.end());
+                out.shift = s;
+                out.lo = los[std::size_t(n.rank)];
+                out.hi = his[std::size_t(n.rank)];
+                break;
+            }
             default: return std::nullopt;
         }
         if (!fits(out.lo, out.hi)) return std::nullopt;

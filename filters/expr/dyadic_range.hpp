@@ -13,6 +13,9 @@
 //   a + b, a - b, min, max: both at s = max(sa, sb) (k shifted left), interval sums
 //   a * b: s = sa + sb, k = ka kb, the interval product; a * 2^t (constant power of
 //     two) and a / 2^t only move the binary point (s - t, or k shifted when s - t < 0)
+//   sortN's rank-th value: all at the largest shift; between the rank-th smallest lower
+//     and the rank-th smallest upper bound (no NaN or -0 here, so sorting integers is
+//     sorting the binary32 values)
 // Anything else (division by other numbers, comparisons, functions, float samples, X,
 // Y, properties...) leaves the program to binary32 evaluation.
 #pragma once
