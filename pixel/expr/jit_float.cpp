@@ -44,6 +44,9 @@ constexpr int kScratchA = 15, kScratchB = 14;
 // the ones the code uses (0, 1, masks, the constants of inline sin/cos/exp/log) and
 // the Constant nodes, each value once.
 constexpr int kIotaSlot = 0, kPackOrderSlot = 4, kPoolVectors = 5;
+// sortN beyond this many values stays with the interpreter (the ranks need N + 2
+// registers).
+constexpr std::size_t kMaxSorted = 12;
 // Programs beyond this many nodes stay with the interpreter (the frame holds a slot per
 // spilled value and unrolled copy: at most 4 * 2048 * 32 bytes = 256 KiB of stack).
 constexpr std::size_t kMaxNodes = 2048;
@@ -51,7 +54,6 @@ constexpr std::size_t kMaxNodes = 2048;
 bool supported(Op op) {
     switch (op) {
         case Op::LoadAbsolute:
-        case Op::SortedNth:
         case Op::ArgMin:
         case Op::ArgMax:
         case Op::ArgSortNth: return false;
@@ -147,6 +149,7 @@ private:
     void emit_callout(NodeId i, Callout fn, NodeId partner, int position);
     void emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position);
     void emit_exp_or_log(NodeId i, int position);
+    void emit_sorted(NodeId i, int position);
     // Frees every value register for an inline function: live values to their slots.
     void clear_registers(NodeId i, int position);
     void fuse_conditions();
@@ -363,6 +366,39 @@ void Generator::emit_exp_or_log(NodeId i, int position) {
     for (int r : {A, B, C, D, E, F}) owner_[r] = -1;
 }
 
+// The rank-th value of sortN as the interpreter computes it (scalar.hpp, evaluate.cpp):
+// value c has rank #{j < c: v_j <= v_c} + #{j > c: v_j < v_c}, the result is the last
+// value whose rank is the wanted one, else (NaN arguments) value count - 1 - rank.  With
+// -0, +0 and NaN this order matters, so no sorting network here: N^2 comparisons, the
+// counts in integer lanes (a true mask is -1: subtracting it counts one).
+void Generator::emit_sorted(NodeId i, int position) {
+    const Node& n = e_.node(i);
+    const int count = int(n.args.size());
+    clear_registers(i, position);
+    const int T = count, acc = count + 1, mask = kScratchA;
+    for (int r = 0; r <= acc; ++r) owner_[r] = int(values_.size());  // held as temporaries
+    for (int u = 0; u < unroll_; ++u) {
+        for (int k = 0; k < count; ++k) a_.vmovups_load(k, operand(n.args[std::size_t(k)], u));
+        a_.vmovdqa(T, count - 1 - n.rank);
+        for (int c = 0; c < count; ++c) {
+            a_.vpxor(acc, acc, VecOperand::r(acc));
+            for (int j = 0; j < count; ++j) {
+                if (j == c) continue;
+                a_.vcmpps(mask, j, VecOperand::r(c), j < c ? Cmp::Le : Cmp::Lt);
+                a_.vpsubd(acc, acc, VecOperand::r(mask));
+            }
+            a_.vpcmpeqd(mask, acc, scalar_bits(std::uint32_t(n.rank)));
+            a_.vblendvps(T, T, VecOperand::r(c), mask);
+        }
+        // To a slot: the next vector reuses every register.
+        Value& v = values_[vid(i, u)];
+        v.slot = next_slot_++;
+        v.slot_valid = true;
+        a_.vmovups_store(slot_mem(v.slot), T);
+    }
+    for (int r = 0; r <= acc; ++r) owner_[r] = -1;
+}
+
 void Generator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position) {
     const NodeId none = NodeId(e_.size());
     const NodeId arg = e_.node(first).args[0];
@@ -454,6 +490,7 @@ void Generator::emit(int position) {
     switch (n.op) {
         case Op::Exp:
         case Op::Log: emit_exp_or_log(i, position); return;
+        case Op::SortedNth: emit_sorted(i, position); return;
         case Op::Pow:
         case Op::Mod:
         case Op::BitAnd:
@@ -723,6 +760,8 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
             add_scalar(constants, c);
         for (float c : ec::kP) add_scalar(constants, c);
     }
+    for (const Node& n : e_.nodes())
+        if (n.op == Op::SortedNth) add_scalar(constants, std::bit_cast<float>(std::uint32_t(n.rank)));
     if (uses_log) {
         namespace lc = vmath::log_constant;
         for (float c : {lc::kSmallestNormal, lc::kLift, lc::kSqrtHalf, lc::kLn2Lo, lc::kLn2Hi, 23.0f,
@@ -824,6 +863,8 @@ std::optional<GeneratedKernel> generate_float_kernel(const expr::Expr& e, std::s
         }
     }
     if (out.is_float && out.bytes_per_sample != 4) return std::nullopt;
+    for (const Node& n : e.nodes())
+        if (n.op == Op::SortedNth && n.args.size() > kMaxSorted) return std::nullopt;
     GeneratedKernel k;
     Generator g(e, clips, out);
     k.code = g.generate(k.constants, k.rows, k.uniform_count, k.reach_left, k.reach_right);

@@ -76,6 +76,7 @@ public:
     void vcvtps2dq(int d, VecOperand s) { vex(1, 1, true, false, 0x5b, d, 0, s); }
     void vpaddd(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xfe, d, s1, s2); }
     void vpsubd(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xfa, d, s1, s2); }
+    void vpcmpeqd(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0x76, d, s1, s2); }
     void vpor(int d, int s1, VecOperand s2) { vex(1, 1, true, false, 0xeb, d, s1, s2); }
     void vcvttps2dq(int d, VecOperand s) { vex(1, 2, true, false, 0x5b, d, 0, s); }  // truncating
     void vpsrld(int d, int s, std::uint8_t n) {  // logical, 32-bit lanes, group 72 /2
