@@ -53,10 +53,7 @@ constexpr std::size_t kMaxNodes = 2048;
 
 bool supported(Op op) {
     switch (op) {
-        case Op::LoadAbsolute:
-        case Op::ArgMin:
-        case Op::ArgMax:
-        case Op::ArgSortNth: return false;
+        case Op::LoadAbsolute: return false;
         default: return true;
     }
 }
@@ -283,9 +280,11 @@ void Generator::emit_callout(NodeId i, Callout fn, NodeId partner, int position)
 // registers (8..13) are temporaries and the results take the lowest free ones, so up to
 // four vectors of both results stay in registers.
 void Generator::clear_registers(NodeId i, int position) {
-    const NodeId arg = e_.node(i).args[0];
-    for (int u = 0; u < unroll_; ++u)
-        if (values_[vid(arg, u)].reg >= 0) spill(values_[vid(arg, u)].reg);
+    // Arguments first, even those read for the last time here: the inline code reads
+    // them from their slots after it has taken every register.
+    for (NodeId arg : e_.node(i).args)
+        for (int u = 0; u < unroll_; ++u)
+            if (values_[vid(arg, u)].reg >= 0) spill(values_[vid(arg, u)].reg);
     for (int u = 0; u < unroll_; ++u) release_dying(i, u, position);
     for (int r = 0; r < kValueRegisters; ++r)
         if (owner_[r] >= 0) spill(r);
@@ -366,11 +365,13 @@ void Generator::emit_exp_or_log(NodeId i, int position) {
     for (int r : {A, B, C, D, E, F}) owner_[r] = -1;
 }
 
-// The rank-th value of sortN as the interpreter computes it (scalar.hpp, evaluate.cpp):
-// value c has rank #{j < c: v_j <= v_c} + #{j > c: v_j < v_c}, the result is the last
-// value whose rank is the wanted one, else (NaN arguments) value count - 1 - rank.  With
-// -0, +0 and NaN this order matters, so no sorting network here: N^2 comparisons, the
-// counts in integer lanes (a true mask is -1: subtracting it counts one).
+// Order statistics as the interpreter computes them (evaluate.cpp, scalar.hpp).
+// sortN's rank-th value (SortedNth) and argsortN's (ArgSortNth): value c has rank
+// #{j < c: v_j <= v_c} + #{j > c: v_j < v_c}; the result is the last c whose rank is the
+// wanted one, else (NaN arguments) count - 1 - rank.  With -0, +0 and NaN this order
+// matters, so no sorting network: N^2 comparisons, counted in integer lanes (a true
+// mask is -1: subtracting it counts one).  argminN/argmaxN: the first strictly better
+// value wins, scanning from index 0.
 void Generator::emit_sorted(NodeId i, int position) {
     const Node& n = e_.node(i);
     const int count = int(n.args.size());
@@ -379,16 +380,28 @@ void Generator::emit_sorted(NodeId i, int position) {
     for (int r = 0; r <= acc; ++r) owner_[r] = int(values_.size());  // held as temporaries
     for (int u = 0; u < unroll_; ++u) {
         for (int k = 0; k < count; ++k) a_.vmovups_load(k, operand(n.args[std::size_t(k)], u));
-        a_.vmovdqa(T, count - 1 - n.rank);
-        for (int c = 0; c < count; ++c) {
-            a_.vpxor(acc, acc, VecOperand::r(acc));
-            for (int j = 0; j < count; ++j) {
-                if (j == c) continue;
-                a_.vcmpps(mask, j, VecOperand::r(c), j < c ? Cmp::Le : Cmp::Lt);
-                a_.vpsubd(acc, acc, VecOperand::r(mask));
+        if (n.op == Op::ArgMin || n.op == Op::ArgMax) {
+            a_.vmovups_load(T, scalar(0.0f));                  // index of the best so far
+            a_.vmovdqa(acc, 0);                                 // its value
+            for (int j = 1; j < count; ++j) {
+                a_.vcmpps(mask, j, VecOperand::r(acc), n.op == Op::ArgMin ? Cmp::Lt : Cmp::Gt);
+                a_.vblendvps(acc, acc, VecOperand::r(j), mask);
+                a_.vblendvps(T, T, scalar(float(j)), mask);
             }
-            a_.vpcmpeqd(mask, acc, scalar_bits(std::uint32_t(n.rank)));
-            a_.vblendvps(T, T, VecOperand::r(c), mask);
+        } else {
+            const int fallback = count - 1 - n.rank;
+            if (n.op == Op::SortedNth) a_.vmovdqa(T, fallback);
+            else a_.vmovups_load(T, scalar(float(fallback)));
+            for (int c = 0; c < count; ++c) {
+                a_.vpxor(acc, acc, VecOperand::r(acc));
+                for (int j = 0; j < count; ++j) {
+                    if (j == c) continue;
+                    a_.vcmpps(mask, j, VecOperand::r(c), j < c ? Cmp::Le : Cmp::Lt);
+                    a_.vpsubd(acc, acc, VecOperand::r(mask));
+                }
+                a_.vpcmpeqd(mask, acc, scalar_bits(std::uint32_t(n.rank)));
+                a_.vblendvps(T, T, n.op == Op::SortedNth ? VecOperand::r(c) : scalar(float(c)), mask);
+            }
         }
         // To a slot: the next vector reuses every register.
         Value& v = values_[vid(i, u)];
@@ -490,7 +503,10 @@ void Generator::emit(int position) {
     switch (n.op) {
         case Op::Exp:
         case Op::Log: emit_exp_or_log(i, position); return;
-        case Op::SortedNth: emit_sorted(i, position); return;
+        case Op::SortedNth:
+        case Op::ArgSortNth:
+        case Op::ArgMin:
+        case Op::ArgMax: emit_sorted(i, position); return;
         case Op::Pow:
         case Op::Mod:
         case Op::BitAnd:
@@ -761,7 +777,10 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
         for (float c : ec::kP) add_scalar(constants, c);
     }
     for (const Node& n : e_.nodes())
-        if (n.op == Op::SortedNth) add_scalar(constants, std::bit_cast<float>(std::uint32_t(n.rank)));
+        if (n.op == Op::SortedNth || n.op == Op::ArgSortNth || n.op == Op::ArgMin || n.op == Op::ArgMax) {
+            add_scalar(constants, std::bit_cast<float>(std::uint32_t(n.rank)));
+            for (std::size_t k = 0; k < n.args.size(); ++k) add_scalar(constants, float(k));
+        }
     if (uses_log) {
         namespace lc = vmath::log_constant;
         for (float c : {lc::kSmallestNormal, lc::kLift, lc::kSqrtHalf, lc::kLn2Lo, lc::kLn2Hi, 23.0f,
@@ -864,7 +883,9 @@ std::optional<GeneratedKernel> generate_float_kernel(const expr::Expr& e, std::s
     }
     if (out.is_float && out.bytes_per_sample != 4) return std::nullopt;
     for (const Node& n : e.nodes())
-        if (n.op == Op::SortedNth && n.args.size() > kMaxSorted) return std::nullopt;
+        if ((n.op == Op::SortedNth || n.op == Op::ArgSortNth || n.op == Op::ArgMin || n.op == Op::ArgMax) &&
+            n.args.size() > kMaxSorted)
+            return std::nullopt;
     GeneratedKernel k;
     Generator g(e, clips, out);
     k.code = g.generate(k.constants, k.rows, k.uniform_count, k.reach_left, k.reach_right);

@@ -67,7 +67,13 @@ std::string random_program(std::mt19937& rng, int clips, int width) {
         else if (kind <= 7 && depth >= 2) emit(binary[std::size_t(pick(int(binary.size())))]), --depth;
         else if (kind == 8 && depth >= 3) emit(pick(2) ? "?" : "clamp"), depth -= 2;
         else if (kind == 9 && depth < width && pick(2)) emit("dup" + std::to_string(pick(depth))), ++depth;
-        else if (kind == 9 && depth >= 2) emit("sort" + std::to_string(2 + pick(std::min(depth, 12) - 1)));
+        else if (kind == 9 && depth >= 2) {
+            const int k = 2 + pick(std::min(depth, 12) - 1);
+            const char* op[] = {"sort", "sort", "argmin", "argmax", "argsort"};
+            const int which = pick(5);
+            emit(op[which] + std::to_string(k));
+            if (which == 2 || which == 3) depth -= k - 1;  // argmin/argmax leave one value
+        }
         else if (depth < width) leaf();
     }
     while (depth > 1) emit(binary[std::size_t(pick(int(binary.size())))]), --depth;
@@ -277,8 +283,8 @@ TEST_CASE("the generator declines what it does not compile; the interpreter stil
     run_engine("x y + 2 /", {a, a}, "gray8", expr::Boundary::Clamp, true, 1, &planes);
     CHECK(planes == 1);
     const Frame f = make_frame("grays", 40, 3, [](int, int x, int y) { return double(x * 5 + y); });
-    for (const char* p : {"x[] 1 2", "x y argmax2", "x x x x x x x x x x x x x sort13 drop12"}) {
-        // x[], the arg operations and sorts of more than 12 values stay interpreted.
+    for (const char* p : {"x[] 1 2", "x x x x x x x x x x x x x sort13 drop12"}) {
+        // x[] and order statistics of more than 12 values stay interpreted.
         const std::string program = std::string(p) == "x[] 1 2" ? "1 2 x[]" : p;
         run_engine(program, {f, f}, "grays", expr::Boundary::Clamp, true, 1, &planes);
         CHECK(planes == 0);
