@@ -26,6 +26,15 @@ Registers::Registers(const Program& p, int width, const JitKernel* jit) : count_
             jit_pad_.assign(jit->rows().size() * jit_pad_stride_, std::byte{0});
             for (const JitKernel::Row& r : jit->rows())
                 jit_pad_origin_.push_back(std::size_t(jit->reach_left() * r.bytes_per_sample));
+            // Converted rows: one per converted slot and one more, so the rows of the
+            // previous output row survive until they are read again.
+            std::size_t converted = 0;
+            for (const JitKernel::Row& r : jit->rows()) converted += r.as_float;
+            if (converted > 0) {
+                converted_stride_ = (std::size_t(width + reach) + 15) & ~std::size_t(15);
+                converted_keys_.resize(converted + 1);
+                converted_.assign(converted_keys_.size() * converted_stride_, 0.0f);
+            }
         }
     }
     // Row cache: padding covers the largest |dx| (beyond 64 columns, no cache: the
@@ -65,6 +74,22 @@ Registers::Registers(const Program& p, int width, const JitKernel* jit) : count_
     data_ = storage_.data() + (((64 - addr % 64) % 64) / sizeof(float));
     views_.resize(std::size_t(p.registers + 1));
     for (int r = 0; r <= p.registers; ++r) views_[std::size_t(r)] = get(r);
+}
+
+Registers::ConvertedRow Registers::jit_converted_row(int clip, expr::Boundary mode, int source_row,
+                                                    int reach_left) {
+    ++converted_clock_;
+    std::size_t oldest = 0;
+    for (std::size_t k = 0; k < converted_keys_.size(); ++k) {
+        ConvertedKey& key = converted_keys_[k];
+        if (key.clip == clip && key.mode == mode && key.source_row == source_row) {
+            key.last_use = converted_clock_;
+            return {converted_.data() + k * converted_stride_ + std::size_t(reach_left), false};
+        }
+        if (key.last_use < converted_keys_[oldest].last_use) oldest = k;
+    }
+    converted_keys_[oldest] = {clip, mode, source_row, converted_clock_};
+    return {converted_.data() + oldest * converted_stride_ + std::size_t(reach_left), true};
 }
 
 void load_constants(const Program& p, Registers& regs) noexcept {
@@ -368,6 +393,15 @@ void run_row_with_jit(const PlaneJob& job, Registers& regs, const JitKernel& jit
             rows[s] = row;
             continue;
         }
+        if (r.as_float) {  // integer samples converted to binary32, boundary columns included
+            const int source_row = map_index(y + r.dy, src.height, mode);
+            const Registers::ConvertedRow c = regs.jit_converted_row(r.clip, mode, source_row, jit.reach_left());
+            if (c.fill)
+                load(src, source_row, -jit.reach_left(), w + jit.reach_left() + jit.reach_right(), mode,
+                     c.columns - jit.reach_left());
+            rows[s] = reinterpret_cast<const std::byte*>(c.columns);
+            continue;
+        }
         std::byte* ext = regs.jit_extended_row(s);
         const std::size_t bps = std::size_t(r.bytes_per_sample);
         std::memcpy(ext, row, std::size_t(w) * bps);
@@ -408,6 +442,7 @@ __attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Progr
                                                                      const JitKernel* jit) noexcept {
     const int w = job.target.width;
     if (jit_serves(job, jit, regs)) {
+        regs.forget_converted_rows();  // registers outlive frames; converted rows must not
         for (int y = y_begin; y < y_end; ++y) run_row_with_jit(job, regs, *jit, y);
         return;
     }

@@ -78,6 +78,19 @@ public:
     // column 0 of row slot s's extended copy (columns -reach_left .. width + reach_right).
     bool jit_extends_rows() const { return !jit_pad_.empty(); }
     std::byte* jit_extended_row(std::size_t s) { return jit_pad_.data() + s * jit_pad_stride_ + jit_pad_origin_[s]; }
+    // Rows converted to binary32 for the kernel (JitKernel::Row::as_float), kept across
+    // output rows: x[dx,-1] of row y+1 is x[dx,0] of row y, converted once.  Returns
+    // column 0 of the converted copy of source row `source_row` of `clip` under `mode`,
+    // and whether it must still be filled.
+    struct ConvertedRow {
+        float* columns;
+        bool fill;
+    };
+    ConvertedRow jit_converted_row(int clip, expr::Boundary mode, int source_row, int reach_left);
+    // Forgets the converted rows (a new frame: same row numbers, other samples).
+    void forget_converted_rows() {
+        for (ConvertedKey& k : converted_keys_) k = ConvertedKey{};
+    }
     float* jit_uniforms() { return jit_uniforms_.data(); }
 
 private:
@@ -92,6 +105,16 @@ private:
     std::vector<std::byte> jit_pad_;
     std::size_t jit_pad_stride_ = 0;
     std::vector<std::size_t> jit_pad_origin_;
+    struct ConvertedKey {
+        int clip = -1;
+        expr::Boundary mode = expr::Boundary::Clamp;
+        int source_row = -1;
+        unsigned long last_use = 0;
+    };
+    std::vector<ConvertedKey> converted_keys_;
+    std::vector<float> converted_;
+    std::size_t converted_stride_ = 0;
+    unsigned long converted_clock_ = 0;
     std::vector<float> storage_;
     float* data_;
     int count_;

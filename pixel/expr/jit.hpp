@@ -50,7 +50,10 @@ public:
     struct Row {
         int clip, dy;
         expr::Boundary boundary;
-        int bytes_per_sample;
+        int bytes_per_sample;  // as the kernel reads the row (4 when as_float)
+        // An integer row read at several offsets: the caller converts it to binary32 once
+        // per output row (into the extended copy), and the kernel reads floats.
+        bool as_float = false;
     };
 
     // Generated code for `e` reading clips of the given sample types and writing `out`,

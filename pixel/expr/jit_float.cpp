@@ -532,8 +532,9 @@ void Generator::emit_vector(NodeId i, int u, int position) {
     const Node& n = e_.node(i);
     const auto& args = n.args;
     if (n.op == Op::Load) {
-        const JitSampleType& t = clips_[std::size_t(n.clip)];
         const int s = row_index(n);
+        JitSampleType t = clips_[std::size_t(n.clip)];
+        if (rows_[std::size_t(s)].as_float) t = {4, true, 32};  // converted by the caller
         if (t.is_float && s < kRowRegisters && register_uses_[i] <= 1) {
             // Float samples of a row kept in a register are operands where they lie:
             // no register, no load until an instruction needs one in a register.
@@ -743,6 +744,18 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
             reach_right = std::max(reach_right, n.dx);
         }
         if (n.op == Op::Property) ++properties;
+    }
+    // Integer rows read at two or more offsets (x[-1,0] x x[1,0]) are converted to
+    // binary32 once per row by the caller: then every read is a plain float operand,
+    // instead of a widening load and a conversion per read.
+    for (std::size_t s = 0; s < rows_.size(); ++s) {
+        int reads = 0;
+        for (const Node& n : e_.nodes())
+            reads += n.op == Op::Load && row_index(n) == int(s);
+        if (reads >= 2 && !clips_[std::size_t(rows_[s].clip)].is_float) {
+            rows_[s].as_float = true;
+            rows_[s].bytes_per_sample = 4;
+        }
     }
     uniform_count = JitKernel::kFirstProperty + properties;
     const int extra_rows = std::max(0, int(rows_.size()) - kRowRegisters);

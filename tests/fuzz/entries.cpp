@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <array>
+#include <cstdlib>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -74,23 +76,33 @@ void expr_program(Bytes data) {
         (void)pixel::compile(expr::optimize(expr::parse(program, select)));
     } catch (const UserError&) {
     }
-    // The whole numeric path: three small clips of different formats, one frame.
+    // The whole numeric path: three small clips of different formats, one frame, 45
+    // pixels wide (wider than a generated kernel's step of up to 64, not a multiple of
+    // it), run with generated code and with the interpreter alone: the two must agree
+    // bit for bit (abort otherwise, so the fuzzer keeps the input).
     using pixel::VideoFormat;
     const VideoFormat gray8{};
     const VideoFormat gray16 = gray8.with_samples(pixel::SampleType::Integer, 16);
     const VideoFormat grayf = gray8.with_samples(pixel::SampleType::Float, 32);
     const std::array<VideoFormat, 3> formats{gray8, gray16, grayf};
-    pixel::ExprSettings settings;
-    settings.expressions = {std::string(program)};
-    pixel::ExprFilter filter(settings, formats, 13, 5);
-    std::array<pixel::Frame, 3> frames{pixel::Frame(gray8, 13, 5), pixel::Frame(gray16, 13, 5),
-                                       pixel::Frame(grayf, 13, 5)};
+    constexpr int kWidth = 45, kHeight = 5;
+    std::array<pixel::Frame, 3> frames{pixel::Frame(gray8, kWidth, kHeight), pixel::Frame(gray16, kWidth, kHeight),
+                                       pixel::Frame(grayf, kWidth, kHeight)};
     for (pixel::Frame& f : frames)
         for (int y = 0; y < f.plane(0).height(); ++y)
             for (std::size_t b = 0; b < f.plane(0).row_bytes(); ++b) f.plane(0).row(y)[b] = std::byte(y * 31 + b * 7);
     const std::array<const pixel::Frame*, 3> inputs{&frames[0], &frames[1], &frames[2]};
-    pixel::Frame out(filter.output_format(), filter.width(), filter.height());
-    filter.process(inputs, 3, out);
+    std::array<pixel::Frame, 2> out;
+    for (bool jit : {true, false}) {
+        pixel::ExprSettings settings;
+        settings.expressions = {std::string(program)};
+        settings.jit = jit;
+        pixel::ExprFilter filter(settings, formats, kWidth, kHeight);
+        out[jit] = pixel::Frame(filter.output_format(), filter.width(), filter.height());
+        filter.process(inputs, 3, out[jit]);
+    }
+    for (int y = 0; y < kHeight; ++y)
+        if (std::memcmp(out[0].plane(0).row(y), out[1].plane(0).row(y), out[0].plane(0).row_bytes()) != 0) std::abort();
 }
 
 void infix_program(Bytes data) { (void)symexpr::parse_infix(text_of(data)); }
