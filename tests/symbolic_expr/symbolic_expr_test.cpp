@@ -201,7 +201,7 @@ TEST_CASE("ranges and extreme inputs are sound on the numeric engine", "[symboli
         check_soundness(e, ranges_for(e, probe.size()), seed++);
     }
     // Float-range clips (luma 0:1, chroma -0.5:0.5).
-    for (const std::string& text : {"x 0.5 - y 1.402 * +", "x y * 4 *", "x y + exp"}) {
+    for (const char* text : {"x 0.5 - y 1.402 * +", "x y * 4 *", "x y + exp"}) {
         expr::Expr e = expr::parse(text);
         symexpr::InputRanges r;
         r["x"] = range("0", "1");
