@@ -12,6 +12,13 @@ namespace {
 constexpr int kMaxReach = 4096;
 }  // namespace
 
+int row_slot(std::vector<JitKernel::Row>& rows, const expr::Node& load, int bytes_per_sample) {
+    for (std::size_t s = 0; s < rows.size(); ++s)
+        if (rows[s].clip == load.clip && rows[s].dy == load.dy && rows[s].boundary == load.boundary) return int(s);
+    rows.push_back({load.clip, load.dy, load.boundary, bytes_per_sample});
+    return int(rows.size()) - 1;
+}
+
 std::unique_ptr<const JitKernel> JitKernel::compile(const expr::Expr& e, std::span<const JitSampleType> clips,
                                                     JitSampleType out) {
 #if defined(__x86_64__)
@@ -25,7 +32,6 @@ std::unique_ptr<const JitKernel> JitKernel::compile(const expr::Expr& e, std::sp
     } catch (const IoError&) {
         return nullptr;  // no executable memory here: the interpreter runs alone
     }
-    k->code_size_ = g->code.size();
     k->constants_ = std::move(g->constants);
     k->rows_ = std::move(g->rows);
     k->uniform_count_ = g->uniform_count;

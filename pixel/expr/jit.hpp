@@ -74,10 +74,6 @@ public:
     // Whether the program runs in 16-bit fixed point (exact integer programs, see
     // expr::dyadic_ranges) rather than binary32.
     bool fixed_point() const { return fixed_point_; }
-    // The machine code (for disassembly when studying what was generated).
-    std::span<const std::uint8_t> code() const {
-        return {static_cast<const std::uint8_t*>(code_.entry()), code_size_};
-    }
 
     void run(JitRowArgs args) const noexcept {
         args.constants = constants_.data();
@@ -87,7 +83,6 @@ public:
 private:
     JitKernel() = default;
     ExecutableCode code_;
-    std::size_t code_size_ = 0;
     std::vector<float> constants_;
     std::vector<Row> rows_;
     int uniform_count_ = 0;

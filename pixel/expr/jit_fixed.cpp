@@ -80,11 +80,13 @@ private:
     void emit_store();
     bool is_byte_average() const;
     void emit_byte_average();
-    int row_index(const Node& n) {
-        for (std::size_t s = 0; s < rows_.size(); ++s)
-            if (rows_[s].clip == n.clip && rows_[s].dy == n.dy && rows_[s].boundary == n.boundary) return int(s);
-        rows_.push_back({n.clip, n.dy, n.boundary, clips_[std::size_t(n.clip)].bytes_per_sample});
-        return int(rows_.size()) - 1;
+    int row_index(const Node& n) { return row_slot(rows_, n, clips_[std::size_t(n.clip)].bytes_per_sample); }
+    // The register holding column 0 of row slot s: r13..r15, or r10 loaded for it.
+    Gpr row_base(int s) {
+        if (s < kRowRegisters) return kRowRegister[s];
+        a_.mov_load(r10, Mem{rdi, int(offsetof(JitRowArgs, rows))});  // rdi survives: no calls here
+        a_.mov_load(r10, Mem{r10, 8 * s});
+        return r10;
     }
 
     const expr::Expr& e_;
@@ -106,15 +108,7 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
     const DyadicRange& range = r_[i];
     if (n.op == Op::Load) {
         const JitSampleType& t = clips_[std::size_t(n.clip)];
-        const int s = row_index(n);
-        Gpr base = r10;
-        if (s < kRowRegisters) {
-            base = kRowRegister[s];
-        } else {
-            a_.mov_load(r10, Mem{rdi, int(offsetof(JitRowArgs, rows))});
-            a_.mov_load(r10, Mem{r10, 8 * s});
-        }
-        const Mem m{base, (n.dx + 16 * u) * t.bytes_per_sample, kX, t.bytes_per_sample};
+        const Mem m{row_base(row_index(n)), (n.dx + 16 * u) * t.bytes_per_sample, kX, t.bytes_per_sample};
         const int d = reg(i, u) = take();
         if (t.bytes_per_sample == 1) a_.vpmovzxbw(d, VecOperand::m(m));
         else a_.vmovdqu_load(d, VecOperand::m(m));
@@ -317,17 +311,7 @@ bool FixedGenerator::is_byte_average() const {
 
 void FixedGenerator::emit_byte_average() {
     const Node& sum = e_.node(e_.node(e_.root()).args[std::size_t(r_[e_.root()].scaled_arg)]);
-    auto sample_row = [&](const Node& n, int u) {
-        const int s = row_index(n);
-        Gpr base = r10;
-        if (s < kRowRegisters) {
-            base = kRowRegister[s];
-        } else {
-            a_.mov_load(r10, Mem{rdi, int(offsetof(JitRowArgs, rows))});
-            a_.mov_load(r10, Mem{r10, 8 * s});
-        }
-        return VecOperand::m(Mem{base, n.dx + 32 * u, kX, 1});
-    };
+    auto sample_row = [&](const Node& n, int u) { return VecOperand::m(Mem{row_base(row_index(n)), n.dx + 32 * u, kX, 1}); };
     for (int u = 0; u < 2; ++u) {
         const int a = 3 * u, b = 3 * u + 1, c = 3 * u + 2;
         a_.vmovdqu_load(a, sample_row(e_.node(sum.args[0]), u));

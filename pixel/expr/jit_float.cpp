@@ -58,19 +58,16 @@ bool supported(Op op) {
     }
 }
 
-// A call-out: one of the kernels of math_kernels.hpp with its argument registers.
+// A call-out: one of the kernels of math_kernels.hpp (the operations not written out
+// inline) with its argument registers.
 struct Callout {
-    enum Kind { Unary, Binary, SinCos } kind;
+    enum Kind { Unary, Binary } kind;
     const void* function;
 };
 
 Callout callout_of(Op op) {
     const MathKernels& k = math_kernels_avx2();
     switch (op) {
-        case Op::Exp: return {Callout::Unary, reinterpret_cast<const void*>(k.exp)};
-        case Op::Log: return {Callout::Unary, reinterpret_cast<const void*>(k.log)};
-        case Op::Sin: return {Callout::Unary, reinterpret_cast<const void*>(k.sin)};
-        case Op::Cos: return {Callout::Unary, reinterpret_cast<const void*>(k.cos)};
         case Op::BitNot: return {Callout::Unary, reinterpret_cast<const void*>(k.bitnot)};
         case Op::Pow: return {Callout::Binary, reinterpret_cast<const void*>(k.pow)};
         case Op::Mod: return {Callout::Binary, reinterpret_cast<const void*>(k.fmod)};
@@ -143,7 +140,7 @@ private:
     void release_dying(NodeId i, int u, int position);
     void emit(int position);
     void emit_vector(NodeId i, int u, int position);
-    void emit_callout(NodeId i, Callout fn, NodeId partner, int position);
+    void emit_callout(NodeId i, Callout fn, int position);
     void emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position);
     void emit_exp_or_log(NodeId i, int position);
     void emit_sorted(NodeId i, int position);
@@ -162,7 +159,7 @@ private:
         }
     }
     void emit_store();
-    int row_index(const Node& n);
+    int row_index(const Node& n) { return row_slot(rows_, n, clips_[std::size_t(n.clip)].bytes_per_sample); }
 
     const expr::Expr& e_;
     std::span<const JitSampleType> clips_;
@@ -186,13 +183,6 @@ private:
     int scalar_count_ = 0;
     float top_ = 0;  // largest integer output code
 };
-
-int Generator::row_index(const Node& n) {
-    for (std::size_t s = 0; s < rows_.size(); ++s)
-        if (rows_[s].clip == n.clip && rows_[s].dy == n.dy && rows_[s].boundary == n.boundary) return int(s);
-    rows_.push_back({n.clip, n.dy, n.boundary, clips_[std::size_t(n.clip)].bytes_per_sample});
-    return int(rows_.size()) - 1;
-}
 
 void Generator::spill(int reg) {
     Value& v = values_[std::size_t(owner_[reg])];
@@ -248,7 +238,7 @@ void Generator::release_dying(NodeId i, int u, int position) {
     }
 }
 
-void Generator::emit_callout(NodeId i, Callout fn, NodeId partner, int position) {
+void Generator::emit_callout(NodeId i, Callout fn, int position) {
     const Node& n = e_.node(i);
     for (std::size_t k = 0; k < n.args.size(); ++k)
         for (int u = 0; u < unroll_; ++u) {
@@ -259,19 +249,21 @@ void Generator::emit_callout(NodeId i, Callout fn, NodeId partner, int position)
     // Every ymm register is caller-saved: live values go to their slots.
     for (int r = 0; r < kValueRegisters; ++r)
         if (owner_[r] >= 0) spill(r);
-    // System V arguments: operand(s) and result(s) in the call area, results in place.
-    const Gpr count = fn.kind == Callout::Unary ? rdx : rcx;
+    // System V arguments: unary (a, d, n), binary (a, b, d, n); the operands are in the
+    // call area and the result overwrites the first.
     a_.lea(rdi, Mem{rsp, kCallArea});
-    a_.lea(rsi, Mem{rsp, fn.kind == Callout::Binary ? kCallSecond : kCallArea});
-    if (fn.kind != Callout::Unary) a_.lea(rdx, Mem{rsp, fn.kind == Callout::Binary ? kCallArea : kCallSecond});
-    a_.mov_imm64(count, std::uint64_t(8 * unroll_));
+    if (fn.kind == Callout::Unary) {
+        a_.lea(rsi, Mem{rsp, kCallArea});
+        a_.mov_imm64(rdx, std::uint64_t(8 * unroll_));
+    } else {
+        a_.lea(rsi, Mem{rsp, kCallSecond});
+        a_.lea(rdx, Mem{rsp, kCallArea});
+        a_.mov_imm64(rcx, std::uint64_t(8 * unroll_));
+    }
     a_.mov_imm64(rax, reinterpret_cast<std::uintptr_t>(fn.function));
     a_.call(rax);
     for (int u = 0; u < unroll_; ++u)
         a_.vmovups_load(allocate(i, u, position), VecOperand::m(Mem{rsp, kCallArea + 32 * u}));
-    if (partner != NodeId(e_.size()))
-        for (int u = 0; u < unroll_; ++u)
-            a_.vmovups_load(allocate(partner, u, position), VecOperand::m(Mem{rsp, kCallSecond + 32 * u}));
 }
 
 // sin and/or cos (nodes sin_node, cos_node; e_.size() for none) of the argument of
@@ -512,7 +504,7 @@ void Generator::emit(int position) {
         case Op::BitAnd:
         case Op::BitOr:
         case Op::BitXor:
-        case Op::BitNot: emit_callout(i, callout_of(n.op), NodeId(e_.size()), position); return;
+        case Op::BitNot: emit_callout(i, callout_of(n.op), position); return;
         case Op::Sin:
         case Op::Cos:
             if (values_[vid(i, 0)].reg >= 0 || values_[vid(i, 0)].slot_valid) {  // made with its partner
@@ -823,7 +815,7 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
         set_slot(i, next_slot_);
         uniform_slots.push_back({uniform, next_slot_++});
     }
-    const std::size_t first_scalar = 40;  // after the pool's vectors
+    const std::size_t first_scalar = 8 * kPoolVectors;  // after the pool's vectors
 
     // Prologue: save callee-saved registers, align the frame, load the arguments.
     a_.push(rbp);

@@ -23,6 +23,9 @@ struct GeneratedKernel {
     bool fixed_point = false;  // 16-bit fixed-point lanes (jit_fixed.cpp)
 };
 
+// The slot of the source row a Load reads (clip, dy, boundary) in `rows`, added when new.
+int row_slot(std::vector<JitKernel::Row>& rows, const expr::Node& load, int bytes_per_sample);
+
 // Both return nullopt for programs they do not take.  The argument layout is
 // JitRowArgs; the constants pointer is set by JitKernel::run.
 std::optional<GeneratedKernel> generate_float_kernel(const expr::Expr& e, std::span<const JitSampleType> clips,
