@@ -1,28 +1,10 @@
-// The one list of rigor's commands.  Each command lives in its own cli/<name>.cpp.
-#include "cli/command.hpp"
+// The one list of `rigor`'s commands, in the order `rigor --help` shows them; their
+// entries are declared in cli/commands.hpp.
+#include "cli/command_table.hpp"
+
+#include "cli/commands.hpp"
 
 namespace rigor::cli {
-
-int vc2_static_filter_analysis_main(std::span<const std::string> args);
-int vc2_static_filter_analysis_combine_main(std::span<const std::string> args);
-int vc2_report_main(std::span<const std::string> args);
-int vc2_bit_widths_table_main(std::span<const std::string> args);
-int vc2_maximum_quantisation_index_main(std::span<const std::string> args);
-int vc2_dwt_main(std::span<const std::string> args);
-int vc2_idwt_main(std::span<const std::string> args);
-int vc2_verify_main(std::span<const std::string> args);
-int vc2_bit_width_test_pictures_main(std::span<const std::string> args);
-int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args);
-int vc2_bundle_main(std::span<const std::string> args);
-int expr_main(std::span<const std::string> args);
-int select_main(std::span<const std::string> args);
-int infix_main(std::span<const std::string> args);
-int postfix_main(std::span<const std::string> args);
-int analyse_main(std::span<const std::string> args);
-int regress_main(std::span<const std::string> args);
-int reconstruct_main(std::span<const std::string> args);
-int chroma_reconstruct_main(std::span<const std::string> args);
-int regress_model_main(std::span<const std::string> args);
 
 namespace {
 constexpr Command kCommands[] = {
@@ -56,5 +38,11 @@ constexpr Command kCommands[] = {
 }  // namespace
 
 std::span<const Command> all_commands() { return kCommands; }
+
+const Command* find_command(std::string_view name) {
+    for (const Command& c : all_commands())
+        if (c.name == name) return &c;
+    return nullptr;
+}
 
 }  // namespace rigor::cli

@@ -3,12 +3,12 @@
 #include <string>
 #include <vector>
 
-#include "cli/command.hpp"
-#include "cli/output_file.hpp"
+#include "cli/command_table.hpp"
+#include "filters/base/output_file.hpp"
 
 int main(int argc, char** argv) {
     using namespace rigor::cli;
-    install_interrupt_cleanup();  // an interrupted run leaves no temporary output behind
+    rigor::install_interrupt_cleanup();  // an interrupted run leaves no temporary output behind
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
         std::cout << "usage: rigor <command> [options]   (rigor <command> --help for details)\n\n"

@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/expr/tokenizer.hpp"
 
 namespace rigor::expr {

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::regress {
 

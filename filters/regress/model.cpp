@@ -1,6 +1,6 @@
 #include "filters/regress/model.hpp"
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::regress {
 

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::regress {
 

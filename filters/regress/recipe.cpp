@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::regress {
 

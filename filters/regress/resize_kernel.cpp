@@ -4,7 +4,7 @@
 #include <sstream>
 #include <vector>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::regress {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::vc2 {
 

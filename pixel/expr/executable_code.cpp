@@ -6,7 +6,7 @@
 #include <cstring>
 #include <utility>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::pixel {
 

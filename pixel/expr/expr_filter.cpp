@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
 #include "pixel/expr/evaluate.hpp"

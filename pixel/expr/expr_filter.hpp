@@ -14,7 +14,7 @@
 #include "pixel/expr/evaluate.hpp"
 #include "pixel/expr/jit.hpp"
 #include "pixel/expr/program.hpp"
-#include "pixel/expr/worker_pool.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "pixel/io/frame.hpp"
 
 namespace rigor::pixel {

@@ -1,6 +1,6 @@
 #include "pixel/expr/jit.hpp"
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/expr/jit_generated.hpp"
 #include "pixel/expr/math_kernels.hpp"
 

@@ -6,7 +6,7 @@
 #include <limits>
 #include <map>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/expr/math_kernels.hpp"
 #include "pixel/expr/vector_math.hpp"
 #include "pixel/expr/jit_schedule.hpp"

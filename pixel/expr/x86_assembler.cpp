@@ -1,6 +1,6 @@
 #include "pixel/expr/x86_assembler.hpp"
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::pixel::x86 {
 

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <limits>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::pixel {
 

@@ -5,7 +5,7 @@
 #include <cstring>
 #include <new>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::pixel {
 

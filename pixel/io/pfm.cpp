@@ -6,7 +6,7 @@
 #include <fstream>
 #include <vector>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/io/picture.hpp"
 
 namespace rigor::pixel {

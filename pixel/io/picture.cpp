@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::pixel {
 

@@ -8,7 +8,7 @@
 #include <memory>
 #include <vector>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/io/picture.hpp"
 
 namespace rigor::pixel {

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <vector>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::pixel {
 

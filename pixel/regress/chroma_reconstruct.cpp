@@ -1,6 +1,6 @@
 #include "pixel/regress/chroma_reconstruct.hpp"
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/regress/fused.hpp"
 #include "pixel/regress/resize.hpp"
 

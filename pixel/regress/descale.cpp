@@ -3,7 +3,7 @@
 #include <cmath>
 #include <vector>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/regress/resize.hpp"
 
 namespace rigor::regress {

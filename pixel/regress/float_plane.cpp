@@ -1,6 +1,6 @@
 #include "pixel/regress/float_plane.hpp"
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::regress {
 

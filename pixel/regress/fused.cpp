@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/regress/weights.hpp"
 #include "pixel/regress/parallel_rows.hpp"
 #include "pixel/regress/window_sums.hpp"

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <iostream>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/io/picture.hpp"
 
 namespace rigor::regress {

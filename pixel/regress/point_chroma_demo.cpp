@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/regress/resize_kernel.hpp"
 #include "pixel/regress/chroma_reconstruct.hpp"
 #include "pixel/regress/resize.hpp"

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <vector>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/regress/fused.hpp"
 #include "pixel/expr/expr_filter.hpp"
 #include "pixel/regress/parallel_rows.hpp"

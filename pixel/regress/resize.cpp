@@ -5,7 +5,7 @@
 #include <memory>
 #include <zimg.h>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::regress {
 

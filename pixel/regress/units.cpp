@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::regress {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/expr/parser.hpp"
 #include "filters/expr/scalar.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::pixel {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/vc2/array_entries.hpp"
-#include "pixel/vc2/parallel_for.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "pixel/vc2/pattern_output.hpp"
 
 namespace rigor::vc2 {

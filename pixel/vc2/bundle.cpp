@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/vc2/wavelet.hpp"
 
 namespace rigor::vc2 {

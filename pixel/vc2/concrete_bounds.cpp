@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <bit>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/vc2/array_entries.hpp"
 #include "pixel/vc2/quantisation.hpp"
 

@@ -1,6 +1,6 @@
 #include "pixel/vc2/integer_transform.hpp"
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/vc2/lifting.hpp"
 
 namespace rigor::vc2 {

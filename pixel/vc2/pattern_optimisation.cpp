@@ -4,8 +4,8 @@
 #include <random>
 #include <string>
 
-#include "filters/error.hpp"
-#include "pixel/vc2/parallel_for.hpp"
+#include "filters/base/error.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "pixel/vc2/pattern_output.hpp"
 #include "pixel/vc2/quantisation.hpp"
 

@@ -4,7 +4,7 @@
 #include <limits>
 #include <vector>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/vc2/quantisation.hpp"
 
 namespace rigor::vc2 {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/io/clip_reader.hpp"
 #include "pixel/io/picture.hpp"
 #include "pixel/io/y4m.hpp"

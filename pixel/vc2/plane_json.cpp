@@ -1,6 +1,6 @@
 #include "pixel/vc2/plane_json.hpp"
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::vc2 {
 

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::vc2 {
 

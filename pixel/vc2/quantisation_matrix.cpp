@@ -3,7 +3,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/vc2/default_quantisation_matrices.hpp"
 
 namespace rigor::vc2 {

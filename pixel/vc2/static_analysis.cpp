@@ -2,7 +2,7 @@
 
 #include <fstream>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/vc2/base64.hpp"
 #include "pixel/vc2/integer_transform.hpp"
 

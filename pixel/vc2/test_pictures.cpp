@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "filters/error.hpp"
-#include "pixel/vc2/parallel_for.hpp"
+#include "filters/base/error.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "pixel/vc2/pattern_output.hpp"
 #include "pixel/vc2/rectangle_packer.hpp"
 

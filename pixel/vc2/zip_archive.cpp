@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <zlib.h>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::vc2 {
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "symbolic/expr/ir_text.hpp"
 #include "symbolic/expr/number_text.hpp"
 #include "symbolic/expr/range.hpp"

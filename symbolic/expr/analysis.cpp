@@ -5,7 +5,7 @@
 #include <random>
 #include <sstream>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/expr/optimize.hpp"
 #include "symbolic/expr/algebra.hpp"
 #include "symbolic/expr/bisection.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::symexpr {
 

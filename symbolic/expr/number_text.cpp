@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::symexpr {
 

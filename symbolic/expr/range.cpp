@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "symbolic/expr/ir_text.hpp"
 #include "symbolic/expr/number_text.hpp"
 

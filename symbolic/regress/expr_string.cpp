@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::regress {
 

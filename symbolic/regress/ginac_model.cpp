@@ -1,6 +1,6 @@
 #include "symbolic/regress/ginac_model.hpp"
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "symbolic/regress/expr_string.hpp"
 
 namespace rigor::regress {

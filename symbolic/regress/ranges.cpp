@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "symbolic/regress/ginac_model.hpp"
 
 namespace rigor::regress {

@@ -7,7 +7,7 @@
 
 #include <sstream>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 
 namespace rigor::vc2 {
 

@@ -7,7 +7,7 @@
 #include <mutex>
 #include <thread>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "symbolic/vc2/synthesis_pattern.hpp"
 
 namespace rigor::vc2 {

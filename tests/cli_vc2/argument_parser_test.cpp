@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/arguments.hpp"
+#include "cli/common/arguments.hpp"
 
 namespace {
 

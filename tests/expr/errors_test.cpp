@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/expr/parser.hpp"
 #include "pixel/io/y4m.hpp"
 

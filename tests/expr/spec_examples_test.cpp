@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "tests/expr/expr_test_util.hpp"
 
 using namespace rigor;

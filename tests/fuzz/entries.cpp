@@ -9,9 +9,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/arguments.hpp"
-#include "cli/vc2_tool_arguments.hpp"
-#include "filters/error.hpp"
+#include "cli/common/arguments.hpp"
+#include "cli/vc2/vc2_tool_arguments.hpp"
+#include "filters/base/error.hpp"
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
 #include "pixel/expr/expr_filter.hpp"

@@ -4,7 +4,7 @@
 #include <sstream>
 #include <string>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/expr/parser.hpp"
 #include "pixel/expr/expr_filter.hpp"
 #include "pixel/io/y4m.hpp"

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "tests/fuzz/entries.hpp"
 
 namespace fs = std::filesystem;

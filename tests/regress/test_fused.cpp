@@ -4,7 +4,7 @@
 #include <cmath>
 #include <vector>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/regress/border.hpp"
 #include "filters/regress/model.hpp"
 #include "filters/regress/weights.hpp"

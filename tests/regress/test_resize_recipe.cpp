@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/regress/recipe.hpp"
 #include "pixel/regress/chroma_reconstruct.hpp"
 #include "pixel/regress/descale.hpp"

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/regress/weights.hpp"
 
 using namespace rigor::regress;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/select/property_list.hpp"
 
 using rigor::pixel::FrameProperties;

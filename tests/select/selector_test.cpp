@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/select/frame_selector.hpp"
 
 using rigor::UserError;

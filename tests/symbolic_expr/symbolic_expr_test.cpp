@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "filters/error.hpp"
+#include "filters/base/error.hpp"
 #include "filters/expr/parser.hpp"
 #include "numeric_probe.hpp"
 #include "symbolic/expr/analysis.hpp"

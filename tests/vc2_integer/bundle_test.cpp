@@ -4,15 +4,10 @@
 
 #include <random>
 
-#include "cli/python_json.hpp"
-#include "filters/error.hpp"
+#include "cli/vc2/python_json.hpp"
+#include "filters/base/error.hpp"
 #include "pixel/vc2/zip_archive.hpp"
 #include "tests/vc2_integer/tool_helpers.hpp"
-
-namespace rigor::cli {
-int vc2_bundle_main(std::span<const std::string> args);
-int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args);
-}
 
 using namespace vc2_test;
 using rigor::vc2::read_zip;

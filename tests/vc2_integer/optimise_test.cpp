@@ -2,7 +2,7 @@
 // than the heuristic patterns, output parses back and feeds the table, bad input.
 #include <catch2/catch.hpp>
 
-#include "cli/python_json.hpp"
+#include "cli/vc2/python_json.hpp"
 #include "pixel/vc2/concrete_bounds.hpp"
 #include "pixel/vc2/optimised_patterns.hpp"
 #include "pixel/vc2/pattern_output.hpp"

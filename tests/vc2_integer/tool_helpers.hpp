@@ -10,15 +10,9 @@
 
 #include <iostream>
 
-#include "filters/error.hpp"
+#include "cli/commands.hpp"
+#include "filters/base/error.hpp"
 
-namespace rigor::cli {
-int vc2_bit_widths_table_main(std::span<const std::string> args);
-int vc2_maximum_quantisation_index_main(std::span<const std::string> args);
-int vc2_dwt_main(std::span<const std::string> args);
-int vc2_idwt_main(std::span<const std::string> args);
-int vc2_verify_main(std::span<const std::string> args);
-}  // namespace rigor::cli
 
 namespace vc2_test {
 

@@ -1,0 +1,170 @@
+// `rigor expr`: runs per-pixel Expr programs (akarin.Expr/std.Expr language) on y4m
+// streams and pictures, frame by frame.
+#include <algorithm>
+#include <charconv>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/common/command.hpp"
+#include "filters/base/output_file.hpp"
+#include "cli/expr/prop_arguments.hpp"
+#include "filters/base/error.hpp"
+#include "pixel/expr/expr_filter.hpp"
+#include "pixel/io/clip_reader.hpp"
+#include "pixel/io/picture.hpp"
+#include "pixel/io/y4m.hpp"
+
+namespace rigor::cli {
+
+namespace {
+
+constexpr std::string_view kHelp =
+    "usage: rigor expr [-e EXPR]... [--format FMT] [--boundary clamp|mirror]\n"
+    "                  [--prop CLIP.NAME=VALUE]... [--frames A:B] [--threads N] [--no-jit]\n"
+    "                  -o OUT INPUT...\n"
+    "\n"
+    "Evaluates a postfix per-pixel expression (the akarin.Expr / std.Expr language) for\n"
+    "every pixel of every plane.  Clips are x, y, z, a, b, ... (or src0, src1, ...) in the\n"
+    "order of the INPUTs.\n"
+    "\n"
+    "  -e EXPR          expression for the next plane (fewer than planes: the last repeats;\n"
+    "                   an empty one copies the plane of the first clip)\n"
+    "  --format FMT     output sample type/depth: gray8 gray10 gray16 grayh grays\n"
+    "                   yuv420p8 yuv420p10 yuv444ps ... (default: the first input's)\n"
+    "  --boundary B     default edge rule of x[dx,dy]: clamp (default) or mirror\n"
+    "  --prop C.N=V     frame property N of clip C (x, y, ..., srcK) for x.N, every frame\n"
+    "  --frames A:B     only frames A..B-1 (either side may be empty: 10: or :5)\n"
+    "  --threads N      threads over rows (default 1; results are the same for any N)\n"
+    "  --no-jit         evaluate with the block interpreter only, no generated machine code\n"
+    "                   (the same results, slower; for checking and for odd systems)\n"
+    "  -o OUT           y4m file, '-' for stdout, or a picture (.png .tif .tiff .pfm)\n"
+    "  INPUT            y4m file, '-' for stdin, or a picture (.png .tif .tiff .pfm),\n"
+    "                   which acts as a still frame\n"
+    "\n"
+    "Frames stream through: only one frame per input is in memory.  The output has as\n"
+    "many frames as the shortest y4m input (1 when all inputs are pictures).\n"
+    "\n"
+    "example: ffmpeg -i in.mkv -f yuv4mpegpipe - | rigor expr -e 'x 16 - 255 * 219 /' -e '' -o out.y4m -\n";
+
+int parse_count(const std::string& flag, const std::string& text) {
+    int v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || v < 0)
+        throw UserError(flag + " expects a non-negative integer, got '" + text + "'");
+    return v;
+}
+
+}  // namespace
+
+int expr_main(std::span<const std::string> args) {
+    pixel::ExprSettings settings;
+    std::string output;
+    std::vector<std::string> inputs;
+    std::vector<PropSetting> props;
+    long first = 0, last = -1;  // [first, last), last -1 = to the end
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UserError(a + " needs a value");
+            return args[++i];
+        };
+        if (a == "-h" || a == "--help") {
+            std::cout << kHelp;
+            return 0;
+        } else if (a == "--no-jit") {
+            settings.jit = false;
+        } else if (a == "-e" || a == "--expr") {
+            settings.expressions.push_back(value());
+        } else if (a == "--format") {
+            settings.output_format = pixel::parse_format_name(value());
+        } else if (a == "--boundary") {
+            const std::string& b = value();
+            if (b == "clamp") settings.boundary = expr::Boundary::Clamp;
+            else if (b == "mirror") settings.boundary = expr::Boundary::Mirror;
+            else throw UserError("--boundary expects clamp or mirror, got '" + b + "'");
+        } else if (a == "--prop") {
+            props.push_back(parse_prop_setting(value()));
+        } else if (a == "--frames") {
+            const std::string& f = value();
+            std::size_t colon = f.find(':');
+            if (colon == std::string::npos) throw UserError("--frames expects A:B, got '" + f + "'");
+            if (colon > 0) first = parse_count("--frames", f.substr(0, colon));
+            if (colon + 1 < f.size()) last = parse_count("--frames", f.substr(colon + 1));
+        } else if (a == "--threads") {
+            settings.threads = parse_count("--threads", value());
+            if (settings.threads < 1) throw UserError("--threads must be at least 1");
+        } else if (a == "-o" || a == "--output") {
+            output = value();
+        } else if (a.size() > 1 && a[0] == '-') {
+            throw UserError("unknown option '" + a + "' (see rigor expr --help)");
+        } else {
+            inputs.push_back(a);
+        }
+    }
+    if (settings.expressions.empty()) throw UserError("no expression: give at least one -e EXPR");
+    if (output.empty()) throw UserError("no output: give -o OUT (a y4m file, '-', or a picture)");
+    if (inputs.empty()) throw UserError("no input clip given");
+    if (std::count(inputs.begin(), inputs.end(), std::string("-")) > 1)
+        throw UserError("standard input can be only one of the inputs");
+
+    std::ios::sync_with_stdio(false);
+    std::vector<std::unique_ptr<pixel::ClipReader>> clips;
+    std::vector<pixel::VideoFormat> formats;
+    for (const std::string& path : inputs) {
+        clips.push_back(std::make_unique<pixel::ClipReader>(path));
+        formats.push_back(clips.back()->format());
+        if (clips.back()->width() != clips[0]->width() || clips.back()->height() != clips[0]->height())
+            throw UserError("input '" + path + "' is " + std::to_string(clips.back()->width()) + "x" +
+                            std::to_string(clips.back()->height()) + " but '" + inputs[0] + "' is " +
+                            std::to_string(clips[0]->width()) + "x" + std::to_string(clips[0]->height()));
+    }
+    for (const PropSetting& p : props) check_prop_clip(p.clip, clips.size(), "--prop");
+    pixel::ExprFilter filter(settings, formats, clips[0]->width(), clips[0]->height());
+
+    bool all_still = true;
+    pixel::Y4mHeader header;
+    for (const auto& c : clips)
+        if (!c->is_still()) {
+            if (all_still) header = c->header();
+            all_still = false;
+        }
+    if (all_still) header = clips[0]->header();
+    header.format = filter.output_format();
+    const bool picture_out = output != "-" && pixel::is_picture_path(output);
+    if (!picture_out) (void)pixel::y4m_colour_tag(header.format);  // refuses RGB before writing
+
+    OutputFile out(output);
+    std::unique_ptr<pixel::Y4mWriter> writer;
+    std::vector<pixel::Frame> frames(clips.size());
+    std::vector<const pixel::Frame*> frame_ptrs;
+    for (const auto& f : frames) frame_ptrs.push_back(&f);
+    pixel::Frame result;
+    long written = 0;
+    for (long n = 0; last < 0 || n < last; ++n) {
+        bool ended = false;
+        for (std::size_t i = 0; i < clips.size() && !ended; ++i) ended = !clips[i]->next(frames[i]);
+        if (ended || (all_still && n > 0)) break;
+        if (n < first) continue;
+        for (const PropSetting& p : props) frames[std::size_t(p.clip)].properties()[p.name] = p.value;
+        filter.process(frame_ptrs, n, result);
+        if (picture_out) {
+            if (written > 0)
+                throw UserError("a picture output holds one frame; choose one with --frames A:A+1 or write y4m");
+            pixel::write_picture(out.stream(), output, result);
+        } else {
+            if (!writer) writer = std::make_unique<pixel::Y4mWriter>(out.stream(), header);
+            writer->write_frame(result);
+        }
+        ++written;
+    }
+    if (written == 0) throw UserError("no frame to write (empty input or --frames beyond its end)");
+    out.commit();
+    return 0;
+}
+
+}  // namespace rigor::cli

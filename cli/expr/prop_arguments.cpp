@@ -1,0 +1,54 @@
+#include "cli/expr/prop_arguments.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <string_view>
+
+#include "filters/base/error.hpp"
+
+namespace rigor::cli {
+
+namespace {
+constexpr std::string_view kClipLetters = "xyzabcdefghijklmnopqrstuvw";
+}
+
+int parse_clip_name(const std::string& text, const std::string& flag) {
+    if (text.size() == 1 && kClipLetters.find(text[0]) != std::string_view::npos)
+        return int(kClipLetters.find(text[0]));
+    if (text.starts_with("src") && text.size() > 3) {
+        int v = 0;
+        const char* end = text.data() + text.size();
+        auto [p, ec] = std::from_chars(text.data() + 3, end, v);
+        if (ec == std::errc() && p == end && v >= 0) return v;
+    }
+    throw UserError(flag + ": '" + text + "' is not a clip name (x, y, z, a, b, ..., w or srcN)");
+}
+
+PropSetting parse_prop_setting(const std::string& text) {
+    std::size_t dot = text.find('.'), eq = text.find('=');
+    const std::string bad = "--prop expects CLIP.NAME=VALUE (e.g. x._Combed=1), got '" + text + "'";
+    if (dot == std::string::npos || eq == std::string::npos || eq < dot + 2) throw UserError(bad);
+    PropSetting s;
+    s.clip = parse_clip_name(text.substr(0, dot), "--prop");
+    s.name = text.substr(dot + 1, eq - dot - 1);
+    std::string value = text.substr(eq + 1);
+    char* end = nullptr;
+    s.value = std::strtod(value.c_str(), &end);
+    if (value.empty() || end != value.c_str() + value.size()) throw UserError(bad);
+    return s;
+}
+
+PropFileSetting parse_prop_file_setting(const std::string& text) {
+    std::size_t eq = text.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+        throw UserError("--prop-file expects CLIP=FILE.json (e.g. y=stats.json), got '" + text + "'");
+    return {parse_clip_name(text.substr(0, eq), "--prop-file"), text.substr(eq + 1)};
+}
+
+void check_prop_clip(int clip, std::size_t clips, const std::string& flag) {
+    if (clip >= 0 && std::size_t(clip) < clips) return;
+    throw UserError(flag + " names clip " + std::to_string(clip) + " but only " + std::to_string(clips) +
+                    " input(s) are given");
+}
+
+}  // namespace rigor::cli

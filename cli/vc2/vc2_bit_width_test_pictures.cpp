@@ -1,0 +1,113 @@
+// `vc2-bit-width-test-pictures STATIC.json WIDTH HEIGHT -b BITS [-q …] -o DIR` (the
+// reference's tool): the test patterns packed onto 8-bit PNG pictures (255 = signal
+// maximum, 0 = minimum, 128 = don't care) with a JSON list of the targeted values per
+// picture: analysis_N.png/.json, synthesis_N_qiQ.png/.json (code at index Q).
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "filters/base/output_file.hpp"
+#include "cli/vc2/python_json.hpp"
+#include "cli/vc2/vc2_tool_arguments.hpp"
+#include "filters/base/error.hpp"
+#include "pixel/io/picture.hpp"
+#include "pixel/vc2/test_pictures.hpp"
+
+namespace rigor::cli {
+
+namespace {
+
+long picture_dimension(const std::string& name, const std::string& text) {
+    long v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || text.empty() || v < 1 || v > (1L << 20))
+        throw UserError(name + " '" + text + "' is not a picture size (1 to 1048576)");
+    return v;
+}
+
+pixel::Frame as_png_frame(const vc2::TestPicture& t, vc2::IntegerRange signal) {
+    pixel::Frame frame(pixel::VideoFormat{}, static_cast<int>(t.picture.width), static_cast<int>(t.picture.height));
+    for (int y = 0; y < frame.height(); ++y) {
+        auto* row = frame.plane(0).row_as<std::uint8_t>(y);
+        for (int x = 0; x < frame.width(); ++x) {
+            const std::int64_t v = t.picture.at(x, y);
+            row[x] = v == signal.upper ? 255 : v == signal.lower ? 0 : 128;
+        }
+    }
+    return frame;
+}
+
+std::string points_json(const vc2::TestPicture& t) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const vc2::TestPoint& p : t.points)
+        list.push_back({{"level", p.where.level},
+                        {"array_name", p.where.array_name},
+                        {"x", p.where.x},
+                        {"y", p.where.y},
+                        {"maximise", p.maximise},
+                        {"tx", p.tx},
+                        {"ty", p.ty}});
+    return python_json_dumps(list);  // json.dump: no newline at the end
+}
+
+}  // namespace
+
+int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
+    ArgumentParser p = vc2_tool_parser(
+        "vc2-bit-width-test-pictures",
+        "Packs every test pattern of STATIC_ANALYSIS.json (from vc2-static-filter-analysis),\n"
+        "maximising and minimising, onto as few WIDTH x HEIGHT 8-bit PNG pictures as possible\n"
+        "(255 = signal maximum, 0 = minimum, 128 = don't care; scale to BITS before use), each\n"
+        "with a JSON list of the values it targets: [{\"level\", \"array_name\", \"x\", \"y\"\n"
+        "(the phase), \"maximise\", \"tx\", \"ty\" (the value's position in the array)}, ...].",
+        OptimisedPatterns::accepted);
+    // The reference's optional OPTIMISED.json comes before WIDTH HEIGHT.
+    p.positional("WIDTH", "picture width")
+        .positional("HEIGHT", "picture height")
+        .option("-o", "--output-directory", "DIR", "existing folder for the pictures (default: .)")
+        .option("", "--output", "DIR", "the same as --output-directory")
+        .option("-j", "--threads", "N", "worker threads (default: all cores)")
+        .flag("-v", "--verbose", "print what was written")
+        .epilog("Files written:\n"
+                "  analysis_N.png        feed to an encoder\n"
+                "  synthesis_N_qiQ.png   encode with quantisation index Q everywhere, then decode");
+    const auto parsed = p.parse(args);
+    if (!parsed) return 0;
+    const Arguments& a = *parsed;
+    const long width = picture_dimension("WIDTH", a.positional("WIDTH").at(0));
+    const long height = picture_dimension("HEIGHT", a.positional("HEIGHT").at(0));
+    const std::string dir = a.get_or("--output-directory", a.get_or("--output", "."));
+    if (!std::filesystem::is_directory(dir)) throw IoError("output directory '" + dir + "' does not exist");
+    const unsigned threads = vc2_tool_threads(a);
+
+    const auto in = load_vc2_tool_inputs(a);
+    const auto pictures = vc2::make_test_pictures(in.analysis, width, height, in.picture_bits, in.matrix, threads);
+    const auto signal = vc2::picture_range(in.picture_bits);
+
+    // Every file is written to its temporary first; only when all are complete are they
+    // renamed into place, so a failure leaves none of them behind.
+    std::vector<std::unique_ptr<OutputFile>> outputs;
+    const auto emit = [&](const vc2::TestPicture& t, const std::string& stem) {
+        const std::string base = (std::filesystem::path(dir) / stem).string();
+        outputs.push_back(std::make_unique<OutputFile>(base + ".png"));
+        pixel::write_picture(outputs.back()->stream(), base + ".png", as_png_frame(t, signal));
+        outputs.push_back(std::make_unique<OutputFile>(base + ".json"));
+        outputs.back()->stream() << points_json(t);
+    };
+    for (std::size_t i = 0; i < pictures.analysis.size(); ++i)
+        emit(pictures.analysis[i], "analysis_" + std::to_string(i));
+    for (std::size_t i = 0; i < pictures.synthesis.size(); ++i)
+        emit(pictures.synthesis[i],
+             "synthesis_" + std::to_string(i) + "_qi" + std::to_string(pictures.synthesis[i].quantisation_index));
+    for (auto& o : outputs) {
+        o->commit();
+        if (a.has("--verbose")) std::cerr << "wrote " << o->path() << "\n";
+    }
+    return 0;
+}
+
+}  // namespace rigor::cli

@@ -1,0 +1,101 @@
+// `vc2-bit-widths-table STATIC.json -b BITS [-q …] [-p] [--format csv|json|markdown]`
+// (the reference's tool): for every array of the transform, the bounds for a BITS-bit
+// picture next to what the test patterns produce through the integer transform.
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "filters/base/output_file.hpp"
+#include "cli/vc2/python_json.hpp"
+#include "cli/vc2/vc2_tool_arguments.hpp"
+#include "filters/base/error.hpp"
+#include "pixel/vc2/bit_width_table.hpp"
+
+namespace rigor::cli {
+
+namespace {
+
+using vc2::TableRow;
+
+std::string csv(const std::vector<TableRow>& rows, bool phases) {
+    std::ostringstream s;  // the reference writes Python csv: "\r\n" line ends
+    s << "type,level,array_name," << (phases ? "x,y," : "")
+      << "lower_bound,test_pattern_min,test_pattern_max,upper_bound,bits\r\n";
+    for (const TableRow& r : rows) {
+        s << (r.synthesis ? "synthesis" : "analysis") << ',' << r.where.level << ',' << r.where.array_name << ',';
+        if (phases) s << r.where.x << ',' << r.where.y << ',';
+        s << r.lower << ',' << r.pattern_min << ',' << r.pattern_max << ',' << r.upper << ',' << r.bits_text()
+          << "\r\n";
+    }
+    return s.str();
+}
+
+std::string markdown(const std::vector<TableRow>& rows, bool phases) {
+    std::ostringstream s;
+    s << "| type | level | array | " << (phases ? "x | y | " : "")
+      << "lower bound | pattern min | pattern max | upper bound | bits |\n"
+      << "|---|---:|---|" << (phases ? "---:|---:|" : "") << "---:|---:|---:|---:|---:|\n";
+    for (const TableRow& r : rows) {
+        s << "| " << (r.synthesis ? "synthesis" : "analysis") << " | " << r.where.level << " | `"
+          << r.where.array_name << "` | ";
+        if (phases) s << r.where.x << " | " << r.where.y << " | ";
+        s << r.lower << " | " << r.pattern_min << " | " << r.pattern_max << " | " << r.upper << " | "
+          << r.bits_text() << " |\n";
+    }
+    return s.str();
+}
+
+std::string json(const vc2::BitWidthTable& t, const std::vector<TableRow>& rows, bool phases, int bits) {
+    nlohmann::ordered_json doc;
+    doc["picture_bit_width"] = bits;
+    doc["maximum_quantisation_index"] = t.bounds.maximum_quantisation_index;
+    auto& list = doc["rows"] = nlohmann::ordered_json::array();
+    for (const TableRow& r : rows) {
+        nlohmann::ordered_json e;
+        e["type"] = r.synthesis ? "synthesis" : "analysis";
+        e["level"] = r.where.level;
+        e["array_name"] = r.where.array_name;
+        if (phases) e["phase"] = {r.where.x, r.where.y};
+        e["lower_bound"] = r.lower;
+        e["test_pattern_min"] = r.pattern_min;
+        e["test_pattern_max"] = r.pattern_max;
+        e["upper_bound"] = r.upper;
+        e["pattern_bits"] = r.pattern_bits();
+        e["bound_bits"] = r.bound_bits();
+        list.push_back(std::move(e));
+    }
+    return python_json_dumps(doc) + "\n";
+}
+
+}  // namespace
+
+int vc2_bit_widths_table_main(std::span<const std::string> args) {
+    ArgumentParser p = vc2_tool_parser(
+        "vc2-bit-widths-table",
+        "For every intermediate array of the VC-2 transform in STATIC_ANALYSIS.json (from\n"
+        "vc2-static-filter-analysis): its bounds for a BITS-bit picture, the values the test\n"
+        "patterns reach through the integer transform, and the bits needed\n"
+        "(\"patternbits-boundbits\" when they differ).",
+        OptimisedPatterns::accepted);
+    p.flag("-p", "--show-all-filter-phases", "one row per phase instead of per array")
+        .option("-f", "--format", "csv|json|markdown", "output format (default csv, as the reference)")
+        .option("-j", "--threads", "N", "worker threads (default: all cores)")
+        .option("-o", "--output", "FILE", "write to FILE instead of stdout");
+    const auto parsed = p.parse(args);
+    if (!parsed) return 0;
+    const Arguments& a = *parsed;
+    const std::string format = a.get_or("--format", "csv");
+    if (format != "csv" && format != "json" && format != "markdown")
+        throw UserError("unknown --format '" + format + "' (csv, json or markdown)");
+    const unsigned threads = vc2_tool_threads(a);
+    const auto in = load_vc2_tool_inputs(a);
+    const auto table = vc2::bit_width_table(in.analysis, in.picture_bits, in.matrix, threads);
+    const bool phases = a.has("--show-all-filter-phases");
+    const auto rows = phases ? table.rows : vc2::merge_phases(table.rows);
+    const std::string text = format == "csv"    ? csv(rows, phases)
+                             : format == "json" ? json(table, rows, phases, in.picture_bits)
+                                                : markdown(rows, phases);
+    write_text_file(a.get_or("--output", "-"), text);
+    return 0;
+}
+
+}  // namespace rigor::cli

@@ -1,0 +1,238 @@
+// `rigor vc2-dwt` and `rigor vc2-idwt`: the integer VC-2 transform of a picture (one
+// plane of a PNG, TIFF or y4m file, or JSON rows of signed samples) to coefficients JSON
+// in the layout of the reference's vc2-dwt documents, and back (to JSON or a picture).
+// Pictures ↔ signed samples: pixel/vc2/picture_samples.hpp.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "cli/commands.hpp"
+#include "filters/base/output_file.hpp"
+#include "cli/vc2/python_json.hpp"
+#include "filters/base/error.hpp"
+#include "pixel/vc2/picture_samples.hpp"
+#include "pixel/vc2/plane_json.hpp"
+
+namespace rigor::cli {
+
+namespace {
+
+struct DwtArguments {
+    std::string input = "-", output = "-";
+    std::optional<int> w, w_ho, d, d_ho, bits, plane, frame;
+    bool help = false;
+};
+
+int small_int(const std::string& flag, const std::string& text) {
+    try {
+        std::size_t used = 0;
+        const int v = std::stoi(text, &used);
+        if (used == text.size()) return v;
+    } catch (const std::exception&) {
+    }
+    throw UserError(flag + " '" + text + "' is not an integer");
+}
+
+DwtArguments parse(std::span<const std::string> args) {
+    DwtArguments a;
+    bool have_input = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& f = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UserError(f + " needs a value");
+            return args[++i];
+        };
+        if (f == "-h" || f == "--help") a.help = true;
+        else if (f == "-w" || f == "--wavelet-index") a.w = vc2::wavelet_by_name_or_index(value()).index;
+        else if (f == "-W" || f == "--wavelet-index-ho") a.w_ho = vc2::wavelet_by_name_or_index(value()).index;
+        else if (f == "-d" || f == "--dwt-depth") a.d = small_int(f, value());
+        else if (f == "-D" || f == "--dwt-depth-ho") a.d_ho = small_int(f, value());
+        else if (f == "-b" || f == "--picture-bit-width") a.bits = small_int(f, value());
+        else if (f == "-o" || f == "--output") a.output = value();
+        else if (f == "--plane") a.plane = small_int(f, value());
+        else if (f == "--frame") a.frame = small_int(f, value());
+        else if (f.size() > 1 && f[0] == '-') throw UserError("unknown option '" + f + "' (see --help)");
+        else if (!have_input) a.input = f, have_input = true;
+        else throw UserError("unexpected argument '" + f + "'");
+    }
+    return a;
+}
+
+nlohmann::json read_json(const std::string& path) {
+    std::string text;
+    if (path == "-") {
+        text.assign(std::istreambuf_iterator<char>(std::cin), {});
+    } else {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw IoError("cannot read '" + path + "'");
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {  // also out_of_range (huge numbers)
+        throw UserError(path + ": not valid JSON (" + std::string(e.what()) + ")");
+    }
+}
+
+// Flags win; otherwise the document's own keys; otherwise the defaults (w = 1, depth 0).
+vc2::TransformConfig config_of(const DwtArguments& a, const nlohmann::json& doc, const std::string& where) {
+    auto pick = [&](const std::optional<int>& flag, const char* key, int fallback) {
+        if (flag) return *flag;
+        if (doc.is_object() && doc.contains(key)) {
+            if (!doc[key].is_number_integer()) throw UserError(where + ": " + key + ": expected an integer");
+            return doc[key].get<int>();
+        }
+        return fallback;
+    };
+    vc2::TransformConfig c;
+    c.wavelet_index = pick(a.w, "wavelet_index", 1);
+    c.wavelet_index_ho = pick(a.w_ho, "wavelet_index_ho", c.wavelet_index);
+    c.dwt_depth = pick(a.d, "dwt_depth", 0);
+    c.dwt_depth_ho = pick(a.d_ho, "dwt_depth_ho", 0);
+    vc2::check_transform_config(c);
+    return c;
+}
+
+// A picture or y4m file by its extension ("-" is always JSON).
+bool is_picture_file(const std::string& path) { return path != "-" && vc2::is_picture_or_y4m_path(path); }
+
+void check_bits(int bits) {
+    if (bits < 1 || bits > 32) throw UserError("picture bit width " + std::to_string(bits) + " is out of range (1 to 32)");
+}
+
+// The picture of vc2-dwt's input with its depth (when known): one plane of a picture
+// file, or JSON rows (bare or under "picture") checked against -b.
+struct InputPicture {
+    vc2::Plane samples;
+    std::optional<int> bits;
+};
+
+InputPicture read_input_picture(const DwtArguments& a, const nlohmann::json& doc) {
+    if (is_picture_file(a.input)) {
+        auto picture = vc2::read_signed_picture(a.input, a.plane.value_or(0), a.frame.value_or(0));
+        if (a.bits && *a.bits != picture.bits)
+            throw UserError("-b " + std::to_string(*a.bits) + " does not match " + a.input + ", which holds " +
+                            std::to_string(picture.bits) + "-bit samples");
+        return {std::move(picture.samples), picture.bits};
+    }
+    if (a.plane || a.frame) throw UserError("--plane and --frame select from a PNG, TIFF or y4m input, not JSON");
+    const bool wrapped = doc.is_object();
+    if (wrapped && !doc.contains("picture")) throw UserError(a.input + ": picture: missing");
+    vc2::Plane picture = vc2::plane_from_json(wrapped ? doc["picture"] : doc, a.input + ": picture");
+    if (a.bits) {
+        const std::int64_t lo = -(std::int64_t{1} << (*a.bits - 1)), hi = -lo - 1;
+        for (std::int64_t v : picture.samples)
+            if (v < lo || v > hi)
+                throw UserError("sample " + std::to_string(v) + " does not fit " + std::to_string(*a.bits) + " bits");
+    }
+    return {std::move(picture), a.bits};
+}
+
+nlohmann::ordered_json header(const vc2::TransformConfig& c, const std::optional<int>& bits) {
+    nlohmann::ordered_json out;
+    out["wavelet_index"] = c.wavelet_index;
+    out["wavelet_index_ho"] = c.wavelet_index_ho;
+    out["dwt_depth"] = c.dwt_depth;
+    out["dwt_depth_ho"] = c.dwt_depth_ho;
+    if (bits) out["picture_bits"] = *bits;
+    return out;
+}
+
+const char* kUsage =
+    "  -w, --wavelet-index W      wavelet (index 0-6 or name; default 1, le_gall_5_3)\n"
+    "  -W, --wavelet-index-ho W   horizontal wavelet (default: the same as -w)\n"
+    "  -d, --dwt-depth D          2-D levels (default 0)\n"
+    "  -D, --dwt-depth-ho D       horizontal-only levels (default 0)\n"
+    "Flags override the wavelet_index, wavelet_index_ho, dwt_depth, dwt_depth_ho keys of the input.\n";
+
+}  // namespace
+
+int vc2_dwt_main(std::span<const std::string> args) {
+    const DwtArguments a = parse(args);
+    if (a.help) {
+        std::cout << "usage: rigor vc2-dwt [PICTURE|-] [-w W] [-W W] [-d D] [-D D] [-b BITS] [--plane N] [--frame N]\n"
+                     "                      [-o FILE]\n\n"
+                     "The VC-2 analysis (encoder) transform exactly as SMPTE ST 2042-1 15.4, in integers.\n"
+                     "PICTURE, by extension:\n"
+                     "  .png .tif .tiff  8/16-bit gray or RGB (planes 0, 1, 2 = R, G, B)\n"
+                     "  .y4m             8-16-bit gray or YUV; chroma planes at their own subsampled size\n"
+                     "  anything else, or - (stdin): JSON, a list of rows of signed samples or an object\n"
+                     "                   with a \"picture\" key\n"
+                     "A B-bit picture's code values v become the signed samples v - 2^(B-1) (ST 2042-1 15.5\n"
+                     "adds 2^(B-1) back when decoding).  Float pictures (PFM, float TIFF/y4m) are refused.\n"
+                     "Width must be a multiple of 2^(d+D), height of 2^d.\n"
+                     "  -b, --picture-bit-width B  JSON: check the samples fit B signed bits and record B;\n"
+                     "                             pictures: must equal the file's depth (recorded anyway)\n"
+                     "      --plane N              plane of a picture or y4m file (default 0)\n"
+                     "      --frame N              frame of a y4m file, from 0 (default 0)\n"
+                     "  -o, --output FILE          output JSON (default stdout)\n"
+                  << kUsage;
+        return 0;
+    }
+    if (a.bits) check_bits(*a.bits);
+    const bool json_input = !is_picture_file(a.input);
+    const nlohmann::json doc = json_input ? read_json(a.input) : nlohmann::json();
+    const vc2::TransformConfig c = config_of(a, doc, a.input);
+    InputPicture picture = read_input_picture(a, doc);
+    try {
+        vc2::check_picture_size(c, picture.samples.width, picture.samples.height);
+    } catch (const UserError& e) {
+        const std::string plane = json_input ? "" : " plane " + std::to_string(a.plane.value_or(0));
+        throw UserError(a.input + plane + ": " + e.what());
+    }
+    auto out = header(c, picture.bits);
+    out["coefficients"] = vc2::coefficients_to_json(vc2::analyse(c, std::move(picture.samples)));
+    write_text_file(a.output, python_json_dumps(out) + "\n");
+    return 0;
+}
+
+int vc2_idwt_main(std::span<const std::string> args) {
+    const DwtArguments a = parse(args);
+    if (a.help) {
+        std::cout << "usage: rigor vc2-idwt [COEFFICIENTS.json|-] [-w W] [-W W] [-d D] [-D D] [-b BITS] [-o FILE]\n\n"
+                     "The VC-2 synthesis (decoder) transform exactly as SMPTE ST 2042-1 15.4, in integers.\n"
+                     "COEFFICIENTS.json: as written by rigor vc2-dwt (an object with a \"coefficients\" key).\n"
+                     "  -b, --picture-bit-width B  picture depth (default: the input's picture_bits; the two\n"
+                     "                             must agree when both are given)\n"
+                     "  -o, --output FILE          by extension:\n"
+                     "      .png .tif .tiff        a gray picture of 8 or 16 bits\n"
+                     "      .y4m                   a one-frame gray stream of 8 to 16 bits\n"
+                     "      anything else, or -    JSON rows of signed samples (default stdout)\n"
+                     "Pictures get each sample plus 2^(B-1), clamped to 0 .. 2^B - 1 as a decoder does\n"
+                     "(ST 2042-1 15.5); a note on stderr counts the clamped samples.  JSON is not clamped.\n"
+                  << kUsage;
+        return 0;
+    }
+    if (a.plane || a.frame) throw UserError("--plane and --frame select vc2-dwt's input; vc2-idwt does not take them");
+    if (a.bits) check_bits(*a.bits);
+    const nlohmann::json doc = read_json(a.input);
+    if (!doc.is_object() || !doc.contains("coefficients")) throw UserError(a.input + ": coefficients: missing");
+    const vc2::TransformConfig c = config_of(a, doc, a.input);
+    std::optional<int> bits = a.bits;
+    if (doc.contains("picture_bits")) {
+        if (!doc["picture_bits"].is_number_integer()) throw UserError(a.input + ": picture_bits: expected an integer");
+        const int recorded = doc["picture_bits"].get<int>();
+        if (bits && *bits != recorded)
+            throw UserError("-b " + std::to_string(*bits) + " does not match picture_bits " + std::to_string(recorded) +
+                            " of " + a.input);
+        bits = recorded;
+    }
+    const auto coefficients = vc2::coefficients_from_json(doc["coefficients"], a.input + ": coefficients");
+    const vc2::Plane picture = vc2::synthesise(c, coefficients);
+    if (is_picture_file(a.output)) {
+        if (!bits) throw UserError("writing " + a.output + " needs the picture depth: give -b (" + a.input + " has no picture_bits)");
+        OutputFile out(a.output);
+        const long clamped = vc2::write_signed_picture(out.stream(), a.output, picture, *bits);
+        out.commit();
+        if (clamped > 0)
+            std::cerr << "vc2-idwt: note: " << clamped << " sample" << (clamped == 1 ? "" : "s") << " clamped to 0.."
+                      << ((std::int64_t{1} << *bits) - 1) << "\n";
+        return 0;
+    }
+    auto out = header(c, bits);
+    out["picture"] = vc2::plane_to_json(picture);
+    write_text_file(a.output, python_json_dumps(out) + "\n");
+    return 0;
+}
+
+}  // namespace rigor::cli
