@@ -6,10 +6,10 @@
 #include "cli/common/arguments.hpp"
 #include "cli/common/command.hpp"
 #include "filters/base/output_file.hpp"
+#include "filters/expr/infix_parser.hpp"
 #include "filters/expr/parser.hpp"
 #include "pixel/io/format.hpp"
 #include "symbolic/expr/analysis.hpp"
-#include "symbolic/expr/infix_parser.hpp"
 
 namespace rigor::cli {
 
@@ -31,19 +31,20 @@ int analyse_main(std::span<const std::string> args) {
     const auto a = p.parse(args);
     if (!a) return 0;
     const std::string& text = a->positional("EXPR").at(0);
-    expr::Expr e = a->has("--infix") ? symexpr::parse_infix(text) : expr::parse(text);
-    symexpr::InputRanges ranges;
+    expr::Expr e = a->has("--infix") ? expr::parse_infix(text) : expr::parse(text);
+    symbolic::expr::InputRanges ranges;
     for (const std::string& r : a->all("--range")) {
-        auto [name, interval] = symexpr::parse_range(r);
+        auto [name, interval] = symbolic::expr::parse_range(r);
         ranges[name] = interval;
     }
-    symexpr::OutputFormat format;
+    symbolic::expr::OutputFormat format;
     if (auto f = a->get("--format")) {
         pixel::VideoFormat vf = pixel::parse_format_name(*f);
         format = {vf.name(), vf.is_float(), vf.bits};
     }
-    symexpr::Analysis result = symexpr::analyse(e, ranges, format);
-    std::string out = a->has("--json") ? symexpr::to_json(result).dump(1) + "\n" : symexpr::to_text(result);
+    symbolic::expr::Analysis result = symbolic::expr::analyse(e, ranges, format);
+    std::string out =
+        a->has("--json") ? symbolic::expr::to_json(result).dump(1) + "\n" : symbolic::expr::to_text(result);
     write_text_file(a->get_or("--output", "-"), out);
     return 0;
 }

@@ -6,7 +6,7 @@
 #include "cli/common/arguments.hpp"
 #include "cli/common/command.hpp"
 #include "filters/expr/parser.hpp"
-#include "symbolic/expr/ir_text.hpp"
+#include "filters/expr/ir_text.hpp"
 
 namespace rigor::cli {
 
@@ -16,7 +16,7 @@ int infix_main(std::span<const std::string> args) {
         .epilog("example: rigor infix 'x 40 - dup * 32 *'   ->   ((x - 40) * (x - 40)) * 32");
     const auto a = p.parse(args);
     if (!a) return 0;
-    std::cout << symexpr::to_infix(expr::parse(a->positional("EXPR").at(0))) << '\n';
+    std::cout << expr::to_infix(expr::parse(a->positional("EXPR").at(0))) << '\n';
     return 0;
 }
 

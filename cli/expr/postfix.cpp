@@ -5,9 +5,9 @@
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
 #include "cli/common/command.hpp"
+#include "filters/expr/infix_parser.hpp"
+#include "filters/expr/ir_text.hpp"
 #include "filters/expr/optimize.hpp"
-#include "symbolic/expr/infix_parser.hpp"
-#include "symbolic/expr/ir_text.hpp"
 
 namespace rigor::cli {
 
@@ -21,8 +21,8 @@ int postfix_main(std::span<const std::string> args) {
         .epilog("example: rigor postfix '(x - 128) * 1.1 + 128'   ->   x 128 - 1.1 * 128 +");
     const auto a = p.parse(args);
     if (!a) return 0;
-    expr::Expr e = symexpr::parse_infix(a->positional("EXPR").at(0));
-    std::cout << (a->has("--stored") ? symexpr::to_postfix_stored(expr::optimize(e)) : symexpr::to_postfix(e)) << '\n';
+    expr::Expr e = expr::parse_infix(a->positional("EXPR").at(0));
+    std::cout << (a->has("--stored") ? expr::to_postfix_stored(expr::optimize(e)) : expr::to_postfix(e)) << '\n';
     return 0;
 }
 

@@ -1,7 +1,6 @@
 #include "filters/expr/ir.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "filters/base/error.hpp"
 
@@ -82,44 +81,6 @@ Expr ExprBuilder::finish(NodeId root) && {
         kept.push_back(std::move(n));
     }
     return Expr(std::move(kept), renumber[root]);
-}
-
-namespace {
-std::string clip_name(int clip) {
-    return clip < 26 ? std::string(1, "xyzabcdefghijklmnopqrstuvw"[clip]) : "src" + std::to_string(clip);
-}
-
-void print_postfix(const Expr& e, NodeId id, std::string& out) {
-    const Node& n = e.node(id);
-    for (NodeId a : n.args) print_postfix(e, a, out);
-    if (!out.empty()) out += ' ';
-    char buf[32];
-    std::size_t count = n.args.size();
-    switch (n.op) {
-        case Op::Constant: std::snprintf(buf, sizeof buf, "%.9g", double(n.value)); out += buf; break;
-        case Op::Load:
-            out += clip_name(n.clip);
-            if (n.dx != 0 || n.dy != 0 || n.boundary != Boundary::Default) {
-                out += "[" + std::to_string(n.dx) + "," + std::to_string(n.dy) + "]";
-                if (n.boundary == Boundary::Clamp) out += ":c";
-                if (n.boundary == Boundary::Mirror) out += ":m";
-            }
-            break;
-        case Op::LoadAbsolute: out += clip_name(n.clip) + "[]"; break;
-        case Op::Property: out += clip_name(n.clip) + "." + n.name; break;
-        case Op::SortedNth: out += "sort" + std::to_string(count) + "@" + std::to_string(n.rank); break;
-        case Op::ArgSortNth: out += "argsort" + std::to_string(count) + "@" + std::to_string(n.rank); break;
-        case Op::ArgMin: out += "argmin" + std::to_string(count); break;
-        case Op::ArgMax: out += "argmax" + std::to_string(count); break;
-        default: out += op_info(n.op).name;
-    }
-}
-}  // namespace
-
-std::string to_postfix(const Expr& e) {
-    std::string out;
-    print_postfix(e, e.root(), out);
-    return out;
 }
 
 }  // namespace rigor::expr

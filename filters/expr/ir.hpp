@@ -61,6 +61,9 @@ enum class Op : std::uint8_t {
 
 enum class Boundary : std::uint8_t { Default, Clamp, Mirror };
 
+// The clip names: clips 0..25 are these letters (x y z a b ... w), every clip also srcN.
+inline constexpr std::string_view kClipLetters = "xyzabcdefghijklmnopqrstuvw";
+
 using NodeId = std::uint32_t;
 
 struct Node {
@@ -117,8 +120,5 @@ public:
 private:
     std::vector<Node> nodes_;
 };
-
-// Postfix text of the tree below root (shared nodes repeated), for messages and tests.
-std::string to_postfix(const Expr& e);
 
 }  // namespace rigor::expr

@@ -13,8 +13,6 @@ namespace rigor::expr {
 
 namespace {
 
-constexpr std::string_view kClipLetters = "xyzabcdefghijklmnopqrstuvw";
-
 // Resource limits for programs from strangers (issue 7).  Real programs have at most a
 // few thousand tokens and sort a window of tens of values; sortN makes N nodes of N
 // arguments each, so its cost is quadratic.

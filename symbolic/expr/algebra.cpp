@@ -4,16 +4,16 @@
 #include <sstream>
 
 #include "filters/base/error.hpp"
-#include "symbolic/expr/ir_text.hpp"
+#include "filters/expr/ir_text.hpp"
 #include "symbolic/expr/number_text.hpp"
-#include "symbolic/expr/range.hpp"
+#include "symbolic/expr/variables.hpp"
 
-namespace rigor::symexpr {
+namespace rigor::symbolic::expr {
 
 using GiNaC::ex;
-using expr::Node;
-using expr::NodeId;
-using expr::Op;
+using rigor::expr::Node;
+using rigor::expr::NodeId;
+using rigor::expr::Op;
 
 // Functions of the Expr language that GiNaC lacks.  Names are the infix call names.
 DECLARE_FUNCTION_2P(expr_max)
@@ -112,7 +112,7 @@ GiNaC::numeric to_numeric(float v) {
 
 }  // namespace
 
-Algebra to_algebra(const expr::Expr& e) {
+Algebra to_algebra(const rigor::expr::Expr& e) {
     Algebra a;
     std::vector<ex> v(e.size());
     for (NodeId id = 0; id < e.size(); ++id) {
@@ -127,7 +127,7 @@ Algebra to_algebra(const expr::Expr& e) {
         }
         switch (n.op) {
             case Op::Constant:
-                if (!std::isfinite(n.value)) throw UserError("the algebra has no value for the constant " + shortest_decimal(n.value));
+                if (!std::isfinite(n.value)) throw UserError("the algebra has no value for the constant " + rigor::expr::shortest_decimal(n.value));
                 v[id] = to_numeric(n.value);
                 break;
             case Op::Add: v[id] = x(0) + x(1); break;
@@ -166,8 +166,8 @@ Algebra to_algebra(const expr::Expr& e) {
                 // Order statistics and absolute pixels stay opaque: a symbol named by
                 // their infix text (their derivative is reported as 0 a.e. — a sort
                 // picks one argument, whose derivative it then carries; not modelled).
-                std::vector<expr::Node> sub(e.nodes().begin(), e.nodes().begin() + id + 1);
-                std::string text = to_infix(expr::Expr(std::move(sub), id));
+                std::vector<rigor::expr::Node> sub(e.nodes().begin(), e.nodes().begin() + id + 1);
+                std::string text = rigor::expr::to_infix(rigor::expr::Expr(std::move(sub), id));
                 auto it = a.symbols.find(text);
                 if (it == a.symbols.end()) it = a.symbols.emplace(text, GiNaC::realsymbol(text)).first;
                 v[id] = it->second;
@@ -275,4 +275,4 @@ std::map<std::string, GiNaC::ex> partial_derivatives(const Algebra& a) {
     return d;
 }
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

@@ -1,6 +1,6 @@
 // The Expr IR as a GiNaC expression: the algebra behind a program.
 //
-// Every variable of range.hpp (x, x[1,0]:m, X, x.Name ...) is a real GiNaC symbol of that
+// Every variable of variables.hpp (x, x[1,0]:m, X, x.Name ...) is a real GiNaC symbol of that
 // name; constants are the exact rationals of number_text.hpp.  + − × ÷, pow, sqrt, exp,
 // log, sin, cos, abs map to GiNaC's own operations, so GiNaC's canonical form collects
 // terms (`x 2 * t! t@ t@ * 512 /` is x²/128).  The rest are GiNaC functions named as the
@@ -15,14 +15,14 @@
 
 #include "filters/expr/ir.hpp"
 
-namespace rigor::symexpr {
+namespace rigor::symbolic::expr {
 
 struct Algebra {
     GiNaC::ex value;
     std::map<std::string, GiNaC::symbol> symbols;  // by variable name
 };
 
-Algebra to_algebra(const expr::Expr& e);
+Algebra to_algebra(const rigor::expr::Expr& e);
 
 // Infix text of a GiNaC expression in the notation of ir_text.hpp (rationals exact:
 // 0.3, 1/3; calls as max(a, b), select as c > 0 ? t : f).
@@ -31,4 +31,4 @@ std::string algebra_infix(const GiNaC::ex& e);
 // ∂e/∂v for every variable, in the order of `symbols`.
 std::map<std::string, GiNaC::ex> partial_derivatives(const Algebra& a);
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

@@ -6,14 +6,17 @@
 #include <sstream>
 
 #include "filters/base/error.hpp"
+#include "filters/expr/ir_text.hpp"
 #include "filters/expr/optimize.hpp"
+#include "symbolic/expr/affine_form.hpp"
 #include "symbolic/expr/algebra.hpp"
 #include "symbolic/expr/bisection.hpp"
-#include "symbolic/expr/ir_text.hpp"
+#include "symbolic/expr/interval_evaluation.hpp"
 #include "symbolic/expr/number_text.hpp"
 #include "symbolic/expr/piecewise.hpp"
+#include "symbolic/expr/variables.hpp"
 
-namespace rigor::symexpr {
+namespace rigor::symbolic::expr {
 
 namespace {
 
@@ -21,13 +24,13 @@ using cln::cl_RA;
 
 constexpr long kSearchBudget = 4096;  // evaluations of the bounded search
 
-const Interval& source_range(const expr::Expr& e, const InputRanges& ranges, const std::string& variable) {
-    for (const expr::Node& n : e.nodes())
+const Interval& source_range(const rigor::expr::Expr& e, const InputRanges& ranges, const std::string& variable) {
+    for (const rigor::expr::Node& n : e.nodes())
         if (variable_name(n) == variable) return ranges.at(source_name(n));
     throw std::logic_error("unknown variable " + variable);
 }
 
-Extreme at(const expr::Expr& e, std::map<std::string, cl_RA> point) {
+Extreme at(const rigor::expr::Expr& e, std::map<std::string, cl_RA> point) {
     PointValue v = evaluate_at(e, point);
     return {std::move(point), v.value, v.exact, false};
 }
@@ -52,12 +55,12 @@ std::string affine_text(const AffineForm& f) {
 
 }  // namespace
 
-Analysis analyse(const expr::Expr& e, const InputRanges& ranges, const OutputFormat& format) {
+Analysis analyse(const rigor::expr::Expr& e, const InputRanges& ranges, const OutputFormat& format) {
     check_ranges(e, ranges);
     Analysis a;
-    a.postfix = symexpr::to_postfix(e);
-    a.infix = to_infix(e);
-    a.optimised_postfix = to_postfix_stored(expr::optimize(e));
+    a.postfix = rigor::expr::to_postfix(e);
+    a.infix = rigor::expr::to_infix(e);
+    a.optimised_postfix = rigor::expr::to_postfix_stored(rigor::expr::optimize(e));
     a.variables = used_variables(e);
     try {
         Algebra alg = to_algebra(e);
@@ -314,4 +317,4 @@ std::string to_text(const Analysis& a) {
     return s.str();
 }
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

@@ -2,14 +2,14 @@
 // input ranges — algebra, printed forms, output range, extreme inputs, clipping for the
 // output format, partial derivatives — and its JSON.
 //
-// Range (range.hpp): for programs affine in their variables (blends, convolutions with
-// x[dx,dy]) the exact range c + Σ max/min(kᵢ·loᵢ, kᵢ·hiᵢ), reached by the test pattern
+// Range: for programs affine in their variables (affine_form.hpp: blends, convolutions
+// with x[dx,dy]) the exact range c + Σ max/min(kᵢ·loᵢ, kᵢ·hiᵢ), reached by the test pattern
 // "each variable at its minimum or maximum by the sign of its coefficient" (as the VC-2
 // analysis does).  Programs that are piecewise affine (+ − and × ÷ by constants, min max
 // abs clip ?, comparisons, logic) get exact rational ranges from piecewise.hpp: the box
 // split into cells where the program is affine, extremes at the cells' vertices, each
 // bound labelled exact only when an exact evaluation at the reported inputs gives it.
-// Otherwise interval arithmetic over the IR: exact rational ends for
+// Otherwise interval arithmetic over the IR (interval_evaluation.hpp): exact rational ends for
 // rational operations, certified enclosures for transcendental ones; a bounded search
 // (every corner, or a grid, or random corners) finds inputs reaching a value, and a bound
 // is reported exact when the found value equals it, else with its gap (the enclosure's
@@ -22,9 +22,9 @@
 #include <vector>
 
 #include "filters/expr/ir.hpp"
-#include "symbolic/expr/range.hpp"
+#include "symbolic/expr/input_ranges.hpp"
 
-namespace rigor::symexpr {
+namespace rigor::symbolic::expr {
 
 struct OutputFormat {
     std::string name = "float";
@@ -60,9 +60,9 @@ struct Analysis {
     std::map<std::string, std::string> derivatives;  // variable -> infix
 };
 
-Analysis analyse(const expr::Expr& e, const InputRanges& ranges, const OutputFormat& format);
+Analysis analyse(const rigor::expr::Expr& e, const InputRanges& ranges, const OutputFormat& format);
 
 nlohmann::ordered_json to_json(const Analysis& a);
 std::string to_text(const Analysis& a);
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

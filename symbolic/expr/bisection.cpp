@@ -5,7 +5,9 @@
 #include <cln/real.h>
 #include <queue>
 
-namespace rigor::symexpr {
+#include "symbolic/expr/interval_evaluation.hpp"
+
+namespace rigor::symbolic::expr {
 
 namespace {
 
@@ -20,7 +22,7 @@ struct Item {
 
 }  // namespace
 
-BisectedBound bisect_bound(const expr::Expr& e, const InputRanges& ranges, const Box& box, bool maximum,
+BisectedBound bisect_bound(const rigor::expr::Expr& e, const InputRanges& ranges, const Box& box, bool maximum,
                            std::optional<cl_RA> seed, std::map<std::string, cl_RA> seed_at, long budget) {
     BisectedBound out;
     out.reached = seed;
@@ -83,4 +85,4 @@ BisectedBound bisect_bound(const expr::Expr& e, const InputRanges& ranges, const
     return out;
 }
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

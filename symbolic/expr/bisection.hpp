@@ -3,7 +3,7 @@
 // sqrt/exp/log/sin/cos/pow).
 //
 // For the maximum: boxes are kept by their interval upper bound (interval_ranges on the
-// box); the box with the largest bound is split in half along the input of largest
+// box, interval_evaluation.hpp); the box with the largest bound is split in half along the input of largest
 // width relative to its full range, and each half's centre is evaluated exactly
 // (evaluate_at).  A box whose bound is <= the best exact value reached is dropped.  The
 // bound reported is max(best reached, largest bound left): sound at every step, exact
@@ -13,9 +13,9 @@
 #include <optional>
 
 #include "filters/expr/ir.hpp"
-#include "symbolic/expr/range.hpp"
+#include "symbolic/expr/input_ranges.hpp"
 
-namespace rigor::symexpr {
+namespace rigor::symbolic::expr {
 
 struct BisectedBound {
     Bound bound;                         // sound
@@ -26,8 +26,8 @@ struct BisectedBound {
 
 // ranges: as for interval_ranges; box: the range of every variable of e.  seed: an
 // exact value already reached (and where), or nullopt.
-BisectedBound bisect_bound(const expr::Expr& e, const InputRanges& ranges, const std::map<std::string, Interval>& box,
-                           bool maximum, std::optional<cln::cl_RA> seed, std::map<std::string, cln::cl_RA> seed_at,
-                           long budget = 4096);
+BisectedBound bisect_bound(const rigor::expr::Expr& e, const InputRanges& ranges,
+                           const std::map<std::string, Interval>& box, bool maximum, std::optional<cln::cl_RA> seed,
+                           std::map<std::string, cln::cl_RA> seed_at, long budget = 4096);
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

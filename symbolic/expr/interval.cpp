@@ -9,7 +9,7 @@
 
 #include "symbolic/expr/number_text.hpp"
 
-namespace rigor::symexpr {
+namespace rigor::symbolic::expr {
 
 bool operator<(const Bound& a, const Bound& b) {
     if (a.infinity != b.infinity) return a.infinity < b.infinity;
@@ -91,4 +91,4 @@ std::optional<Enclosure> enclose_pow(const cln::cl_RA& base, const cln::cl_RA& e
 }
 Enclosure enclose_pi() { return widen(cln::pi(format())); }
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-namespace rigor::symexpr {
+namespace rigor::symbolic::expr {
 
 struct Bound {
     int infinity = 0;  // -1: -inf, +1: +inf, 0: the rational `value`
@@ -60,4 +60,4 @@ std::optional<Enclosure> enclose_pow(const cln::cl_RA& base, const cln::cl_RA& e
 // π enclosure.
 Enclosure enclose_pi();
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

@@ -6,28 +6,13 @@
 #include <cln/float.h>
 #include <cln/real_io.h>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 
 #include "filters/base/error.hpp"
+#include "filters/expr/ir_text.hpp"
 
-namespace rigor::symexpr {
-
-std::string shortest_decimal(float v) {
-    if (std::isnan(v)) return "nan";
-    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-    char buf[48];
-    if (v == std::nearbyint(v) && std::fabs(v) < 1e9f) {  // integers without exponent: 40, not 4e+01
-        std::snprintf(buf, sizeof buf, "%.0f", double(v));
-        return std::signbit(v) && v == 0 ? "-0" : buf;
-    }
-    for (int digits = 1; digits <= 9; ++digits) {
-        std::snprintf(buf, sizeof buf, "%.*g", digits, double(v));
-        if (std::strtof(buf, nullptr) == v) break;
-    }
-    return buf;
-}
+namespace rigor::symbolic::expr {
 
 cln::cl_RA parse_rational(const std::string& text) {
     // mantissa digits with an optional point, optional exponent; or p/q
@@ -67,8 +52,8 @@ cln::cl_RA parse_rational(const std::string& text) {
 }
 
 cln::cl_RA decimal_rational(float v) {
-    if (!std::isfinite(v)) throw UserError("the constant " + shortest_decimal(v) + " has no exact value");
-    return parse_rational(shortest_decimal(v));
+    if (!std::isfinite(v)) throw UserError("the constant " + rigor::expr::shortest_decimal(v) + " has no exact value");
+    return parse_rational(rigor::expr::shortest_decimal(v));
 }
 
 std::string rational_text(const cln::cl_RA& r) {
@@ -100,4 +85,4 @@ std::string rational_text(const cln::cl_RA& r) {
 
 double to_double(const cln::cl_RA& r) { return cln::double_approx(r); }
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

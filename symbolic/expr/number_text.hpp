@@ -1,20 +1,17 @@
 // Numbers between the binary32 IR and exact algebra.
 //
 // A constant of the IR is a binary32 value; the text a user wrote ("0.3") is gone.  We
-// print the shortest decimal that reads back to the same float (so printed programs
-// parse to the identical IR), and take that decimal, not the float's binary expansion,
-// as the constant's exact rational value: `x 0.3 *` is x·3/10 in the algebra.  The
-// numeric engine differs from the algebra only by binary32 rounding.
+// print the shortest decimal that reads back to the same float (shortest_decimal in
+// filters/expr/ir_text.hpp, so printed programs parse to the identical IR), and take
+// that decimal, not the float's binary expansion, as the constant's exact rational
+// value: `x 0.3 *` is x·3/10 in the algebra.  The numeric engine differs from the
+// algebra only by binary32 rounding.
 #pragma once
 #include <cln/rational.h>
 #include <cln/real.h>
 #include <string>
 
-namespace rigor::symexpr {
-
-// Shortest decimal (C syntax, at most 9 significant digits) that strtof reads back to v;
-// "nan", "inf", "-inf" for the specials.
-std::string shortest_decimal(float v);
+namespace rigor::symbolic::expr {
 
 // The exact rational of a finite float's shortest decimal (throws UserError for NaN/inf).
 cln::cl_RA decimal_rational(float v);
@@ -29,4 +26,4 @@ std::string rational_text(const cln::cl_RA& r);
 // Nearest double (for messages and numeric checks).
 double to_double(const cln::cl_RA& r);
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

@@ -6,15 +6,17 @@
 #include <cmath>
 #include <set>
 
+#include "symbolic/expr/interval_evaluation.hpp"
 #include "symbolic/expr/number_text.hpp"
+#include "symbolic/expr/variables.hpp"
 
-namespace rigor::symexpr {
+namespace rigor::symbolic::expr {
 
 namespace {
 
 using cln::cl_RA;
-using expr::Node;
-using expr::Op;
+using rigor::expr::Node;
+using rigor::expr::Op;
 using Vec = std::vector<cl_RA>;
 
 // c + Σ k[i]·v[i] over the variables in a fixed order.
@@ -116,12 +118,12 @@ enum class Decision { Yes, No, Unknown };
 // form of the program there) or a split is requested.
 class Walker {
 public:
-    Walker(const expr::Expr& e, const std::map<std::string, std::size_t>& index, const Region& r)
+    Walker(const rigor::expr::Expr& e, const std::map<std::string, std::size_t>& index, const Region& r)
         : e_(e), index_(index), r_(r), n_(index.size()) {}
 
     bool run() {
         forms_.clear();
-        for (expr::NodeId id = 0; id < e_.size(); ++id) {
+        for (rigor::expr::NodeId id = 0; id < e_.size(); ++id) {
             std::optional<Form> f = node(e_.node(id));
             if (!f) return false;
             forms_.push_back(std::move(*f));
@@ -259,7 +261,7 @@ private:
         }
     }
 
-    const expr::Expr& e_;
+    const rigor::expr::Expr& e_;
     const std::map<std::string, std::size_t>& index_;
     const Region& r_;
     std::size_t n_;
@@ -270,7 +272,7 @@ private:
 
 }  // namespace
 
-std::optional<PiecewiseExtremes> piecewise_extremes(const expr::Expr& e, const std::map<std::string, Interval>& box,
+std::optional<PiecewiseExtremes> piecewise_extremes(const rigor::expr::Expr& e, const std::map<std::string, Interval>& box,
                                                     long budget) {
     std::vector<std::string> vars = used_variables(e);
     std::map<std::string, std::size_t> index;
@@ -352,4 +354,4 @@ std::optional<PiecewiseExtremes> piecewise_extremes(const expr::Expr& e, const s
     return out;
 }
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

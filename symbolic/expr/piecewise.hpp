@@ -21,14 +21,15 @@
 // point (evaluate_at), gives it; at a discontinuity (a `?` jump) the closure's vertex
 // may belong to the neighbouring cell, and the bound is then an enclosure with a gap.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "filters/expr/ir.hpp"
-#include "symbolic/expr/range.hpp"
+#include "symbolic/expr/interval.hpp"
 
-namespace rigor::symexpr {
+namespace rigor::symbolic::expr {
 
 using Point = std::map<std::string, cln::cl_RA>;
 
@@ -45,7 +46,7 @@ struct PiecewiseExtremes {
 // box: a finite range for every variable of e (used_variables).  nullopt when e is not
 // piecewise affine (×/÷ of two inputs, %, pow, sqrt, exp, log, sin, cos, rounding, bit
 // ops, order statistics, non-finite constants) or when `budget` (points handled) runs out.
-std::optional<PiecewiseExtremes> piecewise_extremes(const expr::Expr& e, const std::map<std::string, Interval>& box,
-                                                    long budget = 200000);
+std::optional<PiecewiseExtremes> piecewise_extremes(const rigor::expr::Expr& e,
+                                                    const std::map<std::string, Interval>& box, long budget = 200000);
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

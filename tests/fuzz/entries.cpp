@@ -12,6 +12,7 @@
 #include "cli/common/arguments.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/expr/infix_parser.hpp"
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
 #include "pixel/expr/expr_filter.hpp"
@@ -20,7 +21,6 @@
 #include "pixel/io/y4m.hpp"
 #include "pixel/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2/static_analysis.hpp"
-#include "symbolic/expr/infix_parser.hpp"
 
 namespace rigor::fuzz {
 
@@ -105,7 +105,7 @@ void expr_program(Bytes data) {
         if (std::memcmp(out[0].plane(0).row(y), out[1].plane(0).row(y), out[0].plane(0).row_bytes()) != 0) std::abort();
 }
 
-void infix_program(Bytes data) { (void)symexpr::parse_infix(text_of(data)); }
+void infix_program(Bytes data) { (void)expr::parse_infix(text_of(data)); }
 
 void y4m_stream(Bytes data) {
     std::istringstream in{std::string(text_of(data))};

@@ -11,7 +11,7 @@
 #include "filters/expr/optimize.hpp"
 #include "pixel/expr/evaluate.hpp"
 #include "pixel/expr/program.hpp"
-#include "symbolic/expr/range.hpp"
+#include "symbolic/expr/variables.hpp"
 
 namespace rigor::test {
 
@@ -31,15 +31,15 @@ struct Probe {
         int clips = std::max(1, e.max_clip() + 1), w = size();
         std::vector<std::vector<float>> planes(std::size_t(clips), std::vector<float>(std::size_t(w * w), 0.0f));
         for (const auto& n : e.nodes()) {
-            std::string v = symexpr::variable_name(n);
+            std::string v = symbolic::expr::variable_name(n);
             auto it = values.find(v);
             if (n.op != expr::Op::Load || it == values.end()) continue;
             planes[std::size_t(n.clip)][std::size_t((radius + n.dy) * w + radius + n.dx)] = it->second;
         }
         // An absolute pixel reads the centre too (its coordinates are free).
         for (const auto& n : e.nodes())
-            if (n.op == expr::Op::LoadAbsolute && values.count(symexpr::variable_name(n)))
-                for (float& s : planes[std::size_t(n.clip)]) s = values.at(symexpr::variable_name(n));
+            if (n.op == expr::Op::LoadAbsolute && values.count(symbolic::expr::variable_name(n)))
+                for (float& s : planes[std::size_t(n.clip)]) s = values.at(symbolic::expr::variable_name(n));
         std::vector<pixel::PlaneSource> sources;
         for (auto& p : planes)
             sources.push_back({reinterpret_cast<const std::byte*>(p.data()), std::ptrdiff_t(w * sizeof(float)), w, w, 4, true});

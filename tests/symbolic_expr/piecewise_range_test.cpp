@@ -8,33 +8,35 @@
 
 #include "filters/expr/parser.hpp"
 #include "symbolic/expr/analysis.hpp"
+#include "symbolic/expr/interval_evaluation.hpp"
 #include "symbolic/expr/number_text.hpp"
 #include "symbolic/expr/piecewise.hpp"
+#include "symbolic/expr/variables.hpp"
 
 using namespace rigor;
-using symexpr::Bound;
-using symexpr::Interval;
+using symbolic::expr::Bound;
+using symbolic::expr::Interval;
 
 namespace {
 
 Interval span(const std::string& lo, const std::string& hi) {
-    return {Bound::of(symexpr::parse_rational(lo)), Bound::of(symexpr::parse_rational(hi))};
+    return {Bound::of(symbolic::expr::parse_rational(lo)), Bound::of(symbolic::expr::parse_rational(hi))};
 }
 
-symexpr::Analysis analyse(const std::string& program, const std::string& lo = "0", const std::string& hi = "255") {
+symbolic::expr::Analysis analyse(const std::string& program, const std::string& lo = "0", const std::string& hi = "255") {
     expr::Expr e = expr::parse(program);
-    symexpr::InputRanges r;
-    for (const std::string& s : symexpr::used_sources(e)) r[s] = span(lo, hi);
-    return symexpr::analyse(e, r, {"gray8", false, 8});
+    symbolic::expr::InputRanges r;
+    for (const std::string& s : symbolic::expr::used_sources(e)) r[s] = span(lo, hi);
+    return symbolic::expr::analyse(e, r, {"gray8", false, 8});
 }
 
-bool is(const Bound& b, const std::string& v) { return b.finite() && b.value == symexpr::parse_rational(v); }
+bool is(const Bound& b, const std::string& v) { return b.finite() && b.value == symbolic::expr::parse_rational(v); }
 
 // An exact bound must be reached: the program evaluated exactly at the reported inputs.
-void check_claims(const std::string& program, const symexpr::Analysis& a) {
+void check_claims(const std::string& program, const symbolic::expr::Analysis& a) {
     INFO(program);
     for (const auto* x : {&a.minimum, &a.maximum}) {
-        symexpr::PointValue v = symexpr::evaluate_at(expr::parse(program), x->inputs);
+        symbolic::expr::PointValue v = symbolic::expr::evaluate_at(expr::parse(program), x->inputs);
         REQUIRE(v.value);
         CHECK(*v.value == *x->value);
     }
@@ -43,9 +45,9 @@ void check_claims(const std::string& program, const symexpr::Analysis& a) {
 }
 
 void check_exact(const std::string& program, const std::string& lo, const std::string& hi) {
-    symexpr::Analysis a = analyse(program);
-    INFO(program << " -> [" << symexpr::to_string(a.range.lo) << ", " << symexpr::to_string(a.range.hi) << "] by "
-                 << a.method);
+    symbolic::expr::Analysis a = analyse(program);
+    INFO(program << " -> [" << symbolic::expr::to_string(a.range.lo) << ", " << symbolic::expr::to_string(a.range.hi)
+                 << "] by " << a.method);
     CHECK(a.method == "piecewise");
     CHECK(is(a.range.lo, lo));
     CHECK(is(a.range.hi, hi));
@@ -61,14 +63,14 @@ void check_exact(const std::string& program, const std::string& lo, const std::s
 TEST_CASE("piecewise-affine programs get exact ranges reached by their inputs", "[symbolic_expr][piecewise]") {
     // x > y ? 3(x − y) : x — the branch x − y runs only where it is positive.
     check_exact("x y > x y - 3 * x ?", "0", "765");
-    symexpr::Analysis sel = analyse("x y > x y - 3 * x ?");
+    symbolic::expr::Analysis sel = analyse("x y > x y - 3 * x ?");
     CHECK(sel.maximum.inputs.at("x") == 255);
     CHECK(sel.maximum.inputs.at("y") == 0);
     CHECK(sel.clipping.below == "no");  // was "possibly" with the interval enclosure [-765, 765]
     CHECK(sel.clipping.above == "yes");
     check_exact("x y max x y min -", "0", "255");  // |x − y|
     check_exact("x 128 - abs", "0", "128");        // 128 at x = 0, 127 at x = 255
-    symexpr::Analysis a = analyse("x 128 - abs");
+    symbolic::expr::Analysis a = analyse("x 128 - abs");
     CHECK(a.maximum.inputs.at("x") == 0);
     CHECK(a.minimum.inputs.at("x") == 128);
     check_exact("x y - abs x y + -", "-510", "0");  // |x − y| − (x + y) = −2 min(x, y)
@@ -83,12 +85,12 @@ TEST_CASE("piecewise-affine programs get exact ranges reached by their inputs", 
 
 TEST_CASE("a bound no input reaches stays an enclosure, and says so", "[symbolic_expr][piecewise]") {
     // x < 128 ? x : 0 — the supremum 128 is approached but never reached (x = 128 gives 0).
-    symexpr::Analysis a = analyse("x 128 < x 0 ?");
+    symbolic::expr::Analysis a = analyse("x 128 < x 0 ?");
     CHECK(a.method == "piecewise");
     CHECK(is(a.range.hi, "128"));
     CHECK(!a.maximum.attains_bound);
-    CHECK(symexpr::to_json(a)["range"]["exact_max"] == false);
-    CHECK(symexpr::to_text(a).find("max enclosure") != std::string::npos);
+    CHECK(symbolic::expr::to_json(a)["range"]["exact_max"] == false);
+    CHECK(symbolic::expr::to_text(a).find("max enclosure") != std::string::npos);
     check_claims("x 128 < x 0 ?", a);
     CHECK(is(a.range.lo, "0"));
     CHECK(a.minimum.attains_bound);
@@ -97,21 +99,21 @@ TEST_CASE("a bound no input reaches stays an enclosure, and says so", "[symbolic
 TEST_CASE("past the budget the search falls back to an enclosure", "[symbolic_expr][piecewise]") {
     expr::Expr e = expr::parse("x y max x y min - z -");
     std::map<std::string, Interval> box{{"x", span("0", "255")}, {"y", span("0", "255")}, {"z", span("0", "255")}};
-    CHECK(!symexpr::piecewise_extremes(e, box, 10));
-    CHECK(symexpr::piecewise_extremes(e, box));
+    CHECK(!symbolic::expr::piecewise_extremes(e, box, 10));
+    CHECK(symbolic::expr::piecewise_extremes(e, box));
     // 17 pixels: t − |t| for their sum t >= 0 is 0, but the 2^17 corners are past the
     // search; interval arithmetic gives [−4335, 4335], branch and bound tightens the
     // minimum without reaching 0 (the dependency of t on itself), and the report says
     // enclosure.
     std::string sum = "x[-8,0]";
     for (int d = -7; d <= 8; ++d) sum += " x[" + std::to_string(d) + ",0] +";
-    symexpr::Analysis a = analyse(sum + " dup abs -");
+    symbolic::expr::Analysis a = analyse(sum + " dup abs -");
     CHECK(a.method == "interval");
     CHECK(Bound::of(-4335) <= a.range.lo);
     CHECK(a.range.lo < Bound::of(0));
     CHECK(!a.minimum.attains_bound);
-    CHECK(symexpr::to_json(a)["range"]["exact_min"] == false);
-    CHECK(symexpr::to_text(a).find("min enclosure") != std::string::npos);
+    CHECK(symbolic::expr::to_json(a)["range"]["exact_min"] == false);
+    CHECK(symbolic::expr::to_text(a).find("min enclosure") != std::string::npos);
 }
 
 TEST_CASE("random piecewise programs: grid values stay inside, exact bounds are reached", "[symbolic_expr][piecewise]") {
@@ -134,43 +136,43 @@ TEST_CASE("random piecewise programs: grid values stay inside, exact bounds are 
         INFO("seed " << seed << ", trial " << trial << ": " << program);
         expr::Expr e = expr::parse(program);
         std::map<std::string, Interval> box;
-        for (const std::string& v : symexpr::used_variables(e)) box[v] = span("0", "8");
-        std::optional<symexpr::PiecewiseExtremes> p = symexpr::piecewise_extremes(e, box);
+        for (const std::string& v : symbolic::expr::used_variables(e)) box[v] = span("0", "8");
+        std::optional<symbolic::expr::PiecewiseExtremes> p = symbolic::expr::piecewise_extremes(e, box);
         REQUIRE(p);
         // Every point of a half-integer grid stays inside [lo, hi].
         for (int i = 0; i <= 16; ++i)
             for (int j = 0; j <= 16; ++j)
                 for (int k = 0; k <= 16; k += 2) {
-                    symexpr::Point pt;
+                    symbolic::expr::Point pt;
                     int c[] = {i, j, k}, n = 0;
                     for (const auto& [v, r] : box) pt[v] = cln::cl_RA(c[n++]) / 2;
-                    symexpr::PointValue v = symexpr::evaluate_at(e, pt);
+                    symbolic::expr::PointValue v = symbolic::expr::evaluate_at(e, pt);
                     REQUIRE(v.value);
                     CHECK(p->lo <= Bound::of(*v.value));
                     CHECK(Bound::of(*v.value) <= p->hi);
                 }
         // The reported values are the program's at the reported inputs.
-        CHECK(*symexpr::evaluate_at(e, p->min_at).value == p->min_value);
-        CHECK(*symexpr::evaluate_at(e, p->max_at).value == p->max_value);
+        CHECK(*symbolic::expr::evaluate_at(e, p->min_at).value == p->min_value);
+        CHECK(*symbolic::expr::evaluate_at(e, p->max_at).value == p->max_value);
     }
 }
 
 TEST_CASE("branch and bound tightens enclosures outside the piecewise-affine case", "[symbolic_expr][bisection]") {
     // (x − 128)²: interval arithmetic alone gives [−16256, 16384]; the minimum 0 at
     // x = 128 is approached by bisection (centres are dyadic fractions of 255).
-    symexpr::Analysis a = analyse("x 128 - dup *");
+    symbolic::expr::Analysis a = analyse("x 128 - dup *");
     CHECK(a.method == "interval");
     CHECK(a.range.lo <= Bound::of(0));
     CHECK(Bound::of(-1) < a.range.lo);
     CHECK(!a.minimum.attains_bound);
-    CHECK(symexpr::to_double(*a.minimum.value) < 0.01);
+    CHECK(symbolic::expr::to_double(*a.minimum.value) < 0.01);
     CHECK(is(a.range.hi, "16384"));
     CHECK(a.maximum.attains_bound);
     CHECK(a.evaluations > 0);
     check_claims("x 128 - dup *", a);
     // x·y − x·y is 0: bisection cannot remove the dependency either, the bound stays
     // an enclosure around the exact 0 reached.
-    symexpr::Analysis b = analyse("x y * x y * -", "-1", "1");
+    symbolic::expr::Analysis b = analyse("x y * x y * -", "-1", "1");
     CHECK(*b.minimum.value == 0);
     CHECK(b.range.lo <= Bound::of(0));
     CHECK(!b.minimum.attains_bound);

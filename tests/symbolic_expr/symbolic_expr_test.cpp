@@ -9,15 +9,16 @@
 #include <random>
 
 #include "filters/base/error.hpp"
+#include "filters/expr/infix_parser.hpp"
+#include "filters/expr/ir_text.hpp"
 #include "filters/expr/parser.hpp"
 #include "numeric_probe.hpp"
 #include "symbolic/expr/analysis.hpp"
-#include "symbolic/expr/infix_parser.hpp"
-#include "symbolic/expr/ir_text.hpp"
 #include "symbolic/expr/number_text.hpp"
+#include "symbolic/expr/variables.hpp"
 
 using namespace rigor;
-using symexpr::Interval;
+using symbolic::expr::Interval;
 
 namespace {
 
@@ -33,13 +34,14 @@ std::vector<std::string> golden_expressions() {
 }
 
 Interval range(const std::string& lo, const std::string& hi) {
-    return {symexpr::Bound::of(symexpr::parse_rational(lo)), symexpr::Bound::of(symexpr::parse_rational(hi))};
+    return {symbolic::expr::Bound::of(symbolic::expr::parse_rational(lo)),
+            symbolic::expr::Bound::of(symbolic::expr::parse_rational(hi))};
 }
 
 // Ranges for every source of e: clips 0:255 (integer samples), the probe's geometry.
-symexpr::InputRanges ranges_for(const expr::Expr& e, int size, const std::string& clip_hi = "255") {
-    symexpr::InputRanges r;
-    for (const std::string& s : symexpr::used_sources(e)) r[s] = range("0", clip_hi);
+symbolic::expr::InputRanges ranges_for(const expr::Expr& e, int size, const std::string& clip_hi = "255") {
+    symbolic::expr::InputRanges r;
+    for (const std::string& s : symbolic::expr::used_sources(e)) r[s] = range("0", clip_hi);
     r["X"] = r["Y"] = range("0", std::to_string(size - 1));
     r["width"] = r["height"] = range(std::to_string(size), std::to_string(size));
     r["N"] = range("0", "2");
@@ -48,31 +50,31 @@ symexpr::InputRanges ranges_for(const expr::Expr& e, int size, const std::string
 
 // A random binary32 input for variable v (integer ranges: integers).
 float random_value(std::mt19937& rng, const Interval& r) {
-    double lo = symexpr::to_double(r.lo), hi = symexpr::to_double(r.hi);
+    double lo = symbolic::expr::to_double(r.lo), hi = symbolic::expr::to_double(r.hi);
     if (lo == std::floor(lo) && hi == std::floor(hi)) return float(std::uniform_int_distribution<long>(long(lo), long(hi))(rng));
     return float(std::uniform_real_distribution<double>(lo, hi)(rng));
 }
 
-const Interval& variable_range(const expr::Expr& e, const symexpr::InputRanges& r, const std::string& v) {
+const Interval& variable_range(const expr::Expr& e, const symbolic::expr::InputRanges& r, const std::string& v) {
     for (const auto& n : e.nodes())
-        if (symexpr::variable_name(n) == v) return r.at(symexpr::source_name(n));
+        if (symbolic::expr::variable_name(n) == v) return r.at(symbolic::expr::source_name(n));
     throw std::logic_error("no variable " + v);
 }
 
 bool same_float(float a, float b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
 
-double tolerance(const symexpr::Analysis& a, double bound) {
+double tolerance(const symbolic::expr::Analysis& a, double bound) {
     return (a.transcendental ? 2e-4 : 2e-6) * std::max(1.0, std::fabs(bound));
 }
 
 // Random inputs never leave the reported range; the reported extremes reproduce.
-void check_soundness(const expr::Expr& e, const symexpr::InputRanges& ranges, unsigned seed, int trials = 300) {
+void check_soundness(const expr::Expr& e, const symbolic::expr::InputRanges& ranges, unsigned seed, int trials = 300) {
     test::Probe probe(e);
-    symexpr::Analysis a = symexpr::analyse(e, ranges, {});
-    INFO("expression " << symexpr::to_postfix(e) << ", range [" << symexpr::to_string(a.range.lo) << ", "
-                       << symexpr::to_string(a.range.hi) << "], seed " << seed);
+    symbolic::expr::Analysis a = symbolic::expr::analyse(e, ranges, {});
+    INFO("expression " << expr::to_postfix(e) << ", range [" << symbolic::expr::to_string(a.range.lo) << ", "
+                       << symbolic::expr::to_string(a.range.hi) << "], seed " << seed);
     std::mt19937 rng(seed);
-    double lo = symexpr::to_double(a.range.lo), hi = symexpr::to_double(a.range.hi);
+    double lo = symbolic::expr::to_double(a.range.lo), hi = symbolic::expr::to_double(a.range.hi);
     for (int t = 0; t < trials; ++t) {
         std::map<std::string, float> values;
         for (const std::string& v : a.variables) values[v] = random_value(rng, variable_range(e, ranges, v));
@@ -86,13 +88,13 @@ void check_soundness(const expr::Expr& e, const symexpr::InputRanges& ranges, un
         CHECK(got >= lo - tolerance(a, lo));
         CHECK(got <= hi + tolerance(a, hi));
     }
-    for (const symexpr::Extreme* x : {&a.minimum, &a.maximum}) {
+    for (const symbolic::expr::Extreme* x : {&a.minimum, &a.maximum}) {
         if (!x->value || x->inputs.count("X") || x->inputs.count("Y") || x->inputs.count("N") || x->inputs.count("width") ||
             x->inputs.count("height"))
             continue;  // geometry is fixed by the probe
         std::map<std::string, float> values;
-        for (const auto& [k, v] : x->inputs) values[k] = float(symexpr::to_double(v));
-        double want = symexpr::to_double(*x->value);
+        for (const auto& [k, v] : x->inputs) values[k] = float(symbolic::expr::to_double(v));
+        double want = symbolic::expr::to_double(*x->value);
         if (std::fabs(want) > 3.4028234663852886e38) continue;  // beyond binary32: inf there
         CHECK(probe(values) == Approx(want).margin(tolerance(a, want)).epsilon(a.transcendental ? 2e-4 : 2e-6));
     }
@@ -101,14 +103,14 @@ void check_soundness(const expr::Expr& e, const symexpr::InputRanges& ranges, un
 }  // namespace
 
 TEST_CASE("spec examples print as in expr-language.md", "[symbolic_expr]") {
-    CHECK(symexpr::to_infix(expr::parse("x 0.3 * y 0.7 * +")) == "(x * 0.3) + (y * 0.7)");
-    CHECK(symexpr::to_infix(expr::parse("x 40 - dup * 32 *")) == "((x - 40) * (x - 40)) * 32");
-    CHECK(symexpr::to_infix(expr::parse("x y z ?")) == "x ? y : z");
-    CHECK(symexpr::to_postfix(symexpr::parse_infix("(x - 128) * 1.1 + 128")) == "x 128 - 1.1 * 128 +");
-    CHECK(symexpr::to_postfix(symexpr::parse_infix("(x * 0.3) + (y * 0.7)")) == "x 0.3 * y 0.7 * +");
-    CHECK(symexpr::to_postfix(symexpr::parse_infix("x > 3 ? -x : max(x, 2) ** 2")) == "x 3 > 0 x - x 2 max 2 pow ?");
-    CHECK(symexpr::to_postfix(symexpr::parse_infix("clip(x[-1,1]:m, -5, y.Prop)")) == "x[-1,1]:m -5 y.Prop clamp");
-    CHECK(symexpr::to_postfix_stored(expr::parse("x 40 - dup * 32 *")) == "x 40 - t0! t0@ t0@ * 32 *");
+    CHECK(expr::to_infix(expr::parse("x 0.3 * y 0.7 * +")) == "(x * 0.3) + (y * 0.7)");
+    CHECK(expr::to_infix(expr::parse("x 40 - dup * 32 *")) == "((x - 40) * (x - 40)) * 32");
+    CHECK(expr::to_infix(expr::parse("x y z ?")) == "x ? y : z");
+    CHECK(expr::to_postfix(expr::parse_infix("(x - 128) * 1.1 + 128")) == "x 128 - 1.1 * 128 +");
+    CHECK(expr::to_postfix(expr::parse_infix("(x * 0.3) + (y * 0.7)")) == "x 0.3 * y 0.7 * +");
+    CHECK(expr::to_postfix(expr::parse_infix("x > 3 ? -x : max(x, 2) ** 2")) == "x 3 > 0 x - x 2 max 2 pow ?");
+    CHECK(expr::to_postfix(expr::parse_infix("clip(x[-1,1]:m, -5, y.Prop)")) == "x[-1,1]:m -5 y.Prop clamp");
+    CHECK(expr::to_postfix_stored(expr::parse("x 40 - dup * 32 *")) == "x 40 - t0! t0@ t0@ * 32 *");
 }
 
 TEST_CASE("every golden expression survives postfix -> infix -> postfix", "[symbolic_expr]") {
@@ -118,72 +120,75 @@ TEST_CASE("every golden expression survives postfix -> infix -> postfix", "[symb
     std::mt19937 rng(seed);
     for (const std::string& text : all) {
         expr::Expr e1 = expr::parse(text);
-        std::string infix = symexpr::to_infix(e1);
-        expr::Expr e2 = symexpr::parse_infix(infix);
-        std::string postfix = symexpr::to_postfix(e2);
+        std::string infix = expr::to_infix(e1);
+        expr::Expr e2 = expr::parse_infix(infix);
+        std::string postfix = expr::to_postfix(e2);
         expr::Expr e3 = expr::parse(postfix);
-        expr::Expr e4 = expr::parse(symexpr::to_postfix_stored(expr::optimize(e1)));
+        expr::Expr e4 = expr::parse(expr::to_postfix_stored(expr::optimize(e1)));
         INFO(text << " -> " << infix << " -> " << postfix << " (seed " << seed << ")");
         test::Probe p1(e1), p2(e2), p3(e3), p4(e4);
-        symexpr::InputRanges r = ranges_for(e1, p1.size());
+        symbolic::expr::InputRanges r = ranges_for(e1, p1.size());
         for (int t = 0; t < 50; ++t) {
             std::map<std::string, float> values;
-            for (const std::string& v : symexpr::used_variables(e1)) values[v] = random_value(rng, variable_range(e1, r, v));
+            for (const std::string& v : symbolic::expr::used_variables(e1))
+                values[v] = random_value(rng, variable_range(e1, r, v));
             float a = p1(values), b = p2(values), c = p3(values), d = p4(values);
             CHECK(same_float(a, b));
             CHECK(same_float(a, c));
             CHECK(same_float(a, d));
         }
-        CHECK(symexpr::to_infix(e3) == infix);  // printing is a fixed point after one trip
+        CHECK(expr::to_infix(e3) == infix);  // printing is a fixed point after one trip
     }
 }
 
 TEST_CASE("hand-computed exact ranges", "[symbolic_expr]") {
     auto analyse = [](const std::string& p, std::map<std::string, std::pair<std::string, std::string>> in) {
-        symexpr::InputRanges r;
+        symbolic::expr::InputRanges r;
         for (const auto& [k, v] : in) r[k] = range(v.first, v.second);
-        return symexpr::analyse(expr::parse(p), r, {"gray8", false, 8});
+        return symbolic::expr::analyse(expr::parse(p), r, {"gray8", false, 8});
     };
-    auto is = [](const symexpr::Bound& b, const std::string& v) { return b.finite() && b.value == symexpr::parse_rational(v); };
-    symexpr::Analysis blend = analyse("x 0.3 * y 0.7 *  +", {{"x", {"0", "255"}}, {"y", {"0", "255"}}});
+    auto is = [](const symbolic::expr::Bound& b, const std::string& v) {
+        return b.finite() && b.value == symbolic::expr::parse_rational(v);
+    };
+    symbolic::expr::Analysis blend = analyse("x 0.3 * y 0.7 *  +", {{"x", {"0", "255"}}, {"y", {"0", "255"}}});
     CHECK(is(blend.range.lo, "0"));
     CHECK(is(blend.range.hi, "255"));
     CHECK(blend.method == "affine");
     CHECK(blend.clipping.below == "no");
     CHECK(blend.clipping.above == "no");
-    symexpr::Analysis diff = analyse("x y -", {{"x", {"0", "255"}}, {"y", {"0", "255"}}});
+    symbolic::expr::Analysis diff = analyse("x y -", {{"x", {"0", "255"}}, {"y", {"0", "255"}}});
     CHECK(is(diff.range.lo, "-255"));
     CHECK(is(diff.range.hi, "255"));
     CHECK(diff.minimum.inputs.at("x") == 0);
     CHECK(diff.minimum.inputs.at("y") == 255);
     CHECK(diff.clipping.below == "yes");
-    symexpr::Analysis same = analyse("x x -", {{"x", {"0", "255"}}});
+    symbolic::expr::Analysis same = analyse("x x -", {{"x", {"0", "255"}}});
     CHECK(is(same.range.lo, "0"));
     CHECK(is(same.range.hi, "0"));
-    symexpr::Analysis scale = analyse("x 128 - 224 / 1023 *", {{"x", {"0", "255"}}});
+    symbolic::expr::Analysis scale = analyse("x 128 - 224 / 1023 *", {{"x", {"0", "255"}}});
     CHECK(is(scale.range.lo, "-4092/7"));  // -128 * 1023 / 224
     CHECK(is(scale.range.hi, "129921/224"));
-    symexpr::Analysis clamp = analyse("x 2 * 10 200 clamp", {{"x", {"0", "255"}}});
+    symbolic::expr::Analysis clamp = analyse("x 2 * 10 200 clamp", {{"x", {"0", "255"}}});
     CHECK(is(clamp.range.lo, "10"));
     CHECK(is(clamp.range.hi, "200"));
     CHECK(clamp.minimum.attains_bound);
     CHECK(clamp.maximum.attains_bound);
-    symexpr::Analysis sel = analyse("x y > x y - 3 * x ?", {{"x", {"0", "255"}}, {"y", {"0", "255"}}});
+    symbolic::expr::Analysis sel = analyse("x y > x y - 3 * x ?", {{"x", {"0", "255"}}, {"y", {"0", "255"}}});
     // The true minimum is 0 (the branch x - y runs only when x > y); interval arithmetic
     // does not use the condition, so it reports an enclosure and the search finds 0.
-    CHECK(sel.range.lo <= symexpr::Bound::of(0));
+    CHECK(sel.range.lo <= symbolic::expr::Bound::of(0));
     CHECK(*sel.minimum.value == 0);
     CHECK(is(sel.range.hi, "765"));
     CHECK(sel.maximum.attains_bound);  // x=255, y=0
-    symexpr::Analysis half = analyse("x 0.5 *", {{"x", {"-1/3", "1"}}});
+    symbolic::expr::Analysis half = analyse("x 0.5 *", {{"x", {"-1/3", "1"}}});
     CHECK(is(half.range.lo, "-1/6"));
-    symexpr::Analysis division = analyse("x y /", {{"x", {"0", "1"}}, {"y", {"-1", "1"}}});
+    symbolic::expr::Analysis division = analyse("x y /", {{"x", {"0", "1"}}, {"y", {"-1", "1"}}});
     CHECK(!division.range.lo.finite());
     CHECK(!division.notes.empty());
-    symexpr::Analysis root = analyse("x 255 / sqrt 255 *", {{"x", {"0", "255"}}});
+    symbolic::expr::Analysis root = analyse("x 255 / sqrt 255 *", {{"x", {"0", "255"}}});
     CHECK(root.transcendental);
-    CHECK(symexpr::to_double(root.range.hi) == Approx(255).epsilon(1e-25));
-    CHECK(symexpr::to_double(root.range.lo) == Approx(0).margin(1e-25));
+    CHECK(symbolic::expr::to_double(root.range.hi) == Approx(255).epsilon(1e-25));
+    CHECK(symbolic::expr::to_double(root.range.lo) == Approx(0).margin(1e-25));
 }
 
 TEST_CASE("ranges and extreme inputs are sound on the numeric engine", "[symbolic_expr]") {
@@ -203,7 +208,7 @@ TEST_CASE("ranges and extreme inputs are sound on the numeric engine", "[symboli
     // Float-range clips (luma 0:1, chroma -0.5:0.5).
     for (const char* text : {"x 0.5 - y 1.402 * +", "x y * 4 *", "x y + exp"}) {
         expr::Expr e = expr::parse(text);
-        symexpr::InputRanges r;
+        symbolic::expr::InputRanges r;
         r["x"] = range("0", "1");
         r["y"] = range("-0.5", "0.5");
         check_soundness(e, r, seed++);
@@ -211,15 +216,16 @@ TEST_CASE("ranges and extreme inputs are sound on the numeric engine", "[symboli
 }
 
 TEST_CASE("bad input gives a clear error", "[symbolic_expr]") {
-    CHECK_THROWS_WITH(symexpr::parse_infix("(x - 1"), Catch::Contains("column 7"));
-    CHECK_THROWS_WITH(symexpr::parse_infix("x + * y"), Catch::Contains("column 5"));
-    CHECK_THROWS_WITH(symexpr::parse_infix("foo(x)"), Catch::Contains("unknown name 'foo'"));
-    CHECK_THROWS_WITH(symexpr::parse_infix("max(x)"), Catch::Contains("takes 2"));
-    CHECK_THROWS_WITH(symexpr::parse_range("x=3:1"), Catch::Contains("larger than the maximum"));
-    CHECK_THROWS_AS(symexpr::parse_range("x=a:1"), UserError);
-    symexpr::InputRanges r;
+    CHECK_THROWS_WITH(expr::parse_infix("(x - 1"), Catch::Contains("column 7"));
+    CHECK_THROWS_WITH(expr::parse_infix("x + * y"), Catch::Contains("column 5"));
+    CHECK_THROWS_WITH(expr::parse_infix("foo(x)"), Catch::Contains("unknown name 'foo'"));
+    CHECK_THROWS_WITH(expr::parse_infix("max(x)"), Catch::Contains("takes 2"));
+    CHECK_THROWS_WITH(symbolic::expr::parse_range("x=3:1"), Catch::Contains("larger than the maximum"));
+    CHECK_THROWS_AS(symbolic::expr::parse_range("x=a:1"), UserError);
+    symbolic::expr::InputRanges r;
     r["x"] = range("0", "1");
-    CHECK_THROWS_WITH(symexpr::analyse(expr::parse("x y +"), r, {}), Catch::Contains("no range given for the input y"));
+    CHECK_THROWS_WITH(symbolic::expr::analyse(expr::parse("x y +"), r, {}),
+                      Catch::Contains("no range given for the input y"));
     const std::string rigor = std::string(RIGOR_BIN_DIR) + "/rigor";
     auto run = [&](const std::string& args) { return std::system((rigor + " " + args + " >/dev/null 2>&1").c_str()); };
     CHECK(run("analyse x --range x=0:1 --format foo") != 0);

@@ -18,8 +18,8 @@
 
 #include "filters/expr/ir.hpp"
 
-namespace rigor::symexpr {
+namespace rigor::expr {
 
-expr::Expr parse_infix(std::string_view text);
+Expr parse_infix(std::string_view text);
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::expr

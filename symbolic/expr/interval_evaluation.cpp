@@ -1,4 +1,4 @@
-#include "symbolic/expr/range.hpp"
+#include "symbolic/expr/interval_evaluation.hpp"
 
 #include <algorithm>
 #include <cln/integer.h>
@@ -8,67 +8,15 @@
 #include <cstdint>
 
 #include "filters/base/error.hpp"
-#include "symbolic/expr/ir_text.hpp"
 #include "symbolic/expr/number_text.hpp"
+#include "symbolic/expr/variables.hpp"
 
-namespace rigor::symexpr {
+namespace rigor::symbolic::expr {
 
-using expr::Expr;
-using expr::Node;
-using expr::NodeId;
-using expr::Op;
-
-std::string source_name(const Node& n) {
-    switch (n.op) {
-        case Op::Load:
-        case Op::LoadAbsolute: return clip_name(n.clip);
-        case Op::Property:
-        case Op::FrameNumber:
-        case Op::X:
-        case Op::Y:
-        case Op::Width:
-        case Op::Height: return leaf_text(n);
-        default: return {};
-    }
-}
-
-std::string variable_name(const Node& n) {
-    if (n.op == Op::LoadAbsolute) return clip_name(n.clip) + "[]";
-    return source_name(n).empty() ? std::string() : leaf_text(n);
-}
-
-namespace {
-template <class F>
-std::vector<std::string> collect(const Expr& e, F name) {
-    std::vector<std::string> out;
-    for (const Node& n : e.nodes()) {
-        std::string s = name(n);
-        if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
-    }
-    return out;
-}
-}  // namespace
-
-std::vector<std::string> used_sources(const Expr& e) { return collect(e, source_name); }
-std::vector<std::string> used_variables(const Expr& e) { return collect(e, variable_name); }
-
-std::pair<std::string, Interval> parse_range(const std::string& text) {
-    std::size_t eq = text.find('='), colon = text.find(':', eq == std::string::npos ? 0 : eq);
-    if (eq == std::string::npos || eq == 0 || colon == std::string::npos)
-        throw UserError("range '" + text + "' is not NAME=MIN:MAX (e.g. x=0:255, y=-0.5:0.5)");
-    std::string name = text.substr(0, eq);
-    cln::cl_RA lo = parse_rational(text.substr(eq + 1, colon - eq - 1));
-    cln::cl_RA hi = parse_rational(text.substr(colon + 1));
-    if (lo > hi)
-        throw UserError("range of " + name + ": the minimum " + rational_text(lo) + " is larger than the maximum " +
-                        rational_text(hi));
-    return {name, {Bound::of(lo), Bound::of(hi)}};
-}
-
-void check_ranges(const Expr& e, const InputRanges& ranges) {
-    for (const std::string& s : used_sources(e))
-        if (!ranges.count(s)) throw UserError("no range given for the input " + s + ": add --range " + s + "=MIN:MAX");
-}
+using rigor::expr::Expr;
+using rigor::expr::Node;
+using rigor::expr::NodeId;
+using rigor::expr::Op;
 
 namespace {
 
@@ -385,44 +333,6 @@ IntervalResult interval_ranges(const Expr& e, const InputRanges& ranges) {
     return IntervalEvaluator(e, ranges).run();
 }
 
-std::optional<AffineForm> affine_form(const Expr& e) {
-    std::vector<std::optional<AffineForm>> f(e.size());
-    for (NodeId id = 0; id < e.size(); ++id) {
-        const Node& n = e.node(id);
-        auto a = [&](std::size_t i) -> const std::optional<AffineForm>& { return f[n.args[i]]; };
-        auto scaled = [](AffineForm x, const cl_RA& s) {
-            x.constant = x.constant * s;
-            for (auto it = x.coefficients.begin(); it != x.coefficients.end();) {
-                it->second = it->second * s;
-                it = cln::zerop(it->second) ? x.coefficients.erase(it) : std::next(it);
-            }
-            return x;
-        };
-        auto sum = [](AffineForm x, const AffineForm& y, int sign) {
-            x.constant = x.constant + sign * y.constant;
-            for (const auto& [k, v] : y.coefficients) {
-                cl_RA c = x.coefficients[k] + sign * v;
-                if (cln::zerop(c)) x.coefficients.erase(k);
-                else x.coefficients[k] = c;
-            }
-            return x;
-        };
-        if (n.op == Op::Constant) {
-            if (std::isfinite(n.value)) f[id] = AffineForm{decimal_rational(n.value), {}};
-        } else if (!variable_name(n).empty() && n.args.empty()) {
-            f[id] = AffineForm{0, {{variable_name(n), 1}}};
-        } else if ((n.op == Op::Add || n.op == Op::Sub) && a(0) && a(1)) {
-            f[id] = sum(*a(0), *a(1), n.op == Op::Add ? 1 : -1);
-        } else if (n.op == Op::Mul && a(0) && a(1)) {
-            if (a(0)->coefficients.empty()) f[id] = scaled(*a(1), a(0)->constant);
-            else if (a(1)->coefficients.empty()) f[id] = scaled(*a(0), a(1)->constant);
-        } else if (n.op == Op::Div && a(0) && a(1) && a(1)->coefficients.empty() && !cln::zerop(a(1)->constant)) {
-            f[id] = scaled(*a(0), 1 / a(1)->constant);
-        }
-    }
-    return f[e.root()];
-}
-
 PointValue evaluate_at(const Expr& e, const std::map<std::string, cl_RA>& point) {
     // Interval evaluation on point ranges (looked up by variable): exact for rational
     // operations; transcendental ones give an enclosure of relative width ~1e-32 whose
@@ -436,4 +346,4 @@ PointValue evaluate_at(const Expr& e, const std::map<std::string, cl_RA>& point)
     return {(v.lo.value + v.hi.value) / 2, false};
 }
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::symbolic::expr

@@ -1,18 +1,30 @@
-#include "symbolic/expr/ir_text.hpp"
+#include "filters/expr/ir_text.hpp"
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <vector>
 
-#include "symbolic/expr/number_text.hpp"
+namespace rigor::expr {
 
-namespace rigor::symexpr {
-
-using expr::Expr;
-using expr::Node;
-using expr::NodeId;
-using expr::Op;
+std::string shortest_decimal(float v) {
+    if (std::isnan(v)) return "nan";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    char buf[48];
+    if (v == std::nearbyint(v) && std::fabs(v) < 1e9f) {  // integers without exponent: 40, not 4e+01
+        std::snprintf(buf, sizeof buf, "%.0f", double(v));
+        return std::signbit(v) && v == 0 ? "-0" : buf;
+    }
+    for (int digits = 1; digits <= 9; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, double(v));
+        if (std::strtof(buf, nullptr) == v) break;
+    }
+    return buf;
+}
 
 std::string clip_name(int clip) {
-    return clip < 26 ? std::string(1, "xyzabcdefghijklmnopqrstuvw"[clip]) : "src" + std::to_string(clip);
+    if (clip < int(kClipLetters.size())) return std::string(1, kClipLetters[std::size_t(clip)]);
+    return "src" + std::to_string(clip);
 }
 
 std::string leaf_text(const Node& n) {
@@ -20,10 +32,10 @@ std::string leaf_text(const Node& n) {
         case Op::Constant: return shortest_decimal(n.value);
         case Op::Load: {
             std::string s = clip_name(n.clip);
-            if (n.dx != 0 || n.dy != 0 || n.boundary != expr::Boundary::Default) {
+            if (n.dx != 0 || n.dy != 0 || n.boundary != Boundary::Default) {
                 s += "[" + std::to_string(n.dx) + "," + std::to_string(n.dy) + "]";
-                if (n.boundary == expr::Boundary::Clamp) s += ":c";
-                if (n.boundary == expr::Boundary::Mirror) s += ":m";
+                if (n.boundary == Boundary::Clamp) s += ":c";
+                if (n.boundary == Boundary::Mirror) s += ":m";
             }
             return s;
         }
@@ -64,13 +76,13 @@ std::string infix_function_name(Op op) {
         default: break;
     }
     if (!infix_operator(op).empty()) return {};
-    if (expr::op_info(op).arity == 0) return {};
-    return std::string(expr::op_info(op).name);  // pow max min abs sqrt ... bitnot
+    if (op_info(op).arity == 0) return {};
+    return std::string(op_info(op).name);  // pow max min abs sqrt ... bitnot
 }
 
 namespace {
 
-bool is_leaf(const Node& n) { return expr::op_info(n.op).arity == 0; }
+bool is_leaf(const Node& n) { return op_info(n.op).arity == 0; }
 
 void infix(const Expr& e, NodeId id, bool operand, std::string& out) {
     const Node& n = e.node(id);
@@ -125,7 +137,7 @@ std::string postfix_token(const Node& n) {
             for (std::size_t i = 1; i < count; ++i) s += " swap drop";
             return s;
         }
-        default: return std::string(expr::op_info(n.op).name);
+        default: return std::string(op_info(n.op).name);
     }
 }
 
@@ -186,4 +198,4 @@ std::string to_postfix_stored(const Expr& e) {
     return w.out;
 }
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::expr

@@ -1,4 +1,4 @@
-#include "symbolic/expr/infix_parser.hpp"
+#include "filters/expr/infix_parser.hpp"
 
 #include <cctype>
 #include <charconv>
@@ -9,11 +9,7 @@
 
 #include "filters/base/error.hpp"
 
-namespace rigor::symexpr {
-
-using expr::Node;
-using expr::NodeId;
-using expr::Op;
+namespace rigor::expr {
 
 namespace {
 
@@ -32,13 +28,11 @@ constexpr Function kFunctions[] = {
     {"nth_smallest", Op::SortedNth, -1}, {"argsort_nth", Op::ArgSortNth, -1},
 };
 
-constexpr std::string_view kClipLetters = "xyzabcdefghijklmnopqrstuvw";
-
 class InfixParser {
 public:
     explicit InfixParser(std::string_view text) : text_(text) {}
 
-    expr::Expr run() {
+    Expr run() {
         skip_space();
         if (pos_ == text_.size()) fail("empty expression");
         NodeId root = ternary();
@@ -227,8 +221,8 @@ private:
             expect(",");
             n.dy = signed_integer();
             expect("]");
-            if (text_.substr(pos_).starts_with(":c")) pos_ += 2, n.boundary = expr::Boundary::Clamp;
-            else if (text_.substr(pos_).starts_with(":m")) pos_ += 2, n.boundary = expr::Boundary::Mirror;
+            if (text_.substr(pos_).starts_with(":c")) pos_ += 2, n.boundary = Boundary::Clamp;
+            else if (text_.substr(pos_).starts_with(":m")) pos_ += 2, n.boundary = Boundary::Mirror;
         }
         n.op = Op::Load;
         return builder_.add(std::move(n));
@@ -286,11 +280,11 @@ private:
 
     std::string_view text_;
     std::size_t pos_ = 0;
-    expr::ExprBuilder builder_;
+    ExprBuilder builder_;
 };
 
 }  // namespace
 
-expr::Expr parse_infix(std::string_view text) { return InfixParser(text).run(); }
+Expr parse_infix(std::string_view text) { return InfixParser(text).run(); }
 
-}  // namespace rigor::symexpr
+}  // namespace rigor::expr
