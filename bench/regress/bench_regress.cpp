@@ -9,13 +9,15 @@
 #include <cstdio>
 #include <random>
 
+#include "filters/regress/expr_string.hpp"
 #include "filters/regress/model.hpp"
 #include "filters/regress/weights.hpp"
 #include "pixel/regress/fused.hpp"
 #include "pixel/regress/reference_way.hpp"
-#include "symbolic/regress/expr_string.hpp"
 
 using namespace rigor::regress;
+using namespace rigor::pixel::regress;
+using rigor::pixel::Plane;
 
 namespace {
 

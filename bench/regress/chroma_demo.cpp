@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
     const std::string recipe = argc > 2 ? argv[2] : data + "/regress/astronaut-512-point-chroma.json";
     const int levels = argc > 3 ? std::atoi(argv[3]) : 0;
     try {
-        const auto r = rigor::regress::run_point_chroma_demo(rigor::pixel::read_picture(picture),
+        const auto r = rigor::pixel::regress::run_point_chroma_demo(rigor::pixel::read_picture(picture),
                                                              rigor::regress::load_recipe(recipe), levels, 2);
         std::printf("%s%s, recipe %s, compared at %dx%d\n", picture.c_str(),
                     levels > 1 ? (", posterised to " + std::to_string(levels) + " levels").c_str() : "",

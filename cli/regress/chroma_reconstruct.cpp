@@ -1,20 +1,18 @@
 // `rigor chroma-reconstruct`: the whole ChromaReconstruct recipe on a y4m YUV video
-// (8-16 bit): chroma predicted from luma through the recipe's resize chains.
+// (8-16 bit): chroma predicted from luma through the recipe's resize chains
+// (pixel/regress/yuv_chroma_reconstruct.hpp).
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
 #include "filters/base/output_file.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "filters/regress/recipe.hpp"
 #include "pixel/io/y4m.hpp"
-#include "pixel/regress/chroma_reconstruct.hpp"
-#include "pixel/regress/descale.hpp"
 #include "pixel/regress/plane_files.hpp"
-#include "pixel/regress/resize.hpp"
-#include "pixel/regress/units.hpp"
+#include "pixel/regress/yuv_chroma_reconstruct.hpp"
 
 namespace rigor::cli {
 
@@ -54,26 +52,28 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
     for (const char* required : {"--input", "--recipe", "--output"})
         if (!a->has(required)) throw UsageError(std::string("missing ") + required);
     if (a->has("--luma-base") && a->has("--descale")) throw UsageError("give --luma-base or --descale, not both");
-    const regress::ChromaRecipe recipe = regress::load_recipe(*a->get("--recipe"));
-    regress::RegressParams rp;
+    pixel::regress::YuvReconstruction settings;
+    settings.recipe = regress::load_recipe(*a->get("--recipe"));
+    const regress::ChromaRecipe& recipe = settings.recipe;
+    regress::RegressParams& rp = settings.regress;
     rp.radius = int(a->get_int("--radius").value_or(recipe.radius.value_or(1)));
     rp.alpha = a->get_double("--alpha").value_or(recipe.alpha.value_or(0.2));
     rp.weight_method = regress::parse_weight_method(a->get_or("--weight-method", "threshold"));
     rp.validate();
-    regress::ReconstructParams cp;
+    regress::ReconstructParams& cp = settings.reconstruct;
     cp.radius = int(a->get_int("--recon-radius").value_or(recipe.recon_radius.value_or(1)));
     cp.validate();
     const auto range_text = a->get_or("--range", "limited");
     if (range_text != "limited" && range_text != "full") throw UsageError("--range must be limited or full");
-    const auto range = range_text == "full" ? regress::ColorRange::full : regress::ColorRange::limited;
-    const int threads = int(a->get_int("--threads").value_or(std::max(1u, std::thread::hardware_concurrency())));
-    std::optional<regress::ResizeKernel> descale_kernel;
-    std::pair<int, int> descale_size;
+    settings.range = range_text == "full" ? pixel::regress::ColorRange::full : pixel::regress::ColorRange::limited;
+    settings.threads = int(a->get_int("--threads").value_or(hardware_threads()));
     if (a->has("--descale")) {
         const auto d = a->all("--descale");
-        descale_kernel = regress::parse_resize_kernel(d[0]);
-        descale_size = parse_size(d[1], "--descale size");
+        const regress::ResizeKernel kernel = regress::parse_resize_kernel(d[0]);
+        const auto [width, height] = parse_size(d[1], "--descale size");
+        settings.descale = pixel::regress::LumaDescale{kernel, width, height};
     }
+    settings.full_chroma = a->has("--444");
 
     const std::string in_path = *a->get("--input");
     std::ifstream file;
@@ -83,47 +83,24 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
     }
     pixel::Y4mReader reader(in_path == "-" ? std::cin : file, in_path);
     pixel::Y4mHeader header = reader.header();
-    const pixel::VideoFormat fmt = header.format;
-    if (fmt.family != pixel::ColorFamily::YUV || fmt.is_float())
-        throw UserError("'" + in_path + "' is " + fmt.name() + "; chroma-reconstruct needs integer YUV (8-16 bit)");
-    regress::ChromaSiting siting{regress::parse_chroma_location(a->get_or("--chromaloc", "left")), fmt.ss_w, fmt.ss_h};
+    pixel::regress::require_integer_yuv(header.format, in_path);
+    settings.location = regress::parse_chroma_location(a->get_or("--chromaloc", "left"));
     pixel::Y4mHeader out_header = header;
-    if (a->has("--444")) out_header.format.ss_w = out_header.format.ss_h = 0;
-    std::optional<regress::PlaneSource> base_source;
+    out_header.format = pixel::regress::reconstructed_format(header.format, settings);
+    std::optional<pixel::regress::PlaneSource> base_source;
     if (a->has("--luma-base")) base_source.emplace(*a->get("--luma-base"));
 
     OutputFile out_file(*a->get("--output"));
     pixel::Y4mWriter writer(out_file.stream(), out_header);
-    const regress::IntegerCoding luma_coding{fmt.bits, false, range}, chroma_coding{fmt.bits, true, range};
     pixel::Frame frame;
-    std::optional<regress::Plane> base;
+    std::optional<pixel::Plane> base;
     long frames = 0;
     while (reader.read_frame(frame)) {
-        const regress::Plane luma = regress::integer_to_float(frame.plane(0), luma_coding);
         if (base_source) {
             if (auto next = base_source->next()) base = std::move(next);  // a single picture serves every frame
             if (!base) throw UserError("--luma-base has no frames");
-        } else if (descale_kernel) {
-            base = regress::descale_plane(luma, *descale_kernel, descale_size.first, descale_size.second);
-        } else {
-            base = luma;
         }
-        const std::vector<regress::Plane> chroma{regress::integer_to_float(frame.plane(1), chroma_coding),
-                                                 regress::integer_to_float(frame.plane(2), chroma_coding)};
-        const auto fixed = regress::chroma_reconstruct(*base, chroma, recipe, siting, rp, cp, threads);
-        pixel::Frame out(out_header.format, frame.width(), frame.height());
-        out.plane(0) = frame.plane(0);
-        for (int k = 0; k < 2; ++k) {
-            const int cw = out.plane(k + 1).width(), ch = out.plane(k + 1).height();
-            const regress::Shift shift =
-                a->has("--444") ? regress::Shift{}
-                                : regress::to_subsampled(siting.location, fmt.ss_w, fmt.ss_h, fixed[k].width(),
-                                                         fixed[k].height(), cw, ch);
-            const regress::Plane resized = regress::resize_plane(
-                fixed[k], regress::parse_resize_kernel("catrom"), {cw, ch, shift.left, shift.top, 0, 0});
-            out.plane(k + 1) = regress::float_to_integer(resized, chroma_coding);
-        }
-        writer.write_frame(out);
+        writer.write_frame(pixel::regress::reconstruct_yuv_frame(frame, base ? &*base : nullptr, settings));
         ++frames;
     }
     if (frames == 0) throw UserError("'" + in_path + "' has no frames");

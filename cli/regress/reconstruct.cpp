@@ -1,11 +1,11 @@
 // `rigor reconstruct`: the correlation-weighted average of the neighbours' linear models
 // at each pixel (spec: local-regression.md, "reconstruct").
 #include <optional>
-#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
 #include "filters/base/output_file.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "pixel/regress/fused.hpp"
 #include "pixel/regress/plane_files.hpp"
 
@@ -34,22 +34,22 @@ int reconstruct_main(std::span<const std::string> args) {
     params.eps = a->get_double("--eps").value_or(1e-7);
     params.border = regress::parse_border_mode(a->get_or("--border", "mirror"));
     params.validate();
-    const int threads = int(a->get_int("--threads").value_or(std::max(1u, std::thread::hardware_concurrency())));
+    const int threads = int(a->get_int("--threads").value_or(hardware_threads()));
 
-    regress::PlaneSource xs(*a->get("--x")), as(*a->get("--slope")), cs(*a->get("--correlation"));
-    std::optional<regress::PlaneSource> bs;
+    pixel::regress::PlaneSource xs(*a->get("--x")), as(*a->get("--slope")), cs(*a->get("--correlation"));
+    std::optional<pixel::regress::PlaneSource> bs;
     if (a->has("--intercept-in")) bs.emplace(*a->get("--intercept-in"));
     OutputFile out_file(*a->get("--output"));
-    regress::PlaneSink out(out_file.stream(), out_file.path(), xs.header());
+    pixel::regress::PlaneSink out(out_file.stream(), out_file.path(), xs.header());
     long frames = 0;
     for (;;) {
         auto x = xs.next();
         auto s = as.next();
         auto c = cs.next();
-        std::optional<regress::Plane> b;
+        std::optional<pixel::Plane> b;
         if (bs) b = bs->next();
         if (!x || !s || !c || (bs && !b)) break;
-        out.write(regress::reconstruct_fused(*x, *s, *c, b ? &*b : nullptr, params, threads));
+        out.write(pixel::regress::reconstruct_fused(*x, *s, *c, b ? &*b : nullptr, params, threads));
         ++frames;
     }
     if (frames == 0) throw UserError("no frames: an input is empty");

@@ -2,11 +2,11 @@
 // "regression"), writing the slope, correlation and optionally intercept planes.
 #include <iostream>
 #include <optional>
-#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
 #include "filters/base/output_file.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "pixel/regress/fused.hpp"
 #include "pixel/regress/plane_files.hpp"
 
@@ -44,15 +44,15 @@ int regress_main(std::span<const std::string> args) {
     params.validate();
     if (a->has("--intercept-out") && params.intercept == 0)
         throw UsageError("--intercept-out needs --intercept > 0 (0 means no intercept)");
-    const int threads = int(a->get_int("--threads").value_or(std::max(1u, std::thread::hardware_concurrency())));
+    const int threads = int(a->get_int("--threads").value_or(hardware_threads()));
 
-    regress::PlaneSource xs(*a->get("--x")), ys(*a->get("--y"));
+    pixel::regress::PlaneSource xs(*a->get("--x")), ys(*a->get("--y"));
     OutputFile slope_file(*a->get("--slope")), corr_file(*a->get("--correlation"));
     std::optional<OutputFile> icpt_file;
     if (a->has("--intercept-out")) icpt_file.emplace(*a->get("--intercept-out"));
-    regress::PlaneSink slope(slope_file.stream(), slope_file.path(), xs.header());
-    regress::PlaneSink corr(corr_file.stream(), corr_file.path(), xs.header());
-    std::optional<regress::PlaneSink> icpt;
+    pixel::regress::PlaneSink slope(slope_file.stream(), slope_file.path(), xs.header());
+    pixel::regress::PlaneSink corr(corr_file.stream(), corr_file.path(), xs.header());
+    std::optional<pixel::regress::PlaneSink> icpt;
     if (icpt_file) icpt.emplace(icpt_file->stream(), icpt_file->path(), xs.header());
     long frames = 0;
     double weight = 0;
@@ -60,7 +60,7 @@ int regress_main(std::span<const std::string> args) {
         auto x = xs.next();
         auto y = ys.next();
         if (!x || !y) break;
-        const regress::RegressionPlanes r = regress::regress_fused(*x, *y, params, threads);
+        const pixel::regress::RegressionPlanes r = pixel::regress::regress_fused(*x, *y, params, threads);
         weight = r.weight;
         slope.write(r.slope);
         corr.write(r.correlation);

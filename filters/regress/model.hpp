@@ -1,9 +1,10 @@
 // regression() and reconstruct() defined once, as the reference builds them: a list of
 // named steps, each either a box mean of one plane or a per-pixel formula over earlier
 // planes (spec: local-regression.md, the tables of "regression" and "reconstruct").
-// symbolic/regress derives Expr strings, infix formulas and ranges from these steps;
-// pixel/regress runs them one full-plane pass per step (the "reference way") and checks
-// its fused kernels against them.
+// expr_string.hpp prints a step as the reference's Expr text; symbolic/regress derives
+// formulas over window means and exact ranges from these steps; pixel/regress runs them
+// one full-plane pass per step (the "reference way") and checks its fused kernels
+// against them.
 #pragma once
 #include <string>
 #include <vector>

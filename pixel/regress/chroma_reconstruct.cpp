@@ -4,15 +4,16 @@
 #include "pixel/regress/fused.hpp"
 #include "pixel/regress/resize.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
-Plane apply_chain(const Plane& src, const Chain& chain, const ChromaSiting& siting) {
+Plane apply_chain(const Plane& src, const rigor::regress::Chain& chain, const ChromaSiting& siting) {
     Plane cur = src;
     for (std::size_t i = 0; i < chain.steps.size(); ++i) {
-        const ResizeStep& step = chain.steps[i];
-        const Size from{cur.width(), cur.height()};
-        const Size to{step.width.value_or(from.width), step.height.value_or(from.height)};
-        const Shift shift = resolve_shift(step, siting.location, siting.ssw, siting.ssh, from, to);
+        const rigor::regress::ResizeStep& step = chain.steps[i];
+        const rigor::regress::Size from{cur.width(), cur.height()};
+        const rigor::regress::Size to{step.width.value_or(from.width), step.height.value_or(from.height)};
+        const rigor::regress::Shift shift =
+            rigor::regress::resolve_shift(step, siting.location, siting.ssw, siting.ssh, from, to);
         try {
             cur = resize_plane(cur, step.kernel, {to.width, to.height, shift.left, shift.top, 0, 0});
         } catch (const UserError& e) {
@@ -23,9 +24,9 @@ Plane apply_chain(const Plane& src, const Chain& chain, const ChromaSiting& siti
 }
 
 std::vector<Plane> chroma_reconstruct(const Plane& luma_base, const std::vector<Plane>& chroma,
-                                      const ChromaRecipe& recipe, const ChromaSiting& siting,
-                                      const RegressParams& regress, const ReconstructParams& reconstruct,
-                                      int threads) {
+                                      const rigor::regress::ChromaRecipe& recipe, const ChromaSiting& siting,
+                                      const rigor::regress::RegressParams& regress,
+                                      const rigor::regress::ReconstructParams& reconstruct, int threads) {
     regress.validate();
     reconstruct.validate();
     require_float(luma_base, "luma base");
@@ -54,4 +55,4 @@ std::vector<Plane> chroma_reconstruct(const Plane& luma_base, const std::vector<
     return out;
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

@@ -10,20 +10,20 @@
 #include "filters/regress/recipe.hpp"
 #include "pixel/regress/float_plane.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 struct ChromaSiting {
-    ChromaLocation location = ChromaLocation::left;
+    rigor::regress::ChromaLocation location = rigor::regress::ChromaLocation::left;
     int ssw = 1, ssh = 1;  // the video's log2 subsampling, for to_full / to_subsampled
 };
 
 // Runs every resize of `chain` in order (shifts resolved for `siting`).
-Plane apply_chain(const Plane& src, const Chain& chain, const ChromaSiting& siting);
+Plane apply_chain(const Plane& src, const rigor::regress::Chain& chain, const ChromaSiting& siting);
 
 // Returns the reconstructed chroma planes at the chains' common output size.
 std::vector<Plane> chroma_reconstruct(const Plane& luma_base, const std::vector<Plane>& chroma,
-                                      const ChromaRecipe& recipe, const ChromaSiting& siting,
-                                      const RegressParams& regress, const ReconstructParams& reconstruct,
-                                      int threads);
+                                      const rigor::regress::ChromaRecipe& recipe, const ChromaSiting& siting,
+                                      const rigor::regress::RegressParams& regress,
+                                      const rigor::regress::ReconstructParams& reconstruct, int threads);
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

@@ -6,7 +6,9 @@
 #include "filters/base/error.hpp"
 #include "pixel/regress/resize.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
+
+using rigor::regress::ResizeKernel;
 
 namespace {
 
@@ -121,4 +123,4 @@ Plane descale_plane(const Plane& src, const ResizeKernel& kernel, int width, int
     return out;
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

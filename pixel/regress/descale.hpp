@@ -9,11 +9,11 @@
 #include "filters/regress/resize_kernel.hpp"
 #include "pixel/regress/float_plane.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 // Throws UserError when the size is not smaller or equal to the source's, or when the
 // kernel's AᵀA is singular (e.g. point downscale), naming the kernel and the sizes.
-Plane descale_plane(const Plane& src, const ResizeKernel& kernel, int width, int height, double src_left = 0,
-                    double src_top = 0);
+Plane descale_plane(const Plane& src, const rigor::regress::ResizeKernel& kernel, int width, int height,
+                    double src_left = 0, double src_top = 0);
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

@@ -2,7 +2,7 @@
 
 #include "filters/base/error.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 void require_float(const Plane& p, const std::string& what) {
     if (!is_float_plane(p))
@@ -16,4 +16,4 @@ void require_same_size(const Plane& a, const std::string& a_name, const Plane& b
                         std::to_string(b.height()));
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

@@ -1,13 +1,21 @@
 #include "pixel/regress/fused.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
+#include <vector>
 
 #include "filters/base/error.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "filters/regress/weights.hpp"
-#include "pixel/regress/parallel_rows.hpp"
 #include "pixel/regress/window_sums.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
+
+using rigor::regress::BorderMode;
+using rigor::regress::ReconstructParams;
+using rigor::regress::RegressParams;
+using rigor::regress::reliability_weight;
 
 namespace {
 
@@ -186,15 +194,31 @@ __attribute__((target_clones("avx2", "default"))) void box_rows(const BoxJob& j,
     window_sums_rows<1>(b, h, j.border, row_begin, row_end, update, consume);
 }
 
-// Runs rows(job, buffers, begin, end) over restart blocks on `threads` threads, one
-// buffer set per thread.
+// Runs rows(scratch, begin, end) for every restart block [begin, end) of rows
+// [0, height) (window_sums.hpp) on a pool of `threads` threads (at least 1, at most one
+// per block), handing blocks out one at a time (a loaded core takes fewer).  Each thread
+// makes its scratch with make_scratch() before its first block and keeps it.  Which
+// thread runs a block never changes what the block computes.
+template <class MakeScratch, class Rows>
+void for_each_restart_block(int height, int threads, MakeScratch make_scratch, Rows rows) {
+    using Scratch = decltype(make_scratch());
+    const int blocks = (height + kRestartRows - 1) / kRestartRows;
+    WorkerPool pool(std::clamp(threads, 1, std::max(1, blocks)));
+    std::vector<std::optional<Scratch>> scratch(std::size_t(pool.size()));
+    parallel_for(pool, std::size_t(blocks), [&](std::size_t block, int thread) {
+        std::optional<Scratch>& mine = scratch[std::size_t(thread)];
+        if (!mine) mine.emplace(make_scratch());
+        const int begin = int(block) * kRestartRows;
+        rows(*mine, begin, std::min(height, begin + kRestartRows));
+    });
+}
+
+// Runs rows(job, buffers, begin, end) over restart blocks, one buffer set per thread.
 template <int K, class Job, class Rows>
 void run_blocks(const Job& job, int width, int height, int radius, int threads, Rows rows) {
-    parallel_row_blocks(height, kRestartRows, threads, [&](auto&& next) {
-        WindowSumBuffers<K> buffers(width, radius);
-        int begin = 0, end = 0;
-        while (next(begin, end)) rows(job, buffers, begin, end);
-    });
+    for_each_restart_block(
+        height, threads, [&] { return WindowSumBuffers<K>(width, radius); },
+        [&](WindowSumBuffers<K>& buffers, int begin, int end) { rows(job, buffers, begin, end); });
 }
 
 }  // namespace
@@ -258,26 +282,30 @@ Plane regress_reconstruct_fused(const Plane& x, const Plane& y, const Plane& det
     // (border-mapped rows fall inside [max(0, b − R), min(h, e + R)) for the modes of
     // border.hpp).  They are computed into per-thread scratch planes, restarting at
     // the first of them: the same operations for a block whatever the thread count.
-    parallel_row_blocks(h, kRestartRows, threads, [&](auto&& next) {
+    struct Scratch {
+        RegressionPlanes regression;
+        WindowSumBuffers<5> regress_buffers;
+        WindowSumBuffers<2> buffers2;
+        WindowSumBuffers<3> buffers3;
+    };
+    auto make_scratch = [&] {
         const int scratch_rows = std::min(h, kRestartRows + 2 * R);
-        RegressionPlanes scratch;
-        scratch.slope = make_float_plane(w, scratch_rows);
-        scratch.correlation = make_float_plane(w, scratch_rows);
-        if (with_intercept) scratch.intercept = make_float_plane(w, scratch_rows);
-        WindowSumBuffers<5> regress_buffers(w, rp.radius);
-        WindowSumBuffers<2> buffers2(w, R);
-        WindowSumBuffers<3> buffers3(w, R);
-        int b = 0, e = 0;
-        while (next(b, e)) {
-            const int lo = std::max(0, b - R), hi = std::min(h, e + R);
-            const RegressJob rj{x, y, scratch, rp.radius, rp.border, 1.0 / rp.window_size(), rp.eps, wt,
-                                with_intercept ? 1.0 / rp.intercept : 0.0, lo};
-            regress_rows(rj, regress_buffers, lo, hi);
-            const ReconstructJob cj{detail, scratch.slope, scratch.correlation,
-                                    with_intercept ? &scratch.intercept : nullptr, out, cp.border, rec_inv_n, cp.eps, lo};
-            if (with_intercept) reconstruct_rows(cj, buffers3, b, e);
-            else reconstruct_rows(cj, buffers2, b, e);
-        }
+        Scratch s{{}, WindowSumBuffers<5>(w, rp.radius), WindowSumBuffers<2>(w, R), WindowSumBuffers<3>(w, R)};
+        s.regression.slope = make_float_plane(w, scratch_rows);
+        s.regression.correlation = make_float_plane(w, scratch_rows);
+        if (with_intercept) s.regression.intercept = make_float_plane(w, scratch_rows);
+        return s;
+    };
+    for_each_restart_block(h, threads, make_scratch, [&](Scratch& s, int b, int e) {
+        const int lo = std::max(0, b - R), hi = std::min(h, e + R);
+        const RegressJob rj{x, y, s.regression, rp.radius, rp.border, 1.0 / rp.window_size(), rp.eps, wt,
+                            with_intercept ? 1.0 / rp.intercept : 0.0, lo};
+        regress_rows(rj, s.regress_buffers, lo, hi);
+        const ReconstructJob cj{detail, s.regression.slope, s.regression.correlation,
+                                with_intercept ? &s.regression.intercept : nullptr,
+                                out, cp.border, rec_inv_n, cp.eps, lo};
+        if (with_intercept) reconstruct_rows(cj, s.buffers3, b, e);
+        else reconstruct_rows(cj, s.buffers2, b, e);
     });
     return out;
 }
@@ -293,4 +321,4 @@ Plane box_mean(const Plane& src, int radius, BorderMode border, int threads) {
     return out;
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

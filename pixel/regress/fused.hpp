@@ -1,12 +1,13 @@
 // regression() and reconstruct() fused: all window means of one call come from one
 // sliding_window_sums pass (window_sums.hpp), and every per-pixel formula of
-// filters/regress/model.cpp is evaluated in double in that same pass.  Rows are split
-// over `threads` bands.  Validation happens before any pixel; the loops do not throw.
+// filters/regress/model.cpp is evaluated in double in that same pass.  Rows go in
+// restart blocks (window_sums.hpp) to `threads` threads of the base library's worker
+// pool.  Validation happens before any pixel; the loops do not throw.
 #pragma once
 #include "filters/regress/params.hpp"
 #include "pixel/regress/float_plane.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 struct RegressionPlanes {
     Plane slope;
@@ -16,11 +17,12 @@ struct RegressionPlanes {
 };
 
 // Throws UserError for bad params, non-float planes or planes of different sizes.
-RegressionPlanes regress_fused(const Plane& x, const Plane& y, const RegressParams& params, int threads = 1);
+RegressionPlanes regress_fused(const Plane& x, const Plane& y, const rigor::regress::RegressParams& params,
+                               int threads = 1);
 
 // intercept may be null (no intercept term).  Same errors.
 Plane reconstruct_fused(const Plane& x, const Plane& slope, const Plane& correlation, const Plane* intercept,
-                        const ReconstructParams& params, int threads = 1);
+                        const rigor::regress::ReconstructParams& params, int threads = 1);
 
 // regression(x, y) then reconstruct(detail, …) in one sweep, without full-size slope
 // and correlation planes: each block of output rows computes the regression rows it
@@ -28,10 +30,11 @@ Plane reconstruct_fused(const Plane& x, const Plane& slope, const Plane& correla
 // calls above within float rounding (the regression restarts its sums at other rows);
 // independent of the thread count.  detail is reconstruct's x (in the chroma recipe
 // Lb − Ld, in the plain filter x itself).  Same errors.
-Plane regress_reconstruct_fused(const Plane& x, const Plane& y, const Plane& detail, const RegressParams& rp,
-                                const ReconstructParams& cp, int threads = 1);
+Plane regress_reconstruct_fused(const Plane& x, const Plane& y, const Plane& detail,
+                                const rigor::regress::RegressParams& rp, const rigor::regress::ReconstructParams& cp,
+                                int threads = 1);
 
 // A box mean of one plane (the reference's BoxBlur), with the same window sums.
-Plane box_mean(const Plane& src, int radius, BorderMode border, int threads = 1);
+Plane box_mean(const Plane& src, int radius, rigor::regress::BorderMode border, int threads = 1);
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

@@ -9,7 +9,7 @@
 #include "filters/base/error.hpp"
 #include "pixel/io/picture.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 namespace {
 
@@ -102,4 +102,4 @@ void PlaneSink::write(const Plane& plane) {
     ++written_;
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

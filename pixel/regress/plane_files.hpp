@@ -11,7 +11,7 @@
 #include "pixel/io/y4m.hpp"
 #include "pixel/regress/float_plane.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 class PlaneSource {
 public:
@@ -47,4 +47,4 @@ private:
     long written_ = 0;
 };
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

@@ -7,7 +7,7 @@
 #include "pixel/regress/chroma_reconstruct.hpp"
 #include "pixel/regress/resize.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 namespace {
 
@@ -25,7 +25,8 @@ double psnr(const Plane& a, const Plane& b) {
 
 }  // namespace
 
-PointChromaDemo run_point_chroma_demo(const pixel::Frame& rgb, const ChromaRecipe& recipe, int levels, int threads) {
+PointChromaDemo run_point_chroma_demo(const Frame& rgb, const rigor::regress::ChromaRecipe& recipe, int levels,
+                                      int threads) {
     const auto& f = rgb.format();
     if (!f.is_rgb() || f.sample != pixel::SampleType::Integer || f.bits != 8)
         throw UserError("the chroma demo needs an 8-bit RGB picture (got " + f.name() + ")");
@@ -44,8 +45,8 @@ PointChromaDemo run_point_chroma_demo(const pixel::Frame& rgb, const ChromaRecip
             cb.row_as<float>(y)[x] = float((b - yy) / 1.8556);
             cr.row_as<float>(y)[x] = float((r - yy) / 1.5748);
         }
-    const ChromaSiting siting{ChromaLocation::left, 1, 1};
-    const ResizeKernel neutral = parse_resize_kernel("catrom");
+    const ChromaSiting siting{rigor::regress::ChromaLocation::left, 1, 1};
+    const rigor::regress::ResizeKernel neutral = rigor::regress::parse_resize_kernel("catrom");
     // The release height is the demangle chain's final height.
     const Plane probe = apply_chain(apply_chain(luma, recipe.mangle_luma, siting), recipe.demangle_luma, siting);
     const int release_h = probe.height();
@@ -54,10 +55,10 @@ PointChromaDemo run_point_chroma_demo(const pixel::Frame& rgb, const ChromaRecip
         return resize_plane(m, neutral, {m.width(), release_h});
     };
     const std::vector<Plane> damaged{damage(cb), damage(cr)};
-    RegressParams rp;
+    rigor::regress::RegressParams rp;
     rp.radius = recipe.radius.value_or(1);
     rp.alpha = recipe.alpha.value_or(0.2);
-    ReconstructParams cp;
+    rigor::regress::ReconstructParams cp;
     cp.radius = recipe.recon_radius.value_or(1);
     const auto fixed = chroma_reconstruct(luma, damaged, recipe, siting, rp, cp, threads);
 
@@ -73,4 +74,4 @@ PointChromaDemo run_point_chroma_demo(const pixel::Frame& rgb, const ChromaRecip
     return out;
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

@@ -11,7 +11,7 @@
 #include "pixel/io/frame.hpp"
 #include "pixel/regress/float_plane.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 struct PointChromaDemo {
     std::array<double, 2> psnr_demangled{};     // Cb, Cr: demangled only (no reconstruct)
@@ -24,6 +24,7 @@ struct PointChromaDemo {
 // shared by luma and chroma, like the animation the method was made for).  Siting left, 4:2:0; radii
 // from the recipe (else 1).  Throws UserError for another format or sizes the recipe
 // does not fit.
-PointChromaDemo run_point_chroma_demo(const pixel::Frame& rgb, const ChromaRecipe& recipe, int levels, int threads);
+PointChromaDemo run_point_chroma_demo(const Frame& rgb, const rigor::regress::ChromaRecipe& recipe, int levels,
+                                      int threads);
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

@@ -1,14 +1,20 @@
 #include "pixel/regress/reference_way.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
 #include "filters/base/error.hpp"
-#include "pixel/regress/fused.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "pixel/expr/expr_filter.hpp"
-#include "pixel/regress/parallel_rows.hpp"
+#include "pixel/regress/fused.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
+
+using rigor::regress::BorderMode;
+using rigor::regress::Formula;
+using rigor::regress::Model;
+using rigor::regress::Step;
 
 namespace {
 
@@ -27,39 +33,42 @@ void flatten(const Formula& f, std::vector<Instruction>& program) {
 void run_pointwise(const Step& step, const std::vector<const Plane*>& in, Plane& out, int threads) {
     std::vector<Instruction> program;
     flatten(step.formula, program);
-    const int w = out.width();
-    parallel_rows(out.height(), threads, [&](int begin, int end) {
-        std::vector<std::vector<float>> stack(program.size(), std::vector<float>(w));
-        for (int y = begin; y < end; ++y) {
-            std::size_t top = 0;
-            for (const Instruction& ins : program) {
-                switch (ins.op) {
-                    case Formula::Op::input: {
-                        const float* s = in[ins.input]->row_as<float>(y);
-                        std::copy(s, s + w, stack[top++].begin());
-                        break;
+    const int w = out.width(), h = out.height();
+    // Rows handed out one at a time; each thread keeps its stack of row buffers.
+    WorkerPool pool(std::clamp(threads, 1, std::max(1, h)));
+    std::vector<std::vector<std::vector<float>>> stacks(std::size_t(pool.size()));
+    parallel_for(pool, std::size_t(h), [&](std::size_t row, int thread) {
+        std::vector<std::vector<float>>& stack = stacks[std::size_t(thread)];
+        if (stack.empty()) stack.assign(program.size(), std::vector<float>(w));
+        const int y = int(row);
+        std::size_t top = 0;
+        for (const Instruction& ins : program) {
+            switch (ins.op) {
+                case Formula::Op::input: {
+                    const float* s = in[ins.input]->row_as<float>(y);
+                    std::copy(s, s + w, stack[top++].begin());
+                    break;
+                }
+                case Formula::Op::number: std::fill(stack[top].begin(), stack[top].end(), ins.value), ++top; break;
+                case Formula::Op::sqrt:
+                    for (float& v : stack[top - 1]) v = std::sqrt(v);
+                    break;
+                default: {
+                    float* a = stack[top - 2].data();
+                    const float* b = stack[top - 1].data();
+                    switch (ins.op) {
+                        case Formula::Op::add: for (int i = 0; i < w; ++i) a[i] += b[i]; break;
+                        case Formula::Op::sub: for (int i = 0; i < w; ++i) a[i] -= b[i]; break;
+                        case Formula::Op::mul: for (int i = 0; i < w; ++i) a[i] *= b[i]; break;
+                        case Formula::Op::div: for (int i = 0; i < w; ++i) a[i] /= b[i]; break;
+                        case Formula::Op::max: for (int i = 0; i < w; ++i) a[i] = a[i] > b[i] ? a[i] : b[i]; break;
+                        default: break;
                     }
-                    case Formula::Op::number: std::fill(stack[top].begin(), stack[top].end(), ins.value), ++top; break;
-                    case Formula::Op::sqrt:
-                        for (float& v : stack[top - 1]) v = std::sqrt(v);
-                        break;
-                    default: {
-                        float* a = stack[top - 2].data();
-                        const float* b = stack[top - 1].data();
-                        switch (ins.op) {
-                            case Formula::Op::add: for (int i = 0; i < w; ++i) a[i] += b[i]; break;
-                            case Formula::Op::sub: for (int i = 0; i < w; ++i) a[i] -= b[i]; break;
-                            case Formula::Op::mul: for (int i = 0; i < w; ++i) a[i] *= b[i]; break;
-                            case Formula::Op::div: for (int i = 0; i < w; ++i) a[i] /= b[i]; break;
-                            case Formula::Op::max: for (int i = 0; i < w; ++i) a[i] = a[i] > b[i] ? a[i] : b[i]; break;
-                            default: break;
-                        }
-                        --top;
-                    }
+                    --top;
                 }
             }
-            std::copy(stack[0].begin(), stack[0].end(), out.row_as<float>(y));
         }
+        std::copy(stack[0].begin(), stack[0].end(), out.row_as<float>(y));
     });
 }
 
@@ -130,4 +139,4 @@ NamedPlanes run_reference_way_expr(const Model& model, const NamedPlanes& inputs
     return run_steps(model, inputs, border, threads, &expr_text);
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

@@ -11,18 +11,20 @@
 #include "filters/regress/model.hpp"
 #include "pixel/regress/float_plane.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 using NamedPlanes = std::map<std::string, Plane, std::less<>>;
 
 // `inputs` holds the model's inputs by name; returns every plane the steps made
 // (outputs included).  Throws UserError for missing inputs or different sizes.
-NamedPlanes run_reference_way(const Model& model, const NamedPlanes& inputs, BorderMode border, int threads = 1);
+NamedPlanes run_reference_way(const rigor::regress::Model& model, const NamedPlanes& inputs,
+                              rigor::regress::BorderMode border, int threads = 1);
 
 // The same, with every pointwise step run through rigor's Expr engine (pixel/expr) on
-// the Expr text `expr_text(step)` gives (symbolic/regress/expr_string.hpp): exactly
+// the Expr text `expr_text(step)` gives (filters/regress/expr_string.hpp): exactly
 // the reference's chain of Expr and BoxBlur calls.
-NamedPlanes run_reference_way_expr(const Model& model, const NamedPlanes& inputs, BorderMode border, int threads,
-                                   const std::function<std::string(const Step&)>& expr_text);
+NamedPlanes run_reference_way_expr(const rigor::regress::Model& model, const NamedPlanes& inputs,
+                                   rigor::regress::BorderMode border, int threads,
+                                   const std::function<std::string(const rigor::regress::Step&)>& expr_text);
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

@@ -7,7 +7,9 @@
 
 #include "filters/base/error.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
+
+using rigor::regress::ResizeKernel;
 
 namespace {
 
@@ -84,4 +86,4 @@ Plane resize_plane(const Plane& src, const ResizeKernel& kernel, const ResizeReq
     return dst;
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

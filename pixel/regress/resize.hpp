@@ -6,7 +6,7 @@
 #include "filters/regress/resize_kernel.hpp"
 #include "pixel/regress/float_plane.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 struct ResizeRequest {
     int width = 0, height = 0;       // output size
@@ -15,6 +15,6 @@ struct ResizeRequest {
 };
 
 // Throws UserError for a non-float plane, a size < 1, or what zimg refuses (its message).
-Plane resize_plane(const Plane& src, const ResizeKernel& kernel, const ResizeRequest& request);
+Plane resize_plane(const Plane& src, const rigor::regress::ResizeKernel& kernel, const ResizeRequest& request);
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

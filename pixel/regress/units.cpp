@@ -6,7 +6,7 @@
 
 #include "filters/base/error.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 double IntegerCoding::offset() const {
     if (chroma) return std::ldexp(1.0, bits - 1);
@@ -55,4 +55,4 @@ Plane float_to_integer(const Plane& src, const IntegerCoding& c) {
     return out;
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

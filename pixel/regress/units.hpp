@@ -5,7 +5,7 @@
 #pragma once
 #include "pixel/regress/float_plane.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 enum class ColorRange { limited, full };
 
@@ -22,4 +22,4 @@ Plane integer_to_float(const Plane& src, const IntegerCoding& coding);
 // Float plane → integer plane, rounded to nearest and clamped to 0 … 2^bits − 1.
 Plane float_to_integer(const Plane& src, const IntegerCoding& coding);
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

@@ -18,7 +18,7 @@
 
 #include "filters/regress/border.hpp"
 
-namespace rigor::regress {
+namespace rigor::pixel::regress {
 
 inline constexpr int kRestartRows = 64;
 
@@ -46,13 +46,14 @@ private:
 // After a vertical update: fill the r padding columns each side from the border mode,
 // then run the K horizontal window sums side by side (independent dependency chains).
 template <int K>
-[[gnu::always_inline]] inline void horizontal_window_sums(WindowSumBuffers<K>& b, BorderMode border) noexcept {
+[[gnu::always_inline]] inline void horizontal_window_sums(WindowSumBuffers<K>& b,
+                                                          rigor::regress::BorderMode border) noexcept {
     const int w = b.width(), r = b.radius();
     for (int k = 0; k < K; ++k) {
         double* c = b.column(k);
         for (int i = 1; i <= r; ++i) {
-            c[-i] = c[border_index(-i, w, border)];
-            c[w - 1 + i] = c[border_index(w - 1 + i, w, border)];
+            c[-i] = c[rigor::regress::border_index(-i, w, border)];
+            c[w - 1 + i] = c[rigor::regress::border_index(w - 1 + i, w, border)];
         }
     }
     std::array<const double*, K> c;
@@ -76,17 +77,19 @@ template <int K>
 // and subtracts leave_row's (leave_row = −1: nothing leaves); consume(row) reads
 // b.sums(k).  Rows outside the plane are mapped by border_index().
 template <int K, class Update, class Consume>
-[[gnu::always_inline]] inline void window_sums_rows(WindowSumBuffers<K>& b, int height, BorderMode border,
-                                                    int row_begin, int row_end, Update&& update,
-                                                    Consume&& consume) noexcept {
+[[gnu::always_inline]] inline void window_sums_rows(WindowSumBuffers<K>& b, int height,
+                                                    rigor::regress::BorderMode border, int row_begin, int row_end,
+                                                    Update&& update, Consume&& consume) noexcept {
     const int r = b.radius();
     b.clear_columns();
-    for (int dy = -r; dy <= r; ++dy) update(border_index(row_begin + dy, height, border), -1);
+    for (int dy = -r; dy <= r; ++dy) update(rigor::regress::border_index(row_begin + dy, height, border), -1);
     for (int y = row_begin; y < row_end; ++y) {
-        if (y > row_begin) update(border_index(y + r, height, border), border_index(y - r - 1, height, border));
+        if (y > row_begin)
+            update(rigor::regress::border_index(y + r, height, border),
+                   rigor::regress::border_index(y - r - 1, height, border));
         horizontal_window_sums<K>(b, border);
         consume(y);
     }
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::pixel::regress

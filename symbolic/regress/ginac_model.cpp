@@ -1,9 +1,9 @@
 #include "symbolic/regress/ginac_model.hpp"
 
 #include "filters/base/error.hpp"
-#include "symbolic/regress/expr_string.hpp"
+#include "filters/regress/expr_string.hpp"
 
-namespace rigor::regress {
+namespace rigor::symbolic::regress {
 
 namespace {
 // rmax(a, b): max of two reals, evaluated only when both are numbers.
@@ -20,7 +20,7 @@ REGISTER_FUNCTION(rigor_rmax, eval_func(rmax_eval).set_name("rmax", "\\max"))
 GiNaC::ex rmax(const GiNaC::ex& a, const GiNaC::ex& b) { return rigor_rmax(a, b); }
 
 GiNaC::numeric exact_decimal(double value) {
-    const std::string text = python_float_repr(value);
+    const std::string text = rigor::regress::python_float_repr(value);
     const std::size_t e = text.find('e');
     std::string mantissa = text.substr(0, e);
     int exponent = e == std::string::npos ? 0 : std::stoi(text.substr(e + 1));
@@ -35,8 +35,8 @@ GiNaC::numeric exact_decimal(double value) {
     return negative ? -v : v;
 }
 
-GiNaC::ex to_ginac(const Formula& f, const std::vector<GiNaC::ex>& args) {
-    using Op = Formula::Op;
+GiNaC::ex to_ginac(const rigor::regress::Formula& f, const std::vector<GiNaC::ex>& args) {
+    using Op = rigor::regress::Formula::Op;
     switch (f.op()) {
         case Op::input: return args.at(f.input_index());
         case Op::number: return exact_decimal(f.value());
@@ -54,14 +54,14 @@ GiNaC::ex to_ginac(const Formula& f, const std::vector<GiNaC::ex>& args) {
     }
 }
 
-SymbolicModel symbolic_model(const Model& model) {
+SymbolicModel symbolic_model(const rigor::regress::Model& model) {
     SymbolicModel s;
     for (const std::string& in : model.inputs) {
         s.symbols.emplace(in, GiNaC::symbol(in));
         s.planes[in] = s.symbols.at(in);
     }
-    for (const Step& step : model.steps) {
-        if (step.kind == Step::Kind::box_mean) {
+    for (const rigor::regress::Step& step : model.steps) {
+        if (step.kind == rigor::regress::Step::Kind::box_mean) {
             s.symbols.emplace(step.name, GiNaC::symbol(step.name));
             s.planes[step.name] = s.symbols.at(step.name);
             continue;
@@ -73,4 +73,4 @@ SymbolicModel symbolic_model(const Model& model) {
     return s;
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::symbolic::regress

@@ -10,7 +10,7 @@
 
 #include "filters/regress/model.hpp"
 
-namespace rigor::regress {
+namespace rigor::symbolic::regress {
 
 // The exact rational a double's shortest decimal (Python repr) denotes: 1e-07 → 1/10⁷.
 GiNaC::numeric exact_decimal(double value);
@@ -24,9 +24,9 @@ struct SymbolicModel {
 
 // Box means become symbols named after their step ("mu_x", "S_xy", "M_c"); model
 // inputs that are read only through box means need no symbol of their own.
-SymbolicModel symbolic_model(const Model& model);
+SymbolicModel symbolic_model(const rigor::regress::Model& model);
 
 // A formula of the model over given argument expressions.
-GiNaC::ex to_ginac(const Formula& f, const std::vector<GiNaC::ex>& args);
+GiNaC::ex to_ginac(const rigor::regress::Formula& f, const std::vector<GiNaC::ex>& args);
 
-}  // namespace rigor::regress
+}  // namespace rigor::symbolic::regress

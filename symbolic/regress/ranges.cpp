@@ -5,14 +5,13 @@
 #include "filters/base/error.hpp"
 #include "symbolic/regress/ginac_model.hpp"
 
-namespace rigor::regress {
+namespace rigor::symbolic::regress {
 
 namespace {
 
 using GiNaC::ex;
 using GiNaC::numeric;
 
-double approx(const ex& e) { return GiNaC::ex_to<numeric>(GiNaC::evalf(e)).to_double(); }
 ex min_of(std::initializer_list<ex> v) {
     return *std::min_element(v.begin(), v.end(), [](const ex& a, const ex& b) { return approx(a) < approx(b); });
 }
@@ -34,13 +33,16 @@ ExactRange square(std::string name, const numeric& lo, const numeric& hi) {
 
 }  // namespace
 
+double approx(const GiNaC::ex& e) { return GiNaC::ex_to<numeric>(GiNaC::evalf(e)).to_double(); }
+
 const ExactRange& find_range(const std::vector<ExactRange>& ranges, const std::string& name) {
     for (const ExactRange& r : ranges)
         if (r.name == name) return r;
     throw InternalError("no range for '" + name + "'");
 }
 
-std::vector<ExactRange> regression_ranges(const RegressParams& p, double w, const InputRanges& in) {
+std::vector<ExactRange> regression_ranges(const rigor::regress::RegressParams& p, double w,
+                                          const InputRanges& in) {
     p.validate();
     if (in.x_lo > in.x_hi || in.y_lo > in.y_hi) throw UserError("an input range has lo > hi");
     const numeric n((2 * p.radius + 1) * (2 * p.radius + 1));
@@ -91,4 +93,4 @@ std::vector<ExactRange> regression_ranges(const RegressParams& p, double w, cons
     return r;
 }
 
-}  // namespace rigor::regress
+}  // namespace rigor::symbolic::regress

@@ -18,7 +18,7 @@
 
 #include "filters/regress/params.hpp"
 
-namespace rigor::regress {
+namespace rigor::symbolic::regress {
 
 struct ExactRange {
     std::string name;     // the model step ("var_x", "slope", …)
@@ -32,8 +32,12 @@ struct InputRanges {
 };
 
 // Every regression step plus the reconstruct output (recon_radius ≥ 0), in model order.
-std::vector<ExactRange> regression_ranges(const RegressParams& params, double w, const InputRanges& inputs);
+std::vector<ExactRange> regression_ranges(const rigor::regress::RegressParams& params, double w,
+                                          const InputRanges& inputs);
 
 const ExactRange& find_range(const std::vector<ExactRange>& ranges, const std::string& name);
 
-}  // namespace rigor::regress
+// The nearest double of an exact number such as a range's end (evaluated by GiNaC).
+double approx(const GiNaC::ex& exact_number);
+
+}  // namespace rigor::symbolic::regress

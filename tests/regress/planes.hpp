@@ -6,7 +6,7 @@
 
 #include "pixel/regress/float_plane.hpp"
 
-namespace rigor::regress::test {
+namespace rigor::pixel::regress::test {
 
 inline Plane plane_from(int w, int h, const std::function<double(int, int)>& f) {
     Plane p = make_float_plane(w, h);
@@ -23,4 +23,4 @@ inline Plane random_plane(int w, int h, std::uint32_t seed, double lo, double hi
 
 inline float at(const Plane& p, int x, int y) { return p.row_as<float>(y)[x]; }
 
-}  // namespace rigor::regress::test
+}  // namespace rigor::pixel::regress::test

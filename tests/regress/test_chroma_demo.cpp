@@ -6,6 +6,8 @@
 #include "pixel/regress/point_chroma_demo.hpp"
 
 using namespace rigor::regress;
+using namespace rigor::pixel::regress;
+using rigor::pixel::Plane;
 
 namespace {
 

@@ -12,8 +12,9 @@
 #include "pixel/regress/plane_files.hpp"
 #include "planes.hpp"
 
-using namespace rigor::regress;
-using namespace rigor::regress::test;
+using namespace rigor::pixel::regress;
+using rigor::pixel::Plane;
+using namespace rigor::pixel::regress::test;
 namespace fs = std::filesystem;
 
 namespace {

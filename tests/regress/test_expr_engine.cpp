@@ -3,15 +3,17 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "filters/regress/expr_string.hpp"
 #include "filters/regress/model.hpp"
 #include "filters/regress/weights.hpp"
 #include "pixel/regress/fused.hpp"
 #include "pixel/regress/reference_way.hpp"
 #include "planes.hpp"
-#include "symbolic/regress/expr_string.hpp"
 
 using namespace rigor::regress;
-using namespace rigor::regress::test;
+using namespace rigor::pixel::regress;
+using rigor::pixel::Plane;
+using namespace rigor::pixel::regress::test;
 
 TEST_CASE("emitted Expr strings through the Expr engine equal the fused kernels", "[expr-engine]") {
     const std::uint32_t seed = 4242;

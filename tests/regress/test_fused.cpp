@@ -13,7 +13,9 @@
 #include "planes.hpp"
 
 using namespace rigor::regress;
-using namespace rigor::regress::test;
+using namespace rigor::pixel::regress;
+using rigor::pixel::Plane;
+using namespace rigor::pixel::regress::test;
 
 namespace {
 

@@ -12,7 +12,9 @@
 #include "planes.hpp"
 
 using namespace rigor::regress;
-using namespace rigor::regress::test;
+using namespace rigor::pixel::regress;
+using rigor::pixel::Plane;
+using namespace rigor::pixel::regress::test;
 
 TEST_CASE("bilinear shifts follow zimg: output i samples source (i + 0.5)·s/d + src_left", "[resize]") {
     // A linear ramp v(x) = x at pixel centres x + 0.5 → the value at position p is p − 0.5.

@@ -3,13 +3,14 @@
 #include <catch2/catch.hpp>
 #include <ginac/ginac.h>
 
+#include "filters/regress/expr_string.hpp"
 #include "filters/regress/model.hpp"
 #include "filters/regress/weights.hpp"
-#include "symbolic/regress/expr_string.hpp"
 #include "symbolic/regress/ginac_model.hpp"
 #include "symbolic/regress/ranges.hpp"
 
 using namespace rigor::regress;
+using namespace rigor::symbolic::regress;
 using GiNaC::ex;
 using GiNaC::numeric;
 

@@ -1,4 +1,4 @@
-#include "symbolic/regress/expr_string.hpp"
+#include "filters/regress/expr_string.hpp"
 
 #include <algorithm>
 #include <charconv>
