@@ -17,7 +17,7 @@
 namespace rigor::expr {
 
 // Shortest decimal (C syntax, at most 9 significant digits) that strtof reads back to v;
-// "nan", "inf", "-inf" for the specials.  Integers print without exponent (40, not 4e+01).
+// "nan", "inf", "-inf" for the specials; integers below 10^9 without exponent (40, not 4e+01).
 std::string shortest_decimal(float v);
 
 std::string to_infix(const Expr& e);
