@@ -62,7 +62,7 @@ int parse_count(const std::string& flag, const std::string& text) {
 }  // namespace
 
 int expr_main(std::span<const std::string> args) {
-    pixel::ExprSettings settings;
+    pixel::expr::ExprSettings settings;
     std::string output;
     std::vector<std::string> inputs;
     std::vector<PropSetting> props;
@@ -124,7 +124,7 @@ int expr_main(std::span<const std::string> args) {
                             std::to_string(clips[0]->width()) + "x" + std::to_string(clips[0]->height()));
     }
     for (const PropSetting& p : props) check_prop_clip(p.clip, clips.size(), "--prop");
-    pixel::ExprFilter filter(settings, formats, clips[0]->width(), clips[0]->height());
+    pixel::expr::ExprFilter filter(settings, formats, clips[0]->width(), clips[0]->height());
 
     bool all_still = true;
     pixel::Y4mHeader header;

@@ -11,10 +11,10 @@
 #include "pixel/expr/vector_math.hpp"
 #include "pixel/io/half.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
-using expr::Boundary;
-using expr::Op;
+using rigor::expr::Boundary;
+using rigor::expr::Op;
 
 Registers::Registers(const Program& p, int width, const JitKernel* jit) : count_(p.registers) {
     if (jit) {
@@ -76,7 +76,7 @@ Registers::Registers(const Program& p, int width, const JitKernel* jit) : count_
     for (int r = 0; r <= p.registers; ++r) views_[std::size_t(r)] = get(r);
 }
 
-Registers::ConvertedRow Registers::jit_converted_row(int clip, expr::Boundary mode, int source_row,
+Registers::ConvertedRow Registers::jit_converted_row(int clip, rigor::expr::Boundary mode, int source_row,
                                                     int reach_left) {
     ++converted_clock_;
     std::size_t oldest = 0;
@@ -469,4 +469,4 @@ __attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Progr
     }
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

@@ -10,7 +10,7 @@
 #include "pixel/expr/jit.hpp"
 #include "pixel/expr/program.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 // Samples of one plane of one clip, as stored.
 struct PlaneSource {
@@ -35,7 +35,7 @@ struct PlaneJob {
     PlaneTarget target;
     float frame_number = 0;
     std::span<const float> properties;  // values of Program::properties, NaN when missing
-    expr::Boundary boundary = expr::Boundary::Clamp;  // what Boundary::Default means
+    rigor::expr::Boundary boundary = rigor::expr::Boundary::Clamp;  // what Boundary::Default means
 };
 
 // Scratch registers for one thread: registers() blocks of kBlock floats, 64-byte aligned.
@@ -58,7 +58,7 @@ public:
 
     struct RowKey {
         int clip, dy;
-        expr::Boundary boundary;
+        rigor::expr::Boundary boundary;
     };
     // The cache (empty when no width was given or an offset is too large to pad).
     int cache_width() const { return cache_width_; }
@@ -86,7 +86,7 @@ public:
         float* columns;
         bool fill;
     };
-    ConvertedRow jit_converted_row(int clip, expr::Boundary mode, int source_row, int reach_left);
+    ConvertedRow jit_converted_row(int clip, rigor::expr::Boundary mode, int source_row, int reach_left);
     // Forgets the converted rows (a new frame: same row numbers, other samples).
     void forget_converted_rows() {
         for (ConvertedKey& k : converted_keys_) k = ConvertedKey{};
@@ -107,7 +107,7 @@ private:
     std::vector<std::size_t> jit_pad_origin_;
     struct ConvertedKey {
         int clip = -1;
-        expr::Boundary mode = expr::Boundary::Clamp;
+        rigor::expr::Boundary mode = rigor::expr::Boundary::Clamp;
         int source_row = -1;
         unsigned long last_use = 0;
     };
@@ -130,4 +130,4 @@ void load_constants(const Program& p, Registers& regs) noexcept;
 void evaluate_rows(const Program& p, const PlaneJob& job, Registers& regs, int y_begin, int y_end,
                    const JitKernel* jit = nullptr) noexcept;
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

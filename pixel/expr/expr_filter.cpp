@@ -8,12 +8,12 @@
 #include "filters/expr/parser.hpp"
 #include "pixel/expr/evaluate.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat> input_formats, int width,
                        int height)
     : width_(width), height_(height), input_formats_(input_formats.begin(), input_formats.end()),
-      boundary_(settings.boundary == expr::Boundary::Default ? expr::Boundary::Clamp : settings.boundary),
+      boundary_(settings.boundary == rigor::expr::Boundary::Default ? rigor::expr::Boundary::Clamp : settings.boundary),
       threads_(settings.threads < 1 ? 1 : settings.threads) {
     if (input_formats_.empty()) throw UserError("Expr needs at least one input clip");
     const VideoFormat& first = input_formats_[0];
@@ -36,7 +36,7 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
     if (int(settings.expressions.size()) > planes)
         throw UserError(std::to_string(settings.expressions.size()) + " expressions given but the format " +
                         output_format_.name() + " has " + std::to_string(planes) + " plane(s)");
-    expr::ParseOptions options;
+    rigor::expr::ParseOptions options;
     options.clips = int(input_formats_.size());
     std::vector<JitSampleType> jit_types;
     for (const VideoFormat& f : input_formats_) jit_types.push_back({f.bytes_per_sample(), f.is_float(), f.bits});
@@ -44,21 +44,21 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
     for (int p = 0; p < planes; ++p) {
         const std::string& text = settings.expressions[std::min<std::size_t>(std::size_t(p), settings.expressions.size() - 1)];
         PlanePlan plan;
-        if (expr::is_blank(text)) {
+        if (rigor::expr::is_blank(text)) {
             if (!(first == output_format_))
                 throw UserError("empty expression for plane " + std::to_string(p) + " would copy a " + first.name() +
                                 " plane into a " + output_format_.name() + " output: give an expression");
             plan.copy = true;
         } else {
             try {
-                const expr::Expr graph = expr::optimize(expr::parse(text, options));
+                const rigor::expr::Expr graph = rigor::expr::optimize(rigor::expr::parse(text, options));
                 plan.program = compile(graph);
                 if (settings.jit) plan.jit = JitKernel::compile(graph, jit_types, jit_output);
                 // Offsets beyond the plane keep reflecting (spec), so they are valid; the
                 // bound only keeps x + dx and y + dy (planes < 2^24) far from int overflow.
                 constexpr int kMaxOffset = 1 << 24;
                 for (const Instruction& in : plan.program.code)
-                    if (in.op == expr::Op::Load &&
+                    if (in.op == rigor::expr::Op::Load &&
                         (in.dx > kMaxOffset || in.dx < -kMaxOffset || in.dy > kMaxOffset || in.dy < -kMaxOffset))
                         throw UserError("relative offset [" + std::to_string(in.dx) + "," + std::to_string(in.dy) +
                                         "] is beyond ±" + std::to_string(kMaxOffset) + ", the largest rigor accepts");
@@ -157,4 +157,4 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
     });
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

@@ -17,12 +17,12 @@
 #include "filters/base/worker_pool.hpp"
 #include "pixel/io/frame.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 struct ExprSettings {
     std::vector<std::string> expressions;        // one per plane, as given
     std::optional<VideoFormat> output_format;    // sample type and depth used
-    expr::Boundary boundary = expr::Boundary::Clamp;
+    rigor::expr::Boundary boundary = rigor::expr::Boundary::Clamp;
     int threads = 1;
     // Generate machine code for each plane's program where the CPU and the program
     // allow (jit.hpp); false: the block interpreter alone (same results, slower).
@@ -55,7 +55,7 @@ private:
     int width_, height_;
     std::vector<VideoFormat> input_formats_;
     std::vector<PlanePlan> planes_;
-    expr::Boundary boundary_;
+    rigor::expr::Boundary boundary_;
     int threads_;
     // Threads and each thread's registers per plane, kept from frame to frame (made on
     // first use; process() is const for its callers but not reentrant).
@@ -63,4 +63,4 @@ private:
     mutable std::vector<std::vector<std::unique_ptr<Registers>>> registers_;  // [thread][plane]
 };
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

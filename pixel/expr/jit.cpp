@@ -4,7 +4,7 @@
 #include "pixel/expr/jit_generated.hpp"
 #include "pixel/expr/math_kernels.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 namespace {
 // The caller extends rows by the reach on both sides, per thread: offsets of thousands
@@ -12,14 +12,14 @@ namespace {
 constexpr int kMaxReach = 4096;
 }  // namespace
 
-int row_slot(std::vector<JitKernel::Row>& rows, const expr::Node& load, int bytes_per_sample) {
+int row_slot(std::vector<JitKernel::Row>& rows, const rigor::expr::Node& load, int bytes_per_sample) {
     for (std::size_t s = 0; s < rows.size(); ++s)
         if (rows[s].clip == load.clip && rows[s].dy == load.dy && rows[s].boundary == load.boundary) return int(s);
     rows.push_back({load.clip, load.dy, load.boundary, bytes_per_sample});
     return int(rows.size()) - 1;
 }
 
-std::unique_ptr<const JitKernel> JitKernel::compile(const expr::Expr& e, std::span<const JitSampleType> clips,
+std::unique_ptr<const JitKernel> JitKernel::compile(const rigor::expr::Expr& e, std::span<const JitSampleType> clips,
                                                     JitSampleType out) {
 #if defined(__x86_64__)
     if (!cpu_has_avx2_fma()) return nullptr;
@@ -48,4 +48,4 @@ std::unique_ptr<const JitKernel> JitKernel::compile(const expr::Expr& e, std::sp
 #endif
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

@@ -22,7 +22,7 @@
 #include "filters/expr/ir.hpp"
 #include "pixel/expr/executable_code.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 // Sample layout of a plane as the kernel reads or writes it.
 struct JitSampleType {
@@ -49,7 +49,7 @@ public:
     // A source row the kernel reads: clip, dy and boundary (Default: the job's).
     struct Row {
         int clip, dy;
-        expr::Boundary boundary;
+        rigor::expr::Boundary boundary;
         int bytes_per_sample;  // as the kernel reads the row (4 when as_float)
         // An integer row read at several offsets: the caller converts it to binary32 once
         // per output row (into the extended copy), and the kernel reads floats.
@@ -60,7 +60,7 @@ public:
     // or nullptr when it cannot be generated here (no AVX2, an operation the generator
     // does not handle: order statistics, x[], half-float samples; or no executable
     // memory).  The interpreter then runs the program alone.
-    static std::unique_ptr<const JitKernel> compile(const expr::Expr& e, std::span<const JitSampleType> clips,
+    static std::unique_ptr<const JitKernel> compile(const rigor::expr::Expr& e, std::span<const JitSampleType> clips,
                                                     JitSampleType out);
 
     const std::vector<Row>& rows() const { return rows_; }
@@ -72,7 +72,7 @@ public:
     // Pixels per loop iteration (8, 16 or 32: vectors of 8 unrolled as registers allow).
     int step() const { return step_; }
     // Whether the program runs in 16-bit fixed point (exact integer programs, see
-    // expr::dyadic_ranges) rather than binary32.
+    // rigor::expr::dyadic_ranges) rather than binary32.
     bool fixed_point() const { return fixed_point_; }
 
     void run(JitRowArgs args) const noexcept {
@@ -91,4 +91,4 @@ private:
     bool fixed_point_ = false;
 };
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

@@ -1,5 +1,5 @@
 // 16-bit fixed-point kernels for integer programs whose every value is k / 2^s with k a
-// 16-bit integer (expr::dyadic_ranges proves it, so the results are exactly those of
+// 16-bit integer (rigor::expr::dyadic_ranges proves it, so the results are exactly those of
 // binary32 evaluation): 16 pixels per vector instead of 8, no conversions to float and
 // back.  `x y + 0.5 *` on 8-bit clips, for instance, becomes (x + y) rounded half to
 // even by one bit.  No spills and no calls: programs needing more than the 14 value
@@ -13,12 +13,12 @@
 #include "pixel/expr/jit_schedule.hpp"
 #include "pixel/expr/x86_assembler.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
-using expr::DyadicRange;
-using expr::Node;
-using expr::NodeId;
-using expr::Op;
+using rigor::expr::DyadicRange;
+using rigor::expr::Node;
+using rigor::expr::NodeId;
+using rigor::expr::Op;
 using namespace x86;
 
 namespace {
@@ -31,7 +31,7 @@ constexpr Gpr kX = r12, kOut = rbx, kEnd = r11, kPool = rbp;
 
 class FixedGenerator {
 public:
-    FixedGenerator(const expr::Expr& e, std::span<const JitSampleType> clips, JitSampleType out,
+    FixedGenerator(const rigor::expr::Expr& e, std::span<const JitSampleType> clips, JitSampleType out,
                    std::vector<DyadicRange> ranges, JitSchedule sched)
         : e_(e), clips_(clips), out_(out), r_(std::move(ranges)), sched_(std::move(sched)),
           unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
@@ -89,7 +89,7 @@ private:
         return r10;
     }
 
-    const expr::Expr& e_;
+    const rigor::expr::Expr& e_;
     std::span<const JitSampleType> clips_;
     JitSampleType out_;
     std::vector<DyadicRange> r_;
@@ -373,16 +373,16 @@ GeneratedKernel FixedGenerator::generate() {
 
 }  // namespace
 
-std::optional<GeneratedKernel> generate_fixed_kernel(const expr::Expr& e, std::span<const JitSampleType> clips,
+std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e, std::span<const JitSampleType> clips,
                                                      JitSampleType out) {
     if (out.is_float) return std::nullopt;
     std::vector<int> bits;
     for (const JitSampleType& c : clips) bits.push_back(c.is_float ? 0 : c.bits);
-    std::optional<std::vector<DyadicRange>> ranges = expr::dyadic_ranges(e, bits);
+    std::optional<std::vector<DyadicRange>> ranges = rigor::expr::dyadic_ranges(e, bits);
     if (!ranges) return std::nullopt;
     const DyadicRange& root = (*ranges)[e.root()];
     // The rounding sum k + 1 + 2^(s-1) - 1 must stay a 16-bit number too.
-    if (root.shift > 0 && root.hi + (std::int64_t(1) << (root.shift - 1)) > expr::kFixedMax) return std::nullopt;
+    if (root.shift > 0 && root.hi + (std::int64_t(1) << (root.shift - 1)) > rigor::expr::kFixedMax) return std::nullopt;
     if (out.bits > 16) return std::nullopt;
     JitSchedule sched = schedule(e, kValueRegisters);
     if (sched.max_live > kValueRegisters) return std::nullopt;
@@ -392,4 +392,4 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const expr::Expr& e, std::s
     return k;
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

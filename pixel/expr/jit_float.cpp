@@ -12,11 +12,11 @@
 #include "pixel/expr/jit_schedule.hpp"
 #include "pixel/expr/x86_assembler.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
-using expr::Node;
-using expr::NodeId;
-using expr::Op;
+using rigor::expr::Node;
+using rigor::expr::NodeId;
+using rigor::expr::Op;
 using namespace x86;
 
 namespace {
@@ -90,7 +90,7 @@ struct Value {
 
 class Generator {
 public:
-    Generator(const expr::Expr& e, std::span<const JitSampleType> clips, JitSampleType out)
+    Generator(const rigor::expr::Expr& e, std::span<const JitSampleType> clips, JitSampleType out)
         : e_(e), clips_(clips), out_(out), sched_(schedule(e, kValueRegisters)), unroll_(sched_.unroll),
           values_(e.size() * std::size_t(unroll_)), fused_condition_(e.size(), 0), register_uses_(e.size(), 0) {
         fuse_conditions();
@@ -161,7 +161,7 @@ private:
     void emit_store();
     int row_index(const Node& n) { return row_slot(rows_, n, clips_[std::size_t(n.clip)].bytes_per_sample); }
 
-    const expr::Expr& e_;
+    const rigor::expr::Expr& e_;
     std::span<const JitSampleType> clips_;
     JitSampleType out_;
     JitSchedule sched_;
@@ -876,7 +876,7 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
 
 }  // namespace
 
-std::optional<GeneratedKernel> generate_float_kernel(const expr::Expr& e, std::span<const JitSampleType> clips,
+std::optional<GeneratedKernel> generate_float_kernel(const rigor::expr::Expr& e, std::span<const JitSampleType> clips,
                                                      JitSampleType out) {
     if (e.size() > kMaxNodes) return std::nullopt;
     for (const Node& n : e.nodes()) {
@@ -898,4 +898,4 @@ std::optional<GeneratedKernel> generate_float_kernel(const expr::Expr& e, std::s
     return k;
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

@@ -1,7 +1,7 @@
 // What a code generator hands to JitKernel::compile (jit.cpp): machine code and the
 // tables its caller needs.  Two generators: binary32 (jit_float.cpp, any program the
 // JIT takes) and 16-bit fixed point (jit_fixed.cpp, integer programs proven exact by
-// expr::dyadic_ranges), tried first.
+// rigor::expr::dyadic_ranges), tried first.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -11,7 +11,7 @@
 #include "filters/expr/ir.hpp"
 #include "pixel/expr/jit.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 struct GeneratedKernel {
     std::vector<std::uint8_t> code;
@@ -24,13 +24,13 @@ struct GeneratedKernel {
 };
 
 // The slot of the source row a Load reads (clip, dy, boundary) in `rows`, added when new.
-int row_slot(std::vector<JitKernel::Row>& rows, const expr::Node& load, int bytes_per_sample);
+int row_slot(std::vector<JitKernel::Row>& rows, const rigor::expr::Node& load, int bytes_per_sample);
 
 // Both return nullopt for programs they do not take.  The argument layout is
 // JitRowArgs; the constants pointer is set by JitKernel::run.
-std::optional<GeneratedKernel> generate_float_kernel(const expr::Expr& e, std::span<const JitSampleType> clips,
+std::optional<GeneratedKernel> generate_float_kernel(const rigor::expr::Expr& e, std::span<const JitSampleType> clips,
                                                      JitSampleType out);
-std::optional<GeneratedKernel> generate_fixed_kernel(const expr::Expr& e, std::span<const JitSampleType> clips,
+std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e, std::span<const JitSampleType> clips,
                                                      JitSampleType out);
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
-using expr::NodeId;
-using expr::Op;
+using rigor::expr::NodeId;
+using rigor::expr::Op;
 
 bool is_row_invariant(Op op) {
     switch (op) {
@@ -19,7 +19,7 @@ bool is_row_invariant(Op op) {
     }
 }
 
-JitSchedule schedule(const expr::Expr& e, int value_registers) {
+JitSchedule schedule(const rigor::expr::Expr& e, int value_registers) {
     const std::size_t n = e.size();
     // Registers needed to compute each node (row-invariant operands are memory operands).
     std::vector<int> need(n, 0);
@@ -83,4 +83,4 @@ JitSchedule schedule(const expr::Expr& e, int value_registers) {
     return s;
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

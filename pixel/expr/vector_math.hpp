@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <limits>
 
-namespace rigor::pixel::vmath {
+namespace rigor::pixel::expr::vmath {
 
 inline constexpr float INFINITY_F = std::numeric_limits<float>::infinity();
 inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
@@ -199,4 +199,4 @@ struct SinCosParts {
     return r;
 }
 
-}  // namespace rigor::pixel::vmath
+}  // namespace rigor::pixel::expr::vmath

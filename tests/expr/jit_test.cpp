@@ -116,7 +116,7 @@ std::string random_fixed_program(std::mt19937& rng, int clips, int width) {
 Frame run_engine(const std::string& program, const std::vector<Frame>& inputs, const std::string& format,
                  expr::Boundary boundary, bool jit, int threads, int* jit_planes = nullptr,
                  int* fixed_planes = nullptr) {
-    pixel::ExprSettings s;
+    pixel::expr::ExprSettings s;
     s.expressions = {program};
     s.output_format = pixel::parse_format_name(format);
     s.boundary = boundary;
@@ -125,7 +125,7 @@ Frame run_engine(const std::string& program, const std::vector<Frame>& inputs, c
     std::vector<VideoFormat> formats;
     std::vector<const Frame*> ptrs;
     for (const Frame& f : inputs) formats.push_back(f.format()), ptrs.push_back(&f);
-    pixel::ExprFilter filter(s, formats, inputs.at(0).width(), inputs.at(0).height());
+    pixel::expr::ExprFilter filter(s, formats, inputs.at(0).width(), inputs.at(0).height());
     if (jit_planes) *jit_planes = filter.jit_planes();
     if (fixed_planes) *fixed_planes = filter.fixed_point_planes();
     Frame out;
@@ -280,12 +280,12 @@ TEST_CASE("frame after frame with one filter: rows converted for one frame never
     const std::string box = "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x[0,0] x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + + 9 /";
     for (int h : {2, 9})
         for (int threads : {1, 2}) {
-            pixel::ExprSettings jit, plain;
+            pixel::expr::ExprSettings jit, plain;
             jit.expressions = plain.expressions = {box};
             jit.threads = plain.threads = threads;
             plain.jit = false;
             const std::vector<VideoFormat> formats = {pixel::parse_format_name("gray8")};
-            pixel::ExprFilter a(jit, formats, 80, h), b(plain, formats, 80, h);
+            pixel::expr::ExprFilter a(jit, formats, 80, h), b(plain, formats, 80, h);
             for (int n = 0; n < 3; ++n) {
                 const Frame in =
                     make_frame("gray8", 80, h, [n](int, int x, int y) { return double((x * 11 + y * 7 + n * 50) % 256); });
@@ -370,7 +370,7 @@ TEST_CASE("inline sin, cos, exp and log: the interpreter's bits, special values 
 }
 
 TEST_CASE("x86 encodings equal the GNU assembler's", "[jit]") {
-    using namespace pixel::x86;
+    using namespace pixel::expr::x86;
     auto bytes = [](auto&& emit) {
         Assembler a;
         emit(a);
@@ -401,17 +401,17 @@ TEST_CASE("evaluation order: the most demanding argument first", "[jit]") {
     // a + (b + (c + ...)): nine loads at once in stack order, two or three live at a time here.
     const expr::Expr box = expr::optimize(expr::parse(
         "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x[0,0] x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + + 9 /", o));
-    const pixel::JitSchedule s = pixel::schedule(box, 14);
+    const pixel::expr::JitSchedule s = pixel::expr::schedule(box, 14);
     CHECK(s.max_live <= 3);
     CHECK(s.unroll == 4);
     CHECK(s.order.size() == 9 + 8 + 1);  // the constant 9 is not computed per pixel
     for (std::size_t p = 0; p < s.order.size(); ++p)
         for (expr::NodeId a : box.node(s.order[p]).args)
-            if (!pixel::is_row_invariant(box.node(a).op)) CHECK(s.position[a] < int(p));
+            if (!pixel::expr::is_row_invariant(box.node(a).op)) CHECK(s.position[a] < int(p));
     // Eight values that must all be live at once: only one vector per iteration fits.
     const expr::Expr wide = expr::optimize(expr::parse(
         "x[1,0] x[2,0] * x[3,0] x[4,0] * x[5,0] x[6,0] * x[7,0] x[8,0] * x[1,0] x[2,0] + x[3,0] x[4,0] + "
         "x[5,0] x[6,0] + x[7,0] x[8,0] + sort8 drop7",
         o));
-    CHECK(pixel::schedule(wide, 14).max_live >= 8);
+    CHECK(pixel::expr::schedule(wide, 14).max_live >= 8);
 }
