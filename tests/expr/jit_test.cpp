@@ -1,4 +1,4 @@
-// Generated machine code (pixel/expr/jit.*) against the block interpreter: the same
+// Generated machine code (pixel/expr/jit/) against the block interpreter: the same
 // bits on random programs (every operation the generator handles, register pressure
 // beyond the 14 value registers, call-outs, x[dx,dy] near and beyond the edges, widths
 // around the unrolled step), plus the instruction encodings and the evaluation order.
@@ -11,9 +11,9 @@
 
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
-#include "pixel/expr/jit.hpp"
-#include "pixel/expr/jit_schedule.hpp"
-#include "pixel/expr/x86_assembler.hpp"
+#include "pixel/expr/jit/kernel.hpp"
+#include "pixel/expr/jit/schedule.hpp"
+#include "pixel/expr/jit/x86_assembler.hpp"
 #include "pixel/io/half.hpp"
 #include "tests/expr/expr_test_util.hpp"
 
@@ -300,6 +300,40 @@ TEST_CASE("frame after frame with one filter: rows converted for one frame never
         }
 }
 
+TEST_CASE("one compile per distinct expression, shared by the planes given it", "[jit]") {
+    // 4:2:0: the shared program and kernel run on the 80-wide luma and the 40-wide chroma.
+    const Frame a = make_frame("yuv420p8", 80, 6, [](int p, int x, int y) { return double((p * 50 + x * 3 + y * 7) % 256); });
+    const std::vector<VideoFormat> formats = {a.format()};
+    const Frame* ptr[] = {&a};
+    struct Case {
+        std::vector<std::string> expressions;
+        int compiled;
+    };
+    const std::string box = "x[-1,0] x x[1,0] + + 3 /";
+    for (const Case& c : {Case{{box}, 1}, Case{{box, "x 2 *"}, 2}, Case{{"x 2 *", box, "x 2 *"}, 2},
+                          Case{{box, ""}, 1}, Case{{box, "x 2 *", "x 1 +"}, 3}}) {
+        for (bool jit : {true, false}) {
+            pixel::expr::ExprSettings s;
+            s.expressions = c.expressions;
+            s.jit = jit;
+            const pixel::expr::ExprFilter filter(s, formats, 80, 6);
+            CHECK(filter.compiled_expressions() == c.compiled);
+            Frame got;
+            filter.process(ptr, 0, got);
+            // Each plane as the only plane of a one-expression filter: the same bytes.
+            for (int p = 0; p < 3; ++p) {
+                const std::string& e = c.expressions[std::min<std::size_t>(std::size_t(p), c.expressions.size() - 1)];
+                if (e.empty()) continue;
+                Frame plane = make_frame("gray8", a.plane(p).width(), a.plane(p).height(),
+                                         [&](int, int x, int y) { return double(a.plane(p).row_as<std::uint8_t>(y)[x]); });
+                const Frame want = run_engine(e, {plane}, "gray8", expr::Boundary::Clamp, jit, 1);
+                for (int y = 0; y < plane.height(); ++y)
+                    CHECK(std::memcmp(got.plane(p).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
+            }
+        }
+    }
+}
+
 TEST_CASE("the generator declines what it does not compile; the interpreter still runs it", "[jit]") {
     if (!cpu_has_avx2()) return;
     const Frame a = make_frame("gray8", 40, 3, [](int, int x, int y) { return double(x * 5 + y); });
@@ -370,7 +404,7 @@ TEST_CASE("inline sin, cos, exp and log: the interpreter's bits, special values 
 }
 
 TEST_CASE("x86 encodings equal the GNU assembler's", "[jit]") {
-    using namespace pixel::expr::x86;
+    using namespace pixel::expr::jit::x86;
     auto bytes = [](auto&& emit) {
         Assembler a;
         emit(a);
@@ -401,17 +435,17 @@ TEST_CASE("evaluation order: the most demanding argument first", "[jit]") {
     // a + (b + (c + ...)): nine loads at once in stack order, two or three live at a time here.
     const expr::Expr box = expr::optimize(expr::parse(
         "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x[0,0] x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + + 9 /", o));
-    const pixel::expr::JitSchedule s = pixel::expr::schedule(box, 14);
+    const pixel::expr::jit::Schedule s = pixel::expr::jit::schedule(box, 14);
     CHECK(s.max_live <= 3);
     CHECK(s.unroll == 4);
     CHECK(s.order.size() == 9 + 8 + 1);  // the constant 9 is not computed per pixel
     for (std::size_t p = 0; p < s.order.size(); ++p)
         for (expr::NodeId a : box.node(s.order[p]).args)
-            if (!pixel::expr::is_row_invariant(box.node(a).op)) CHECK(s.position[a] < int(p));
+            if (!pixel::expr::jit::is_row_invariant(box.node(a).op)) CHECK(s.position[a] < int(p));
     // Eight values that must all be live at once: only one vector per iteration fits.
     const expr::Expr wide = expr::optimize(expr::parse(
         "x[1,0] x[2,0] * x[3,0] x[4,0] * x[5,0] x[6,0] * x[7,0] x[8,0] * x[1,0] x[2,0] + x[3,0] x[4,0] + "
         "x[5,0] x[6,0] + x[7,0] x[8,0] + sort8 drop7",
         o));
-    CHECK(pixel::expr::schedule(wide, 14).max_live >= 8);
+    CHECK(pixel::expr::jit::schedule(wide, 14).max_live >= 8);
 }

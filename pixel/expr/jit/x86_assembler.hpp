@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace rigor::pixel::expr::x86 {
+namespace rigor::pixel::expr::jit::x86 {
 
 enum Gpr : std::uint8_t { rax, rcx, rdx, rbx, rsp, rbp, rsi, rdi, r8, r9, r10, r11, r12, r13, r14, r15 };
 
@@ -172,4 +172,4 @@ private:
     std::vector<std::uint8_t> code_;
 };
 
-}  // namespace rigor::pixel::expr::x86
+}  // namespace rigor::pixel::expr::jit::x86

@@ -9,13 +9,13 @@
 
 #include "filters/expr/ir.hpp"
 
-namespace rigor::pixel::expr {
+namespace rigor::pixel::expr::jit {
 
 // Nodes that are the same for every pixel of a row: constants and uniforms (Y, N, width,
 // height, properties).  Generated code keeps them in frame slots, computes nothing.
 bool is_row_invariant(rigor::expr::Op op);
 
-struct JitSchedule {
+struct Schedule {
     std::vector<rigor::expr::NodeId> order;  // every other reachable node once, arguments first
     std::vector<int> position;        // node -> index in order (-1: row-invariant)
     std::vector<int> last_use;        // node -> position of its last user; order.size() for the root
@@ -24,6 +24,6 @@ struct JitSchedule {
 };
 
 // value_registers: vector registers available for values.
-JitSchedule schedule(const rigor::expr::Expr& e, int value_registers);
+Schedule schedule(const rigor::expr::Expr& e, int value_registers);
 
-}  // namespace rigor::pixel::expr
+}  // namespace rigor::pixel::expr::jit

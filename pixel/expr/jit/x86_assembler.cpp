@@ -1,8 +1,8 @@
-#include "pixel/expr/x86_assembler.hpp"
+#include "pixel/expr/jit/x86_assembler.hpp"
 
 #include "filters/base/error.hpp"
 
-namespace rigor::pixel::expr::x86 {
+namespace rigor::pixel::expr::jit::x86 {
 
 namespace {
 int scale_bits(int scale) {
@@ -114,4 +114,4 @@ void Assembler::patch_imm32(std::size_t end, std::uint32_t v) {
     for (int i = 0; i < 4; ++i) code_[end - 4 + std::size_t(i)] = std::uint8_t(v >> (8 * i));
 }
 
-}  // namespace rigor::pixel::expr::x86
+}  // namespace rigor::pixel::expr::jit::x86

@@ -1,4 +1,4 @@
-#include "pixel/expr/jit_generated.hpp"
+#include "pixel/expr/jit/generated_kernel.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -9,10 +9,10 @@
 #include "filters/base/error.hpp"
 #include "pixel/expr/math_kernels.hpp"
 #include "pixel/expr/vector_math.hpp"
-#include "pixel/expr/jit_schedule.hpp"
-#include "pixel/expr/x86_assembler.hpp"
+#include "pixel/expr/jit/schedule.hpp"
+#include "pixel/expr/jit/x86_assembler.hpp"
 
-namespace rigor::pixel::expr {
+namespace rigor::pixel::expr::jit {
 
 using rigor::expr::Node;
 using rigor::expr::NodeId;
@@ -90,7 +90,7 @@ struct Value {
 
 class Generator {
 public:
-    Generator(const rigor::expr::Expr& e, std::span<const JitSampleType> clips, JitSampleType out)
+    Generator(const rigor::expr::Expr& e, std::span<const SampleLayout> clips, SampleLayout out)
         : e_(e), clips_(clips), out_(out), sched_(schedule(e, kValueRegisters)), unroll_(sched_.unroll),
           values_(e.size() * std::size_t(unroll_)), fused_condition_(e.size(), 0), register_uses_(e.size(), 0) {
         fuse_conditions();
@@ -98,7 +98,7 @@ public:
     }
 
     // Fills the kernel's tables and returns the machine code.
-    std::vector<std::uint8_t> generate(std::vector<float>& constants, std::vector<JitKernel::Row>& rows,
+    std::vector<std::uint8_t> generate(std::vector<float>& constants, std::vector<Kernel::Row>& rows,
                                        int& uniform_count, int& reach_left, int& reach_right);
     int step() const { return 8 * unroll_; }
 
@@ -162,9 +162,9 @@ private:
     int row_index(const Node& n) { return row_slot(rows_, n, clips_[std::size_t(n.clip)].bytes_per_sample); }
 
     const rigor::expr::Expr& e_;
-    std::span<const JitSampleType> clips_;
-    JitSampleType out_;
-    JitSchedule sched_;
+    std::span<const SampleLayout> clips_;
+    SampleLayout out_;
+    Schedule sched_;
     int unroll_;
     Assembler a_;
     std::vector<Value> values_;
@@ -176,7 +176,7 @@ private:
     // false operand, call-out arguments); the rest take it as a memory operand.
     std::vector<int> register_uses_;
     int owner_[16] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};  // value index
-    std::vector<JitKernel::Row> rows_;
+    std::vector<Kernel::Row> rows_;
     int first_vector_ = 0;
     int next_slot_ = 0;
     std::map<std::uint32_t, int> scalar_slot_;  // bits of a pool scalar -> its slot
@@ -357,7 +357,7 @@ void Generator::emit_exp_or_log(NodeId i, int position) {
     for (int r : {A, B, C, D, E, F}) owner_[r] = -1;
 }
 
-// Order statistics as the interpreter computes them (evaluate.cpp, scalar.hpp).
+// Order statistics as the interpreter computes them (pixel/expr/evaluate.cpp, filters/expr/scalar.hpp).
 // sortN's rank-th value (SortedNth) and argsortN's (ArgSortNth): value c has rank
 // #{j < c: v_j <= v_c} + #{j > c: v_j < v_c}; the result is the last c whose rank is the
 // wanted one, else (NaN arguments) count - 1 - rank.  With -0, +0 and NaN this order
@@ -525,7 +525,7 @@ void Generator::emit_vector(NodeId i, int u, int position) {
     const auto& args = n.args;
     if (n.op == Op::Load) {
         const int s = row_index(n);
-        JitSampleType t = clips_[std::size_t(n.clip)];
+        SampleLayout t = clips_[std::size_t(n.clip)];
         if (rows_[std::size_t(s)].as_float) t = {4, true, 32};  // converted by the caller
         if (t.is_float && s < kRowRegisters && register_uses_[i] <= 1) {
             // Float samples of a row kept in a register are operands where they lie:
@@ -712,7 +712,7 @@ void Generator::emit_store() {
     a_.vmovdqu_store(out_at(0), t[0]);
 }
 
-std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std::vector<JitKernel::Row>& rows,
+std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std::vector<Kernel::Row>& rows,
                                               int& uniform_count, int& reach_left, int& reach_right) {
     const std::size_t size = e_.size();
     partner_.assign(size, NodeId(size));
@@ -749,7 +749,7 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
             rows_[s].bytes_per_sample = 4;
         }
     }
-    uniform_count = JitKernel::kFirstProperty + properties;
+    uniform_count = Kernel::kFirstProperty + properties;
     const int extra_rows = std::max(0, int(rows_.size()) - kRowRegisters);
     first_vector_ = (kRowSlots + 8 * extra_rows + 31) & ~31;
 
@@ -809,7 +809,7 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
             case Op::FrameNumber: uniform = 1; break;
             case Op::Width: uniform = 2; break;
             case Op::Height: uniform = 3; break;
-            case Op::Property: uniform = JitKernel::kFirstProperty + property++; break;
+            case Op::Property: uniform = Kernel::kFirstProperty + property++; break;
             default: continue;
         }
         set_slot(i, next_slot_);
@@ -824,7 +824,7 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
     a_.and_imm(rsp, -32);
     a_.sub_imm(rsp, 0);
     const std::size_t frame_size_end = a_.position();
-    a_.mov_load(rax, Mem{rdi, int(offsetof(JitRowArgs, rows))});
+    a_.mov_load(rax, Mem{rdi, int(offsetof(RowArgs, rows))});
     for (int s = 0; s < int(rows_.size()); ++s) {
         if (s < kRowRegisters) {
             a_.mov_load(kRowRegister[s], Mem{rax, 8 * s});
@@ -833,11 +833,11 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
             a_.mov_store(row_mem(s), r10);
         }
     }
-    a_.mov_load(kOut, Mem{rdi, int(offsetof(JitRowArgs, out))});
-    a_.mov_load(kX, Mem{rdi, int(offsetof(JitRowArgs, x_begin))});
-    a_.mov_load(r10, Mem{rdi, int(offsetof(JitRowArgs, x_end))});
+    a_.mov_load(kOut, Mem{rdi, int(offsetof(RowArgs, out))});
+    a_.mov_load(kX, Mem{rdi, int(offsetof(RowArgs, x_begin))});
+    a_.mov_load(r10, Mem{rdi, int(offsetof(RowArgs, x_end))});
     a_.mov_store(Mem{rsp, kXEnd}, r10);
-    a_.mov_load(rax, Mem{rdi, int(offsetof(JitRowArgs, constants))});
+    a_.mov_load(rax, Mem{rdi, int(offsetof(RowArgs, constants))});
     for (int v = 0; v < kPoolVectors; ++v) {
         a_.vmovups_load(kScratchA, VecOperand::m(Mem{rax, 32 * v}));
         a_.vmovups_store(slot_mem(v), kScratchA);
@@ -846,7 +846,7 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
         a_.vbroadcastss(kScratchA, Mem{rax, 4 * (int(first_scalar) + k)});
         a_.vmovups_store(slot_mem(kPoolVectors + k), kScratchA);
     }
-    a_.mov_load(rax, Mem{rdi, int(offsetof(JitRowArgs, uniforms))});
+    a_.mov_load(rax, Mem{rdi, int(offsetof(RowArgs, uniforms))});
     for (auto [u, slot] : uniform_slots) {
         a_.vbroadcastss(kScratchA, Mem{rax, 4 * u});
         a_.vmovups_store(slot_mem(slot), kScratchA);
@@ -876,13 +876,13 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
 
 }  // namespace
 
-std::optional<GeneratedKernel> generate_float_kernel(const rigor::expr::Expr& e, std::span<const JitSampleType> clips,
-                                                     JitSampleType out) {
+std::optional<GeneratedKernel> generate_float_kernel(const rigor::expr::Expr& e, std::span<const SampleLayout> clips,
+                                                     SampleLayout out) {
     if (e.size() > kMaxNodes) return std::nullopt;
     for (const Node& n : e.nodes()) {
         if (!supported(n.op)) return std::nullopt;
         if (n.op == Op::Load) {
-            const JitSampleType& t = clips[std::size_t(n.clip)];
+            const SampleLayout& t = clips[std::size_t(n.clip)];
             if (t.bytes_per_sample == 2 && t.is_float) return std::nullopt;  // half
         }
     }
@@ -898,4 +898,4 @@ std::optional<GeneratedKernel> generate_float_kernel(const rigor::expr::Expr& e,
     return k;
 }
 
-}  // namespace rigor::pixel::expr
+}  // namespace rigor::pixel::expr::jit

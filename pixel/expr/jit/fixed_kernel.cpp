@@ -9,11 +9,11 @@
 #include <map>
 
 #include "filters/expr/dyadic_range.hpp"
-#include "pixel/expr/jit_generated.hpp"
-#include "pixel/expr/jit_schedule.hpp"
-#include "pixel/expr/x86_assembler.hpp"
+#include "pixel/expr/jit/generated_kernel.hpp"
+#include "pixel/expr/jit/schedule.hpp"
+#include "pixel/expr/jit/x86_assembler.hpp"
 
-namespace rigor::pixel::expr {
+namespace rigor::pixel::expr::jit {
 
 using rigor::expr::DyadicRange;
 using rigor::expr::Node;
@@ -31,8 +31,8 @@ constexpr Gpr kX = r12, kOut = rbx, kEnd = r11, kPool = rbp;
 
 class FixedGenerator {
 public:
-    FixedGenerator(const rigor::expr::Expr& e, std::span<const JitSampleType> clips, JitSampleType out,
-                   std::vector<DyadicRange> ranges, JitSchedule sched)
+    FixedGenerator(const rigor::expr::Expr& e, std::span<const SampleLayout> clips, SampleLayout out,
+                   std::vector<DyadicRange> ranges, Schedule sched)
         : e_(e), clips_(clips), out_(out), r_(std::move(ranges)), sched_(std::move(sched)),
           unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
           reg_(e.size() * 4, -1) {}
@@ -84,22 +84,22 @@ private:
     // The register holding column 0 of row slot s: r13..r15, or r10 loaded for it.
     Gpr row_base(int s) {
         if (s < kRowRegisters) return kRowRegister[s];
-        a_.mov_load(r10, Mem{rdi, int(offsetof(JitRowArgs, rows))});  // rdi survives: no calls here
+        a_.mov_load(r10, Mem{rdi, int(offsetof(RowArgs, rows))});  // rdi survives: no calls here
         a_.mov_load(r10, Mem{r10, 8 * s});
         return r10;
     }
 
     const rigor::expr::Expr& e_;
-    std::span<const JitSampleType> clips_;
-    JitSampleType out_;
+    std::span<const SampleLayout> clips_;
+    SampleLayout out_;
     std::vector<DyadicRange> r_;
-    JitSchedule sched_;
+    Schedule sched_;
     int unroll_;
     std::vector<int> reg_;
     bool busy_[16] = {};
     bool failed_ = false;
     std::map<std::int16_t, int> pool_;
-    std::vector<JitKernel::Row> rows_;
+    std::vector<Kernel::Row> rows_;
     Assembler a_;
 };
 
@@ -107,7 +107,7 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
     const Node& n = e_.node(i);
     const DyadicRange& range = r_[i];
     if (n.op == Op::Load) {
-        const JitSampleType& t = clips_[std::size_t(n.clip)];
+        const SampleLayout& t = clips_[std::size_t(n.clip)];
         const Mem m{row_base(row_index(n)), (n.dx + 16 * u) * t.bytes_per_sample, kX, t.bytes_per_sample};
         const int d = reg(i, u) = take();
         if (t.bytes_per_sample == 1) a_.vpmovzxbw(d, VecOperand::m(m));
@@ -334,12 +334,12 @@ GeneratedKernel FixedGenerator::generate() {
             k.reach_right = std::max(k.reach_right, n.dx);
         }
     for (Gpr g : {rbp, rbx, r12, r13, r14, r15}) a_.push(g);
-    a_.mov_load(rax, Mem{rdi, int(offsetof(JitRowArgs, rows))});
+    a_.mov_load(rax, Mem{rdi, int(offsetof(RowArgs, rows))});
     for (int s = 0; s < std::min(int(rows_.size()), kRowRegisters); ++s) a_.mov_load(kRowRegister[s], Mem{rax, 8 * s});
-    a_.mov_load(kOut, Mem{rdi, int(offsetof(JitRowArgs, out))});
-    a_.mov_load(kX, Mem{rdi, int(offsetof(JitRowArgs, x_begin))});
-    a_.mov_load(kEnd, Mem{rdi, int(offsetof(JitRowArgs, x_end))});
-    a_.mov_load(kPool, Mem{rdi, int(offsetof(JitRowArgs, constants))});
+    a_.mov_load(kOut, Mem{rdi, int(offsetof(RowArgs, out))});
+    a_.mov_load(kX, Mem{rdi, int(offsetof(RowArgs, x_begin))});
+    a_.mov_load(kEnd, Mem{rdi, int(offsetof(RowArgs, x_end))});
+    a_.mov_load(kPool, Mem{rdi, int(offsetof(RowArgs, constants))});
     a_.cmp(kX, kEnd);
     const std::size_t skip = a_.jge();
     const std::size_t loop = a_.position();
@@ -373,18 +373,18 @@ GeneratedKernel FixedGenerator::generate() {
 
 }  // namespace
 
-std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e, std::span<const JitSampleType> clips,
-                                                     JitSampleType out) {
+std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e, std::span<const SampleLayout> clips,
+                                                     SampleLayout out) {
     if (out.is_float) return std::nullopt;
     std::vector<int> bits;
-    for (const JitSampleType& c : clips) bits.push_back(c.is_float ? 0 : c.bits);
+    for (const SampleLayout& c : clips) bits.push_back(c.is_float ? 0 : c.bits);
     std::optional<std::vector<DyadicRange>> ranges = rigor::expr::dyadic_ranges(e, bits);
     if (!ranges) return std::nullopt;
     const DyadicRange& root = (*ranges)[e.root()];
     // The rounding sum k + 1 + 2^(s-1) - 1 must stay a 16-bit number too.
     if (root.shift > 0 && root.hi + (std::int64_t(1) << (root.shift - 1)) > rigor::expr::kFixedMax) return std::nullopt;
     if (out.bits > 16) return std::nullopt;
-    JitSchedule sched = schedule(e, kValueRegisters);
+    Schedule sched = schedule(e, kValueRegisters);
     if (sched.max_live > kValueRegisters) return std::nullopt;
     FixedGenerator g(e, clips, out, std::move(*ranges), std::move(sched));
     GeneratedKernel k = g.generate();
@@ -392,4 +392,4 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e,
     return k;
 }
 
-}  // namespace rigor::pixel::expr
+}  // namespace rigor::pixel::expr::jit
