@@ -11,7 +11,8 @@
 #include "filters/expr/dyadic_range.hpp"
 #include "pixel/expr/jit/generated_kernel.hpp"
 #include "pixel/expr/jit/schedule.hpp"
-#include "pixel/expr/jit/x86_assembler.hpp"
+#include "pixel/expr/jit/kernel_abi.hpp"
+#include "pixel/expr/jit/x86_code.hpp"
 
 namespace rigor::pixel::expr::jit {
 
@@ -19,15 +20,12 @@ using rigor::expr::DyadicRange;
 using rigor::expr::Node;
 using rigor::expr::NodeId;
 using rigor::expr::Op;
-using namespace x86;
+using namespace Xbyak::util;  // register names
 
 namespace {
 
-constexpr int kValueRegisters = 14;
-constexpr int kScratchA = 15, kScratchB = 14;
-constexpr int kRowRegisters = 3;
-const Gpr kRowRegister[kRowRegisters] = {r13, r14, r15};
-constexpr Gpr kX = r12, kOut = rbx, kEnd = r11, kPool = rbp;
+// Beside kernel_abi.hpp's: the end column and the pool (no frame, no calls).
+constexpr Xbyak::Reg64 kEnd = r11, kPool = rbp;
 
 class FixedGenerator {
 public:
@@ -44,7 +42,7 @@ private:
     // A pool vector of 16 copies of v (16-bit); its memory operand.
     VecOperand pooled(std::int64_t v) {
         auto [it, added] = pool_.try_emplace(std::int16_t(v), int(pool_.size()));
-        return VecOperand::m(Mem{kPool, 32 * it->second});
+        return VecOperand::m(mem(kPool, 32 * it->second));
     }
     int& reg(NodeId i, int u) { return reg_[std::size_t(i) * 4 + std::size_t(u)]; }
     int take() {
@@ -67,12 +65,12 @@ private:
         const DyadicRange& ra = r_[a];
         if (e_.node(a).op == Op::Constant) return pooled(ra.lo << (s - ra.shift));
         if (ra.shift == s) return VecOperand::r(reg(a, u));
-        a_.vpsllw(scratch, reg(a, u), std::uint8_t(s - ra.shift));
+        a_.vpsllw(ymm(scratch), ymm(reg(a, u)), std::uint8_t(s - ra.shift));
         return VecOperand::r(scratch);
     }
     int in_register(VecOperand o, int scratch) {
         if (!o.is_memory) return o.reg;
-        a_.vmovdqu_load(scratch, o);
+        a_.vmovdqu(ymm(scratch), o);
         return scratch;
     }
     void emit(NodeId i, int u, int position);
@@ -82,10 +80,10 @@ private:
     void emit_byte_average();
     int row_index(const Node& n) { return row_slot(rows_, n, clips_[std::size_t(n.clip)].bytes_per_sample); }
     // The register holding column 0 of row slot s: r13..r15, or r10 loaded for it.
-    Gpr row_base(int s) {
+    Xbyak::Reg64 row_base(int s) {
         if (s < kRowRegisters) return kRowRegister[s];
-        a_.mov_load(r10, Mem{rdi, int(offsetof(RowArgs, rows))});  // rdi survives: no calls here
-        a_.mov_load(r10, Mem{r10, 8 * s});
+        a_.mov(r10, mem(rdi, int(offsetof(RowArgs, rows))));  // rdi survives: no calls here
+        a_.mov(r10, mem(r10, 8 * s));
         return r10;
     }
 
@@ -100,7 +98,7 @@ private:
     bool failed_ = false;
     std::map<std::int16_t, int> pool_;
     std::vector<Kernel::Row> rows_;
-    Assembler a_;
+    CodeBuffer a_;
 };
 
 void FixedGenerator::emit(NodeId i, int u, int position) {
@@ -108,10 +106,10 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
     const DyadicRange& range = r_[i];
     if (n.op == Op::Load) {
         const SampleLayout& t = clips_[std::size_t(n.clip)];
-        const Mem m{row_base(row_index(n)), (n.dx + 16 * u) * t.bytes_per_sample, kX, t.bytes_per_sample};
+        const Xbyak::Address m = mem(row_base(row_index(n)), (n.dx + 16 * u) * t.bytes_per_sample, kX, t.bytes_per_sample);
         const int d = reg(i, u) = take();
-        if (t.bytes_per_sample == 1) a_.vpmovzxbw(d, VecOperand::m(m));
-        else a_.vmovdqu_load(d, VecOperand::m(m));
+        if (t.bytes_per_sample == 1) a_.vpmovzxbw(ymm(d), VecOperand::m(m));
+        else a_.vmovdqu(ymm(d), VecOperand::m(m));
         return;
     }
     if (range.rescales) {  // a * 2^t: the binary point moves; k shifts left by `lift`
@@ -124,8 +122,8 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
         const int src = reg(a, u);
         release_dying(i, u, position);
         const int d = reg(i, u) = take();
-        if (range.lift > 0) a_.vpsllw(d, src, std::uint8_t(range.lift));
-        else a_.vmovdqa(d, src);
+        if (range.lift > 0) a_.vpsllw(ymm(d), ymm(src), std::uint8_t(range.lift));
+        else a_.vmovdqa(ymm(d), ymm(src));
         return;
     }
     if (n.op == Op::SortedNth) {
@@ -149,11 +147,11 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
     release_dying(i, u, position);
     const int d = reg(i, u) = take();
     switch (n.op) {
-        case Op::Add: a_.vpaddw(d, ra, B); break;
-        case Op::Sub: a_.vpsubw(d, ra, B); break;
-        case Op::Mul: a_.vpmullw(d, ra, B); break;  // the low 16 bits: the product, which fits
-        case Op::Max: a_.vpmaxsw(d, ra, B); break;
-        case Op::Min: a_.vpminsw(d, ra, B); break;
+        case Op::Add: a_.vpaddw(ymm(d), ymm(ra), B); break;
+        case Op::Sub: a_.vpsubw(ymm(d), ymm(ra), B); break;
+        case Op::Mul: a_.vpmullw(ymm(d), ymm(ra), B); break;  // the low 16 bits: the product, which fits
+        case Op::Max: a_.vpmaxsw(ymm(d), ymm(ra), B); break;
+        case Op::Min: a_.vpminsw(ymm(d), ymm(ra), B); break;
         default: break;  // dyadic_ranges admits nothing else
     }
 }
@@ -192,9 +190,9 @@ void FixedGenerator::emit_sorted(NodeId i, int u, int position) {
         }
         const int w = take();
         if (failed_) return;
-        if (e_.node(a).op == Op::Constant) a_.vmovdqu_load(w, pooled(r_[a].lo << (s - r_[a].shift)));
-        else if (r_[a].shift < s) a_.vpsllw(w, reg(a, u), std::uint8_t(s - r_[a].shift));
-        else a_.vmovdqa(w, reg(a, u));
+        if (e_.node(a).op == Op::Constant) a_.vmovdqu(ymm(w), pooled(r_[a].lo << (s - r_[a].shift)));
+        else if (r_[a].shift < s) a_.vpsllw(ymm(w), ymm(reg(a, u)), std::uint8_t(s - r_[a].shift));
+        else a_.vmovdqa(ymm(w), ymm(reg(a, u)));
         wire[std::size_t(k)] = w;
         if (last) busy_[reg(a, u)] = false;  // copied for its shift: its register is free
     }
@@ -221,8 +219,8 @@ void FixedGenerator::emit_sorted(NodeId i, int u, int position) {
     for (auto it = kept.rbegin(); it != kept.rend(); ++it) {
         int& lo = wire[std::size_t(it->first)];
         int& hi = wire[std::size_t(it->second)];
-        a_.vpminsw(spare, lo, VecOperand::r(hi));
-        a_.vpmaxsw(hi, lo, VecOperand::r(hi));
+        a_.vpminsw(ymm(spare), ymm(lo), VecOperand::r(hi));
+        a_.vpmaxsw(ymm(hi), ymm(lo), VecOperand::r(hi));
         std::swap(lo, spare);
     }
     // The result in a value register of its own; the other copies (and a spare that is
@@ -233,7 +231,7 @@ void FixedGenerator::emit_sorted(NodeId i, int u, int position) {
     if (spare < kValueRegisters) busy_[spare] = false;
     if (result >= kValueRegisters) {
         const int d = take();
-        a_.vmovdqa(d, result);
+        a_.vmovdqa(ymm(d), ymm(result));
         result = d;
     }
     reg(i, u) = result;
@@ -261,33 +259,33 @@ void FixedGenerator::emit_store() {
         t[u] = free;
         const int k = e_.node(root).op == Op::Constant ? in_register(pooled(range.lo), kScratchA) : reg(root, u);
         if (s > 0) {
-            a_.vpsraw(t[u], k, std::uint8_t(s));
-            a_.vpand(t[u], t[u], pooled(1));
-            a_.vpaddw(t[u], t[u], VecOperand::r(k));
-            if (s > 1) a_.vpaddw(t[u], t[u], pooled((std::int64_t(1) << (s - 1)) - 1));
-            a_.vpsraw(t[u], t[u], std::uint8_t(s));
+            a_.vpsraw(ymm(t[u]), ymm(k), std::uint8_t(s));
+            a_.vpand(ymm(t[u]), ymm(t[u]), pooled(1));
+            a_.vpaddw(ymm(t[u]), ymm(t[u]), VecOperand::r(k));
+            if (s > 1) a_.vpaddw(ymm(t[u]), ymm(t[u]), pooled((std::int64_t(1) << (s - 1)) - 1));
+            a_.vpsraw(ymm(t[u]), ymm(t[u]), std::uint8_t(s));
         } else if (t[u] != k) {
-            a_.vmovdqa(t[u], k);
+            a_.vmovdqa(ymm(t[u]), ymm(k));
         }
-        if (lo < 0) a_.vpmaxsw(t[u], t[u], pooled(0));
-        if (hi > top) a_.vpminsw(t[u], t[u], pooled(top));
+        if (lo < 0) a_.vpmaxsw(ymm(t[u]), ymm(t[u]), pooled(0));
+        if (hi > top) a_.vpminsw(ymm(t[u]), ymm(t[u]), pooled(top));
     }
-    const Mem out{kOut, 0, kX, out_.bytes_per_sample};
+    const Xbyak::Address out = mem(kOut, 0, kX, out_.bytes_per_sample);
     if (out_.bytes_per_sample == 2) {
-        for (int u = 0; u < unroll_; ++u) a_.vmovdqu_store(Mem{kOut, 32 * u, kX, 2}, t[u]);
+        for (int u = 0; u < unroll_; ++u) a_.vmovdqu(mem(kOut, 32 * u, kX, 2), ymm(t[u]));
         return;
     }
     if (unroll_ == 1) {
-        a_.vextracti128_high(kScratchB, t[0]);
-        a_.vpackuswb_xmm(t[0], t[0], kScratchB);
-        a_.vmovdqu_store_xmm(out, t[0]);
+        a_.vextracti128(xmm(kScratchB), ymm(t[0]), 1);
+        a_.vpackuswb(xmm(t[0]), xmm(t[0]), xmm(kScratchB));
+        a_.vmovdqu(out, xmm(t[0]));
         return;
     }
     for (int pair = 0; pair < unroll_ / 2; ++pair) {
         const int a = t[2 * pair], b = t[2 * pair + 1];
-        a_.vpackuswb(a, a, b);
-        a_.vpermq(a, a, 0xd8);  // quads 0 2 1 3: undo the per-half packing
-        a_.vmovdqu_store(Mem{kOut, 32 * pair, kX, 1}, a);
+        a_.vpackuswb(ymm(a), ymm(a), ymm(b));
+        a_.vpermq(ymm(a), ymm(a), 0xd8);  // quads 0 2 1 3: undo the per-half packing
+        a_.vmovdqu(mem(kOut, 32 * pair, kX, 1), ymm(a));
     }
 }
 
@@ -311,17 +309,17 @@ bool FixedGenerator::is_byte_average() const {
 
 void FixedGenerator::emit_byte_average() {
     const Node& sum = e_.node(e_.node(e_.root()).args[std::size_t(r_[e_.root()].scaled_arg)]);
-    auto sample_row = [&](const Node& n, int u) { return VecOperand::m(Mem{row_base(row_index(n)), n.dx + 32 * u, kX, 1}); };
+    auto sample_row = [&](const Node& n, int u) { return VecOperand::m(mem(row_base(row_index(n)), n.dx + 32 * u, kX, 1)); };
     for (int u = 0; u < 2; ++u) {
         const int a = 3 * u, b = 3 * u + 1, c = 3 * u + 2;
-        a_.vmovdqu_load(a, sample_row(e_.node(sum.args[0]), u));
-        a_.vmovdqu_load(b, sample_row(e_.node(sum.args[1]), u));
-        a_.vpavgb(c, a, VecOperand::r(b));
-        a_.vpxor(a, a, VecOperand::r(b));
-        a_.vpand(a, a, VecOperand::r(c));
-        a_.vpand(a, a, pooled(0x0101));  // bytes of 1
-        a_.vpsubb(c, c, VecOperand::r(a));
-        a_.vmovdqu_store(Mem{kOut, 32 * u, kX, 1}, c);
+        a_.vmovdqu(ymm(a), sample_row(e_.node(sum.args[0]), u));
+        a_.vmovdqu(ymm(b), sample_row(e_.node(sum.args[1]), u));
+        a_.vpavgb(ymm(c), ymm(a), VecOperand::r(b));
+        a_.vpxor(ymm(a), ymm(a), VecOperand::r(b));
+        a_.vpand(ymm(a), ymm(a), VecOperand::r(c));
+        a_.vpand(ymm(a), ymm(a), pooled(0x0101));  // bytes of 1
+        a_.vpsubb(ymm(c), ymm(c), VecOperand::r(a));
+        a_.vmovdqu(mem(kOut, 32 * u, kX, 1), ymm(c));
     }
 }
 
@@ -333,16 +331,17 @@ GeneratedKernel FixedGenerator::generate() {
             k.reach_left = std::max(k.reach_left, -n.dx);
             k.reach_right = std::max(k.reach_right, n.dx);
         }
-    for (Gpr g : {rbp, rbx, r12, r13, r14, r15}) a_.push(g);
-    a_.mov_load(rax, Mem{rdi, int(offsetof(RowArgs, rows))});
-    for (int s = 0; s < std::min(int(rows_.size()), kRowRegisters); ++s) a_.mov_load(kRowRegister[s], Mem{rax, 8 * s});
-    a_.mov_load(kOut, Mem{rdi, int(offsetof(RowArgs, out))});
-    a_.mov_load(kX, Mem{rdi, int(offsetof(RowArgs, x_begin))});
-    a_.mov_load(kEnd, Mem{rdi, int(offsetof(RowArgs, x_end))});
-    a_.mov_load(kPool, Mem{rdi, int(offsetof(RowArgs, constants))});
+    for (const Xbyak::Reg64& g : {rbp, rbx, r12, r13, r14, r15}) a_.push(g);
+    a_.mov(rax, mem(rdi, int(offsetof(RowArgs, rows))));
+    for (int s = 0; s < std::min(int(rows_.size()), kRowRegisters); ++s) a_.mov(kRowRegister[s], mem(rax, 8 * s));
+    a_.mov(kOut, mem(rdi, int(offsetof(RowArgs, out))));
+    a_.mov(kX, mem(rdi, int(offsetof(RowArgs, x_begin))));
+    a_.mov(kEnd, mem(rdi, int(offsetof(RowArgs, x_end))));
+    a_.mov(kPool, mem(rdi, int(offsetof(RowArgs, constants))));
     a_.cmp(kX, kEnd);
-    const std::size_t skip = a_.jge();
-    const std::size_t loop = a_.position();
+    Xbyak::Label loop, skip;
+    a_.jge(skip, Xbyak::CodeGenerator::T_NEAR);
+    a_.L(loop);
     if (is_byte_average()) {
         emit_byte_average();
         k.step = 64;
@@ -352,14 +351,14 @@ GeneratedKernel FixedGenerator::generate() {
         emit_store();
         k.step = 16 * unroll_;
     }
-    a_.add_imm(kX, k.step);
+    a_.add(kX, k.step);
     a_.cmp(kX, kEnd);
     a_.jl(loop);
-    a_.bind(skip);
+    a_.L(skip);
     a_.vzeroupper();
-    for (Gpr g : {r15, r14, r13, r12, rbx, rbp}) a_.pop(g);
+    for (const Xbyak::Reg64& g : {r15, r14, r13, r12, rbx, rbp}) a_.pop(g);
     a_.ret();
-    k.code = a_.code();
+    k.code = a_.finish();
     // The pool: vector j holds 16 copies of its value, two per 32-bit word.
     k.constants.assign(pool_.size() * 8, 0.0f);
     for (auto [value, j] : pool_) {

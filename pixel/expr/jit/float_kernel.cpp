@@ -10,14 +10,15 @@
 #include "pixel/expr/math_kernels.hpp"
 #include "pixel/expr/vector_math.hpp"
 #include "pixel/expr/jit/schedule.hpp"
-#include "pixel/expr/jit/x86_assembler.hpp"
+#include "pixel/expr/jit/kernel_abi.hpp"
+#include "pixel/expr/jit/x86_code.hpp"
 
 namespace rigor::pixel::expr::jit {
 
 using rigor::expr::Node;
 using rigor::expr::NodeId;
 using rigor::expr::Op;
-using namespace x86;
+using namespace Xbyak::util;  // register names
 
 namespace {
 
@@ -32,13 +33,6 @@ constexpr int kMaxLanes = 32;  // 4 vectors of 8
 constexpr int kCallSecond = 4 * kMaxLanes;
 constexpr int kXEnd = 8 * kMaxLanes;
 constexpr int kRowSlots = kXEnd + 8;
-constexpr int kRowRegisters = 3;
-const Gpr kRowRegister[kRowRegisters] = {r13, r14, r15};
-constexpr Gpr kX = r12;    // current column
-constexpr Gpr kOut = rbx;  // column 0 of the output row
-// ymm0..13 hold values; 14 and 15 are scratch inside one operation.
-constexpr int kValueRegisters = 14;
-constexpr int kScratchA = 15, kScratchB = 14;
 // The pool: vectors first (lane numbers 0..31 as int32 in slots 0..3, the dword order
 // that undoes a 256-bit byte pack in slot 4), then scalars, each broadcast into a slot:
 // the ones the code uses (0, 1, masks, the constants of inline sin/cos/exp/log) and
@@ -85,7 +79,7 @@ struct Value {
     bool slot_valid = false;  // the slot holds the value (row-invariant slots always do)
     // A float sample read where it lies (row in r13..r15): spilling it stores nothing,
     // later uses read the source row again.
-    std::optional<Mem> source;
+    std::optional<Xbyak::Address> source;
 };
 
 class Generator {
@@ -105,8 +99,8 @@ public:
 private:
     // Value index of vector u (pixels 8u..8u+7 of the iteration) of node i.
     std::size_t vid(NodeId i, int u) const { return std::size_t(i) * std::size_t(unroll_) + std::size_t(u); }
-    Mem slot_mem(int slot) const { return Mem{rsp, first_vector_ + 32 * slot}; }
-    Mem row_mem(int s) const { return Mem{rsp, kRowSlots + 8 * (s - kRowRegisters)}; }
+    Xbyak::Address slot_mem(int slot) const { return mem(rsp, first_vector_ + 32 * slot); }
+    Xbyak::Address row_mem(int s) const { return mem(rsp, kRowSlots + 8 * (s - kRowRegisters)); }
     // The broadcast slot of a scalar of the pool (registered before code is emitted).
     VecOperand scalar_bits(std::uint32_t bits) const {
         auto it = scalar_slot_.find(bits);
@@ -132,7 +126,7 @@ private:
     int in_register(NodeId i, int u, int scratch) {
         const Value& v = values_[vid(i, u)];
         if (v.reg >= 0) return v.reg;
-        a_.vmovups_load(scratch, operand(i, u));
+        a_.vmovups(ymm(scratch), operand(i, u));
         return scratch;
     }
     void spill(int reg);
@@ -166,7 +160,7 @@ private:
     SampleLayout out_;
     Schedule sched_;
     int unroll_;
-    Assembler a_;
+    CodeBuffer a_;
     std::vector<Value> values_;
     std::vector<NodeId> partner_;  // Sin <-> Cos of one operand, else e_.size()
     // Comparisons whose only use is as the condition of a Select: no 0/1 value is made,
@@ -188,7 +182,7 @@ void Generator::spill(int reg) {
     Value& v = values_[std::size_t(owner_[reg])];
     if (!v.slot_valid && !v.source) {
         if (v.slot < 0) v.slot = next_slot_++;
-        a_.vmovups_store(slot_mem(v.slot), reg);
+        a_.vmovups(slot_mem(v.slot), ymm(reg));
         v.slot_valid = true;
     }
     v.reg = -1;
@@ -243,7 +237,7 @@ void Generator::emit_callout(NodeId i, Callout fn, int position) {
     for (std::size_t k = 0; k < n.args.size(); ++k)
         for (int u = 0; u < unroll_; ++u) {
             const int r = in_register(n.args[k], u, kScratchA);
-            a_.vmovups_store(Mem{rsp, (k == 0 ? kCallArea : kCallSecond) + 32 * u}, r);
+            a_.vmovups(mem(rsp, (k == 0 ? kCallArea : kCallSecond) + 32 * u), ymm(r));
         }
     for (int u = 0; u < unroll_; ++u) release_dying(i, u, position);
     // Every ymm register is caller-saved: live values go to their slots.
@@ -251,19 +245,19 @@ void Generator::emit_callout(NodeId i, Callout fn, int position) {
         if (owner_[r] >= 0) spill(r);
     // System V arguments: unary (a, d, n), binary (a, b, d, n); the operands are in the
     // call area and the result overwrites the first.
-    a_.lea(rdi, Mem{rsp, kCallArea});
+    a_.lea(rdi, mem(rsp, kCallArea));
     if (fn.kind == Callout::Unary) {
-        a_.lea(rsi, Mem{rsp, kCallArea});
-        a_.mov_imm64(rdx, std::uint64_t(8 * unroll_));
+        a_.lea(rsi, mem(rsp, kCallArea));
+        a_.mov(rdx, std::uint64_t(8 * unroll_));
     } else {
-        a_.lea(rsi, Mem{rsp, kCallSecond});
-        a_.lea(rdx, Mem{rsp, kCallArea});
-        a_.mov_imm64(rcx, std::uint64_t(8 * unroll_));
+        a_.lea(rsi, mem(rsp, kCallSecond));
+        a_.lea(rdx, mem(rsp, kCallArea));
+        a_.mov(rcx, std::uint64_t(8 * unroll_));
     }
-    a_.mov_imm64(rax, reinterpret_cast<std::uintptr_t>(fn.function));
+    a_.mov(rax, reinterpret_cast<std::uintptr_t>(fn.function));
     a_.call(rax);
     for (int u = 0; u < unroll_; ++u)
-        a_.vmovups_load(allocate(i, u, position), VecOperand::m(Mem{rsp, kCallArea + 32 * u}));
+        a_.vmovups(ymm(allocate(i, u, position)), VecOperand::m(mem(rsp, kCallArea + 32 * u)));
 }
 
 // sin and/or cos (nodes sin_node, cos_node; e_.size() for none) of the argument of
@@ -291,67 +285,67 @@ void Generator::emit_exp_or_log(NodeId i, int position) {
     constexpr int A = 8, B = 9, C = 10, D = 11, E = 12, F = 13;
     for (int r : {A, B, C, D, E, F}) owner_[r] = int(values_.size());  // held as temporaries
     for (int u = 0; u < unroll_; ++u) {
-        a_.vmovups_load(A, operand(arg, u));  // x
+        a_.vmovups(ymm(A), operand(arg, u));  // x
         if (e_.node(i).op == Op::Exp) {
             namespace ec = vmath::exp_constant;
-            a_.vminps(B, A, scalar(ec::kHigh));                      // xc
-            a_.vmaxps(B, B, scalar(ec::kLow));
-            a_.vmovups_load(C, scalar(ec::kLog2e));
-            a_.vfmadd213ps(C, B, scalar(ec::kRound));               // fma(xc, log2e, round)
-            a_.vsubps(C, C, scalar(ec::kRound));                    // n
-            a_.vfmadd231ps(B, C, scalar(ec::kLn2Hi));               // r = fma(n, c, xc)
-            a_.vfmadd231ps(B, C, scalar(ec::kLn2Lo));
-            a_.vmovups_load(D, scalar(ec::kP[0]));
-            for (int k = 1; k < 6; ++k) a_.vfmadd213ps(D, B, scalar(ec::kP[k]));  // p = fma(p, r, c)
-            a_.vmulps(E, B, VecOperand::r(B));                      // r r
-            a_.vfmadd213ps(D, E, VecOperand::r(B));                 // fma(p, r r, r)
-            a_.vaddps(D, D, scalar(1.0f));                          // er
-            a_.vcvttps2dq(C, VecOperand::r(C));
-            a_.vpsubd(C, C, scalar_bits(1u));
-            a_.vpslld(C, C, 23);                                    // (n - 1) << 23
-            a_.vpaddd(D, D, VecOperand::r(C));
-            a_.vmulps(D, D, scalar(2.0f));                          // y
-            a_.vcmpps(E, A, scalar(ec::kHigh), Cmp::Gt);
-            a_.vblendvps(D, D, scalar(vmath::INFINITY_F), E);
-            a_.vcmpps(E, A, scalar(ec::kZeroBelow), Cmp::Lt);
-            a_.vblendvps(D, D, scalar(0.0f), E);
-            a_.vcmpps(E, A, VecOperand::r(A), Cmp::Unord);
-            a_.vblendvps(allocate(i, u, position), D, VecOperand::r(A), E);  // NaN: x
+            a_.vminps(ymm(B), ymm(A), scalar(ec::kHigh));                      // xc
+            a_.vmaxps(ymm(B), ymm(B), scalar(ec::kLow));
+            a_.vmovups(ymm(C), scalar(ec::kLog2e));
+            a_.vfmadd213ps(ymm(C), ymm(B), scalar(ec::kRound));               // fma(xc, log2e, round)
+            a_.vsubps(ymm(C), ymm(C), scalar(ec::kRound));                    // n
+            a_.vfmadd231ps(ymm(B), ymm(C), scalar(ec::kLn2Hi));               // r = fma(n, c, xc)
+            a_.vfmadd231ps(ymm(B), ymm(C), scalar(ec::kLn2Lo));
+            a_.vmovups(ymm(D), scalar(ec::kP[0]));
+            for (int k = 1; k < 6; ++k) a_.vfmadd213ps(ymm(D), ymm(B), scalar(ec::kP[k]));  // p = fma(p, r, c)
+            a_.vmulps(ymm(E), ymm(B), VecOperand::r(B));                      // r r
+            a_.vfmadd213ps(ymm(D), ymm(E), VecOperand::r(B));                 // fma(p, r r, r)
+            a_.vaddps(ymm(D), ymm(D), scalar(1.0f));                          // er
+            a_.vcvttps2dq(ymm(C), VecOperand::r(C));
+            a_.vpsubd(ymm(C), ymm(C), scalar_bits(1u));
+            a_.vpslld(ymm(C), ymm(C), 23);                                    // (n - 1) << 23
+            a_.vpaddd(ymm(D), ymm(D), VecOperand::r(C));
+            a_.vmulps(ymm(D), ymm(D), scalar(2.0f));                          // y
+            a_.vcmpps(ymm(E), ymm(A), scalar(ec::kHigh), imm(Cmp::Gt));
+            a_.vblendvps(ymm(D), ymm(D), scalar(vmath::INFINITY_F), ymm(E));
+            a_.vcmpps(ymm(E), ymm(A), scalar(ec::kZeroBelow), imm(Cmp::Lt));
+            a_.vblendvps(ymm(D), ymm(D), scalar(0.0f), ymm(E));
+            a_.vcmpps(ymm(E), ymm(A), VecOperand::r(A), imm(Cmp::Unord));
+            a_.vblendvps(ymm(allocate(i, u, position)), ymm(D), VecOperand::r(A), ymm(E));  // NaN: x
         } else {
             namespace lc = vmath::log_constant;
-            a_.vcmpps(B, A, scalar(lc::kSmallestNormal), Cmp::Lt);   // subnormal (or <= 0)
-            a_.vmulps(C, A, scalar(lc::kLift));
-            a_.vblendvps(C, A, VecOperand::r(C), B);                // xs
-            a_.vpsrld(D, C, 23);
-            a_.vpsubd(D, D, scalar_bits(126u));                     // e
-            a_.vcvtdq2ps(D, VecOperand::r(D));
-            a_.vandps(B, B, scalar(23.0f));
-            a_.vsubps(D, D, VecOperand::r(B));                      // - select(subnormal, 23, 0)
-            a_.vpand(E, C, scalar_bits(0x007fffffu));
-            a_.vpor(E, E, scalar_bits(0x3f000000u));                // m
-            a_.vcmpps(F, E, scalar(lc::kSqrtHalf), Cmp::Lt);        // small
-            a_.vandps(B, F, scalar(1.0f));
-            a_.vsubps(D, D, VecOperand::r(B));                      // ef
-            a_.vandps(B, F, VecOperand::r(E));
-            a_.vaddps(E, E, VecOperand::r(B));
-            a_.vsubps(E, E, scalar(1.0f));                          // z
-            a_.vmulps(F, E, VecOperand::r(E));                      // z2
-            a_.vmovups_load(B, scalar(lc::kP[0]));
-            for (int k = 1; k < 9; ++k) a_.vfmadd213ps(B, E, scalar(lc::kP[k]));  // p = fma(p, z, c)
-            a_.vmulps(C, E, VecOperand::r(F));
-            a_.vmulps(C, C, VecOperand::r(B));                      // y = z z2 p
-            a_.vfmadd231ps(C, D, scalar(lc::kLn2Lo));               // fma(ef, c, y)
-            a_.vfmadd231ps(C, F, scalar(-0.5f));                    // fma(-0.5, z2, y)
-            a_.vaddps(C, E, VecOperand::r(C));                      // r = z + y
-            a_.vfmadd231ps(C, D, scalar(lc::kLn2Hi));               // fma(ef, c, r)
-            a_.vcmpps(B, A, scalar(vmath::INFINITY_F), Cmp::Eq);
-            a_.vblendvps(C, C, scalar(vmath::INFINITY_F), B);
-            a_.vcmpps(B, A, scalar(0.0f), Cmp::Eq);
-            a_.vblendvps(C, C, scalar(-vmath::INFINITY_F), B);
-            a_.vcmpps(B, A, scalar(0.0f), Cmp::Lt);
-            a_.vblendvps(C, C, scalar(vmath::NAN_F), B);
-            a_.vcmpps(B, A, VecOperand::r(A), Cmp::Unord);
-            a_.vblendvps(allocate(i, u, position), C, VecOperand::r(A), B);  // NaN: x
+            a_.vcmpps(ymm(B), ymm(A), scalar(lc::kSmallestNormal), imm(Cmp::Lt));   // subnormal (or <= 0)
+            a_.vmulps(ymm(C), ymm(A), scalar(lc::kLift));
+            a_.vblendvps(ymm(C), ymm(A), VecOperand::r(C), ymm(B));                // xs
+            a_.vpsrld(ymm(D), ymm(C), 23);
+            a_.vpsubd(ymm(D), ymm(D), scalar_bits(126u));                     // e
+            a_.vcvtdq2ps(ymm(D), VecOperand::r(D));
+            a_.vandps(ymm(B), ymm(B), scalar(23.0f));
+            a_.vsubps(ymm(D), ymm(D), VecOperand::r(B));                      // - select(subnormal, 23, 0)
+            a_.vpand(ymm(E), ymm(C), scalar_bits(0x007fffffu));
+            a_.vpor(ymm(E), ymm(E), scalar_bits(0x3f000000u));                // m
+            a_.vcmpps(ymm(F), ymm(E), scalar(lc::kSqrtHalf), imm(Cmp::Lt));        // small
+            a_.vandps(ymm(B), ymm(F), scalar(1.0f));
+            a_.vsubps(ymm(D), ymm(D), VecOperand::r(B));                      // ef
+            a_.vandps(ymm(B), ymm(F), VecOperand::r(E));
+            a_.vaddps(ymm(E), ymm(E), VecOperand::r(B));
+            a_.vsubps(ymm(E), ymm(E), scalar(1.0f));                          // z
+            a_.vmulps(ymm(F), ymm(E), VecOperand::r(E));                      // z2
+            a_.vmovups(ymm(B), scalar(lc::kP[0]));
+            for (int k = 1; k < 9; ++k) a_.vfmadd213ps(ymm(B), ymm(E), scalar(lc::kP[k]));  // p = fma(p, z, c)
+            a_.vmulps(ymm(C), ymm(E), VecOperand::r(F));
+            a_.vmulps(ymm(C), ymm(C), VecOperand::r(B));                      // y = z z2 p
+            a_.vfmadd231ps(ymm(C), ymm(D), scalar(lc::kLn2Lo));               // fma(ef, c, y)
+            a_.vfmadd231ps(ymm(C), ymm(F), scalar(-0.5f));                    // fma(-0.5, z2, y)
+            a_.vaddps(ymm(C), ymm(E), VecOperand::r(C));                      // r = z + y
+            a_.vfmadd231ps(ymm(C), ymm(D), scalar(lc::kLn2Hi));               // fma(ef, c, r)
+            a_.vcmpps(ymm(B), ymm(A), scalar(vmath::INFINITY_F), imm(Cmp::Eq));
+            a_.vblendvps(ymm(C), ymm(C), scalar(vmath::INFINITY_F), ymm(B));
+            a_.vcmpps(ymm(B), ymm(A), scalar(0.0f), imm(Cmp::Eq));
+            a_.vblendvps(ymm(C), ymm(C), scalar(-vmath::INFINITY_F), ymm(B));
+            a_.vcmpps(ymm(B), ymm(A), scalar(0.0f), imm(Cmp::Lt));
+            a_.vblendvps(ymm(C), ymm(C), scalar(vmath::NAN_F), ymm(B));
+            a_.vcmpps(ymm(B), ymm(A), VecOperand::r(A), imm(Cmp::Unord));
+            a_.vblendvps(ymm(allocate(i, u, position)), ymm(C), VecOperand::r(A), ymm(B));  // NaN: x
         }
     }
     for (int r : {A, B, C, D, E, F}) owner_[r] = -1;
@@ -371,35 +365,35 @@ void Generator::emit_sorted(NodeId i, int position) {
     const int T = count, acc = count + 1, mask = kScratchA;
     for (int r = 0; r <= acc; ++r) owner_[r] = int(values_.size());  // held as temporaries
     for (int u = 0; u < unroll_; ++u) {
-        for (int k = 0; k < count; ++k) a_.vmovups_load(k, operand(n.args[std::size_t(k)], u));
+        for (int k = 0; k < count; ++k) a_.vmovups(ymm(k), operand(n.args[std::size_t(k)], u));
         if (n.op == Op::ArgMin || n.op == Op::ArgMax) {
-            a_.vmovups_load(T, scalar(0.0f));                  // index of the best so far
-            a_.vmovdqa(acc, 0);                                 // its value
+            a_.vmovups(ymm(T), scalar(0.0f));                  // index of the best so far
+            a_.vmovdqa(ymm(acc), ymm(0));                                 // its value
             for (int j = 1; j < count; ++j) {
-                a_.vcmpps(mask, j, VecOperand::r(acc), n.op == Op::ArgMin ? Cmp::Lt : Cmp::Gt);
-                a_.vblendvps(acc, acc, VecOperand::r(j), mask);
-                a_.vblendvps(T, T, scalar(float(j)), mask);
+                a_.vcmpps(ymm(mask), ymm(j), VecOperand::r(acc), imm(n.op == Op::ArgMin ? Cmp::Lt : Cmp::Gt));
+                a_.vblendvps(ymm(acc), ymm(acc), VecOperand::r(j), ymm(mask));
+                a_.vblendvps(ymm(T), ymm(T), scalar(float(j)), ymm(mask));
             }
         } else {
             const int fallback = count - 1 - n.rank;
-            if (n.op == Op::SortedNth) a_.vmovdqa(T, fallback);
-            else a_.vmovups_load(T, scalar(float(fallback)));
+            if (n.op == Op::SortedNth) a_.vmovdqa(ymm(T), ymm(fallback));
+            else a_.vmovups(ymm(T), scalar(float(fallback)));
             for (int c = 0; c < count; ++c) {
-                a_.vpxor(acc, acc, VecOperand::r(acc));
+                a_.vpxor(ymm(acc), ymm(acc), VecOperand::r(acc));
                 for (int j = 0; j < count; ++j) {
                     if (j == c) continue;
-                    a_.vcmpps(mask, j, VecOperand::r(c), j < c ? Cmp::Le : Cmp::Lt);
-                    a_.vpsubd(acc, acc, VecOperand::r(mask));
+                    a_.vcmpps(ymm(mask), ymm(j), VecOperand::r(c), imm(j < c ? Cmp::Le : Cmp::Lt));
+                    a_.vpsubd(ymm(acc), ymm(acc), VecOperand::r(mask));
                 }
-                a_.vpcmpeqd(mask, acc, scalar_bits(std::uint32_t(n.rank)));
-                a_.vblendvps(T, T, n.op == Op::SortedNth ? VecOperand::r(c) : scalar(float(c)), mask);
+                a_.vpcmpeqd(ymm(mask), ymm(acc), scalar_bits(std::uint32_t(n.rank)));
+                a_.vblendvps(ymm(T), ymm(T), n.op == Op::SortedNth ? VecOperand::r(c) : scalar(float(c)), ymm(mask));
             }
         }
         // To a slot: the next vector reuses every register.
         Value& v = values_[vid(i, u)];
         v.slot = next_slot_++;
         v.slot_valid = true;
-        a_.vmovups_store(slot_mem(v.slot), T);
+        a_.vmovups(slot_mem(v.slot), ymm(T));
     }
     for (int r = 0; r <= acc; ++r) owner_[r] = -1;
 }
@@ -412,44 +406,44 @@ void Generator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int 
     constexpr int A = 8, B = 9, C = 10, D = 11, E = 12, F = 13;
     for (int r : {A, B, C, D, E, F}) owner_[r] = int(values_.size());  // held as temporaries
     for (int u = 0; u < unroll_; ++u) {
-        a_.vmovups_load(A, operand(arg, u));                              // x
-        a_.vmulps(B, A, scalar(sc::kTwoOverPi));                               // t
-        a_.vandps(C, B, scalar_bits(0x7fffffffu));
-        a_.vcmpps(C, C, scalar(sc::kReducible), Cmp::NotLt);                   // !(|t| < 2^22)
-        a_.vaddps(B, B, scalar(sc::kRound));
-        a_.vblendvps(D, B, scalar(sc::kRound), C);                             // shifted; q = its bits
-        a_.vsubps(E, D, scalar(sc::kRound));                                   // k
-        a_.vfmadd231ps(A, E, scalar(sc::kPi2Hi));                              // r = fma(k, c, r)
-        a_.vfmadd231ps(A, E, scalar(sc::kPi2Mid));
-        a_.vfmadd231ps(A, E, scalar(sc::kPi2Lo));
-        a_.vmulps(B, A, VecOperand::r(A));                                // r2
-        a_.vmovups_load(C, scalar(sc::kSin3));
-        a_.vfmadd213ps(C, B, scalar(sc::kSin2));
-        a_.vfmadd213ps(C, B, scalar(sc::kSin1));
-        a_.vmulps(E, B, VecOperand::r(A));                                // r2 r
-        a_.vfmadd213ps(C, E, VecOperand::r(A));                           // s
-        a_.vmovups_load(E, scalar(sc::kCos3));
-        a_.vfmadd213ps(E, B, scalar(sc::kCos2));
-        a_.vfmadd213ps(E, B, scalar(sc::kCos1));
-        a_.vmulps(F, B, VecOperand::r(B));                                // r2 r2
-        a_.vmovups_load(A, scalar(-0.5f));
-        a_.vfmadd213ps(A, B, scalar(1.0f));                                // fma(-0.5, r2, 1)
-        a_.vfmadd213ps(E, F, VecOperand::r(A));                           // c
-        a_.vpslld(B, D, 31);                                              // q & 1 as the sign bit
+        a_.vmovups(ymm(A), operand(arg, u));                              // x
+        a_.vmulps(ymm(B), ymm(A), scalar(sc::kTwoOverPi));                               // t
+        a_.vandps(ymm(C), ymm(B), scalar_bits(0x7fffffffu));
+        a_.vcmpps(ymm(C), ymm(C), scalar(sc::kReducible), imm(Cmp::NotLt));                   // !(|t| < 2^22)
+        a_.vaddps(ymm(B), ymm(B), scalar(sc::kRound));
+        a_.vblendvps(ymm(D), ymm(B), scalar(sc::kRound), ymm(C));                             // shifted; q = its bits
+        a_.vsubps(ymm(E), ymm(D), scalar(sc::kRound));                                   // k
+        a_.vfmadd231ps(ymm(A), ymm(E), scalar(sc::kPi2Hi));                              // r = fma(k, c, r)
+        a_.vfmadd231ps(ymm(A), ymm(E), scalar(sc::kPi2Mid));
+        a_.vfmadd231ps(ymm(A), ymm(E), scalar(sc::kPi2Lo));
+        a_.vmulps(ymm(B), ymm(A), VecOperand::r(A));                                // r2
+        a_.vmovups(ymm(C), scalar(sc::kSin3));
+        a_.vfmadd213ps(ymm(C), ymm(B), scalar(sc::kSin2));
+        a_.vfmadd213ps(ymm(C), ymm(B), scalar(sc::kSin1));
+        a_.vmulps(ymm(E), ymm(B), VecOperand::r(A));                                // r2 r
+        a_.vfmadd213ps(ymm(C), ymm(E), VecOperand::r(A));                           // s
+        a_.vmovups(ymm(E), scalar(sc::kCos3));
+        a_.vfmadd213ps(ymm(E), ymm(B), scalar(sc::kCos2));
+        a_.vfmadd213ps(ymm(E), ymm(B), scalar(sc::kCos1));
+        a_.vmulps(ymm(F), ymm(B), VecOperand::r(B));                                // r2 r2
+        a_.vmovups(ymm(A), scalar(-0.5f));
+        a_.vfmadd213ps(ymm(A), ymm(B), scalar(1.0f));                                // fma(-0.5, r2, 1)
+        a_.vfmadd213ps(ymm(E), ymm(F), VecOperand::r(A));                           // c
+        a_.vpslld(ymm(B), ymm(D), 31);                                              // q & 1 as the sign bit
         for (NodeId out : {sin_node, cos_node}) {
             if (out == none) continue;
             int q = D;
             const int d = allocate(out, u, position);
             if (out == cos_node) {  // a quarter turn on: q + 1, odd exactly when q is even
-                a_.vpaddd(A, D, scalar_bits(1u));
+                a_.vpaddd(ymm(A), ymm(D), scalar_bits(1u));
                 q = A;
-                a_.vblendvps(d, E, VecOperand::r(C), B);                  // q odd ? s : c
+                a_.vblendvps(ymm(d), ymm(E), VecOperand::r(C), ymm(B));                  // q odd ? s : c
             } else {
-                a_.vblendvps(d, C, VecOperand::r(E), B);                  // q odd ? c : s
+                a_.vblendvps(ymm(d), ymm(C), VecOperand::r(E), ymm(B));                  // q odd ? c : s
             }
-            a_.vpslld(F, q, 30);
-            a_.vpand(F, F, scalar_bits(0x80000000u));                              // (q & 2) << 30
-            a_.vxorps(d, d, VecOperand::r(F));
+            a_.vpslld(ymm(F), ymm(q), 30);
+            a_.vpand(ymm(F), ymm(F), scalar_bits(0x80000000u));                              // (q & 2) << 30
+            a_.vxorps(ymm(d), ymm(d), VecOperand::r(F));
         }
     }
     for (int r : {A, B, C, D, E, F}) owner_[r] = -1;
@@ -530,30 +524,30 @@ void Generator::emit_vector(NodeId i, int u, int position) {
         if (t.is_float && s < kRowRegisters && register_uses_[i] <= 1) {
             // Float samples of a row kept in a register are operands where they lie:
             // no register, no load until an instruction needs one in a register.
-            values_[vid(i, u)].source = Mem{kRowRegister[s], (n.dx + 8 * u) * 4, kX, 4};
+            values_[vid(i, u)].source = mem(kRowRegister[s], (n.dx + 8 * u) * 4, kX, 4);
             return;
         }
         release_dying(i, u, position);
         const int d = allocate(i, u, position);
-        Gpr base = r10;
+        Xbyak::Reg64 base = r10;
         if (s < kRowRegisters) base = kRowRegister[s];
-        else a_.mov_load(r10, row_mem(s));
-        const Mem m{base, (n.dx + 8 * u) * t.bytes_per_sample, kX, t.bytes_per_sample};
+        else a_.mov(r10, row_mem(s));
+        const Xbyak::Address m = mem(base, (n.dx + 8 * u) * t.bytes_per_sample, kX, t.bytes_per_sample);
         if (t.is_float) {
-            a_.vmovups_load(d, VecOperand::m(m));
+            a_.vmovups(ymm(d), VecOperand::m(m));
         } else {
-            if (t.bytes_per_sample == 1) a_.vpmovzxbd(d, VecOperand::m(m));
-            else a_.vpmovzxwd(d, VecOperand::m(m));
-            a_.vcvtdq2ps(d, VecOperand::r(d));
+            if (t.bytes_per_sample == 1) a_.vpmovzxbd(ymm(d), VecOperand::m(m));
+            else a_.vpmovzxwd(ymm(d), VecOperand::m(m));
+            a_.vcvtdq2ps(ymm(d), VecOperand::r(d));
         }
         return;
     }
     if (n.op == Op::X) {
         const int d = allocate(i, u, position);
-        a_.vmovd_xmm_from_gpr32(kScratchA, kX);
-        a_.vpbroadcastd(kScratchA, kScratchA);
-        a_.vpaddd(kScratchA, kScratchA, VecOperand::m(slot_mem(kIotaSlot + u)));  // + 8u .. 8u+7
-        a_.vcvtdq2ps(d, VecOperand::r(kScratchA));
+        a_.vmovd(xmm(kScratchA), kX.cvt32());
+        a_.vpbroadcastd(ymm(kScratchA), xmm(kScratchA));
+        a_.vpaddd(ymm(kScratchA), ymm(kScratchA), VecOperand::m(slot_mem(kIotaSlot + u)));  // + 8u .. 8u+7
+        a_.vcvtdq2ps(ymm(d), VecOperand::r(kScratchA));
         return;
     }
     // Operands first (their registers may be reused for the result).
@@ -573,13 +567,13 @@ void Generator::emit_vector(NodeId i, int u, int position) {
             break;
         case Op::Sqrt:
             ra = reg_of(0, A, kScratchB);
-            a_.vcmpps(kScratchA, ra, scalar(0.0f), Cmp::Gt);  // a > 0 (NaN: false)
+            a_.vcmpps(ymm(kScratchA), ymm(ra), scalar(0.0f), imm(Cmp::Gt));  // a > 0 (NaN: false)
             break;
         case Op::And: case Op::Or: case Op::Xor: {
             ra = reg_of(0, A, kScratchA);
-            a_.vcmpps(kScratchA, ra, scalar(0.0f), Cmp::Gt);
+            a_.vcmpps(ymm(kScratchA), ymm(ra), scalar(0.0f), imm(Cmp::Gt));
             const int rb = reg_of(1, B, kScratchB);
-            a_.vcmpps(kScratchB, rb, scalar(0.0f), Cmp::Gt);
+            a_.vcmpps(ymm(kScratchB), ymm(rb), scalar(0.0f), imm(Cmp::Gt));
             break;
         }
         case Op::Select:
@@ -587,7 +581,7 @@ void Generator::emit_vector(NodeId i, int u, int position) {
                 const Node& c = e_.node(args[0]);
                 const VecOperand ca = operand(c.args[0], u), cb = operand(c.args[1], u);
                 const int rca = ca.is_memory ? in_register(c.args[0], u, kScratchA) : ca.reg;
-                a_.vcmpps(kScratchA, rca, cb, *predicate(c.op));  // mask: the comparison itself
+                a_.vcmpps(ymm(kScratchA), ymm(rca), cb, imm(*predicate(c.op)));  // mask: the comparison itself
                 for (NodeId a : c.args)
                     if (sched_.last_use[a] == position) {
                         Value& v = values_[vid(a, u)];
@@ -595,7 +589,7 @@ void Generator::emit_vector(NodeId i, int u, int position) {
                     }
             } else {
                 ra = reg_of(0, A, kScratchA);
-                a_.vcmpps(kScratchA, ra, scalar(0.0f), Cmp::Gt);  // mask: condition > 0
+                a_.vcmpps(ymm(kScratchA), ymm(ra), scalar(0.0f), imm(Cmp::Gt));  // mask: condition > 0
             }
             rc = reg_of(2, C, kScratchB);
             break;
@@ -604,42 +598,42 @@ void Generator::emit_vector(NodeId i, int u, int position) {
     release_dying(i, u, position);
     const int d = allocate(i, u, position);
     switch (n.op) {
-        case Op::Add: a_.vaddps(d, ra, B); break;
-        case Op::Sub: a_.vsubps(d, ra, B); break;
-        case Op::Mul: a_.vmulps(d, ra, B); break;
-        case Op::Div: a_.vdivps(d, ra, B); break;
-        case Op::Max: a_.vmaxps(d, ra, B); break;  // a > b ? a : b
-        case Op::Min: a_.vminps(d, ra, B); break;  // a < b ? a : b
+        case Op::Add: a_.vaddps(ymm(d), ymm(ra), B); break;
+        case Op::Sub: a_.vsubps(ymm(d), ymm(ra), B); break;
+        case Op::Mul: a_.vmulps(ymm(d), ymm(ra), B); break;
+        case Op::Div: a_.vdivps(ymm(d), ymm(ra), B); break;
+        case Op::Max: a_.vmaxps(ymm(d), ymm(ra), B); break;  // a > b ? a : b
+        case Op::Min: a_.vminps(ymm(d), ymm(ra), B); break;  // a < b ? a : b
         case Op::Clamp:                              // max(min(a, hi), lo), as the interpreter
-            a_.vminps(kScratchA, ra, C);
-            a_.vmaxps(d, kScratchA, B);
+            a_.vminps(ymm(kScratchA), ymm(ra), C);
+            a_.vmaxps(ymm(d), ymm(kScratchA), B);
             break;
-        case Op::Abs: a_.vandps(d, ra, scalar_bits(0x7fffffffu)); break;
+        case Op::Abs: a_.vandps(ymm(d), ymm(ra), scalar_bits(0x7fffffffu)); break;
         case Op::Sqrt:  // a > 0 ? sqrt(a) : 0
-            a_.vsqrtps(d, VecOperand::r(ra));
-            a_.vandps(d, d, VecOperand::r(kScratchA));
+            a_.vsqrtps(ymm(d), VecOperand::r(ra));
+            a_.vandps(ymm(d), ymm(d), VecOperand::r(kScratchA));
             break;
-        case Op::Trunc: a_.vroundps(d, A, Rounding::TowardZero); break;
-        case Op::Round: a_.vroundps(d, A, Rounding::NearestEven); break;
-        case Op::Floor: a_.vroundps(d, A, Rounding::Down); break;
+        case Op::Trunc: a_.vroundps(ymm(d), A, imm(Rounding::TowardZero)); break;
+        case Op::Round: a_.vroundps(ymm(d), A, imm(Rounding::NearestEven)); break;
+        case Op::Floor: a_.vroundps(ymm(d), A, imm(Rounding::Down)); break;
         case Op::Gt: case Op::Lt: case Op::Eq: case Op::Ge: case Op::Le: {
             const Cmp p = n.op == Op::Gt ? Cmp::Gt : n.op == Op::Lt ? Cmp::Lt : n.op == Op::Eq ? Cmp::Eq
                         : n.op == Op::Ge ? Cmp::Ge : Cmp::Le;
-            a_.vcmpps(d, ra, B, p);
-            a_.vandps(d, d, scalar(1.0f));
+            a_.vcmpps(ymm(d), ymm(ra), B, imm(p));
+            a_.vandps(ymm(d), ymm(d), scalar(1.0f));
             break;
         }
         case Op::Not:  // a <= 0 (NaN: false)
-            a_.vcmpps(d, ra, scalar(0.0f), Cmp::Le);
-            a_.vandps(d, d, scalar(1.0f));
+            a_.vcmpps(ymm(d), ymm(ra), scalar(0.0f), imm(Cmp::Le));
+            a_.vandps(ymm(d), ymm(d), scalar(1.0f));
             break;
         case Op::And: case Op::Or: case Op::Xor:
-            if (n.op == Op::And) a_.vandps(kScratchA, kScratchA, VecOperand::r(kScratchB));
-            else if (n.op == Op::Or) a_.vorps(kScratchA, kScratchA, VecOperand::r(kScratchB));
-            else a_.vxorps(kScratchA, kScratchA, VecOperand::r(kScratchB));
-            a_.vandps(d, kScratchA, scalar(1.0f));
+            if (n.op == Op::And) a_.vandps(ymm(kScratchA), ymm(kScratchA), VecOperand::r(kScratchB));
+            else if (n.op == Op::Or) a_.vorps(ymm(kScratchA), ymm(kScratchA), VecOperand::r(kScratchB));
+            else a_.vxorps(ymm(kScratchA), ymm(kScratchA), VecOperand::r(kScratchB));
+            a_.vandps(ymm(d), ymm(kScratchA), scalar(1.0f));
             break;
-        case Op::Select: a_.vblendvps(d, rc, B, kScratchA); break;  // mask ? b : c
+        case Op::Select: a_.vblendvps(ymm(d), ymm(rc), B, ymm(kScratchA)); break;  // mask ? b : c
         default: throw InternalError("Expr JIT: operation without code");
     }
 }
@@ -651,9 +645,9 @@ void Generator::emit_vector(NodeId i, int u, int position) {
 void Generator::emit_store() {
     const NodeId root = e_.root();
     const int bps = out_.bytes_per_sample;
-    auto out_at = [&](int pixel) { return Mem{kOut, pixel * bps, kX, bps}; };
+    auto out_at = [&](int pixel) { return mem(kOut, pixel * bps, kX, bps); };
     if (out_.is_float) {
-        for (int u = 0; u < unroll_; ++u) a_.vmovups_store(out_at(8 * u), in_register(root, u, kScratchA));
+        for (int u = 0; u < unroll_; ++u) a_.vmovups(out_at(8 * u), ymm(in_register(root, u, kScratchA)));
         return;
     }
     int t[4];
@@ -669,47 +663,47 @@ void Generator::emit_store() {
         const VecOperand v = operand(root, u);
         int src = v.reg;
         if (v.is_memory) {
-            a_.vmovups_load(t[u], v);
+            a_.vmovups(ymm(t[u]), v);
             src = t[u];
         }
-        a_.vmaxps(t[u], src, scalar(0.0f));
-        a_.vminps(t[u], t[u], scalar(top_));
-        a_.vcvtps2dq(t[u], VecOperand::r(t[u]));
+        a_.vmaxps(ymm(t[u]), ymm(src), scalar(0.0f));
+        a_.vminps(ymm(t[u]), ymm(t[u]), scalar(top_));
+        a_.vcvtps2dq(ymm(t[u]), VecOperand::r(t[u]));
     }
     const std::uint8_t kQuadOrder = 0xd8;  // quads 0 2 1 3
     if (unroll_ == 1) {
-        a_.vextracti128_high(kScratchB, t[0]);
-        a_.vpackusdw_xmm(t[0], t[0], kScratchB);
+        a_.vextracti128(xmm(kScratchB), ymm(t[0]), 1);
+        a_.vpackusdw(xmm(t[0]), xmm(t[0]), xmm(kScratchB));
         if (bps == 2) {
-            a_.vmovdqu_store_xmm(out_at(0), t[0]);
+            a_.vmovdqu(out_at(0), xmm(t[0]));
         } else {
-            a_.vpackuswb_xmm(t[0], t[0], t[0]);
-            a_.vmovq_store_xmm(out_at(0), t[0]);
+            a_.vpackuswb(xmm(t[0]), xmm(t[0]), xmm(t[0]));
+            a_.vmovq(out_at(0), xmm(t[0]));
         }
         return;
     }
     if (bps == 2) {
         for (int pair = 0; pair < unroll_ / 2; ++pair) {
             const int p0 = t[2 * pair], p1 = t[2 * pair + 1];
-            a_.vpackusdw(p0, p0, p1);
-            a_.vpermq(p0, p0, kQuadOrder);
-            a_.vmovdqu_store(out_at(16 * pair), p0);
+            a_.vpackusdw(ymm(p0), ymm(p0), ymm(p1));
+            a_.vpermq(ymm(p0), ymm(p0), kQuadOrder);
+            a_.vmovdqu(out_at(16 * pair), ymm(p0));
         }
         return;
     }
-    a_.vpackusdw(t[0], t[0], t[1]);
+    a_.vpackusdw(ymm(t[0]), ymm(t[0]), ymm(t[1]));
     if (unroll_ == 2) {
-        a_.vpermq(t[0], t[0], kQuadOrder);
-        a_.vextracti128_high(t[1], t[0]);
-        a_.vpackuswb_xmm(t[0], t[0], t[1]);
-        a_.vmovdqu_store_xmm(out_at(0), t[0]);
+        a_.vpermq(ymm(t[0]), ymm(t[0]), kQuadOrder);
+        a_.vextracti128(xmm(t[1]), ymm(t[0]), 1);
+        a_.vpackuswb(xmm(t[0]), xmm(t[0]), xmm(t[1]));
+        a_.vmovdqu(out_at(0), xmm(t[0]));
         return;
     }
-    a_.vpackusdw(t[2], t[2], t[3]);
-    a_.vpackuswb(t[0], t[0], t[2]);
-    a_.vmovups_load(t[1], VecOperand::m(slot_mem(kPackOrderSlot)));
-    a_.vpermd(t[0], t[1], VecOperand::r(t[0]));
-    a_.vmovdqu_store(out_at(0), t[0]);
+    a_.vpackusdw(ymm(t[2]), ymm(t[2]), ymm(t[3]));
+    a_.vpackuswb(ymm(t[0]), ymm(t[0]), ymm(t[2]));
+    a_.vmovups(ymm(t[1]), VecOperand::m(slot_mem(kPackOrderSlot)));
+    a_.vpermd(ymm(t[0]), ymm(t[1]), VecOperand::r(t[0]));
+    a_.vmovdqu(out_at(0), ymm(t[0]));
 }
 
 std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std::vector<Kernel::Row>& rows,
@@ -820,58 +814,61 @@ std::vector<std::uint8_t> Generator::generate(std::vector<float>& constants, std
     // Prologue: save callee-saved registers, align the frame, load the arguments.
     a_.push(rbp);
     a_.mov(rbp, rsp);
-    for (Gpr g : {rbx, r12, r13, r14, r15}) a_.push(g);
-    a_.and_imm(rsp, -32);
-    a_.sub_imm(rsp, 0);
-    const std::size_t frame_size_end = a_.position();
-    a_.mov_load(rax, Mem{rdi, int(offsetof(RowArgs, rows))});
+    for (const Xbyak::Reg64& g : {rbx, r12, r13, r14, r15}) a_.push(g);
+    a_.and_(rsp, -32);
+    // The frame size is known once the body has allocated its slots: a 32-bit immediate
+    // now (a placeholder beyond 8 bits), rewritten at the end.
+    a_.sub(rsp, 0x10000);
+    const std::size_t frame_size_end = a_.getSize();
+    a_.mov(rax, mem(rdi, int(offsetof(RowArgs, rows))));
     for (int s = 0; s < int(rows_.size()); ++s) {
         if (s < kRowRegisters) {
-            a_.mov_load(kRowRegister[s], Mem{rax, 8 * s});
+            a_.mov(kRowRegister[s], mem(rax, 8 * s));
         } else {
-            a_.mov_load(r10, Mem{rax, 8 * s});
-            a_.mov_store(row_mem(s), r10);
+            a_.mov(r10, mem(rax, 8 * s));
+            a_.mov(row_mem(s), r10);
         }
     }
-    a_.mov_load(kOut, Mem{rdi, int(offsetof(RowArgs, out))});
-    a_.mov_load(kX, Mem{rdi, int(offsetof(RowArgs, x_begin))});
-    a_.mov_load(r10, Mem{rdi, int(offsetof(RowArgs, x_end))});
-    a_.mov_store(Mem{rsp, kXEnd}, r10);
-    a_.mov_load(rax, Mem{rdi, int(offsetof(RowArgs, constants))});
+    a_.mov(kOut, mem(rdi, int(offsetof(RowArgs, out))));
+    a_.mov(kX, mem(rdi, int(offsetof(RowArgs, x_begin))));
+    a_.mov(r10, mem(rdi, int(offsetof(RowArgs, x_end))));
+    a_.mov(mem(rsp, kXEnd), r10);
+    a_.mov(rax, mem(rdi, int(offsetof(RowArgs, constants))));
     for (int v = 0; v < kPoolVectors; ++v) {
-        a_.vmovups_load(kScratchA, VecOperand::m(Mem{rax, 32 * v}));
-        a_.vmovups_store(slot_mem(v), kScratchA);
+        a_.vmovups(ymm(kScratchA), VecOperand::m(mem(rax, 32 * v)));
+        a_.vmovups(slot_mem(v), ymm(kScratchA));
     }
     for (int k = 0; k < scalar_count_; ++k) {
-        a_.vbroadcastss(kScratchA, Mem{rax, 4 * (int(first_scalar) + k)});
-        a_.vmovups_store(slot_mem(kPoolVectors + k), kScratchA);
+        a_.vbroadcastss(ymm(kScratchA), mem(rax, 4 * (int(first_scalar) + k)));
+        a_.vmovups(slot_mem(kPoolVectors + k), ymm(kScratchA));
     }
-    a_.mov_load(rax, Mem{rdi, int(offsetof(RowArgs, uniforms))});
+    a_.mov(rax, mem(rdi, int(offsetof(RowArgs, uniforms))));
     for (auto [u, slot] : uniform_slots) {
-        a_.vbroadcastss(kScratchA, Mem{rax, 4 * u});
-        a_.vmovups_store(slot_mem(slot), kScratchA);
+        a_.vbroadcastss(ymm(kScratchA), mem(rax, 4 * u));
+        a_.vmovups(slot_mem(slot), ymm(kScratchA));
     }
-    a_.cmp_load(kX, Mem{rsp, kXEnd});
-    const std::size_t skip = a_.jge();
+    a_.cmp(kX, mem(rsp, kXEnd));
+    Xbyak::Label loop, skip;
+    a_.jge(skip, Xbyak::CodeGenerator::T_NEAR);
 
     // Loop body: 8 * unroll pixels.  The code is the same every iteration, so a spilled
     // value is always stored to its slot before that iteration reads it.
-    const std::size_t loop = a_.position();
+    a_.L(loop);
     for (int p = 0; p < int(sched_.order.size()); ++p) emit(p);
     emit_store();
-    a_.add_imm(kX, 8 * unroll_);
-    a_.cmp_load(kX, Mem{rsp, kXEnd});
+    a_.add(kX, 8 * unroll_);
+    a_.cmp(kX, mem(rsp, kXEnd));
     a_.jl(loop);
-    a_.bind(skip);
+    a_.L(skip);
     a_.vzeroupper();
-    a_.lea(rsp, Mem{rbp, -40});
-    for (Gpr g : {r15, r14, r13, r12, rbx}) a_.pop(g);
+    a_.lea(rsp, mem(rbp, -40));
+    for (const Xbyak::Reg64& g : {r15, r14, r13, r12, rbx}) a_.pop(g);
     a_.pop(rbp);
     a_.ret();
 
-    a_.patch_imm32(frame_size_end, std::uint32_t(first_vector_ + 32 * next_slot_));
+    a_.rewrite(frame_size_end - 4, std::uint32_t(first_vector_ + 32 * next_slot_), 4);
     rows = rows_;
-    return a_.code();
+    return a_.finish();
 }
 
 }  // namespace

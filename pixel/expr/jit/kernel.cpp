@@ -1,5 +1,7 @@
 #include "pixel/expr/jit/kernel.hpp"
 
+#include <xbyak/xbyak.h>
+
 #include "filters/base/error.hpp"
 #include "pixel/expr/jit/generated_kernel.hpp"
 #include "pixel/expr/math_kernels.hpp"
@@ -20,11 +22,16 @@ int row_slot(std::vector<Kernel::Row>& rows, const rigor::expr::Node& load, int 
 }
 
 std::unique_ptr<const Kernel> Kernel::compile(const rigor::expr::Expr& e, std::span<const SampleLayout> clips,
-                                                    SampleLayout out) {
+                                              SampleLayout out) {
 #if defined(__x86_64__)
     if (!cpu_has_avx2_fma()) return nullptr;
-    std::optional<GeneratedKernel> g = generate_fixed_kernel(e, clips, out);
-    if (!g) g = generate_float_kernel(e, clips, out);
+    std::optional<GeneratedKernel> g;
+    try {
+        g = generate_fixed_kernel(e, clips, out);
+        if (!g) g = generate_float_kernel(e, clips, out);
+    } catch (const Xbyak::Error& x) {  // an operand the generators should never form
+        throw InternalError(std::string("Expr JIT: Xbyak refused an instruction: ") + x.what());
+    }
     if (!g || g->reach_left > kMaxReach || g->reach_right > kMaxReach) return nullptr;
     std::unique_ptr<Kernel> k(new Kernel());
     try {
