@@ -6,100 +6,14 @@
 // registers go to the binary32 generator.
 #include <algorithm>
 #include <cstring>
-#include <map>
 
 #include "filters/expr/dyadic_range.hpp"
-#include "pixel/expr/jit/generated_kernel.hpp"
-#include "pixel/expr/jit/schedule.hpp"
-#include "pixel/expr/jit/kernel_abi.hpp"
-#include "pixel/expr/jit/x86_code.hpp"
+#include "pixel/expr/jit/fixed_generator.hpp"
 
 namespace rigor::pixel::expr::jit {
 
 using rigor::expr::DyadicRange;
-using rigor::expr::Node;
-using rigor::expr::NodeId;
-using rigor::expr::Op;
 using namespace Xbyak::util;  // register names
-
-namespace {
-
-// Beside kernel_abi.hpp's: the end column and the pool (no frame, no calls).
-constexpr Xbyak::Reg64 kEnd = r11, kPool = rbp;
-
-class FixedGenerator {
-public:
-    FixedGenerator(const rigor::expr::Expr& e, std::span<const SampleLayout> clips, SampleLayout out,
-                   std::vector<DyadicRange> ranges, Schedule sched)
-        : e_(e), clips_(clips), out_(out), r_(std::move(ranges)), sched_(std::move(sched)),
-          unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
-          reg_(e.size() * 4, -1) {}
-
-    GeneratedKernel generate();
-    bool failed() const { return failed_; }
-
-private:
-    // A pool vector of 16 copies of v (16-bit); its memory operand.
-    VecOperand pooled(std::int64_t v) {
-        auto [it, added] = pool_.try_emplace(std::int16_t(v), int(pool_.size()));
-        return VecOperand::m(mem(kPool, 32 * it->second));
-    }
-    int& reg(NodeId i, int u) { return reg_[std::size_t(i) * 4 + std::size_t(u)]; }
-    int take() {
-        for (int r = 0; r < kValueRegisters; ++r)
-            if (!busy_[r]) {
-                busy_[r] = true;
-                return r;
-            }
-        failed_ = true;  // more live values than registers (sortN of many copies): give up
-        return 0;
-    }
-    void release_dying(NodeId i, int u, int position) {
-        for (NodeId a : e_.node(i).args)
-            if (sched_.last_use[a] == position && e_.node(a).op != Op::Constant && reg(a, u) >= 0) busy_[reg(a, u)] = false;
-    }
-    // Argument k of node i at shift s: a register (shifted into scratch if needed) or a
-    // pool operand for constants.
-    VecOperand aligned(NodeId i, std::size_t k, int u, int s, int scratch) {
-        const NodeId a = e_.node(i).args[k];
-        const DyadicRange& ra = r_[a];
-        if (e_.node(a).op == Op::Constant) return pooled(ra.lo << (s - ra.shift));
-        if (ra.shift == s) return VecOperand::r(reg(a, u));
-        a_.vpsllw(ymm(scratch), ymm(reg(a, u)), std::uint8_t(s - ra.shift));
-        return VecOperand::r(scratch);
-    }
-    int in_register(VecOperand o, int scratch) {
-        if (!o.is_memory) return o.reg;
-        a_.vmovdqu(ymm(scratch), o);
-        return scratch;
-    }
-    void emit(NodeId i, int u, int position);
-    void emit_sorted(NodeId i, int u, int position);
-    void emit_store();
-    bool is_byte_average() const;
-    void emit_byte_average();
-    int row_index(const Node& n) { return row_slot(rows_, n, clips_[std::size_t(n.clip)].bytes_per_sample); }
-    // The register holding column 0 of row slot s: r13..r15, or r10 loaded for it.
-    Xbyak::Reg64 row_base(int s) {
-        if (s < kRowRegisters) return kRowRegister[s];
-        a_.mov(r10, mem(rdi, int(offsetof(RowArgs, rows))));  // rdi survives: no calls here
-        a_.mov(r10, mem(r10, 8 * s));
-        return r10;
-    }
-
-    const rigor::expr::Expr& e_;
-    std::span<const SampleLayout> clips_;
-    SampleLayout out_;
-    std::vector<DyadicRange> r_;
-    Schedule sched_;
-    int unroll_;
-    std::vector<int> reg_;
-    bool busy_[16] = {};
-    bool failed_ = false;
-    std::map<std::int16_t, int> pool_;
-    std::vector<Kernel::Row> rows_;
-    CodeBuffer a_;
-};
 
 void FixedGenerator::emit(NodeId i, int u, int position) {
     const Node& n = e_.node(i);
@@ -156,87 +70,6 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
     }
 }
 
-// Comparators (i, j), i < j, of Batcher's odd-even merge sort for n wires (n a power of
-// two), in order; min goes to i, max to j.
-std::vector<std::pair<int, int>> odd_even_merge_sort(int n) {
-    std::vector<std::pair<int, int>> c;
-    for (int p = 1; p < n; p *= 2)
-        for (int k = p; k >= 1; k /= 2)
-            for (int j = k % p; j + k < n; j += 2 * k)
-                for (int i = 0; i < std::min(k, n - j - k); ++i)
-                    if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) c.push_back({i + j, i + j + k});
-    return c;
-}
-
-// The rank-th smallest of the arguments by a sorting network of VPMINSW/VPMAXSW on
-// copies of them (Batcher's network for the next power of two, wires beyond the count
-// dropped as if +inf, comparators that cannot reach the wanted wire pruned).  Registers
-// are renamed rather than moved: the minimum goes to a spare, whose old owner becomes
-// the next spare.
-void FixedGenerator::emit_sorted(NodeId i, int u, int position) {
-    const Node& n = e_.node(i);
-    const int count = int(n.args.size());
-    const int s = r_[i].shift;
-    std::vector<int> wire(static_cast<std::size_t>(count));
-    // An argument read for the last time here (and once) lends its register as a wire;
-    // the others are copied (shifted to the common point where needed).
-    for (int k = 0; k < count; ++k) {
-        const NodeId a = n.args[std::size_t(k)];
-        const bool last = sched_.last_use[a] == position && e_.node(a).op != Op::Constant &&
-                          std::count(n.args.begin(), n.args.end(), a) == 1;
-        if (last && r_[a].shift == s) {
-            wire[std::size_t(k)] = reg(a, u);  // stays busy: now a wire
-            continue;
-        }
-        const int w = take();
-        if (failed_) return;
-        if (e_.node(a).op == Op::Constant) a_.vmovdqu(ymm(w), pooled(r_[a].lo << (s - r_[a].shift)));
-        else if (r_[a].shift < s) a_.vpsllw(ymm(w), ymm(reg(a, u)), std::uint8_t(s - r_[a].shift));
-        else a_.vmovdqa(ymm(w), ymm(reg(a, u)));
-        wire[std::size_t(k)] = w;
-        if (last) busy_[reg(a, u)] = false;  // copied for its shift: its register is free
-    }
-    // Arguments used more than once here and dying: their registers are free now.
-    for (NodeId a : n.args)
-        if (sched_.last_use[a] == position && e_.node(a).op != Op::Constant &&
-            std::count(n.args.begin(), n.args.end(), a) > 1)
-            busy_[reg(a, u)] = false;
-    int width = 1;
-    while (width < count) width *= 2;
-    std::vector<std::pair<int, int>> network;
-    for (auto [a, b] : odd_even_merge_sort(width))
-        if (b < count) network.push_back({a, b});
-    // Backwards from the wanted wire: keep only comparators touching a needed wire.
-    std::vector<char> needed(static_cast<std::size_t>(count), 0);
-    needed[std::size_t(n.rank)] = 1;
-    std::vector<std::pair<int, int>> kept;
-    for (auto it = network.rbegin(); it != network.rend(); ++it)
-        if (needed[std::size_t(it->first)] || needed[std::size_t(it->second)]) {
-            needed[std::size_t(it->first)] = needed[std::size_t(it->second)] = 1;
-            kept.push_back(*it);
-        }
-    int spare = kScratchA;
-    for (auto it = kept.rbegin(); it != kept.rend(); ++it) {
-        int& lo = wire[std::size_t(it->first)];
-        int& hi = wire[std::size_t(it->second)];
-        a_.vpminsw(ymm(spare), ymm(lo), VecOperand::r(hi));
-        a_.vpmaxsw(ymm(hi), ymm(lo), VecOperand::r(hi));
-        std::swap(lo, spare);
-    }
-    // The result in a value register of its own; the other copies (and a spare that is
-    // a value register) are free again.
-    int result = wire[std::size_t(n.rank)];
-    for (int k = 0; k < count; ++k)
-        if (k != n.rank && wire[std::size_t(k)] < kValueRegisters) busy_[wire[std::size_t(k)]] = false;
-    if (spare < kValueRegisters) busy_[spare] = false;
-    if (result >= kValueRegisters) {
-        const int d = take();
-        a_.vmovdqa(ymm(d), ymm(result));
-        result = d;
-    }
-    reg(i, u) = result;
-}
-
 // k / 2^s rounded half to even: (k + ((k >> s) & 1) + 2^(s-1) - 1) >> s (arithmetic
 // shifts; the floor division then rounds exactly as the spec's output rule), clamped to
 // [0, top] where the range needs it, then narrowed and stored in pixel order.
@@ -289,40 +122,6 @@ void FixedGenerator::emit_store() {
     }
 }
 
-// The halving sum of two 8-bit samples into an 8-bit plane, (a + b) / 2 rounded half
-// to even (`x y + 0.5 *`, `x y + 2 /`, a 50 % blend): computed in 8-bit lanes, 32 pixels
-// per vector, as VPAVGB's (a + b + 1) >> 1 less one where that rounded an odd sum up to
-// an odd number: c - ((a ^ b) & c & 1).  (a ^ b) & 1 is the parity of a + b.
-bool FixedGenerator::is_byte_average() const {
-    const DyadicRange& root = r_[e_.root()];
-    if (!root.rescales || root.shift != 1 || root.lift != 0 || out_.bytes_per_sample != 1 || out_.bits != 8)
-        return false;
-    const Node& sum = e_.node(e_.node(e_.root()).args[std::size_t(root.scaled_arg)]);
-    if (sum.op != Op::Add || r_[sum.args[0]].shift != 0 || r_[sum.args[1]].shift != 0) return false;
-    for (NodeId a : sum.args) {
-        const Node& n = e_.node(a);
-        if (n.op != Op::Load || clips_[std::size_t(n.clip)].bytes_per_sample != 1 || clips_[std::size_t(n.clip)].bits != 8)
-            return false;
-    }
-    return true;
-}
-
-void FixedGenerator::emit_byte_average() {
-    const Node& sum = e_.node(e_.node(e_.root()).args[std::size_t(r_[e_.root()].scaled_arg)]);
-    auto sample_row = [&](const Node& n, int u) { return VecOperand::m(mem(row_base(row_index(n)), n.dx + 32 * u, kX, 1)); };
-    for (int u = 0; u < 2; ++u) {
-        const int a = 3 * u, b = 3 * u + 1, c = 3 * u + 2;
-        a_.vmovdqu(ymm(a), sample_row(e_.node(sum.args[0]), u));
-        a_.vmovdqu(ymm(b), sample_row(e_.node(sum.args[1]), u));
-        a_.vpavgb(ymm(c), ymm(a), VecOperand::r(b));
-        a_.vpxor(ymm(a), ymm(a), VecOperand::r(b));
-        a_.vpand(ymm(a), ymm(a), VecOperand::r(c));
-        a_.vpand(ymm(a), ymm(a), pooled(0x0101));  // bytes of 1
-        a_.vpsubb(ymm(c), ymm(c), VecOperand::r(a));
-        a_.vmovdqu(mem(kOut, 32 * u, kX, 1), ymm(c));
-    }
-}
-
 GeneratedKernel FixedGenerator::generate() {
     GeneratedKernel k;
     for (const Node& n : e_.nodes())
@@ -369,8 +168,6 @@ GeneratedKernel FixedGenerator::generate() {
     k.fixed_point = true;
     return k;
 }
-
-}  // namespace
 
 std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e, std::span<const SampleLayout> clips,
                                                      SampleLayout out) {
