@@ -86,7 +86,8 @@ int ExprFilter::jit_planes() const {
 
 int ExprFilter::fixed_point_planes() const {
     int n = 0;
-    for (const PlanePlan& plan : planes_) n += plan.compiled && plan.compiled->kernel && plan.compiled->kernel->fixed_point();
+    for (const PlanePlan& plan : planes_)
+        n += plan.compiled && plan.compiled->kernel && plan.compiled->kernel->fixed_point();
     return n;
 }
 

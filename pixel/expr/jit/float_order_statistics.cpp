@@ -4,7 +4,7 @@
 
 namespace rigor::pixel::expr::jit {
 
-// Order statistics as the interpreter computes them (pixel/expr/evaluate.cpp, filters/expr/scalar.hpp).
+// As the interpreter computes them (pixel/expr/evaluate.cpp, filters/expr/scalar.hpp).
 // sortN's rank-th value (SortedNth) and argsortN's (ArgSortNth): value c has rank
 // #{j < c: v_j <= v_c} + #{j > c: v_j < v_c}; the result is the last c whose rank is the
 // wanted one, else (NaN arguments) count - 1 - rank.  With -0, +0 and NaN this order

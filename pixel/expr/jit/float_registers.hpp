@@ -84,7 +84,9 @@ public:
 
 private:
     // Value index of vector u (pixels 8u..8u+7 of the iteration) of node i.
-    std::size_t vid(rigor::expr::NodeId i, int u) const { return std::size_t(i) * std::size_t(unroll_) + std::size_t(u); }
+    std::size_t vid(rigor::expr::NodeId i, int u) const {
+        return std::size_t(i) * std::size_t(unroll_) + std::size_t(u);
+    }
 
     const rigor::expr::Expr& e_;
     const Schedule& sched_;

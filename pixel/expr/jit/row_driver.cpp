@@ -112,10 +112,10 @@ void RowDriver::forget_converted_rows() {
     }
 }
 
-// Compiled twice (AVX2 and baseline) and chosen at load time, as the interpreter: the
-// conversions of source rows inlined here are the interpreter's (source_rows.hpp).
-__attribute__((target_clones("avx2", "default"))) void RowDriver::run_rows(const PlaneJob& job, int y_begin,
-                                                                         int y_end) noexcept {
+// Compiled for AVX2, as the interpreter's AVX2 version (the conversions of source rows
+// inlined here are the interpreter's, source_rows.hpp): a Kernel exists only where the
+// CPU has AVX2 and FMA.
+__attribute__((target("avx2"))) void RowDriver::run_rows(const PlaneJob& job, int y_begin, int y_end) noexcept {
     forget_converted_rows();  // drivers outlive frames; converted rows must not
     for (int y = y_begin; y < y_end; ++y) run_row(job, y);
 }

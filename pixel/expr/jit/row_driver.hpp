@@ -26,7 +26,7 @@ public:
 
     // Computes rows [y_begin, y_end) of job.target (a job the kernel serves).  Converted
     // rows are kept only within one call: a new frame has the same row numbers and other
-    // samples.
+    // samples.  Uses AVX2 (as the kernel does).
     void run_rows(const PlaneJob& job, int y_begin, int y_end) noexcept;
 
 private:
