@@ -15,6 +15,8 @@
 #include "pixel/expr/expr_filter.hpp"
 
 using namespace rigor::pixel;
+using rigor::pixel::expr::ExprFilter;
+using rigor::pixel::expr::ExprSettings;
 using Clock = std::chrono::steady_clock;
 
 namespace {

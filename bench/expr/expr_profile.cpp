@@ -11,6 +11,8 @@
 #include "pixel/expr/expr_filter.hpp"
 
 using namespace rigor::pixel;
+using rigor::pixel::expr::ExprFilter;
+using rigor::pixel::expr::ExprSettings;
 
 int main(int argc, char** argv) {
     if (argc < 3) {

@@ -32,6 +32,25 @@ ArgumentParser& ArgumentParser::epilog(std::string text) {
     return *this;
 }
 
+ArgumentParser& ArgumentParser::help_text(std::string text) {
+    help_text_ = std::move(text);
+    return *this;
+}
+
+ArgumentParser& ArgumentParser::wording(std::string unknown_option, std::string missing_value) {
+    unknown_option_ = std::move(unknown_option);
+    missing_value_ = std::move(missing_value);
+    return *this;
+}
+
+namespace {
+// `pattern` with its "{}" replaced by `word`.
+std::string worded(const std::string& pattern, const std::string& word) {
+    const std::size_t at = pattern.find("{}");
+    return at == std::string::npos ? pattern : pattern.substr(0, at) + word + pattern.substr(at + 2);
+}
+}  // namespace
+
 const ArgumentParser::Spec* ArgumentParser::find(const std::string& token) const {
     for (const Spec& s : options_)
         if ((!s.short_name.empty() && token == s.short_name) || token == s.long_name) return &s;
@@ -44,6 +63,7 @@ bool ArgumentParser::looks_like_option(const std::string& token) const {
 }
 
 std::string ArgumentParser::help() const {
+    if (!help_text_.empty()) return help_text_;
     std::string u = "usage: " + program_ + " [options]";
     for (const Positional& p : positionals_) u += " " + (p.optional ? "[" + p.name + "]" : p.name) + (p.many ? "…" : "");
     u += "\n\n" + description_ + "\n";
@@ -101,7 +121,10 @@ std::optional<Arguments> ArgumentParser::parse(std::span<const std::string> args
             }
         }
         const Spec* s = find(token);
-        if (!s) throw UsageError("unrecognised argument '" + args[i] + "' (see --help)");
+        if (!s) {
+            if (!unknown_option_.empty()) throw UsageError(worded(unknown_option_, args[i]));
+            throw UsageError("unrecognised argument '" + args[i] + "' (see --help)");
+        }
         if (s->values == 0) {
             if (inline_value) throw UsageError(s->long_name + " takes no value");
             out.counts_[s->long_name] += 1;
@@ -123,9 +146,11 @@ std::optional<Arguments> ArgumentParser::parse(std::span<const std::string> args
             continue;
         }
         for (int k = 0; k < s->values; ++k) {
-            if (i + 1 >= args.size())
+            if (i + 1 >= args.size()) {
+                if (!missing_value_.empty()) throw UsageError(worded(missing_value_, token));
                 throw UsageError("argument " + s->long_name + " expects " + std::to_string(s->values) + " value" +
                                  (s->values > 1 ? "s" : ""));
+            }
             vals.push_back(args[++i]);
         }
     }

@@ -40,6 +40,12 @@ public:
     // later required ones leave over (argparse's matching), so `A [B] C D` works.
     ArgumentParser& positional(std::string name, std::string help, bool many = false, bool optional = false);
     ArgumentParser& epilog(std::string text);
+    // For a command whose help and messages were written before it moved onto this
+    // parser, kept byte for byte: the --help text as written (instead of help()'s), and
+    // the wording of an unknown option and of an option missing its value, "{}" standing
+    // for the word as typed.
+    ArgumentParser& help_text(std::string text);
+    ArgumentParser& wording(std::string unknown_option, std::string missing_value);
 
     // nullopt when --help was given (the help text has been printed to stdout).
     std::optional<Arguments> parse(std::span<const std::string> args) const;
@@ -57,7 +63,7 @@ private:
     const Spec* find(const std::string& token) const;
     bool looks_like_option(const std::string& token) const;
 
-    std::string program_, description_, epilog_;
+    std::string program_, description_, epilog_, help_text_, unknown_option_, missing_value_;
     std::vector<Spec> options_;
     std::vector<Positional> positionals_;
 };

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/common/command.hpp"
-#include "filters/base/output_file.hpp"
+#include "cli/common/arguments.hpp"
 #include "cli/expr/prop_arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/output_file.hpp"
 #include "pixel/expr/expr_filter.hpp"
 #include "pixel/io/clip_reader.hpp"
 #include "pixel/io/picture.hpp"
@@ -51,64 +51,69 @@ constexpr std::string_view kHelp =
     "\n"
     "example: ffmpeg -i in.mkv -f yuv4mpegpipe - | rigor expr -e 'x 16 - 255 * 219 /' -e '' -o out.y4m -\n";
 
+ArgumentParser expr_arguments() {
+    ArgumentParser p("rigor expr", "");
+    p.option("-e", "--expr", "EXPR", "expression for the next plane")
+        .option("", "--format", "FMT", "output sample type/depth")
+        .option("", "--boundary", "B", "default edge rule of x[dx,dy]")
+        .option("", "--prop", "C.N=V", "frame property N of clip C")
+        .option("", "--frames", "A:B", "only frames A..B-1")
+        .option("", "--threads", "N", "threads over rows")
+        .flag("", "--no-jit", "the block interpreter only")
+        .option("-o", "--output", "OUT", "y4m file, '-' or a picture")
+        .positional("INPUT", "y4m file, '-' or a picture", true, true)
+        .help_text(std::string(kHelp))
+        .wording("unknown option '{}' (see rigor expr --help)", "{} needs a value");
+    return p;
+}
+
 int parse_count(const std::string& flag, const std::string& text) {
     int v = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || end != text.data() + text.size() || v < 0)
-        throw UserError(flag + " expects a non-negative integer, got '" + text + "'");
+        throw UsageError(flag + " expects a non-negative integer, got '" + text + "'");
     return v;
 }
 
 }  // namespace
 
 int expr_main(std::span<const std::string> args) {
-    pixel::ExprSettings settings;
-    std::string output;
-    std::vector<std::string> inputs;
-    std::vector<PropSetting> props;
-    long first = 0, last = -1;  // [first, last), last -1 = to the end
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size()) throw UserError(a + " needs a value");
-            return args[++i];
-        };
-        if (a == "-h" || a == "--help") {
-            std::cout << kHelp;
-            return 0;
-        } else if (a == "--no-jit") {
-            settings.jit = false;
-        } else if (a == "-e" || a == "--expr") {
-            settings.expressions.push_back(value());
-        } else if (a == "--format") {
-            settings.output_format = pixel::parse_format_name(value());
-        } else if (a == "--boundary") {
-            const std::string& b = value();
-            if (b == "clamp") settings.boundary = expr::Boundary::Clamp;
-            else if (b == "mirror") settings.boundary = expr::Boundary::Mirror;
-            else throw UserError("--boundary expects clamp or mirror, got '" + b + "'");
-        } else if (a == "--prop") {
-            props.push_back(parse_prop_setting(value()));
-        } else if (a == "--frames") {
-            const std::string& f = value();
-            std::size_t colon = f.find(':');
-            if (colon == std::string::npos) throw UserError("--frames expects A:B, got '" + f + "'");
-            if (colon > 0) first = parse_count("--frames", f.substr(0, colon));
-            if (colon + 1 < f.size()) last = parse_count("--frames", f.substr(colon + 1));
-        } else if (a == "--threads") {
-            settings.threads = parse_count("--threads", value());
-            if (settings.threads < 1) throw UserError("--threads must be at least 1");
-        } else if (a == "-o" || a == "--output") {
-            output = value();
-        } else if (a.size() > 1 && a[0] == '-') {
-            throw UserError("unknown option '" + a + "' (see rigor expr --help)");
-        } else {
-            inputs.push_back(a);
+    const auto a = expr_arguments().parse(args);
+    if (!a) return 0;
+    pixel::expr::ExprSettings settings;
+    settings.expressions = a->all("--expr");
+    settings.jit = !a->has("--no-jit");
+    // An option given twice: each value is checked, and applied in order.
+    for (const std::string& format : a->all("--format")) {
+        try {
+            settings.output_format = pixel::parse_format_name(format);
+        } catch (const UserError& e) {
+            throw UsageError(e.what());
         }
     }
-    if (settings.expressions.empty()) throw UserError("no expression: give at least one -e EXPR");
-    if (output.empty()) throw UserError("no output: give -o OUT (a y4m file, '-', or a picture)");
-    if (inputs.empty()) throw UserError("no input clip given");
+    for (const std::string& b : a->all("--boundary")) {
+        if (b == "clamp") settings.boundary = expr::Boundary::Clamp;
+        else if (b == "mirror") settings.boundary = expr::Boundary::Mirror;
+        else throw UsageError("--boundary expects clamp or mirror, got '" + b + "'");
+    }
+    std::vector<PropSetting> props;
+    for (const std::string& p : a->all("--prop")) props.push_back(parse_prop_setting(p));
+    long first = 0, last = -1;  // [first, last), last -1 = to the end
+    for (const std::string& f : a->all("--frames")) {
+        std::size_t colon = f.find(':');
+        if (colon == std::string::npos) throw UsageError("--frames expects A:B, got '" + f + "'");
+        if (colon > 0) first = parse_count("--frames", f.substr(0, colon));
+        if (colon + 1 < f.size()) last = parse_count("--frames", f.substr(colon + 1));
+    }
+    for (const std::string& t : a->all("--threads")) {
+        settings.threads = parse_count("--threads", t);
+        if (settings.threads < 1) throw UsageError("--threads must be at least 1");
+    }
+    const std::string output = a->get_or("--output", "");
+    const std::vector<std::string>& inputs = a->positional("INPUT");
+    if (settings.expressions.empty()) throw UsageError("no expression: give at least one -e EXPR");
+    if (output.empty()) throw UsageError("no output: give -o OUT (a y4m file, '-', or a picture)");
+    if (inputs.empty()) throw UsageError("no input clip given");
     if (std::count(inputs.begin(), inputs.end(), std::string("-")) > 1)
         throw UserError("standard input can be only one of the inputs");
 
@@ -124,7 +129,7 @@ int expr_main(std::span<const std::string> args) {
                             std::to_string(clips[0]->width()) + "x" + std::to_string(clips[0]->height()));
     }
     for (const PropSetting& p : props) check_prop_clip(p.clip, clips.size(), "--prop");
-    pixel::ExprFilter filter(settings, formats, clips[0]->width(), clips[0]->height());
+    pixel::expr::ExprFilter filter(settings, formats, clips[0]->width(), clips[0]->height());
 
     bool all_still = true;
     pixel::Y4mHeader header;

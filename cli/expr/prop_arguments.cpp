@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "cli/common/arguments.hpp"
 #include "filters/base/error.hpp"
 
 namespace rigor::cli {
@@ -21,27 +22,27 @@ int parse_clip_name(const std::string& text, const std::string& flag) {
         auto [p, ec] = std::from_chars(text.data() + 3, end, v);
         if (ec == std::errc() && p == end && v >= 0) return v;
     }
-    throw UserError(flag + ": '" + text + "' is not a clip name (x, y, z, a, b, ..., w or srcN)");
+    throw UsageError(flag + ": '" + text + "' is not a clip name (x, y, z, a, b, ..., w or srcN)");
 }
 
 PropSetting parse_prop_setting(const std::string& text) {
     std::size_t dot = text.find('.'), eq = text.find('=');
     const std::string bad = "--prop expects CLIP.NAME=VALUE (e.g. x._Combed=1), got '" + text + "'";
-    if (dot == std::string::npos || eq == std::string::npos || eq < dot + 2) throw UserError(bad);
+    if (dot == std::string::npos || eq == std::string::npos || eq < dot + 2) throw UsageError(bad);
     PropSetting s;
     s.clip = parse_clip_name(text.substr(0, dot), "--prop");
     s.name = text.substr(dot + 1, eq - dot - 1);
     std::string value = text.substr(eq + 1);
     char* end = nullptr;
     s.value = std::strtod(value.c_str(), &end);
-    if (value.empty() || end != value.c_str() + value.size()) throw UserError(bad);
+    if (value.empty() || end != value.c_str() + value.size()) throw UsageError(bad);
     return s;
 }
 
 PropFileSetting parse_prop_file_setting(const std::string& text) {
     std::size_t eq = text.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
-        throw UserError("--prop-file expects CLIP=FILE.json (e.g. y=stats.json), got '" + text + "'");
+        throw UsageError("--prop-file expects CLIP=FILE.json (e.g. y=stats.json), got '" + text + "'");
     return {parse_clip_name(text.substr(0, eq), "--prop-file"), text.substr(eq + 1)};
 }
 

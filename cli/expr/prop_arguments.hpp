@@ -20,10 +20,10 @@ struct PropFileSetting {
     std::string path;
 };
 
-// A clip name ("x", "a", "src12") as its index; throws rigor::UserError naming `flag`.
+// A clip name ("x", "a", "src12") as its index; throws cli::UsageError naming `flag`.
 int parse_clip_name(const std::string& text, const std::string& flag);
 
-// Throw rigor::UserError with the expected form and the text given.
+// Throw cli::UsageError with the expected form and the text given.
 PropSetting parse_prop_setting(const std::string& text);
 PropFileSetting parse_prop_file_setting(const std::string& text);
 

@@ -85,7 +85,7 @@ int select_main(std::span<const std::string> args) {
         throw UserError("standard input can be only one of the inputs");
 
     // The program first: its errors need no file.
-    const pixel::FrameSelector selector(*program, int(inputs.size()));
+    const pixel::select::FrameSelector selector(*program, int(inputs.size()));
 
     std::vector<ClipProperties> clip_props(inputs.size());
     for (const std::string& text : a->all("--prop")) {
@@ -100,7 +100,7 @@ int select_main(std::span<const std::string> args) {
         for (const auto& [clip, name] : selector.properties_read())
             if (clip == s.clip) wanted.push_back(name);
         ClipProperties& c = clip_props[std::size_t(s.clip)];
-        c.lists.push_back(pixel::read_property_list_file(s.path, wanted));
+        c.lists.push_back(pixel::select::read_property_list_file(s.path, wanted));
         c.files.push_back(s.path);
     }
 

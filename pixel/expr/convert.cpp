@@ -2,7 +2,7 @@
 
 #include <immintrin.h>
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 namespace {
 
@@ -101,4 +101,4 @@ void float_to_u16(const float* v, std::uint16_t* dst, int n, float top) noexcept
     has_avx2() ? float_to_u16_avx2(v, dst, n, top) : float_to_u16_plain(v, dst, n, top);
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

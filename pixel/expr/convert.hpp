@@ -8,7 +8,7 @@
 #pragma once
 #include <cstdint>
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 // dst[i] = float(src[i]), i < n.
 void u8_to_float(const std::uint8_t* src, float* dst, int n) noexcept;
@@ -23,4 +23,4 @@ void u16_to_float_plain(const std::uint16_t* src, float* dst, int n) noexcept;
 void float_to_u8_plain(const float* v, std::uint8_t* dst, int n, float top) noexcept;
 void float_to_u16_plain(const float* v, std::uint16_t* dst, int n, float top) noexcept;
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

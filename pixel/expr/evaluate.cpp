@@ -8,35 +8,16 @@
 #include "filters/expr/scalar.hpp"
 #include "pixel/expr/convert.hpp"
 #include "pixel/expr/math_kernels.hpp"
+#include "pixel/expr/source_rows.hpp"
 #include "pixel/expr/vector_math.hpp"
 #include "pixel/io/half.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
-using expr::Boundary;
-using expr::Op;
+using rigor::expr::Boundary;
+using rigor::expr::Op;
 
-Registers::Registers(const Program& p, int width, const JitKernel* jit) : count_(p.registers) {
-    if (jit) {
-        jit_rows_.assign(jit->rows().size() + 1, nullptr);
-        jit_uniforms_.assign(std::size_t(jit->uniform_count()), 0.0f);
-        const int reach = jit->reach_left() + jit->reach_right();
-        if (reach > 0 && width > 0) {
-            jit_pad_stride_ = (std::size_t(width + reach) * 4 + 63) & ~std::size_t(63);
-            jit_pad_.assign(jit->rows().size() * jit_pad_stride_, std::byte{0});
-            for (const JitKernel::Row& r : jit->rows())
-                jit_pad_origin_.push_back(std::size_t(jit->reach_left() * r.bytes_per_sample));
-            // Converted rows: one per converted slot and one more, so the rows of the
-            // previous output row survive until they are read again.
-            std::size_t converted = 0;
-            for (const JitKernel::Row& r : jit->rows()) converted += r.as_float;
-            if (converted > 0) {
-                converted_stride_ = (std::size_t(width + reach) + 15) & ~std::size_t(15);
-                converted_keys_.resize(converted + 1);
-                converted_.assign(converted_keys_.size() * converted_stride_, 0.0f);
-            }
-        }
-    }
+Registers::Registers(const Program& p, int width) : count_(p.registers) {
     // Row cache: padding covers the largest |dx| (beyond 64 columns, no cache: the
     // per-block loads handle any offset).
     int pad = 0;
@@ -76,22 +57,6 @@ Registers::Registers(const Program& p, int width, const JitKernel* jit) : count_
     for (int r = 0; r <= p.registers; ++r) views_[std::size_t(r)] = get(r);
 }
 
-Registers::ConvertedRow Registers::jit_converted_row(int clip, expr::Boundary mode, int source_row,
-                                                    int reach_left) {
-    ++converted_clock_;
-    std::size_t oldest = 0;
-    for (std::size_t k = 0; k < converted_keys_.size(); ++k) {
-        ConvertedKey& key = converted_keys_[k];
-        if (key.clip == clip && key.mode == mode && key.source_row == source_row) {
-            key.last_use = converted_clock_;
-            return {converted_.data() + k * converted_stride_ + std::size_t(reach_left), false};
-        }
-        if (key.last_use < converted_keys_[oldest].last_use) oldest = k;
-    }
-    converted_keys_[oldest] = {clip, mode, source_row, converted_clock_};
-    return {converted_.data() + oldest * converted_stride_ + std::size_t(reach_left), true};
-}
-
 void load_constants(const Program& p, Registers& regs) noexcept {
     for (int i = 0; i < p.constant_count; ++i) {
         float* d = regs.get(p.code[std::size_t(i)].dst);
@@ -102,52 +67,6 @@ void load_constants(const Program& p, Registers& regs) noexcept {
 namespace {
 
 #define RIGOR_ALWAYS_INLINE [[gnu::always_inline]] inline
-
-// Index i of a line of n samples under a boundary rule (spec: mirror is edge-inclusive
-// and keeps reflecting with period 2n).
-RIGOR_ALWAYS_INLINE int map_index(int i, int n, Boundary mode) noexcept {
-    if (i >= 0 && i < n) return i;
-    if (mode != Boundary::Mirror) return i < 0 ? 0 : n - 1;
-    int period = 2 * n;
-    int m = i % period;
-    if (m < 0) m += period;
-    return m < n ? m : period - 1 - m;
-}
-
-RIGOR_ALWAYS_INLINE float sample(const PlaneSource& s, const std::byte* row, int x) noexcept {
-    switch (s.bytes_per_sample) {
-        case 1: return float(reinterpret_cast<const std::uint8_t*>(row)[x]);
-        case 2: {
-            std::uint16_t v = reinterpret_cast<const std::uint16_t*>(row)[x];
-            return s.is_float ? half_to_float(v) : float(v);
-        }
-        default: return reinterpret_cast<const float*>(row)[x];
-    }
-}
-
-// Samples x_start .. x_start+n-1 of row y (both possibly outside the plane) as floats.
-RIGOR_ALWAYS_INLINE void load(const PlaneSource& s, int y, int x_start, int n, Boundary mode, float* out) noexcept {
-    const std::byte* row = s.data + std::ptrdiff_t(map_index(y, s.height, mode)) * s.stride;
-    // Lanes [lo, hi) lie inside the row and convert as one run; only the lanes beyond
-    // either edge (first and last blocks of a row with x[dx,dy]) map their index.
-    int lo = x_start < 0 ? -x_start : 0;
-    int hi = s.width - x_start < n ? s.width - x_start : n;
-    if (lo > n) lo = n;
-    if (hi < lo) hi = lo;
-    for (int i = 0; i < lo; ++i) out[i] = sample(s, row, map_index(x_start + i, s.width, mode));
-    const int k = hi - lo;
-    float* o = out + lo;
-    if (s.bytes_per_sample == 1) {
-        u8_to_float(reinterpret_cast<const std::uint8_t*>(row) + x_start + lo, o, k);
-    } else if (s.bytes_per_sample == 2 && !s.is_float) {
-        u16_to_float(reinterpret_cast<const std::uint16_t*>(row) + x_start + lo, o, k);
-    } else if (s.bytes_per_sample == 4) {
-        if (k > 0) std::memcpy(o, reinterpret_cast<const float*>(row) + x_start + lo, std::size_t(k) * sizeof(float));
-    } else {
-        for (int i = 0; i < k; ++i) o[i] = sample(s, row, x_start + lo + i);
-    }
-    for (int i = hi; i < n; ++i) out[i] = sample(s, row, map_index(x_start + i, s.width, mode));
-}
 
 // Rounds an absolute coordinate (x[] semantics): half to even, NaN -> 0, clamped.
 RIGOR_ALWAYS_INLINE int absolute_index(float v, int n) noexcept {
@@ -234,7 +153,7 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
                     break;
                 }
                 Boundary mode = in.boundary == Boundary::Default ? job.boundary : in.boundary;
-                load(s, y + in.dy, xs, n, mode, D);
+                read_samples(s, y + in.dy, xs, n, mode, D);
                 for (int i = n; i < m; ++i) D[i] = 0.0f;
                 break;
             }
@@ -242,7 +161,7 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
                 const PlaneSource& s = job.clips[std::size_t(in.clip)];
                 for (int i = 0; i < n; ++i) {
                     int xx = absolute_index(A[i], s.width), yy = absolute_index(B[i], s.height);
-                    D[i] = sample(s, s.data + std::ptrdiff_t(yy) * s.stride, xx);
+                    D[i] = read_sample(s, s.data + std::ptrdiff_t(yy) * s.stride, xx);
                 }
                 for (int i = n; i < m; ++i) D[i] = 0.0f;
                 break;
@@ -367,85 +286,14 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
 #undef RIGOR_UNARY
 #undef RIGOR_BINARY
 
-// Whether the kernel serves this job: the sources have the target's size, a row holds
-// at least one kernel step, and extended rows exist when the program reads beside x.
-bool jit_serves(const PlaneJob& job, const JitKernel* jit, Registers& regs) noexcept {
-    if (!jit || !regs.has_jit_room()) return false;
-    const int w = job.target.width;
-    for (const PlaneSource& s : job.clips)
-        if (s.width != w || s.height != job.target.height) return false;
-    if (w < jit->step()) return false;
-    return (jit->reach_left() == 0 && jit->reach_right() == 0) || regs.jit_extends_rows();
-}
-
-// Row y of the target by generated code: each source row mapped (and extended by the
-// boundary rule when the program reads beside x), then whole steps of the kernel, the
-// last one ending at the row's end (overlapping the one before: the same values again).
-void run_row_with_jit(const PlaneJob& job, Registers& regs, const JitKernel& jit, int y) noexcept {
-    const int w = job.target.width;
-    const std::byte** rows = regs.jit_rows();
-    for (std::size_t s = 0; s < jit.rows().size(); ++s) {
-        const JitKernel::Row& r = jit.rows()[s];
-        const PlaneSource& src = job.clips[std::size_t(r.clip)];
-        const Boundary mode = r.boundary == Boundary::Default ? job.boundary : r.boundary;
-        const std::byte* row = src.data + std::ptrdiff_t(map_index(y + r.dy, src.height, mode)) * src.stride;
-        if (!regs.jit_extends_rows()) {
-            rows[s] = row;
-            continue;
-        }
-        if (r.as_float) {  // integer samples converted to binary32, boundary columns included
-            const int source_row = map_index(y + r.dy, src.height, mode);
-            const Registers::ConvertedRow c = regs.jit_converted_row(r.clip, mode, source_row, jit.reach_left());
-            if (c.fill)
-                load(src, source_row, -jit.reach_left(), w + jit.reach_left() + jit.reach_right(), mode,
-                     c.columns - jit.reach_left());
-            rows[s] = reinterpret_cast<const std::byte*>(c.columns);
-            continue;
-        }
-        std::byte* ext = regs.jit_extended_row(s);
-        const std::size_t bps = std::size_t(r.bytes_per_sample);
-        std::memcpy(ext, row, std::size_t(w) * bps);
-        for (int x = -jit.reach_left(); x < 0; ++x)
-            std::memcpy(ext + std::ptrdiff_t(x) * std::ptrdiff_t(bps), row + std::size_t(map_index(x, w, mode)) * bps, bps);
-        for (int x = w; x < w + jit.reach_right(); ++x)
-            std::memcpy(ext + std::size_t(x) * bps, row + std::size_t(map_index(x, w, mode)) * bps, bps);
-        rows[s] = ext;
-    }
-    float* u = regs.jit_uniforms();
-    u[0] = float(y);
-    u[1] = job.frame_number;
-    u[2] = float(job.target.width);
-    u[3] = float(job.target.height);
-    for (int k = JitKernel::kFirstProperty; k < jit.uniform_count(); ++k)
-        u[k] = job.properties[std::size_t(k - JitKernel::kFirstProperty)];
-    JitRowArgs args;
-    args.rows = rows;
-    args.out = job.target.data + std::ptrdiff_t(y) * job.target.stride;
-    args.uniforms = u;
-    const int step = jit.step();
-    args.x_begin = 0;
-    args.x_end = w / step * step;
-    jit.run(args);
-    if (args.x_end < w) {
-        args.x_begin = w - step;
-        args.x_end = w;
-        jit.run(args);
-    }
-}
-
 }  // namespace
 
 // Compiled twice (AVX2 and baseline) and chosen at load time.  Both follow the same
 // IEEE operations lane by lane without contraction, so they give identical results.
 __attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Program& p, const PlaneJob& job,
-                                                                     Registers& regs, int y_begin, int y_end,
-                                                                     const JitKernel* jit) noexcept {
+                                                                     Registers& regs, int y_begin,
+                                                                     int y_end) noexcept {
     const int w = job.target.width;
-    if (jit_serves(job, jit, regs)) {
-        regs.forget_converted_rows();  // registers outlive frames; converted rows must not
-        for (int y = y_begin; y < y_end; ++y) run_row_with_jit(job, regs, *jit, y);
-        return;
-    }
     bool use_cache = regs.cache_width() > 0;
     use_cache = use_cache && !regs.row_keys().empty();
     for (const PlaneSource& s : job.clips) use_cache = use_cache && s.width == w && w <= regs.cache_width();
@@ -461,7 +309,7 @@ __attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Progr
                 const PlaneSource& s = job.clips[std::size_t(key.clip)];
                 if (s.is_float && s.bytes_per_sample == 4) continue;  // read in place instead
                 Boundary mode = key.boundary == Boundary::Default ? job.boundary : key.boundary;
-                load(s, y + key.dy, -pad, w + 2 * pad, mode, regs.cached_row(int(slot)) - pad);
+                read_samples(s, y + key.dy, -pad, w + 2 * pad, mode, regs.cached_row(int(slot)) - pad);
             }
         }
         for (int x0 = 0; x0 < w; x0 += block)
@@ -469,4 +317,4 @@ __attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Progr
     }
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

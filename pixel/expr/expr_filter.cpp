@@ -2,18 +2,19 @@
 
 #include <cmath>
 #include <cstring>
+#include <map>
 
 #include "filters/base/error.hpp"
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
 #include "pixel/expr/evaluate.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat> input_formats, int width,
                        int height)
     : width_(width), height_(height), input_formats_(input_formats.begin(), input_formats.end()),
-      boundary_(settings.boundary == expr::Boundary::Default ? expr::Boundary::Clamp : settings.boundary),
+      boundary_(settings.boundary == rigor::expr::Boundary::Default ? rigor::expr::Boundary::Clamp : settings.boundary),
       threads_(settings.threads < 1 ? 1 : settings.threads) {
     if (input_formats_.empty()) throw UserError("Expr needs at least one input clip");
     const VideoFormat& first = input_formats_[0];
@@ -36,32 +37,39 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
     if (int(settings.expressions.size()) > planes)
         throw UserError(std::to_string(settings.expressions.size()) + " expressions given but the format " +
                         output_format_.name() + " has " + std::to_string(planes) + " plane(s)");
-    expr::ParseOptions options;
+    rigor::expr::ParseOptions options;
     options.clips = int(input_formats_.size());
-    std::vector<JitSampleType> jit_types;
-    for (const VideoFormat& f : input_formats_) jit_types.push_back({f.bytes_per_sample(), f.is_float(), f.bits});
-    const JitSampleType jit_output{output_format_.bytes_per_sample(), output_format_.is_float(), output_format_.bits};
+    std::vector<jit::SampleLayout> clip_layouts;
+    for (const VideoFormat& f : input_formats_) clip_layouts.push_back({f.bytes_per_sample(), f.is_float(), f.bits});
+    const jit::SampleLayout out_layout{output_format_.bytes_per_sample(), output_format_.is_float(), output_format_.bits};
+    std::map<std::string, std::shared_ptr<const Compiled>> compiled;  // by expression text
     for (int p = 0; p < planes; ++p) {
         const std::string& text = settings.expressions[std::min<std::size_t>(std::size_t(p), settings.expressions.size() - 1)];
         PlanePlan plan;
-        if (expr::is_blank(text)) {
+        if (rigor::expr::is_blank(text)) {
             if (!(first == output_format_))
                 throw UserError("empty expression for plane " + std::to_string(p) + " would copy a " + first.name() +
                                 " plane into a " + output_format_.name() + " output: give an expression");
             plan.copy = true;
+        } else if (auto known = compiled.find(text); known != compiled.end()) {
+            plan.compiled = known->second;
         } else {
             try {
-                const expr::Expr graph = expr::optimize(expr::parse(text, options));
-                plan.program = compile(graph);
-                if (settings.jit) plan.jit = JitKernel::compile(graph, jit_types, jit_output);
+                auto c = std::make_shared<Compiled>();
+                const rigor::expr::Expr graph = rigor::expr::optimize(rigor::expr::parse(text, options));
+                c->program = compile(graph);
+                if (settings.jit) c->kernel = jit::Kernel::compile(graph, clip_layouts, out_layout);
                 // Offsets beyond the plane keep reflecting (spec), so they are valid; the
                 // bound only keeps x + dx and y + dy (planes < 2^24) far from int overflow.
                 constexpr int kMaxOffset = 1 << 24;
-                for (const Instruction& in : plan.program.code)
-                    if (in.op == expr::Op::Load &&
+                for (const Instruction& in : c->program.code)
+                    if (in.op == rigor::expr::Op::Load &&
                         (in.dx > kMaxOffset || in.dx < -kMaxOffset || in.dy > kMaxOffset || in.dy < -kMaxOffset))
                         throw UserError("relative offset [" + std::to_string(in.dx) + "," + std::to_string(in.dy) +
                                         "] is beyond ±" + std::to_string(kMaxOffset) + ", the largest rigor accepts");
+                plan.compiled = c;
+                compiled.emplace(text, std::move(c));
+                ++compiled_expressions_;
             } catch (const UserError& e) {
                 throw UserError("expression for plane " + std::to_string(p) + ": " + e.what());
             }
@@ -72,13 +80,14 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
 
 int ExprFilter::jit_planes() const {
     int n = 0;
-    for (const PlanePlan& plan : planes_) n += plan.jit != nullptr;
+    for (const PlanePlan& plan : planes_) n += plan.compiled && plan.compiled->kernel;
     return n;
 }
 
 int ExprFilter::fixed_point_planes() const {
     int n = 0;
-    for (const PlanePlan& plan : planes_) n += plan.jit != nullptr && plan.jit->fixed_point();
+    for (const PlanePlan& plan : planes_)
+        n += plan.compiled && plan.compiled->kernel && plan.compiled->kernel->fixed_point();
     return n;
 }
 
@@ -106,18 +115,19 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
     for (int p = 0; p < planes; ++p) {
         const PlanePlan& plan = planes_[std::size_t(p)];
         Plane& target = out.plane(p);
-        const int plain = plan.program.plain_clip;
         if (plan.copy) {
             copy_from[std::size_t(p)] = &inputs[0]->plane(p);
             continue;
         }
+        const Program& program = plan.compiled->program;
+        const int plain = program.plain_clip;
         if (plain >= 0 && input_formats_[std::size_t(plain)] == output_format_) {  // e.g. `x`, `x 1 *`
             copy_from[std::size_t(p)] = &inputs[std::size_t(plain)]->plane(p);
             continue;
         }
         for (std::size_t i = 0; i < inputs.size(); ++i)
             clips[std::size_t(p)].push_back(source_of(inputs[i]->plane(p), input_formats_[i]));
-        for (const PropertyRef& ref : plan.program.properties) {
+        for (const PropertyRef& ref : program.properties) {
             const FrameProperties& props = inputs[std::size_t(ref.clip)]->properties();
             auto it = props.find(ref.name);
             properties[std::size_t(p)].push_back(it == props.end() ? NAN : float(it->second));
@@ -130,11 +140,11 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
         job.properties = properties[std::size_t(p)];
         job.boundary = boundary_;
     }
-    // Stripes of whole rows of every plane per thread; each thread owns its registers.
+    // Stripes of whole rows of every plane per thread; each thread owns its scratch.
     if (!pool_) {
         pool_ = std::make_unique<WorkerPool>(threads_);
-        registers_.resize(std::size_t(threads_));
-        for (auto& per_plane : registers_) per_plane.resize(std::size_t(planes));
+        scratch_.resize(std::size_t(threads_));
+        for (auto& per_plane : scratch_) per_plane.resize(std::size_t(planes));
     }
     const int threads = pool_->size();
     pool_->run([&](int t) {
@@ -146,15 +156,23 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
                 for (int y = y0; y < y1; ++y) std::memcpy(target.row(y), src->row(y), target.row_bytes());
                 continue;
             }
-            const PlanePlan& plan = planes_[std::size_t(p)];
-            std::unique_ptr<Registers>& regs = registers_[std::size_t(t)][std::size_t(p)];
-            if (!regs) {
-                regs = std::make_unique<Registers>(plan.program, target.width(), plan.jit.get());
-                load_constants(plan.program, *regs);
+            const Compiled& c = *planes_[std::size_t(p)].compiled;
+            const PlaneJob& job = jobs[std::size_t(p)];
+            PlaneScratch& scratch = scratch_[std::size_t(t)][std::size_t(p)];
+            if (c.kernel) {  // generated code, where it serves this plane
+                if (!scratch.driver) scratch.driver = std::make_unique<jit::RowDriver>(*c.kernel, target.width());
+                if (scratch.driver->serves(job)) {
+                    scratch.driver->run_rows(job, y0, y1);
+                    continue;
+                }
             }
-            evaluate_rows(plan.program, jobs[std::size_t(p)], *regs, y0, y1, plan.jit.get());
+            if (!scratch.registers) {
+                scratch.registers = std::make_unique<Registers>(c.program, target.width());
+                load_constants(c.program, *scratch.registers);
+            }
+            evaluate_rows(c.program, job, *scratch.registers, y0, y1);
         }
     });
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

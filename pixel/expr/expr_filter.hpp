@@ -3,6 +3,8 @@
 // one copies the first clip's plane when the formats are equal, else is an error),
 // output format = the first clip's unless given (only sample type and depth may
 // change), rows split among threads with results independent of the thread count.
+// Each plane runs as generated machine code (jit/) where the CPU and the program allow,
+// else through the block interpreter (evaluate.hpp); both give the same bits.
 #pragma once
 #include <memory>
 #include <optional>
@@ -10,22 +12,23 @@
 #include <string>
 #include <vector>
 
+#include "filters/base/worker_pool.hpp"
 #include "filters/expr/ir.hpp"
 #include "pixel/expr/evaluate.hpp"
-#include "pixel/expr/jit.hpp"
+#include "pixel/expr/jit/kernel.hpp"
+#include "pixel/expr/jit/row_driver.hpp"
 #include "pixel/expr/program.hpp"
-#include "filters/base/worker_pool.hpp"
 #include "pixel/io/frame.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 struct ExprSettings {
     std::vector<std::string> expressions;        // one per plane, as given
     std::optional<VideoFormat> output_format;    // sample type and depth used
-    expr::Boundary boundary = expr::Boundary::Clamp;
+    rigor::expr::Boundary boundary = rigor::expr::Boundary::Clamp;
     int threads = 1;
     // Generate machine code for each plane's program where the CPU and the program
-    // allow (jit.hpp); false: the block interpreter alone (same results, slower).
+    // allow (jit/kernel.hpp); false: the block interpreter alone (same results, slower).
     bool jit = true;
 };
 
@@ -39,6 +42,8 @@ public:
     // Planes whose program runs as generated machine code (of those, in fixed point).
     int jit_planes() const;
     int fixed_point_planes() const;
+    // Expressions parsed and compiled: planes given the same text share one.
+    int compiled_expressions() const { return compiled_expressions_; }
     int height() const { return height_; }
 
     // Computes frame `frame_number` from one frame per input clip (same order as the
@@ -46,21 +51,34 @@ public:
     void process(std::span<const Frame* const> inputs, long frame_number, Frame& out) const;
 
 private:
-    struct PlanePlan {
-        bool copy = false;       // empty expression: copy plane of clip 0
+    // An expression parsed, optimised, compiled and generated once, then read by every
+    // plane it is given for: all planes of one filter read and write the same sample
+    // formats, so equal text means an equal program and equal code.
+    struct Compiled {
         Program program;
-        std::unique_ptr<const JitKernel> jit;  // null: interpreter only
+        std::unique_ptr<const jit::Kernel> kernel;  // null: interpreter only
+    };
+    struct PlanePlan {
+        bool copy = false;  // empty expression: copy plane of clip 0
+        std::shared_ptr<const Compiled> compiled;
+    };
+    // One thread's memory for one plane, each part made on first use: the interpreter's
+    // registers, and the row driver of the plane's kernel.
+    struct PlaneScratch {
+        std::unique_ptr<Registers> registers;
+        std::unique_ptr<jit::RowDriver> driver;
     };
     VideoFormat output_format_;
     int width_, height_;
     std::vector<VideoFormat> input_formats_;
     std::vector<PlanePlan> planes_;
-    expr::Boundary boundary_;
+    rigor::expr::Boundary boundary_;
     int threads_;
-    // Threads and each thread's registers per plane, kept from frame to frame (made on
+    int compiled_expressions_ = 0;
+    // Threads and each thread's scratch per plane, kept from frame to frame (made on
     // first use; process() is const for its callers but not reentrant).
     mutable std::unique_ptr<WorkerPool> pool_;
-    mutable std::vector<std::vector<std::unique_ptr<Registers>>> registers_;  // [thread][plane]
+    mutable std::vector<std::vector<PlaneScratch>> scratch_;  // [thread][plane]
 };
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

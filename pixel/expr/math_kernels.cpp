@@ -5,7 +5,7 @@
 
 #include "pixel/expr/vector_math.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 namespace {
 
@@ -70,4 +70,4 @@ const MathKernels& math_kernels() noexcept { return cpu_has_avx2_fma() ? kFast :
 const MathKernels& math_kernels_avx2() noexcept { return kFast; }
 const MathKernels& math_kernels_plain() noexcept { return kPlain; }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

@@ -6,7 +6,7 @@
 // per iteration, so both give the same bits.
 #pragma once
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 struct MathKernels {
     // d[i] = f(a[i]), i < n.  d may equal a (each lane is read before it is written).
@@ -31,4 +31,4 @@ const MathKernels& math_kernels() noexcept;
 const MathKernels& math_kernels_avx2() noexcept;
 const MathKernels& math_kernels_plain() noexcept;
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

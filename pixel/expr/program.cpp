@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
-using expr::Node;
-using expr::NodeId;
-using expr::Op;
+using rigor::expr::Node;
+using rigor::expr::NodeId;
+using rigor::expr::Op;
 
-Program compile(const expr::Expr& e) {
+Program compile(const rigor::expr::Expr& e) {
     Program p;
     const Node& root = e.node(e.root());
     if (root.op == Op::Load && root.dx == 0 && root.dy == 0) p.plain_clip = root.clip;
@@ -98,4 +98,4 @@ Program compile(const expr::Expr& e) {
     return p;
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

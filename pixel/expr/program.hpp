@@ -8,7 +8,7 @@
 
 #include "filters/expr/ir.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr {
 
 // Largest run of pixels evaluated together (a multiple of any SIMD width).  Every
 // instruction is one pass over a block, so its dispatch and loop set-up are paid once per
@@ -17,13 +17,13 @@ namespace rigor::pixel {
 inline constexpr int kBlock = 1024;
 
 struct Instruction {
-    expr::Op op;
+    rigor::expr::Op op;
     int dst = 0;
     int a = 0, b = 0, c = 0;             // argument registers (unused ones 0)
     std::vector<int> many;               // argument registers of order statistics
     float value = 0;                     // Constant
     int clip = 0, dx = 0, dy = 0;        // Load, LoadAbsolute
-    expr::Boundary boundary = expr::Boundary::Default;
+    rigor::expr::Boundary boundary = rigor::expr::Boundary::Default;
     int rank = 0;                        // SortedNth, ArgSortNth
     int uniform = 0;                     // Property: index into Program::properties
     // Sin of an operand whose Cos is also needed: the cosine goes to register dst2 in
@@ -47,7 +47,7 @@ struct Program {
     int plain_clip = -1;
 };
 
-// Compiles an (optimised) graph.  Never fails for graphs made by expr::parse.
-Program compile(const expr::Expr& e);
+// Compiles an (optimised) graph.  Never fails for graphs made by rigor::expr::parse.
+Program compile(const rigor::expr::Expr& e);
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr

@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <limits>
 
-namespace rigor::pixel::vmath {
+namespace rigor::pixel::expr::vmath {
 
 inline constexpr float INFINITY_F = std::numeric_limits<float>::infinity();
 inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
@@ -58,8 +58,9 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
 // on every path (math_kernels.cpp compiles them for AVX2 + FMA and for any x86-64).
 [[gnu::always_inline]] inline float fma(float a, float b, float c) noexcept { return __builtin_fmaf(a, b, c); }
 
-// The constants of exp and log, named because generated code (jit_float.cpp) evaluates
-// the very same sequence of operations inline and must give the same bits.
+// The constants of exp and log, named because generated code
+// (jit/float_transcendental.cpp) evaluates the very same sequence of operations inline
+// and must give the same bits.
 namespace exp_constant {
 inline constexpr float kHigh = 88.72283935546875f;  // largest x with a finite e^x
 inline constexpr float kLow = -86.0f;
@@ -141,8 +142,8 @@ inline constexpr float kLn2Lo = -2.12194440e-4f, kLn2Hi = 0.693359375f;
 }
 
 // Range reduction and both polynomials of sincos below: x = k pi/2 + r, q = k mod 4.
-// The constants are named because generated code (jit_float.cpp) evaluates this very
-// sequence of operations inline and must give the same bits.
+// The constants are named because generated code (jit/float_transcendental.cpp)
+// evaluates this very sequence of operations inline and must give the same bits.
 namespace sincos_constant {
 inline constexpr float kTwoOverPi = 0.636619772367581343f;
 inline constexpr float kReducible = 4194304.0f;  // 2^22
@@ -199,4 +200,4 @@ struct SinCosParts {
     return r;
 }
 
-}  // namespace rigor::pixel::vmath
+}  // namespace rigor::pixel::expr::vmath

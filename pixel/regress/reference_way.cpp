@@ -78,11 +78,11 @@ namespace {
 
 void run_pointwise_expr(const std::string& text, const std::vector<const Plane*>& in, Plane& out, int threads) {
     const pixel::VideoFormat grays{pixel::ColorFamily::Gray, pixel::SampleType::Float, 32, 0, 0};
-    pixel::ExprSettings settings;
+    pixel::expr::ExprSettings settings;
     settings.expressions = {text};
     settings.threads = threads;
     const std::vector<pixel::VideoFormat> formats(in.size(), grays);
-    const pixel::ExprFilter filter(settings, formats, out.width(), out.height());
+    const pixel::expr::ExprFilter filter(settings, formats, out.width(), out.height());
     // Frames wrap copies of the planes (the Expr engine reads frames); the copies are
     // part of what a chain of separate filters costs.
     std::vector<pixel::Frame> frames;

@@ -7,17 +7,21 @@
 #include "filters/expr/parser.hpp"
 #include "filters/expr/scalar.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::select {
+
+using rigor::expr::Node;
+using rigor::expr::NodeId;
+using rigor::expr::Op;
 
 namespace {
 
-expr::Expr parse_select(std::string_view program, int clips) {
+rigor::expr::Expr parse_select(std::string_view program, int clips) {
     if (clips < 1) throw UserError("select needs at least one candidate clip");
-    expr::ParseOptions options;
+    rigor::expr::ParseOptions options;
     options.clips = clips;
     options.pixels = false;
     try {
-        return expr::parse(program, options);
+        return rigor::expr::parse(program, options);
     } catch (const InternalError&) {
         throw;
     } catch (const UserError& e) {
@@ -33,8 +37,8 @@ expr::Expr parse_select(std::string_view program, int clips) {
 
 FrameSelector::FrameSelector(std::string_view program, int clips)
     : program_(parse_select(program, clips)), clips_(clips) {
-    for (const expr::Node& n : program_.nodes())
-        if (n.op == expr::Op::Property &&
+    for (const Node& n : program_.nodes())
+        if (n.op == Op::Property &&
             std::find(read_.begin(), read_.end(), std::pair(n.clip, n.name)) == read_.end())
             read_.emplace_back(n.clip, n.name);
 }
@@ -46,12 +50,12 @@ float FrameSelector::evaluate(std::span<const FrameProperties* const> properties
     // Nodes are in topological order: one pass, each value computed once.
     std::vector<float> value(program_.size());
     std::vector<float> args;
-    for (expr::NodeId id = 0; id < program_.size(); ++id) {
-        const expr::Node& n = program_.node(id);
+    for (NodeId id = 0; id < program_.size(); ++id) {
+        const Node& n = program_.node(id);
         switch (n.op) {
-            case expr::Op::Constant: value[id] = n.value; break;
-            case expr::Op::FrameNumber: value[id] = float(frame); break;
-            case expr::Op::Property: {
+            case Op::Constant: value[id] = n.value; break;
+            case Op::FrameNumber: value[id] = float(frame); break;
+            case Op::Property: {
                 const FrameProperties& p = *properties[std::size_t(n.clip)];
                 auto it = p.find(n.name);
                 value[id] = it == p.end() ? NAN : float(it->second);
@@ -59,8 +63,8 @@ float FrameSelector::evaluate(std::span<const FrameProperties* const> properties
             }
             default:
                 args.clear();
-                for (expr::NodeId a : n.args) args.push_back(value[a]);
-                value[id] = expr::apply_scalar(n, args);
+                for (NodeId a : n.args) args.push_back(value[a]);
+                value[id] = rigor::expr::apply_scalar(n, args);
         }
     }
     return value[program_.root()];
@@ -78,4 +82,4 @@ int clip_index(float value, int clips) noexcept {
     return int(r);
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::select

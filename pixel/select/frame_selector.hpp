@@ -17,7 +17,7 @@
 #include "filters/expr/ir.hpp"
 #include "pixel/io/frame.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::select {
 
 class FrameSelector {
 public:
@@ -37,7 +37,7 @@ public:
     int choose(std::span<const FrameProperties* const> properties, long frame) const;
 
 private:
-    expr::Expr program_;
+    rigor::expr::Expr program_;
     int clips_;
     std::vector<std::pair<int, std::string>> read_;
 };
@@ -46,4 +46,4 @@ private:
 // clamp to [0, clips - 1]; NaN -> 0.
 int clip_index(float value, int clips) noexcept;
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::select

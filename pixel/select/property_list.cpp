@@ -7,7 +7,7 @@
 
 #include "filters/base/error.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::select {
 
 namespace {
 // "an object", "a number": nlohmann's type names with their article.
@@ -55,4 +55,4 @@ std::vector<FrameProperties> read_property_list_file(const std::string& path, st
     return read_property_list(in, path, wanted);
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::select

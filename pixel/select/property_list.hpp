@@ -13,7 +13,7 @@
 
 #include "pixel/io/frame.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::select {
 
 // `name` (usually the path) appears in error messages.  Throws rigor::UserError for text
 // that is not JSON, a top level that is not a list, an entry that is not an object, or a
@@ -24,4 +24,4 @@ std::vector<FrameProperties> read_property_list(std::istream& in, const std::str
 // The same from a file; throws rigor::IoError when it cannot be opened.
 std::vector<FrameProperties> read_property_list_file(const std::string& path, std::span<const std::string> wanted);
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::select

@@ -1,5 +1,6 @@
 // `rigor expr` end to end through the binary: files, stdin/stdout streaming, pictures,
-// and bad input (exit 1, a one-line message, no output file left behind).
+// and bad input (exit 1, 2 for argument mistakes; a one-line message, no output file
+// left behind).
 #include <catch2/catch.hpp>
 
 #include "tests/support/cli_scratch.hpp"
@@ -101,7 +102,7 @@ TEST_CASE("rigor expr streams stdin to stdout, and gives the same frames with 2 
     CHECK(sample(out[1], 1, 2, 0) == 3 * (10 + 3 + 2) + 2 - (10 + 3 + 3 + 0));  // row -1 mirrors to 0
 }
 
-TEST_CASE("rigor expr bad input: exit 1, a clear message, no output file", "[cli]") {
+TEST_CASE("rigor expr bad input: exit 1 (2 for argument mistakes), a clear message, no output file", "[cli]") {
     REQUIRE(fs::exists(kRigor));
     Dir d;
     write_y4m(d / "a.y4m", three_frames("gray8"));
@@ -117,6 +118,7 @@ TEST_CASE("rigor expr bad input: exit 1, a clear message, no output file", "[cli
     const std::string o = " -o " + (d / "out.y4m") + " ";
     struct Case {
         std::string args, message;
+        int status = 1;
     };
     const std::vector<Case> cases = {
         {"-e 'x +'" + o + (d / "a.y4m"), "insufficient values on stack: +"},
@@ -133,13 +135,13 @@ TEST_CASE("rigor expr bad input: exit 1, a clear message, no output file", "[cli
         {"-e 'x y +'" + o + (d / "a.y4m") + " " + (d / "c.y4m"), "subsampling"},
         {"-e x -e x" + o + (d / "a.y4m"), "2 expressions given"},
         {"-e x -e ''  --format yuv420p16" + o + (d / "c.y4m"), "empty expression for plane 1"},
-        {"-e x --format gray7" + o + (d / "a.y4m"), "unknown format"},
-        {"-e x --bogus" + o + (d / "a.y4m"), "unknown option"},
+        {"-e x --format gray7" + o + (d / "a.y4m"), "unknown format", 2},
+        {"-e x --bogus" + o + (d / "a.y4m"), "unknown option", 2},
     };
     for (const Case& c : cases) {
         std::string err;
         INFO(c.args);
-        CHECK(run(kRigor + " expr " + c.args, d, &err) == 1);
+        CHECK(run(kRigor + " expr " + c.args, d, &err) == c.status);
         CHECK_THAT(err, Catch::Contains(c.message));
         CHECK(std::count(err.begin(), err.end(), '\n') == 1);
         CHECK_FALSE(fs::exists(d / "out.y4m"));

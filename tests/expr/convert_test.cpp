@@ -11,7 +11,7 @@
 
 #include "pixel/expr/convert.hpp"
 
-using namespace rigor::pixel;
+using namespace rigor::pixel::expr;
 
 TEST_CASE("integer-to-float and float-to-integer conversions equal their plain references", "[expr][convert]") {
     const unsigned seed = 20261121;

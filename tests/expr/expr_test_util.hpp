@@ -60,7 +60,7 @@ inline RunOptions frame_at(RunOptions o, long n) {
 }
 
 inline Frame run(const std::vector<std::string>& exprs, const std::vector<Frame>& inputs, const RunOptions& o = {}) {
-    pixel::ExprSettings s;
+    pixel::expr::ExprSettings s;
     s.expressions = exprs;
     if (o.format) s.output_format = pixel::parse_format_name(*o.format);
     s.boundary = o.boundary;
@@ -68,7 +68,7 @@ inline Frame run(const std::vector<std::string>& exprs, const std::vector<Frame>
     std::vector<VideoFormat> formats;
     std::vector<const Frame*> ptrs;
     for (const Frame& f : inputs) formats.push_back(f.format()), ptrs.push_back(&f);
-    pixel::ExprFilter filter(s, formats, inputs.at(0).width(), inputs.at(0).height());
+    pixel::expr::ExprFilter filter(s, formats, inputs.at(0).width(), inputs.at(0).height());
     Frame out;
     filter.process(ptrs, o.frame_number, out);
     return out;

@@ -12,6 +12,8 @@
 
 using namespace rigor;
 using namespace rigor::pixel;
+using rigor::pixel::expr::ExprFilter;
+using rigor::pixel::expr::ExprSettings;
 
 namespace {
 
@@ -44,7 +46,7 @@ TEST_CASE("golden Expr cases from akarin.Expr") {
         ExprSettings settings;
         for (const auto& e : c["expr"]) settings.expressions.push_back(e.get<std::string>());
         if (c["format_given"].get<bool>()) settings.output_format = parse_format_name(c["output_format"].get<std::string>());
-        settings.boundary = c["boundary"] == "mirror" ? expr::Boundary::Mirror : expr::Boundary::Clamp;
+        settings.boundary = c["boundary"] == "mirror" ? rigor::expr::Boundary::Mirror : rigor::expr::Boundary::Clamp;
         std::vector<std::vector<Frame>> inputs;
         std::vector<VideoFormat> formats;
         for (const auto& in : c["inputs"]) {

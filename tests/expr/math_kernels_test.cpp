@@ -11,7 +11,7 @@
 
 #include "pixel/expr/math_kernels.hpp"
 
-using rigor::pixel::MathKernels;
+using rigor::pixel::expr::MathKernels;
 
 namespace {
 bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
@@ -22,12 +22,12 @@ bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
 }  // namespace
 
 TEST_CASE("AVX2 + FMA and plain math kernels agree bit for bit", "[math]") {
-    if (!rigor::pixel::cpu_has_avx2_fma()) {
+    if (!rigor::pixel::expr::cpu_has_avx2_fma()) {
         WARN("no AVX2 + FMA here: only the plain kernels run");
         return;
     }
-    const MathKernels& fast = rigor::pixel::math_kernels_avx2();
-    const MathKernels& plain = rigor::pixel::math_kernels_plain();
+    const MathKernels& fast = rigor::pixel::expr::math_kernels_avx2();
+    const MathKernels& plain = rigor::pixel::expr::math_kernels_plain();
     const float inf = std::numeric_limits<float>::infinity();
     std::vector<float> a = {0.0f, -0.0f, 1.0f, -1.0f, inf, -inf, std::numeric_limits<float>::quiet_NaN(),
                             1e-40f, -1e-40f, 88.72f, 88.73f, -87.0f, -104.0f, 3.14159265f, 1e6f, 1e10f, 0.5f, 2.5f};

@@ -73,7 +73,7 @@ void expr_program(Bytes data) {
     select.pixels = false;
     select.clips = 3;
     try {
-        (void)pixel::compile(expr::optimize(expr::parse(program, select)));
+        (void)pixel::expr::compile(expr::optimize(expr::parse(program, select)));
     } catch (const UserError&) {
     }
     // The whole numeric path: three small clips of different formats, one frame, 45
@@ -94,10 +94,10 @@ void expr_program(Bytes data) {
     const std::array<const pixel::Frame*, 3> inputs{&frames[0], &frames[1], &frames[2]};
     std::array<pixel::Frame, 2> out;
     for (bool jit : {true, false}) {
-        pixel::ExprSettings settings;
+        pixel::expr::ExprSettings settings;
         settings.expressions = {std::string(program)};
         settings.jit = jit;
-        pixel::ExprFilter filter(settings, formats, kWidth, kHeight);
+        pixel::expr::ExprFilter filter(settings, formats, kWidth, kHeight);
         out[jit] = pixel::Frame(filter.output_format(), filter.width(), filter.height());
         filter.process(inputs, 3, out[jit]);
     }

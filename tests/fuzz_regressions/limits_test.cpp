@@ -49,6 +49,8 @@ TEST_CASE("sort counts beyond the stack or the limit are rejected") {
 
 TEST_CASE("relative offsets beyond ±2^24 are rejected; beyond the frame they keep reflecting") {
     using namespace rigor::pixel;
+    using rigor::pixel::expr::ExprFilter;
+    using rigor::pixel::expr::ExprSettings;
     const VideoFormat gray8{};
     const std::array<VideoFormat, 1> formats{gray8};
     auto filter = [&](const std::string& e) {

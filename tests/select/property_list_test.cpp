@@ -9,7 +9,7 @@
 #include "pixel/select/property_list.hpp"
 
 using rigor::pixel::FrameProperties;
-using rigor::pixel::read_property_list;
+using rigor::pixel::select::read_property_list;
 
 namespace {
 
@@ -52,5 +52,5 @@ TEST_CASE("property list: malformed files are errors naming the file and the fra
           "t.json: property 'A' of frame 1 is a string; expressions read numbers only");
     CHECK(error_of("[{\"A\": [0.5]}]").find("property 'A' of frame 0 is an array") != std::string::npos);
     CHECK(error_of("[{\"B\": \"anything\"}]") == "(no error)");
-    CHECK_THROWS_AS(rigor::pixel::read_property_list_file("/nonexistent/p.json", {}), rigor::IoError);
+    CHECK_THROWS_AS(rigor::pixel::select::read_property_list_file("/nonexistent/p.json", {}), rigor::IoError);
 }

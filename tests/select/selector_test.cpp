@@ -13,8 +13,8 @@
 
 using rigor::UserError;
 using rigor::pixel::FrameProperties;
-using rigor::pixel::FrameSelector;
-using rigor::pixel::clip_index;
+using rigor::pixel::select::FrameSelector;
+using rigor::pixel::select::clip_index;
 
 namespace {
 

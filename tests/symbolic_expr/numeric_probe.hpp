@@ -18,9 +18,9 @@ namespace rigor::test {
 struct Probe {
     const expr::Expr& e;
     int radius = 1;
-    pixel::Program program;
+    pixel::expr::Program program;
 
-    explicit Probe(const expr::Expr& expr) : e(expr), program(pixel::compile(rigor::expr::optimize(expr))) {
+    explicit Probe(const expr::Expr& expr) : e(expr), program(pixel::expr::compile(rigor::expr::optimize(expr))) {
         for (const auto& n : e.nodes())
             if (n.op == expr::Op::Load) radius = std::max({radius, std::abs(n.dx), std::abs(n.dy)});
     }
@@ -40,17 +40,17 @@ struct Probe {
         for (const auto& n : e.nodes())
             if (n.op == expr::Op::LoadAbsolute && values.count(symbolic::expr::variable_name(n)))
                 for (float& s : planes[std::size_t(n.clip)]) s = values.at(symbolic::expr::variable_name(n));
-        std::vector<pixel::PlaneSource> sources;
+        std::vector<pixel::expr::PlaneSource> sources;
         for (auto& p : planes)
             sources.push_back({reinterpret_cast<const std::byte*>(p.data()), std::ptrdiff_t(w * sizeof(float)), w, w, 4, true});
         std::vector<float> out(std::size_t(w * w), 0.0f);
-        pixel::PlaneJob job;
+        pixel::expr::PlaneJob job;
         job.clips = sources;
         job.target = {reinterpret_cast<std::byte*>(out.data()), std::ptrdiff_t(w * sizeof(float)), w, w, 4, true, 32};
         job.frame_number = frame;
-        pixel::Registers regs(program);
-        pixel::load_constants(program, regs);
-        pixel::evaluate_rows(program, job, regs, radius, radius + 1);
+        pixel::expr::Registers regs(program);
+        pixel::expr::load_constants(program, regs);
+        pixel::expr::evaluate_rows(program, job, regs, radius, radius + 1);
         return out[std::size_t(radius * w + radius)];
     }
 };

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr::jit {
 
 class ExecutableCode {
 public:
@@ -26,4 +26,4 @@ private:
     std::size_t size_ = 0;
 };
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr::jit

@@ -1,11 +1,11 @@
-#include "pixel/expr/jit_schedule.hpp"
+#include "pixel/expr/jit/schedule.hpp"
 
 #include <algorithm>
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr::jit {
 
-using expr::NodeId;
-using expr::Op;
+using rigor::expr::NodeId;
+using rigor::expr::Op;
 
 bool is_row_invariant(Op op) {
     switch (op) {
@@ -19,7 +19,7 @@ bool is_row_invariant(Op op) {
     }
 }
 
-JitSchedule schedule(const expr::Expr& e, int value_registers) {
+Schedule schedule(const rigor::expr::Expr& e, int value_registers) {
     const std::size_t n = e.size();
     // Registers needed to compute each node (row-invariant operands are memory operands).
     std::vector<int> need(n, 0);
@@ -32,7 +32,7 @@ JitSchedule schedule(const expr::Expr& e, int value_registers) {
         for (std::size_t k = 0; k < args.size(); ++k) m = std::max(m, args[k] + int(k));
         need[i] = m;
     }
-    JitSchedule s;
+    Schedule s;
     s.position.assign(n, -1);
     // Depth-first from the root, most demanding argument first; iterative (graphs of
     // thousands of nodes must not exhaust the stack).
@@ -83,4 +83,4 @@ JitSchedule schedule(const expr::Expr& e, int value_registers) {
     return s;
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr::jit

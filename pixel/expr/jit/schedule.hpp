@@ -9,14 +9,14 @@
 
 #include "filters/expr/ir.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr::jit {
 
 // Nodes that are the same for every pixel of a row: constants and uniforms (Y, N, width,
 // height, properties).  Generated code keeps them in frame slots, computes nothing.
-bool is_row_invariant(expr::Op op);
+bool is_row_invariant(rigor::expr::Op op);
 
-struct JitSchedule {
-    std::vector<expr::NodeId> order;  // every other reachable node once, arguments first
+struct Schedule {
+    std::vector<rigor::expr::NodeId> order;  // every other reachable node once, arguments first
     std::vector<int> position;        // node -> index in order (-1: row-invariant)
     std::vector<int> last_use;        // node -> position of its last user; order.size() for the root
     int max_live = 0;                 // most computed values live at once
@@ -24,6 +24,6 @@ struct JitSchedule {
 };
 
 // value_registers: vector registers available for values.
-JitSchedule schedule(const expr::Expr& e, int value_registers);
+Schedule schedule(const rigor::expr::Expr& e, int value_registers);
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr::jit

@@ -1,10 +1,12 @@
-#include "pixel/expr/jit.hpp"
+#include "pixel/expr/jit/kernel.hpp"
+
+#include <xbyak/xbyak.h>
 
 #include "filters/base/error.hpp"
-#include "pixel/expr/jit_generated.hpp"
+#include "pixel/expr/jit/generated_kernel.hpp"
 #include "pixel/expr/math_kernels.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr::jit {
 
 namespace {
 // The caller extends rows by the reach on both sides, per thread: offsets of thousands
@@ -12,21 +14,26 @@ namespace {
 constexpr int kMaxReach = 4096;
 }  // namespace
 
-int row_slot(std::vector<JitKernel::Row>& rows, const expr::Node& load, int bytes_per_sample) {
+int row_slot(std::vector<Kernel::Row>& rows, const rigor::expr::Node& load, int bytes_per_sample) {
     for (std::size_t s = 0; s < rows.size(); ++s)
         if (rows[s].clip == load.clip && rows[s].dy == load.dy && rows[s].boundary == load.boundary) return int(s);
     rows.push_back({load.clip, load.dy, load.boundary, bytes_per_sample});
     return int(rows.size()) - 1;
 }
 
-std::unique_ptr<const JitKernel> JitKernel::compile(const expr::Expr& e, std::span<const JitSampleType> clips,
-                                                    JitSampleType out) {
+std::unique_ptr<const Kernel> Kernel::compile(const rigor::expr::Expr& e, std::span<const SampleLayout> clips,
+                                              SampleLayout out) {
 #if defined(__x86_64__)
     if (!cpu_has_avx2_fma()) return nullptr;
-    std::optional<GeneratedKernel> g = generate_fixed_kernel(e, clips, out);
-    if (!g) g = generate_float_kernel(e, clips, out);
+    std::optional<GeneratedKernel> g;
+    try {
+        g = generate_fixed_kernel(e, clips, out);
+        if (!g) g = generate_float_kernel(e, clips, out);
+    } catch (const Xbyak::Error& x) {  // an operand the generators should never form
+        throw InternalError(std::string("Expr JIT: Xbyak refused an instruction: ") + x.what());
+    }
     if (!g || g->reach_left > kMaxReach || g->reach_right > kMaxReach) return nullptr;
-    std::unique_ptr<JitKernel> k(new JitKernel());
+    std::unique_ptr<Kernel> k(new Kernel());
     try {
         k->code_ = ExecutableCode(g->code);
     } catch (const IoError&) {
@@ -48,4 +55,4 @@ std::unique_ptr<const JitKernel> JitKernel::compile(const expr::Expr& e, std::sp
 #endif
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr::jit

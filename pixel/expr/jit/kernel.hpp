@@ -4,14 +4,14 @@
 // pressure), sample conversions fused into the first use and the last operation.
 //
 // Semantics are those of ir.hpp, written once: every operation is the same IEEE
-// binary32 instruction the block interpreter (evaluate.cpp) vectorises to, and what is
-// not inlined (exp, log, sin, cos, pow, fmod, bit operations) calls the interpreter's
-// own array kernels (math_kernels.hpp), so both agree bit for bit; tests compare them.
+// binary32 instruction the block interpreter (pixel/expr/evaluate.cpp) vectorises to,
+// and what is not inlined (pow, fmod, bit operations) calls the interpreter's own array
+// kernels (pixel/expr/math_kernels.hpp), so both agree bit for bit; tests compare them.
 //
 // The kernel reads each source row through a pointer the caller gives per row: the
 // caller maps rows (dy beyond the plane) and, when the program reads x[dx,dy] with dx
 // != 0, passes copies of the rows extended by the boundary rule on both sides, so the
-// kernel covers whole rows with no edge cases of its own.
+// kernel covers whole rows with no edge cases of its own (row_driver.hpp does that).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -20,27 +20,27 @@
 #include <vector>
 
 #include "filters/expr/ir.hpp"
-#include "pixel/expr/executable_code.hpp"
+#include "pixel/expr/jit/executable_code.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr::jit {
 
 // Sample layout of a plane as the kernel reads or writes it.
-struct JitSampleType {
+struct SampleLayout {
     int bytes_per_sample = 1;  // 1, 2 or 4
     bool is_float = false;
     int bits = 8;              // integer output: clamp to [0, 2^bits - 1]
 };
 
 // Arguments of one call: rows of the sources, the output row, and the uniforms.
-struct JitRowArgs {
-    const std::byte* const* rows = nullptr;  // per JitKernel::rows() entry: column 0 of that source row
+struct RowArgs {
+    const std::byte* const* rows = nullptr;  // per Kernel::rows() entry: column 0 of that source row
     std::byte* out = nullptr;                // column 0 of the output row
-    const float* constants = nullptr;        // JitKernel's pool (set by run())
-    const float* uniforms = nullptr;         // JitKernel::Uniform order
+    const float* constants = nullptr;        // Kernel's pool (set by run())
+    const float* uniforms = nullptr;         // Kernel::Uniform order
     std::int64_t x_begin = 0, x_end = 0;     // columns; x_end - x_begin a multiple of step()
 };
 
-class JitKernel {
+class Kernel {
 public:
     // Scalars fixed for a row: uniforms[0] = Y, [1] = N, [2] = width, [3] = height,
     // [4 + k] = property k (Program::properties order).
@@ -49,19 +49,20 @@ public:
     // A source row the kernel reads: clip, dy and boundary (Default: the job's).
     struct Row {
         int clip, dy;
-        expr::Boundary boundary;
+        rigor::expr::Boundary boundary;
         int bytes_per_sample;  // as the kernel reads the row (4 when as_float)
         // An integer row read at several offsets: the caller converts it to binary32 once
         // per output row (into the extended copy), and the kernel reads floats.
         bool as_float = false;
     };
 
-    // Generated code for `e` reading clips of the given sample types and writing `out`,
-    // or nullptr when it cannot be generated here (no AVX2, an operation the generator
-    // does not handle: order statistics, x[], half-float samples; or no executable
-    // memory).  The interpreter then runs the program alone.
-    static std::unique_ptr<const JitKernel> compile(const expr::Expr& e, std::span<const JitSampleType> clips,
-                                                    JitSampleType out);
+    // Generated code for `e` reading clips of the given sample layouts and writing `out`,
+    // or nullptr when it cannot be generated here (no AVX2, what the generators do not
+    // handle: x[], order statistics of more than 12 values, half-float samples, programs
+    // beyond 2048 nodes, offsets beyond 4096 columns; or no executable memory).  The
+    // interpreter then runs the program alone.
+    static std::unique_ptr<const Kernel> compile(const rigor::expr::Expr& e, std::span<const SampleLayout> clips,
+                                                 SampleLayout out);
 
     const std::vector<Row>& rows() const { return rows_; }
     int uniform_count() const { return uniform_count_; }
@@ -72,16 +73,16 @@ public:
     // Pixels per loop iteration (8, 16 or 32: vectors of 8 unrolled as registers allow).
     int step() const { return step_; }
     // Whether the program runs in 16-bit fixed point (exact integer programs, see
-    // expr::dyadic_ranges) rather than binary32.
+    // rigor::expr::dyadic_ranges) rather than binary32.
     bool fixed_point() const { return fixed_point_; }
 
-    void run(JitRowArgs args) const noexcept {
+    void run(RowArgs args) const noexcept {
         args.constants = constants_.data();
-        reinterpret_cast<void (*)(const JitRowArgs*)>(const_cast<void*>(code_.entry()))(&args);
+        reinterpret_cast<void (*)(const RowArgs*)>(const_cast<void*>(code_.entry()))(&args);
     }
 
 private:
-    JitKernel() = default;
+    Kernel() = default;
     ExecutableCode code_;
     std::vector<float> constants_;
     std::vector<Row> rows_;
@@ -91,4 +92,4 @@ private:
     bool fixed_point_ = false;
 };
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr::jit

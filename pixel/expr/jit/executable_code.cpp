@@ -1,4 +1,4 @@
-#include "pixel/expr/executable_code.hpp"
+#include "pixel/expr/jit/executable_code.hpp"
 
 #include <sys/mman.h>
 
@@ -8,7 +8,7 @@
 
 #include "filters/base/error.hpp"
 
-namespace rigor::pixel {
+namespace rigor::pixel::expr::jit {
 
 ExecutableCode::ExecutableCode(const std::vector<std::uint8_t>& code) : size_(code.empty() ? 1 : code.size()) {
     void* p = mmap(nullptr, size_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -38,4 +38,4 @@ ExecutableCode::~ExecutableCode() {
     if (memory_) munmap(memory_, size_);
 }
 
-}  // namespace rigor::pixel
+}  // namespace rigor::pixel::expr::jit

@@ -1,0 +1,110 @@
+// The 16-bit fixed-point code generator (generate_fixed_kernel, generated_kernel.hpp):
+// one class, its parts in files of their own: lanes of k / 2^s, their arithmetic and the
+// rounding store (fixed_kernel.cpp), medians and sorts by sorting networks
+// (fixed_sorting_network.cpp), and the halving sum of two 8-bit clips in 8-bit lanes
+// (fixed_byte_average.cpp).  Values stay in registers (no spills, no calls).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <span>
+#include <vector>
+
+#include <xbyak/xbyak.h>
+
+#include "filters/expr/dyadic_range.hpp"
+#include "filters/expr/ir.hpp"
+#include "pixel/expr/jit/generated_kernel.hpp"
+#include "pixel/expr/jit/kernel.hpp"
+#include "pixel/expr/jit/kernel_abi.hpp"
+#include "pixel/expr/jit/schedule.hpp"
+#include "pixel/expr/jit/x86_code.hpp"
+
+namespace rigor::pixel::expr::jit {
+
+class FixedGenerator {
+public:
+    FixedGenerator(const rigor::expr::Expr& e, std::span<const SampleLayout> clips, SampleLayout out,
+                   std::vector<rigor::expr::DyadicRange> ranges, Schedule sched)
+        : e_(e), clips_(clips), out_(out), r_(std::move(ranges)), sched_(std::move(sched)),
+          unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
+          reg_(e.size() * 4, -1) {}
+
+    GeneratedKernel generate();
+    bool failed() const { return failed_; }
+
+private:
+    using DyadicRange = rigor::expr::DyadicRange;
+    using Node = rigor::expr::Node;
+    using NodeId = rigor::expr::NodeId;
+    using Op = rigor::expr::Op;
+    // Beside kernel_abi.hpp's: the end column and the pool (no frame, no calls).
+    static constexpr Xbyak::Reg64 kEnd = Xbyak::util::r11, kPool = Xbyak::util::rbp;
+
+    // A pool vector of 16 copies of v (16-bit); its memory operand.
+    VecOperand pooled(std::int64_t v) {
+        auto [it, added] = pool_.try_emplace(std::int16_t(v), int(pool_.size()));
+        return VecOperand::m(mem(kPool, 32 * it->second));
+    }
+    int& reg(NodeId i, int u) { return reg_[std::size_t(i) * 4 + std::size_t(u)]; }
+    int take() {
+        for (int r = 0; r < kValueRegisters; ++r)
+            if (!busy_[r]) {
+                busy_[r] = true;
+                return r;
+            }
+        failed_ = true;  // more live values than registers (sortN of many copies): give up
+        return 0;
+    }
+    void release_dying(NodeId i, int u, int position) {
+        for (NodeId a : e_.node(i).args)
+            if (sched_.last_use[a] == position && e_.node(a).op != Op::Constant && reg(a, u) >= 0) busy_[reg(a, u)] = false;
+    }
+    // Argument k of node i at shift s: a register (shifted into scratch if needed) or a
+    // pool operand for constants.
+    VecOperand aligned(NodeId i, std::size_t k, int u, int s, int scratch) {
+        const NodeId a = e_.node(i).args[k];
+        const DyadicRange& ra = r_[a];
+        if (e_.node(a).op == Op::Constant) return pooled(ra.lo << (s - ra.shift));
+        if (ra.shift == s) return VecOperand::r(reg(a, u));
+        a_.vpsllw(ymm(scratch), ymm(reg(a, u)), std::uint8_t(s - ra.shift));
+        return VecOperand::r(scratch);
+    }
+    int in_register(VecOperand o, int scratch) {
+        if (!o.is_memory) return o.reg;
+        a_.vmovdqu(ymm(scratch), o);
+        return scratch;
+    }
+    // fixed_kernel.cpp: + - * max min, rescaling, the store.
+    void emit(NodeId i, int u, int position);
+    void emit_store();
+    // fixed_sorting_network.cpp
+    void emit_sorted(NodeId i, int u, int position);
+    // fixed_byte_average.cpp
+    bool is_byte_average() const;
+    void emit_byte_average();
+    int row_index(const Node& n) { return row_slot(rows_, n, clips_[std::size_t(n.clip)].bytes_per_sample); }
+    // The register holding column 0 of row slot s: r13..r15, or r10 loaded for it.
+    Xbyak::Reg64 row_base(int s) {
+        if (s < kRowRegisters) return kRowRegister[s];
+        using Xbyak::util::r10;
+        a_.mov(r10, mem(Xbyak::util::rdi, int(offsetof(RowArgs, rows))));  // rdi survives: no calls here
+        a_.mov(r10, mem(r10, 8 * s));
+        return r10;
+    }
+
+    const rigor::expr::Expr& e_;
+    std::span<const SampleLayout> clips_;
+    SampleLayout out_;
+    std::vector<DyadicRange> r_;
+    Schedule sched_;
+    int unroll_;
+    std::vector<int> reg_;
+    bool busy_[16] = {};
+    bool failed_ = false;
+    std::map<std::int16_t, int> pool_;
+    std::vector<Kernel::Row> rows_;
+    CodeBuffer a_;
+};
+
+}  // namespace rigor::pixel::expr::jit

@@ -1,0 +1,123 @@
+#include "pixel/expr/jit/row_driver.hpp"
+
+#include <cstring>
+
+#include "pixel/expr/source_rows.hpp"
+
+namespace rigor::pixel::expr::jit {
+
+using rigor::expr::Boundary;
+
+RowDriver::RowDriver(const Kernel& kernel, int width) : kernel_(&kernel), width_(width) {
+    rows_.assign(kernel.rows().size() + 1, nullptr);
+    uniforms_.assign(std::size_t(kernel.uniform_count()), 0.0f);
+    const int reach = kernel.reach_left() + kernel.reach_right();
+    if (reach > 0 && width > 0) {
+        extended_stride_ = (std::size_t(width + reach) * 4 + 63) & ~std::size_t(63);
+        extended_.assign(kernel.rows().size() * extended_stride_, std::byte{0});
+        for (const Kernel::Row& r : kernel.rows())
+            extended_origin_.push_back(std::size_t(kernel.reach_left() * r.bytes_per_sample));
+        // Converted rows: one per converted slot and one more, so the rows of the
+        // previous output row survive until they are read again.
+        std::size_t converted = 0;
+        for (const Kernel::Row& r : kernel.rows()) converted += r.as_float;
+        if (converted > 0) {
+            converted_stride_ = (std::size_t(width + reach) + 15) & ~std::size_t(15);
+            converted_keys_.resize(converted + 1);
+            converted_.assign(converted_keys_.size() * converted_stride_, 0.0f);
+        }
+    }
+}
+
+bool RowDriver::serves(const PlaneJob& job) const noexcept {
+    const int w = job.target.width;
+    for (const PlaneSource& s : job.clips)
+        if (s.width != w || s.height != job.target.height) return false;
+    if (w < kernel_->step() || w > width_) return false;
+    return (kernel_->reach_left() == 0 && kernel_->reach_right() == 0) || !extended_.empty();
+}
+
+RowDriver::ConvertedRow RowDriver::converted_row(int clip, Boundary mode, int source_row) {
+    ++converted_clock_;
+    std::size_t oldest = 0;
+    const std::size_t origin = std::size_t(kernel_->reach_left());
+    for (std::size_t k = 0; k < converted_keys_.size(); ++k) {
+        ConvertedKey& key = converted_keys_[k];
+        if (key.clip == clip && key.mode == mode && key.source_row == source_row) {
+            key.last_use = converted_clock_;
+            return {converted_.data() + k * converted_stride_ + origin, false};
+        }
+        if (key.last_use < converted_keys_[oldest].last_use) oldest = k;
+    }
+    converted_keys_[oldest] = {clip, mode, source_row, converted_clock_};
+    return {converted_.data() + oldest * converted_stride_ + origin, true};
+}
+
+void RowDriver::forget_converted_rows() {
+    for (ConvertedKey& k : converted_keys_) k = ConvertedKey{};
+}
+
+// Row y of the target: each source row mapped (and extended by the boundary rule when
+// the program reads beside x), then whole steps of the kernel, the last one ending at
+// the row's end (overlapping the one before: the same values again).  Inlined into both
+// versions of run_rows.
+[[gnu::always_inline]] inline void RowDriver::run_row(const PlaneJob& job, int y) noexcept {
+    const Kernel& kernel = *kernel_;
+    const int w = job.target.width;
+    const int left = kernel.reach_left(), right = kernel.reach_right();
+    for (std::size_t s = 0; s < kernel.rows().size(); ++s) {
+        const Kernel::Row& r = kernel.rows()[s];
+        const PlaneSource& src = job.clips[std::size_t(r.clip)];
+        const Boundary mode = r.boundary == Boundary::Default ? job.boundary : r.boundary;
+        const std::byte* row = src.data + std::ptrdiff_t(map_index(y + r.dy, src.height, mode)) * src.stride;
+        if (extended_.empty()) {
+            rows_[s] = row;
+            continue;
+        }
+        if (r.as_float) {  // integer samples converted to binary32, boundary columns included
+            const int source_row = map_index(y + r.dy, src.height, mode);
+            const ConvertedRow c = converted_row(r.clip, mode, source_row);
+            if (c.fill) read_samples(src, source_row, -left, w + left + right, mode, c.columns - left);
+            rows_[s] = reinterpret_cast<const std::byte*>(c.columns);
+            continue;
+        }
+        std::byte* ext = extended_.data() + s * extended_stride_ + extended_origin_[s];
+        const std::size_t bps = std::size_t(r.bytes_per_sample);
+        std::memcpy(ext, row, std::size_t(w) * bps);
+        for (int x = -left; x < 0; ++x)
+            std::memcpy(ext + std::ptrdiff_t(x) * std::ptrdiff_t(bps), row + std::size_t(map_index(x, w, mode)) * bps, bps);
+        for (int x = w; x < w + right; ++x)
+            std::memcpy(ext + std::size_t(x) * bps, row + std::size_t(map_index(x, w, mode)) * bps, bps);
+        rows_[s] = ext;
+    }
+    float* u = uniforms_.data();
+    u[0] = float(y);
+    u[1] = job.frame_number;
+    u[2] = float(job.target.width);
+    u[3] = float(job.target.height);
+    for (int k = Kernel::kFirstProperty; k < kernel.uniform_count(); ++k)
+        u[k] = job.properties[std::size_t(k - Kernel::kFirstProperty)];
+    RowArgs args;
+    args.rows = rows_.data();
+    args.out = job.target.data + std::ptrdiff_t(y) * job.target.stride;
+    args.uniforms = u;
+    const int step = kernel.step();
+    args.x_begin = 0;
+    args.x_end = w / step * step;
+    kernel.run(args);
+    if (args.x_end < w) {
+        args.x_begin = w - step;
+        args.x_end = w;
+        kernel.run(args);
+    }
+}
+
+// Compiled for AVX2, as the interpreter's AVX2 version (the conversions of source rows
+// inlined here are the interpreter's, source_rows.hpp): a Kernel exists only where the
+// CPU has AVX2 and FMA.
+__attribute__((target("avx2"))) void RowDriver::run_rows(const PlaneJob& job, int y_begin, int y_end) noexcept {
+    forget_converted_rows();  // drivers outlive frames; converted rows must not
+    for (int y = y_begin; y < y_end; ++y) run_row(job, y);
+}
+
+}  // namespace rigor::pixel::expr::jit
