@@ -16,7 +16,7 @@
 #include "cli/vc2/vc2_config_arguments.hpp"
 #include "filters/vc2/wavelet.hpp"
 #include "pixel/vc2/bit_width_table.hpp"
-#include "pixel/vc2/quantisation_matrix.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2/static_analysis.hpp"
 #include "symbolic/vc2/analysis_json.hpp"
 #include "symbolic/vc2/static_analysis.hpp"

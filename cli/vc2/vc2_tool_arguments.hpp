@@ -9,7 +9,7 @@
 #include <string>
 
 #include "cli/common/arguments.hpp"
-#include "pixel/vc2/quantisation_matrix.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2/static_analysis.hpp"
 
 namespace rigor::cli {

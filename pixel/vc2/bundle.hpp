@@ -17,7 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "filters/vc2/transform_graph.hpp"
-#include "pixel/vc2/quantisation_matrix.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2/zip_archive.hpp"
 
 namespace rigor::vc2 {

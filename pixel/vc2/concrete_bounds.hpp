@@ -8,7 +8,7 @@
 #include <string>
 #include <utility>
 
-#include "pixel/vc2/quantisation_matrix.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2/static_analysis.hpp"
 
 namespace rigor::vc2 {

@@ -70,14 +70,6 @@ const Plane& band(const Coefficients& c, int level, const std::string& orient, l
 
 }  // namespace
 
-void check_transform_config(const TransformConfig& c) {
-    wavelet(c.wavelet_index);
-    wavelet(c.wavelet_index_ho);
-    for (const auto& [what, depth] : {std::pair{"dwt depth", c.dwt_depth}, std::pair{"horizontal-only dwt depth", c.dwt_depth_ho}})
-        if (depth < 0 || depth > 16)
-            throw UserError(std::string(what) + " " + std::to_string(depth) + " is out of range (0 to 16)");
-}
-
 void check_picture_size(const TransformConfig& c, long width, long height) {
     const long wx = 1L << (c.dwt_depth + c.dwt_depth_ho);
     const long wy = 1L << c.dwt_depth;

@@ -25,9 +25,6 @@ using Coefficients = std::map<int, std::map<std::string, Plane>>;
 // Called with (level, array name, array) for every intermediate array.
 using ArrayVisitor = std::function<void(int, std::string_view, const Plane&)>;
 
-// Throws rigor::UserError for a wavelet index outside 0…6 or a depth outside 0…16.
-void check_transform_config(const TransformConfig& config);
-
 // Throws rigor::UserError unless width is a positive multiple of 2^(D + D_ho) and height
 // a positive multiple of 2^D (every level must split into even halves).
 void check_picture_size(const TransformConfig& config, long width, long height);

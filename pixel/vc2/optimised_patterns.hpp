@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pixel/vc2/pattern_optimisation.hpp"
-#include "pixel/vc2/quantisation_matrix.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 
 namespace rigor::vc2 {
 

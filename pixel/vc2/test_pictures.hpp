@@ -14,7 +14,7 @@
 
 #include "pixel/vc2/concrete_bounds.hpp"
 #include "pixel/vc2/integer_transform.hpp"
-#include "pixel/vc2/quantisation_matrix.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2/static_analysis.hpp"
 
 namespace rigor::vc2 {

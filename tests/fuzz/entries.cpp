@@ -18,7 +18,7 @@
 #include "pixel/expr/program.hpp"
 #include "pixel/io/picture.hpp"
 #include "pixel/io/y4m.hpp"
-#include "pixel/vc2/quantisation_matrix.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2/static_analysis.hpp"
 #include "symbolic/expr/infix_parser.hpp"
 

@@ -3,7 +3,7 @@
 // → value.  Data only: generated from ../shared/spec/default-quantisation-matrices.json
 // (a copy is data/vc2/default-quantisation-matrices.json, checked against this table by
 // the tests).
-#include "pixel/vc2/default_quantisation_matrices.hpp"
+#include "filters/vc2/default_quantisation_matrices.hpp"
 
 namespace rigor::vc2 {
 

@@ -1,10 +1,10 @@
-#include "pixel/vc2/quantisation_matrix.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 
 #include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "filters/base/error.hpp"
-#include "pixel/vc2/default_quantisation_matrices.hpp"
+#include "filters/vc2/default_quantisation_matrices.hpp"
 
 namespace rigor::vc2 {
 
