@@ -11,7 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "filters/base/output_file.hpp"
-#include "cli/vc2/python_json.hpp"
+#include "filters/formats/python_json.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
 #include "pixel/io/picture.hpp"
@@ -51,7 +51,7 @@ std::string points_json(const vc2::TestPicture& t) {
                         {"maximise", p.maximise},
                         {"tx", p.tx},
                         {"ty", p.ty}});
-    return python_json_dumps(list);  // json.dump: no newline at the end
+    return formats::python_json_dumps(list);  // json.dump: no newline at the end
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "filters/base/output_file.hpp"
-#include "cli/vc2/python_json.hpp"
+#include "filters/formats/python_json.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
 #include "pixel/vc2/bit_width_table.hpp"
@@ -63,7 +63,7 @@ std::string json(const vc2::BitWidthTable& t, const std::vector<TableRow>& rows,
         e["bound_bits"] = r.bound_bits();
         list.push_back(std::move(e));
     }
-    return python_json_dumps(doc) + "\n";
+    return formats::python_json_dumps(doc) + "\n";
 }
 
 }  // namespace

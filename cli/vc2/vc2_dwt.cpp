@@ -8,7 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "filters/base/output_file.hpp"
-#include "cli/vc2/python_json.hpp"
+#include "filters/formats/python_json.hpp"
 #include "filters/base/error.hpp"
 #include "pixel/vc2/picture_samples.hpp"
 #include "pixel/vc2/plane_json.hpp"
@@ -182,7 +182,7 @@ int vc2_dwt_main(std::span<const std::string> args) {
     }
     auto out = header(c, picture.bits);
     out["coefficients"] = vc2::coefficients_to_json(vc2::analyse(c, std::move(picture.samples)));
-    write_text_file(a.output, python_json_dumps(out) + "\n");
+    write_text_file(a.output, formats::python_json_dumps(out) + "\n");
     return 0;
 }
 
@@ -231,7 +231,7 @@ int vc2_idwt_main(std::span<const std::string> args) {
     }
     auto out = header(c, bits);
     out["picture"] = vc2::plane_to_json(picture);
-    write_text_file(a.output, python_json_dumps(out) + "\n");
+    write_text_file(a.output, formats::python_json_dumps(out) + "\n");
     return 0;
 }
 

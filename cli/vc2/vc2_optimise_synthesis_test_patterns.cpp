@@ -8,7 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "filters/base/output_file.hpp"
-#include "cli/vc2/python_json.hpp"
+#include "filters/formats/python_json.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
 #include "pixel/vc2/optimised_patterns.hpp"
@@ -81,7 +81,7 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
                       << "]): " << o.decoded_value << " at qi " << o.quantisation_index << " after "
                       << o.num_search_iterations << " iterations\n";
         });
-    out.stream() << python_json_dumps(to_json(doc)) << "\n";
+    out.stream() << formats::python_json_dumps(to_json(doc)) << "\n";
     out.commit();
     return 0;
 }

@@ -4,15 +4,15 @@
 
 #include <random>
 
-#include "cli/vc2/python_json.hpp"
+#include "filters/formats/python_json.hpp"
 #include "filters/base/error.hpp"
-#include "pixel/vc2/zip_archive.hpp"
+#include "filters/formats/zip_archive.hpp"
 #include "tests/vc2_integer/tool_helpers.hpp"
 
 using namespace vc2_test;
-using rigor::vc2::read_zip;
-using rigor::vc2::write_zip;
-using rigor::vc2::ZipMember;
+using rigor::formats::read_zip;
+using rigor::formats::write_zip;
+using rigor::formats::ZipMember;
 
 namespace {
 
@@ -129,7 +129,7 @@ TEST_CASE("vc2-bundle: create, list and extract give the inputs back", "[vc2][bu
     CHECK(members[3].name == "optimised_synthesis_test_patterns_1.json");
     CHECK(members[4].name == "index.json");
     const auto index = nlohmann::ordered_json::parse(members[4].data);
-    CHECK(rigor::cli::python_json_dumps(index) == members[4].data);
+    CHECK(rigor::formats::python_json_dumps(index) == members[4].data);
     CHECK(index["static_filter_analyses"][1].dump() ==
           R"({"wavelet_index":4,"wavelet_index_ho":1,"dwt_depth":1,"dwt_depth_ho":2,)"
           R"("filename":"static_filter_analysis_1.json"})");

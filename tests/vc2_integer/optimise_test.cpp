@@ -2,7 +2,7 @@
 // than the heuristic patterns, output parses back and feeds the table, bad input.
 #include <catch2/catch.hpp>
 
-#include "cli/vc2/python_json.hpp"
+#include "filters/formats/python_json.hpp"
 #include "pixel/vc2/concrete_bounds.hpp"
 #include "pixel/vc2/optimised_patterns.hpp"
 #include "pixel/vc2/pattern_output.hpp"
@@ -82,7 +82,7 @@ TEST_CASE("optimised patterns are never weaker than the heuristic ones and parse
         }
         WARN(config << ": " << improved << " of " << doc.patterns.size() << " patterns improved");
         // Serialising the parsed document gives the file back.
-        CHECK(rigor::cli::python_json_dumps(to_json(doc)) + "\n" == read_file(out));
+        CHECK(rigor::formats::python_json_dumps(to_json(doc)) + "\n" == read_file(out));
     }
 }
 

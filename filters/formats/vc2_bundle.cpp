@@ -1,11 +1,15 @@
-#include "pixel/vc2/bundle.hpp"
+#include "filters/formats/vc2_bundle.hpp"
 
 #include <algorithm>
 
 #include "filters/base/error.hpp"
+#include "filters/formats/python_json.hpp"
 #include "filters/vc2/wavelet.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::formats {
+
+using vc2::QuantisationMatrix;
+using vc2::TransformConfig;
 
 namespace {
 
@@ -35,9 +39,9 @@ TransformConfig config_fields(const Json& object, const std::string& where) {
     c.dwt_depth = integer_field(object, "dwt_depth", where);
     c.dwt_depth_ho = integer_field(object, "dwt_depth_ho", where);
     for (int w : {c.wavelet_index, c.wavelet_index_ho})
-        if (w >= kWaveletCount)
+        if (w >= vc2::kWaveletCount)
             throw UserError(where + ": wavelet index " + std::to_string(w) + " is not a VC-2 wavelet (0…" +
-                            std::to_string(kWaveletCount - 1) + ")");
+                            std::to_string(vc2::kWaveletCount - 1) + ")");
     return c;
 }
 
@@ -67,10 +71,7 @@ QuantisationMatrix matrix_field(const Json& object, const std::string& where) {
 }
 
 bool same_entry(const BundleEntry& a, const BundleEntry& b, bool optimised) {
-    const auto key = [](const TransformConfig& c) {
-        return std::tie(c.wavelet_index, c.wavelet_index_ho, c.dwt_depth, c.dwt_depth_ho);
-    };
-    if (key(a.config) != key(b.config)) return false;
+    if (a.config != b.config) return false;
     return !optimised || (a.picture_bit_width == b.picture_bit_width && a.matrix == b.matrix);
 }
 
@@ -83,7 +84,7 @@ nlohmann::ordered_json config_json(const nlohmann::ordered_json& document) {
 }  // namespace
 
 std::string write_bundle(const std::vector<BundleInput>& static_analyses,
-                         const std::vector<BundleInput>& optimised_patterns, const JsonSerialiser& dumps) {
+                         const std::vector<BundleInput>& optimised_patterns) {
     std::vector<ZipMember> members;
     nlohmann::ordered_json index = {{"static_filter_analyses", nlohmann::ordered_json::array()},
                                     {"optimised_synthesis_test_patterns", nlohmann::ordered_json::array()}};
@@ -119,11 +120,11 @@ std::string write_bundle(const std::vector<BundleInput>& static_analyses,
         }
         e["filename"] = name;
         index[optimised ? "optimised_synthesis_test_patterns" : "static_filter_analyses"].push_back(std::move(e));
-        members.push_back({name, dumps(input.document)});
+        members.push_back({name, python_json_dumps(input.document)});
     };
     for (std::size_t i = 0; i < static_analyses.size(); ++i) add(static_analyses[i], false, i);
     for (std::size_t i = 0; i < optimised_patterns.size(); ++i) add(optimised_patterns[i], true, i);
-    members.push_back({kIndexName, dumps(index)});
+    members.push_back({kIndexName, python_json_dumps(index)});
     return write_zip(members);
 }
 
@@ -182,4 +183,4 @@ Bundle read_bundle(const std::string& bytes, const std::string& source) {
     return b;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::formats

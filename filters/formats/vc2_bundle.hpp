@@ -6,10 +6,8 @@
 //                 dwt_depth_ho, filename}, …],
 //                "optimised_synthesis_test_patterns": [{… the four, quantisation_matrix,
 //                 picture_bit_width, filename}, …]}
-// The exact Python text is cli/'s business (cli/python_json.hpp), so the writer takes the
-// serialiser as an argument rather than depending on the command layer.
+// Documents and the index are written as Python's json.dumps would (python_json.hpp).
 #pragma once
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,17 +15,17 @@
 #include <nlohmann/json.hpp>
 
 #include "filters/vc2/transform_graph.hpp"
+#include "filters/formats/zip_archive.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
-#include "pixel/vc2/zip_archive.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::formats {
 
 struct BundleEntry {
-    TransformConfig config;
+    vc2::TransformConfig config;
     std::string filename;
     // Optimised synthesis test patterns only.
     int picture_bit_width = 0;
-    QuantisationMatrix matrix;
+    vc2::QuantisationMatrix matrix;
 };
 
 struct BundleIndex {
@@ -41,13 +39,11 @@ struct BundleInput {
     nlohmann::ordered_json document;
 };
 
-using JsonSerialiser = std::function<std::string(const nlohmann::ordered_json&)>;
-
 // The zip bytes.  Throws rigor::UserError naming the input and field when a document
 // lacks what the index needs, and for two inputs of the same configuration (the bundle
 // could only ever return the first).
 std::string write_bundle(const std::vector<BundleInput>& static_analyses,
-                         const std::vector<BundleInput>& optimised_patterns, const JsonSerialiser& dumps);
+                         const std::vector<BundleInput>& optimised_patterns);
 
 // A bundle read into memory: its members and its parsed index.
 struct Bundle {
@@ -58,9 +54,9 @@ struct Bundle {
     // The member's text; throws rigor::UserError when the index names a missing member.
     const std::string& member(const std::string& filename) const;
     // The first matching entry's member text, or nothing.
-    std::optional<std::string> static_filter_analysis(const TransformConfig& config) const;
-    std::optional<std::string> optimised_synthesis_test_patterns(const TransformConfig& config,
-                                                                 const QuantisationMatrix& matrix,
+    std::optional<std::string> static_filter_analysis(const vc2::TransformConfig& config) const;
+    std::optional<std::string> optimised_synthesis_test_patterns(const vc2::TransformConfig& config,
+                                                                 const vc2::QuantisationMatrix& matrix,
                                                                  int picture_bit_width) const;
 };
 
@@ -68,4 +64,4 @@ struct Bundle {
 // or whose index is malformed (naming the field).
 Bundle read_bundle(const std::string& bytes, const std::string& source);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::formats

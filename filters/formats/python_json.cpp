@@ -1,8 +1,8 @@
-#include "cli/vc2/python_json.hpp"
+#include "filters/formats/python_json.hpp"
 
 #include <cstdio>
 
-namespace rigor::cli {
+namespace rigor::formats {
 
 namespace {
 
@@ -76,4 +76,4 @@ std::string python_json_dumps(const nlohmann::ordered_json& value) {
     return out;
 }
 
-}  // namespace rigor::cli
+}  // namespace rigor::formats

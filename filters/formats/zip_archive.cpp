@@ -1,11 +1,11 @@
-#include "pixel/vc2/zip_archive.hpp"
+#include "filters/formats/zip_archive.hpp"
 
 #include <cstdint>
 #include <zlib.h>
 
 #include "filters/base/error.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::formats {
 
 namespace {
 
@@ -156,4 +156,4 @@ std::vector<ZipMember> read_zip(const std::string& bytes, const std::string& sou
     return out;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::formats

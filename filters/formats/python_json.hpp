@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-namespace rigor::cli {
+namespace rigor::formats {
 
 std::string python_json_dumps(const nlohmann::ordered_json& value);
 
-}  // namespace rigor::cli
+}  // namespace rigor::formats

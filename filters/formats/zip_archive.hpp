@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace rigor::vc2 {
+namespace rigor::formats {
 
 struct ZipMember {
     std::string name;
@@ -17,4 +17,4 @@ std::string write_zip(const std::vector<ZipMember>& members);
 // Throws rigor::UserError (naming `source`) for anything that is not such an archive.
 std::vector<ZipMember> read_zip(const std::string& bytes, const std::string& source);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::formats
