@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "filters/formats/vc2_static_analysis_reader.hpp"
 #include "pixel/vc2/bit_width_table.hpp"
 
 int main(int argc, char** argv) {
@@ -18,7 +19,7 @@ int main(int argc, char** argv) {
         const std::string path = args[i];
         const int bits = std::stoi(args[i + 1]);
         const auto t0 = std::chrono::steady_clock::now();
-        const StaticAnalysis a = read_static_analysis(path);
+        const rigor::formats::StaticAnalysis a = rigor::formats::read_static_analysis(path);
         const auto matrix = quantisation_matrix(a.config, {});
         const double load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         for (unsigned threads : {1u, std::max(1u, std::thread::hardware_concurrency())}) {

@@ -11,7 +11,8 @@
 #include "filters/formats/python_json.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
-#include "pixel/vc2/optimised_patterns.hpp"
+#include "filters/formats/vc2_optimised_patterns.hpp"
+#include "pixel/vc2/pattern_optimisation.hpp"
 
 namespace rigor::cli {
 
@@ -65,14 +66,14 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
     vc2::check_search_parameters(s);
     const unsigned threads = vc2_tool_threads(a);
     const Vc2ToolInputs in = load_vc2_tool_inputs(a);
-    const vc2::StaticAnalysis& analysis = in.analysis;
+    const formats::StaticAnalysis& analysis = in.analysis;
     OutputFile out(a.get_or("--output", "-"));  // opened before the long search
 
     std::mutex log;
     const bool verbose = a.has("--verbose");
-    vc2::OptimisedPatternsDocument doc{analysis.config, in.picture_bits, in.matrix, {}};
+    formats::OptimisedPatternsDocument doc{analysis.config, in.picture_bits, in.matrix, {}};
     doc.patterns = vc2::optimise_synthesis_patterns(
-        analysis, in.picture_bits, in.matrix, s, threads, [&](std::size_t k, const vc2::OptimisedPattern& o) {
+        analysis, in.picture_bits, in.matrix, s, threads, [&](std::size_t k, const formats::OptimisedPattern& o) {
             if (!verbose) return;
             const auto& w = o.pattern.where;
             std::lock_guard lock(log);

@@ -6,8 +6,6 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
@@ -17,8 +15,7 @@
 #include "filters/vc2/wavelet.hpp"
 #include "pixel/vc2/bit_width_table.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
-#include "pixel/vc2/static_analysis.hpp"
-#include "symbolic/vc2/analysis_json.hpp"
+#include "filters/formats/vc2_static_analysis_writer.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 
 namespace rigor::cli {
@@ -61,9 +58,8 @@ int vc2_report_main(std::span<const std::string> args) {
 
     auto start = std::chrono::steady_clock::now();
     OutputFile out(*path, false);
-    std::ostringstream text;
-    vc2::write_analysis_json(text, vc2::static_filter_analysis(config));
-    out.stream() << text.str();
+    const formats::StaticAnalysis analysis = vc2::static_filter_analysis(config);
+    formats::write_static_analysis(out.stream(), analysis);
     out.commit();
     const double analysis_seconds = seconds_since(start);
 
@@ -82,8 +78,7 @@ int vc2_report_main(std::span<const std::string> args) {
         return 0;
     }
     start = std::chrono::steady_clock::now();
-    const vc2::StaticAnalysis document = vc2::parse_static_analysis(nlohmann::json::parse(text.str()), *path);
-    const vc2::BitWidthTable table = vc2::bit_width_table(document, static_cast<int>(bits), *matrix, 2);
+    const vc2::BitWidthTable table = vc2::bit_width_table(analysis, static_cast<int>(bits), *matrix, 2);
     const auto rows = vc2::merge_phases(table.rows);
     std::printf("  bit widths for %ld-bit pictures (%lld … %lld), default quantisation matrix, in %.2f s\n", bits,
                 static_cast<long long>(-(1LL << (bits - 1))), static_cast<long long>((1LL << (bits - 1)) - 1),

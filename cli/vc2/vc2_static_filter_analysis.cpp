@@ -6,7 +6,7 @@
 #include "cli/common/command.hpp"
 #include "filters/base/output_file.hpp"
 #include "cli/vc2/vc2_config_arguments.hpp"
-#include "symbolic/vc2/analysis_json.hpp"
+#include "filters/formats/vc2_static_analysis_writer.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 
 namespace rigor::cli {
@@ -46,8 +46,8 @@ int vc2_static_filter_analysis_main(std::span<const std::string> args) {
 
     // Open the output first so an unwritable path fails before a long computation.
     OutputFile out(a.get_or("--output", "-"), false);
-    const vc2::ExactAnalysis result = vc2::static_filter_analysis(config, o);
-    vc2::write_analysis_json(out.stream(), result);
+    const formats::StaticAnalysis result = vc2::static_filter_analysis(config, o);
+    formats::write_static_analysis(out.stream(), result);
     out.commit();
     return 0;
 }

@@ -5,13 +5,13 @@
 #include <vector>
 
 #include "filters/vc2/transform_graph.hpp"
-#include "pixel/vc2/static_analysis.hpp"
+#include "filters/formats/vc2_static_analysis.hpp"
 
 namespace rigor::vc2 {
 
 struct ArrayEntry {
-    ArrayPhase where;     // an array at one phase of its period
-    ArrayPhase reported;  // the reported array and phase holding the same value
+    formats::ArrayPhase where;     // an array at one phase of its period
+    formats::ArrayPhase reported;  // the reported array and phase holding the same value
 };
 
 // Arrays in creation order (the order of the static analysis and of the table), phases

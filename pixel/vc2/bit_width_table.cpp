@@ -20,21 +20,21 @@ std::string TableRow::bits_text() const {
 
 namespace {
 
-std::string describe(const ArrayPhase& w) {
+std::string describe(const formats::ArrayPhase& w) {
     return "(" + std::to_string(w.level) + ", " + w.array_name + ") phase (" + std::to_string(w.x) + ", " +
            std::to_string(w.y) + ")";
 }
 
 }  // namespace
 
-BitWidthTable bit_width_table(const StaticAnalysis& a, int bits, const QuantisationMatrix& matrix, unsigned threads) {
+BitWidthTable bit_width_table(const formats::StaticAnalysis& a, int bits, const QuantisationMatrix& matrix, unsigned threads) {
     BitWidthTable out;
     out.bounds = concrete_bounds(a, bits, matrix);
     const ConcreteBounds& cb = out.bounds;
 
     // The pattern outputs of every reported entry (the expensive part).
     struct Job {
-        const TestPattern* pattern;
+        const formats::TestPattern* pattern;
         bool synthesis;
         PatternRange result;
     };
@@ -47,7 +47,7 @@ BitWidthTable bit_width_table(const StaticAnalysis& a, int bits, const Quantisat
                                                           cb.maximum_quantisation_index)
                                : analysis_pattern_output(a.config, *j.pattern, cb.picture);
     });
-    std::map<ArrayPhase, PatternRange> outputs[2];
+    std::map<formats::ArrayPhase, PatternRange> outputs[2];
     for (const Job& j : jobs) outputs[j.synthesis][j.pattern->where] = j.result;
 
     for (bool synthesis : {false, true}) {

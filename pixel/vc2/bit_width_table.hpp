@@ -13,7 +13,7 @@ namespace rigor::vc2 {
 
 struct TableRow {
     bool synthesis = false;
-    ArrayPhase where;  // phase (0, 0) and meaningless when rows are merged over phases
+    formats::ArrayPhase where;  // phase (0, 0) and meaningless when rows are merged over phases
     std::int64_t lower = 0, pattern_min = 0, pattern_max = 0, upper = 0;
 
     int pattern_bits() const;
@@ -28,7 +28,7 @@ struct BitWidthTable {
 };
 
 // threads ≤ 1 runs on the calling thread.
-BitWidthTable bit_width_table(const StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix,
+BitWidthTable bit_width_table(const formats::StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix,
                               unsigned threads = 1);
 
 // One row per array: the widest range over its phases.

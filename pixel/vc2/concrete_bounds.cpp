@@ -13,16 +13,16 @@ namespace {
 
 using boost::multiprecision::cpp_int;
 
-std::string describe(const ArrayPhase& w) {
+std::string describe(const formats::ArrayPhase& w) {
     return "(" + std::to_string(w.level) + ", " + w.array_name + ") phase (" + std::to_string(w.x) + ", " +
            std::to_string(w.y) + ")";
 }
 
-std::map<ArrayPhase, IntegerRange> evaluate_all(const std::vector<SignalBound>& bounds,
-                                               const std::map<std::string, Rational>& symbols,
+std::map<formats::ArrayPhase, IntegerRange> evaluate_all(const std::vector<formats::SignalBound>& bounds,
+                                               const std::map<std::string, formats::Rational>& symbols,
                                                const std::string& kind) {
-    std::map<ArrayPhase, IntegerRange> out;
-    for (const SignalBound& b : bounds) {
+    std::map<formats::ArrayPhase, IntegerRange> out;
+    for (const formats::SignalBound& b : bounds) {
         try {
             out[b.where] = {round_away_from_zero(evaluate(b.lower, symbols)),
                             round_away_from_zero(evaluate(b.upper, symbols))};
@@ -46,7 +46,7 @@ IntegerRange picture_range(int bits) {
     return {-(std::int64_t{1} << (bits - 1)), (std::int64_t{1} << (bits - 1)) - 1};
 }
 
-std::int64_t round_away_from_zero(const Rational& value) {
+std::int64_t round_away_from_zero(const formats::Rational& value) {
     const cpp_int n = boost::multiprecision::numerator(value);
     const cpp_int d = boost::multiprecision::denominator(value);
     cpp_int q = n / d;  // truncates toward zero
@@ -56,9 +56,9 @@ std::int64_t round_away_from_zero(const Rational& value) {
     return static_cast<std::int64_t>(q);
 }
 
-Rational evaluate(const LinearExpression& e, const std::map<std::string, Rational>& symbols) {
-    Rational sum = 0;
-    for (const LinearTerm& t : e) {
+formats::Rational evaluate(const formats::LinearExpression& e, const std::map<std::string, formats::Rational>& symbols) {
+    formats::Rational sum = 0;
+    for (const formats::LinearTerm& t : e) {
         if (!t.symbol) {
             sum += t.coefficient;
             continue;
@@ -75,20 +75,20 @@ int signed_bits(std::int64_t v) {
     return static_cast<int>(std::bit_width(u)) + 1;
 }
 
-ConcreteBounds concrete_bounds(const StaticAnalysis& a, int bits, const QuantisationMatrix& matrix) {
+ConcreteBounds concrete_bounds(const formats::StaticAnalysis& a, int bits, const QuantisationMatrix& matrix) {
     ConcreteBounds out;
     out.picture = picture_range(bits);
-    const std::map<std::string, Rational> signal = {{"signal_min", Rational(out.picture.lower)},
-                                                    {"signal_max", Rational(out.picture.upper)}};
+    const std::map<std::string, formats::Rational> signal = {{"signal_min", formats::Rational(out.picture.lower)},
+                                                    {"signal_max", formats::Rational(out.picture.upper)}};
     out.analysis = evaluate_all(a.analysis_bounds, signal, "analysis");
 
     // Each band's analysis range: the band is an analysis array (the DC band is level 1's
     // LL or L) that is not reported itself; follow it to its reported source.
     const auto analysis_entries = all_array_phases(a.config, false);
-    std::map<std::string, Rational> coeff;
+    std::map<std::string, formats::Rational> coeff;
     for (const auto& [level, orients] : band_layout(a.config))
         for (const auto& [orient, unused] : orients) {
-            const ArrayPhase band_array{level == 0 ? 1 : level, orient, 0, 0};
+            const formats::ArrayPhase band_array{level == 0 ? 1 : level, orient, 0, 0};
             const auto entry = std::find_if(analysis_entries.begin(), analysis_entries.end(),
                                             [&](const ArrayEntry& e) { return e.where == band_array; });
             if (entry == analysis_entries.end()) throw InternalError("no analysis array for band " + orient);
@@ -100,8 +100,8 @@ ConcreteBounds concrete_bounds(const StaticAnalysis& a, int bits, const Quantisa
             const IntegerRange widened{maximum_dequantised_magnitude(r.lower), maximum_dequantised_magnitude(r.upper)};
             out.band_synthesis[{level, orient}] = widened;
             const std::string prefix = "coeff_" + std::to_string(level) + "_" + orient;
-            coeff[prefix + "_min"] = Rational(widened.lower);
-            coeff[prefix + "_max"] = Rational(widened.upper);
+            coeff[prefix + "_min"] = formats::Rational(widened.lower);
+            coeff[prefix + "_max"] = formats::Rational(widened.upper);
             const int zeroing = std::max(smallest_zeroing_quantisation_index(r.lower),
                                          smallest_zeroing_quantisation_index(r.upper));
             out.maximum_quantisation_index =

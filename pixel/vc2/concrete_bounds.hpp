@@ -9,7 +9,7 @@
 #include <utility>
 
 #include "filters/vc2/quantisation_matrix.hpp"
-#include "pixel/vc2/static_analysis.hpp"
+#include "filters/formats/vc2_static_analysis.hpp"
 
 namespace rigor::vc2 {
 
@@ -25,10 +25,10 @@ void check_picture_bits(int bits);
 IntegerRange picture_range(int bits);
 
 // Rounds away from zero; throws rigor::UserError when the result does not fit 63 bits.
-std::int64_t round_away_from_zero(const Rational& value);
+std::int64_t round_away_from_zero(const formats::Rational& value);
 
 // Σ coefficient·value(symbol) + constants; throws rigor::UserError naming an unknown symbol.
-Rational evaluate(const LinearExpression& e, const std::map<std::string, Rational>& symbols);
+formats::Rational evaluate(const formats::LinearExpression& e, const std::map<std::string, formats::Rational>& symbols);
 
 // Bits of a two's-complement value: bit_length(v < 0 ? −v−1 : v) + 1.
 int signed_bits(std::int64_t v);
@@ -37,14 +37,14 @@ using BandKey = std::pair<int, std::string>;  // (level, orientation); level 0 =
 
 struct ConcreteBounds {
     IntegerRange picture;
-    std::map<ArrayPhase, IntegerRange> analysis;   // every reported analysis entry
-    std::map<ArrayPhase, IntegerRange> synthesis;  // every reported synthesis entry
+    std::map<formats::ArrayPhase, IntegerRange> analysis;   // every reported analysis entry
+    std::map<formats::ArrayPhase, IntegerRange> synthesis;  // every reported synthesis entry
     std::map<BandKey, IntegerRange> band_analysis;   // each coefficient band's analysis range
     std::map<BandKey, IntegerRange> band_synthesis;  // … widened by dequantisation
     // max over bands of (smallest index zeroing the band's analysis bound + matrix value)
     int maximum_quantisation_index = 0;
 };
 
-ConcreteBounds concrete_bounds(const StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix);
+ConcreteBounds concrete_bounds(const formats::StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix);
 
 }  // namespace rigor::vc2

@@ -22,8 +22,9 @@
 #include <functional>
 #include <vector>
 
+#include "filters/formats/vc2_optimised_patterns.hpp"
+#include "filters/formats/vc2_static_analysis.hpp"
 #include "pixel/vc2/concrete_bounds.hpp"
-#include "pixel/vc2/static_analysis.hpp"
 
 namespace rigor::vc2 {
 
@@ -40,34 +41,27 @@ struct SearchParameters {
 // Throws rigor::UserError naming a parameter out of range.
 void check_search_parameters(const SearchParameters& parameters);
 
-struct OptimisedPattern {
-    TestPattern pattern;  // the polarities found (box trimmed to the set pixels)
-    int quantisation_index = 0;
-    std::int64_t decoded_value = 0;
-    long num_search_iterations = 0;
-};
-
 // The strongest decoded value of a maximising pattern over qi = 0 … maximum_qi.
 struct DecodedExtreme {
     std::int64_t value = 0;
     int qi = 0;
 };
-DecodedExtreme strongest_decoded_value(const TransformConfig& config, const TestPattern& pattern,
+DecodedExtreme strongest_decoded_value(const TransformConfig& config, const formats::TestPattern& pattern,
                                        IntegerRange signal, const QuantisationMatrix& matrix, int maximum_qi);
 
 // "a is stronger than b" in the sense above.
 bool stronger(std::int64_t a, std::int64_t b);
 
 // Optimises one heuristic pattern with the generator state `random`.
-OptimisedPattern optimise_synthesis_pattern(const TransformConfig& config, const TestPattern& heuristic,
+formats::OptimisedPattern optimise_synthesis_pattern(const TransformConfig& config, const formats::TestPattern& heuristic,
                                             IntegerRange signal, const QuantisationMatrix& matrix, int maximum_qi,
                                             const SearchParameters& parameters, std::uint64_t target_number);
 
 // Every synthesis pattern of the analysis, in its order.  `done(k, result)` (optional) is
 // called as each finishes, from the worker threads.
-std::vector<OptimisedPattern> optimise_synthesis_patterns(
-    const StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix,
+std::vector<formats::OptimisedPattern> optimise_synthesis_patterns(
+    const formats::StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix,
     const SearchParameters& parameters, unsigned threads,
-    const std::function<void(std::size_t, const OptimisedPattern&)>& done = {});
+    const std::function<void(std::size_t, const formats::OptimisedPattern&)>& done = {});
 
 }  // namespace rigor::vc2

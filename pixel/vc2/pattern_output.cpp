@@ -23,7 +23,7 @@ long margin(long /*extent*/, long block, long multiple, long scale) {
 
 }  // namespace
 
-PlacedPattern place_pattern(const TransformConfig& c, const TestPattern& p, IntegerRange signal, long scale) {
+PlacedPattern place_pattern(const TransformConfig& c, const formats::TestPattern& p, IntegerRange signal, long scale) {
     const long block_x = 1L << (c.dwt_depth + c.dwt_depth_ho);
     const long block_y = 1L << c.dwt_depth;
     const long mx = margin(p.width, block_x, p.pattern_multiple_x, scale);
@@ -36,7 +36,7 @@ PlacedPattern place_pattern(const TransformConfig& c, const TestPattern& p, Inte
     out.negated = Plane(width, height);
     for (long y = 0; y < p.height; ++y)
         for (long x = 0; x < p.width; ++x) {
-            const int s = p.polarity[static_cast<std::size_t>(y * p.width + x)];
+            const int s = p.polarity(x, y);
             if (s == 0) continue;
             out.picture.at(ox + x, oy + y) = s > 0 ? signal.upper : signal.lower;
             out.negated.at(ox + x, oy + y) = s > 0 ? signal.lower : signal.upper;
@@ -80,7 +80,7 @@ std::int64_t analysis_value(const TransformConfig& c, const Plane& picture, int 
     return probe.get();
 }
 
-PatternRange analysis_pattern_output(const TransformConfig& c, const TestPattern& p, IntegerRange signal,
+PatternRange analysis_pattern_output(const TransformConfig& c, const formats::TestPattern& p, IntegerRange signal,
                                      long scale) {
     const PlacedPattern placed = place_pattern(c, p, signal, scale);
     const auto& w = p.where;
@@ -100,7 +100,7 @@ namespace {
 
 // The decoded target for every index 0 … maximum_qi.
 std::vector<std::int64_t> decoded_per_index(const TransformConfig& c, const Plane& picture,
-                                            const QuantisationMatrix& matrix, int maximum_qi, const ArrayPhase& w,
+                                            const QuantisationMatrix& matrix, int maximum_qi, const formats::ArrayPhase& w,
                                             long x, long y) {
     const Coefficients coefficients = analyse(c, picture);
     std::vector<std::int64_t> out;
@@ -136,7 +136,7 @@ std::int64_t synthesis_value(const TransformConfig& c, const Plane& picture, con
     return probe.get();
 }
 
-SynthesisExtremes synthesis_pattern_extremes(const TransformConfig& c, const TestPattern& p, IntegerRange signal,
+SynthesisExtremes synthesis_pattern_extremes(const TransformConfig& c, const formats::TestPattern& p, IntegerRange signal,
                                              const QuantisationMatrix& matrix, int maximum_qi, long scale) {
     const PlacedPattern placed = place_pattern(c, p, signal, scale);
     return {most_extreme(decoded_per_index(c, placed.negated, matrix, maximum_qi, p.where, placed.target_x,
@@ -145,7 +145,7 @@ SynthesisExtremes synthesis_pattern_extremes(const TransformConfig& c, const Tes
                                            placed.target_y))};
 }
 
-PatternRange synthesis_pattern_output(const TransformConfig& c, const TestPattern& p, IntegerRange signal,
+PatternRange synthesis_pattern_output(const TransformConfig& c, const formats::TestPattern& p, IntegerRange signal,
                                       const QuantisationMatrix& matrix, int maximum_qi, long scale) {
     const PlacedPattern placed = place_pattern(c, p, signal, scale);
     // The extremes over both polarities and every index: quantisation can flip a value's

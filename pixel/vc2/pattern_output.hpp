@@ -17,7 +17,7 @@
 #include "pixel/vc2/concrete_bounds.hpp"
 #include "pixel/vc2/integer_transform.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
-#include "pixel/vc2/static_analysis.hpp"
+#include "filters/formats/vc2_static_analysis.hpp"
 
 namespace rigor::vc2 {
 
@@ -33,14 +33,14 @@ struct PlacedPattern {
 };
 
 // margin_multiples scales the default margin (tests use it to show the edges are out of reach).
-PlacedPattern place_pattern(const TransformConfig& config, const TestPattern& pattern, IntegerRange signal,
+PlacedPattern place_pattern(const TransformConfig& config, const formats::TestPattern& pattern, IntegerRange signal,
                             long margin_multiples = 1);
 
 // The value of analysis array (level, name) at (x, y) when `picture` is analysed.
 std::int64_t analysis_value(const TransformConfig& config, const Plane& picture, int level, const std::string& name,
                             long x, long y);
 
-PatternRange analysis_pattern_output(const TransformConfig& config, const TestPattern& pattern, IntegerRange signal,
+PatternRange analysis_pattern_output(const TransformConfig& config, const formats::TestPattern& pattern, IntegerRange signal,
                                      long margin_multiples = 1);
 
 // The most extreme decoded value of one polarity of a synthesis pattern and the first
@@ -55,7 +55,7 @@ struct SynthesisExtremes {
     ExtremeAtIndex maximising;  // the pattern as given
 };
 
-SynthesisExtremes synthesis_pattern_extremes(const TransformConfig& config, const TestPattern& pattern,
+SynthesisExtremes synthesis_pattern_extremes(const TransformConfig& config, const formats::TestPattern& pattern,
                                              IntegerRange signal, const QuantisationMatrix& matrix, int maximum_qi,
                                              long margin_multiples = 1);
 
@@ -64,7 +64,7 @@ SynthesisExtremes synthesis_pattern_extremes(const TransformConfig& config, cons
 std::int64_t synthesis_value(const TransformConfig& config, const Plane& picture, const QuantisationMatrix& matrix,
                              int qi, int level, const std::string& name, long x, long y);
 
-PatternRange synthesis_pattern_output(const TransformConfig& config, const TestPattern& pattern, IntegerRange signal,
+PatternRange synthesis_pattern_output(const TransformConfig& config, const formats::TestPattern& pattern, IntegerRange signal,
                                       const QuantisationMatrix& matrix, int maximum_qi, long margin_multiples = 1);
 
 // Each coefficient replaced by inverse(forward(c, q), q), q = max(0, qi − matrix value).

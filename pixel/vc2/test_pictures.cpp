@@ -13,26 +13,22 @@ namespace rigor::vc2 {
 namespace {
 
 struct PackItem {
-    const TestPattern* pattern;
+    const formats::TestPattern* pattern;
     bool maximise;
 };
 
 long floor_mod(long a, long m) { return ((a % m) + m) % m; }
 long floor_div(long a, long m) { return (a - floor_mod(a, m)) / m; }
 
-std::size_t set_pixels(const TestPattern& p) {
-    return static_cast<std::size_t>(std::count_if(p.polarity.begin(), p.polarity.end(), [](auto s) { return s != 0; }));
-}
-
 // Stable order, largest pattern first.
-std::vector<const TestPattern*> largest_first(const std::vector<TestPattern>& patterns) {
-    std::vector<const TestPattern*> out;
+std::vector<const formats::TestPattern*> largest_first(const std::vector<formats::TestPattern>& patterns) {
+    std::vector<const formats::TestPattern*> out;
     for (const auto& p : patterns) out.push_back(&p);
-    std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return set_pixels(*a) > set_pixels(*b); });
+    std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->set_pixels() > b->set_pixels(); });
     return out;
 }
 
-std::string describe(const char* kind, const TestPattern& p, long width, long height) {
+std::string describe(const char* kind, const formats::TestPattern& p, long width, long height) {
     const auto& w = p.where;
     return std::string("the ") + std::to_string(width) + "x" + std::to_string(height) + " picture is too small for the " +
            kind + " test pattern of (" + std::to_string(w.level) + ", " + w.array_name + ") phase (" +
@@ -47,7 +43,7 @@ std::vector<TestPicture> pack(const std::vector<PackItem>& items, long width, lo
     std::vector<TestPicture> pictures;
     std::vector<RectanglePacker> packers;
     for (const PackItem& item : items) {
-        const TestPattern& p = *item.pattern;
+        const formats::TestPattern& p = *item.pattern;
         const long ox = floor_mod(p.dx, p.pattern_multiple_x), oy = floor_mod(p.dy, p.pattern_multiple_y);
         std::size_t index = 0;
         std::optional<Corner> corner;
@@ -69,7 +65,7 @@ std::vector<TestPicture> pack(const std::vector<PackItem>& items, long width, lo
         const int sign = item.maximise ? 1 : -1;
         for (long y = 0; y < p.height; ++y)
             for (long x = 0; x < p.width; ++x) {
-                const int s = p.polarity[static_cast<std::size_t>(y * p.width + x)] * sign;
+                const int s = p.polarity(x, y) * sign;
                 if (s != 0) picture.picture.at(corner->x + x, corner->y + y) = s > 0 ? signal.upper : signal.lower;
             }
         picture.points.push_back({p.where, item.maximise,
@@ -81,7 +77,7 @@ std::vector<TestPicture> pack(const std::vector<PackItem>& items, long width, lo
 
 }  // namespace
 
-TestPictures make_test_pictures(const StaticAnalysis& a, long width, long height, int bits,
+TestPictures make_test_pictures(const formats::StaticAnalysis& a, long width, long height, int bits,
                                 const QuantisationMatrix& matrix, unsigned threads) {
     if (width < 1 || height < 1)
         throw UserError("the picture size " + std::to_string(width) + "x" + std::to_string(height) +
@@ -90,7 +86,7 @@ TestPictures make_test_pictures(const StaticAnalysis& a, long width, long height
     TestPictures out;
 
     std::vector<PackItem> analysis_items;
-    for (const TestPattern* p : largest_first(a.analysis_patterns)) {
+    for (const formats::TestPattern* p : largest_first(a.analysis_patterns)) {
         analysis_items.push_back({p, true});
         analysis_items.push_back({p, false});
     }

@@ -15,13 +15,13 @@
 #include "pixel/vc2/concrete_bounds.hpp"
 #include "pixel/vc2/integer_transform.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
-#include "pixel/vc2/static_analysis.hpp"
+#include "filters/formats/vc2_static_analysis.hpp"
 
 namespace rigor::vc2 {
 
 // One targeted value: array and phase, polarity, and its position in the array.
 struct TestPoint {
-    ArrayPhase where;
+    formats::ArrayPhase where;
     bool maximise = true;
     long tx = 0, ty = 0;
 };
@@ -40,7 +40,7 @@ struct TestPictures {
 
 // Throws rigor::UserError naming the first pattern that does not fit an empty
 // width × height picture (at any allowed position).  threads ≤ 1: the calling thread.
-TestPictures make_test_pictures(const StaticAnalysis& analysis, long width, long height, int picture_bits,
+TestPictures make_test_pictures(const formats::StaticAnalysis& analysis, long width, long height, int picture_bits,
                                 const QuantisationMatrix& matrix, unsigned threads = 1);
 
 }  // namespace rigor::vc2

@@ -25,7 +25,7 @@ namespace {
 // The bounds of one transform direction, arranged for a fast per-sample check.
 class Checker {
 public:
-    Checker(const TransformConfig& c, bool synthesis, const std::map<ArrayPhase, IntegerRange>& bounds,
+    Checker(const TransformConfig& c, bool synthesis, const std::map<formats::ArrayPhase, IntegerRange>& bounds,
             VerificationReport& report)
         : report_(report), synthesis_(synthesis), regions_(synthesis ? synthesis_regions(c) : analysis_regions(c)) {
         const TransformGraph graph = synthesis ? synthesis_graph(c) : analysis_graph(c);
@@ -131,7 +131,7 @@ Plane grown(const Plane& p, long width, long height) {
 
 }  // namespace
 
-VerificationReport verify_bounds(const StaticAnalysis& a, int bits, const QuantisationMatrix& matrix,
+VerificationReport verify_bounds(const formats::StaticAnalysis& a, int bits, const QuantisationMatrix& matrix,
                                  const VerificationOptions& o) {
     const ConcreteBounds cb = concrete_bounds(a, bits, matrix);
     const TransformConfig& c = a.config;
@@ -140,7 +140,7 @@ VerificationReport verify_bounds(const StaticAnalysis& a, int bits, const Quanti
     Checker analysis_check(c, false, cb.analysis, report);
     Checker synthesis_check(c, true, cb.synthesis, report);
 
-    std::vector<std::pair<std::string, const TestPattern*>> patterns;
+    std::vector<std::pair<std::string, const formats::TestPattern*>> patterns;
     for (const auto& p : a.analysis_patterns) patterns.push_back({"analysis pattern", &p});
     for (const auto& p : a.synthesis_patterns) patterns.push_back({"synthesis pattern", &p});
     const long bx = 1L << (c.dwt_depth + c.dwt_depth_ho), by = 1L << c.dwt_depth;

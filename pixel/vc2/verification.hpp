@@ -50,7 +50,7 @@ struct VerificationReport {
     std::vector<std::string> first_edge_excesses;  // up to 5, readable (information)
 };
 
-VerificationReport verify_bounds(const StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix,
+VerificationReport verify_bounds(const formats::StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix,
                                  const VerificationOptions& options = {});
 
 }  // namespace rigor::vc2

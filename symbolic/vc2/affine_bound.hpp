@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "filters/formats/vc2_static_analysis.hpp"
 #include "filters/vc2/transform_graph.hpp"
 #include "symbolic/vc2/axis_response.hpp"
 
@@ -53,12 +54,8 @@ std::vector<BoundSource> synthesis_sources(const TransformGraph& g);
 AffineBound affine_bound(const TransformGraph& g, const std::vector<BoundSource>& sources, const AxisResponse& rx,
                          const AxisResponse& ry, BoundSymbols& symbols);
 
-// A bound as (symbol or "" for the constant, exact value) terms, zero terms omitted,
-// in the order of `symbols.names()` with the constant last.
-struct BoundTerm {
-    std::string symbol;  // "" = constant
-    cln::cl_RA value;
-};
-std::vector<BoundTerm> bound_terms(const GiNaC::ex& bound, BoundSymbols& symbols);
+// A bound as the document's terms (symbol, or none for the constant; exact value), zero
+// terms omitted, in the order of `symbols.names()` with the constant last.
+formats::LinearExpression bound_terms(const GiNaC::ex& bound, BoundSymbols& symbols);
 
 }  // namespace rigor::vc2

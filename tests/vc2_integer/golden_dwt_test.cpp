@@ -85,13 +85,14 @@ TEST_CASE("vc2 quantiser: hand-computed factors and the dequantisation widening"
     }
 }
 
+#include "filters/formats/vc2_static_analysis_reader.hpp"
 #include "pixel/vc2/pattern_output.hpp"
 
 TEST_CASE("vc2 test-pattern outputs do not depend on the margin around the pattern") {
     // If the picture edges reached a target, a wider margin would change its value.
     for (const char* config : {"w1_W1_d2_D0", "w5_W5_d1_D0", "w0_W0_d0_D3", "w6_W6_d1_D0"}) {
         INFO(config);
-        const auto a = read_static_analysis(std::string(RIGOR_DATA_DIR) + "/vc2/static-analysis/" + config + ".json");
+        const auto a = rigor::formats::read_static_analysis(std::string(RIGOR_DATA_DIR) + "/vc2/static-analysis/" + config + ".json");
         const IntegerRange signal{-512, 511};
         for (std::size_t i = 0; i < a.analysis_patterns.size(); i += 3) {
             const auto& p = a.analysis_patterns[i];

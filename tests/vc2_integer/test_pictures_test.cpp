@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "filters/formats/vc2_static_analysis_reader.hpp"
 #include "pixel/io/picture.hpp"
 #include "pixel/vc2/bit_width_table.hpp"
 #include "pixel/vc2/pattern_output.hpp"
@@ -21,6 +22,7 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args);
 }
 
 using namespace rigor::vc2;
+using namespace rigor::formats;
 
 namespace {
 

@@ -1,21 +1,17 @@
-#include "pixel/vc2/optimised_patterns.hpp"
+#include "filters/formats/vc2_optimised_patterns.hpp"
 
 #include <algorithm>
 
 #include "filters/base/error.hpp"
+#include "filters/formats/json_file.hpp"
+#include "filters/formats/vc2_static_analysis_reader.hpp"
 #include "filters/vc2/base64.hpp"
-#include "pixel/vc2/integer_transform.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::formats {
+
+using vc2::QuantisationMatrix;
 
 nlohmann::ordered_json pattern_entry_json(const TestPattern& p) {
-    const std::size_t n = p.polarity.size();
-    std::vector<std::uint8_t> positive((n + 7) / 8), mask((n + 7) / 8);
-    for (std::size_t k = 0; k < n; ++k) {  // row-major, MSB first (spec §4)
-        const auto bit = static_cast<std::uint8_t>(0x80 >> (k % 8));
-        if (p.polarity[k] > 0) positive[k / 8] |= bit;
-        if (p.polarity[k] != 0) mask[k / 8] |= bit;
-    }
     nlohmann::ordered_json e;
     e["target"] = {p.target_x, p.target_y};
     auto& box = e["pattern"];
@@ -23,8 +19,8 @@ nlohmann::ordered_json pattern_entry_json(const TestPattern& p) {
     box["dy"] = p.dy;
     box["width"] = p.width;
     box["height"] = p.height;
-    box["positive"] = base64_encode(positive);
-    box["mask"] = base64_encode(mask);
+    box["positive"] = vc2::base64_encode(p.positive_bits);
+    box["mask"] = vc2::base64_encode(p.mask_bits);
     e["pattern_translation_multiple"] = {p.pattern_multiple_x, p.pattern_multiple_y};
     e["target_translation_multiple"] = {p.target_multiple_x, p.target_multiple_y};
     return e;
@@ -80,7 +76,7 @@ OptimisedPatternsDocument parse_optimised_patterns(const nlohmann::json& doc, co
     d.config.dwt_depth = static_cast<int>(integer_field(doc, "dwt_depth", at));
     d.config.dwt_depth_ho = static_cast<int>(integer_field(doc, "dwt_depth_ho", at));
     try {
-        check_transform_config(d.config);
+        vc2::check_transform_config(d.config);
     } catch (const UserError& e) {
         throw UserError(at + e.what());
     }
@@ -104,7 +100,7 @@ OptimisedPatternsDocument parse_optimised_patterns(const nlohmann::json& doc, co
         }
     }
     // The bands the transform has, no more, no fewer (values aside).
-    const QuantisationMatrix bands = band_layout(d.config);
+    const QuantisationMatrix bands = vc2::band_layout(d.config);
     bool same = d.matrix.size() == bands.size();
     for (const auto& [level, orients] : bands)
         same = same && d.matrix.count(level) && d.matrix.at(level).size() == orients.size() &&
@@ -131,14 +127,11 @@ OptimisedPatternsDocument read_optimised_patterns(const std::string& path) {
 
 StaticAnalysis with_optimised_patterns(StaticAnalysis analysis, const OptimisedPatternsDocument& o,
                                        const std::string& source) {
-    const auto& a = analysis.config;
-    const auto& b = o.config;
-    if (a.wavelet_index != b.wavelet_index || a.wavelet_index_ho != b.wavelet_index_ho ||
-        a.dwt_depth != b.dwt_depth || a.dwt_depth_ho != b.dwt_depth_ho)
+    if (analysis.config != o.config)
         throw UserError(source + ": optimised patterns are for another transform than the static analysis");
     analysis.synthesis_patterns.clear();
     for (const OptimisedPattern& p : o.patterns) analysis.synthesis_patterns.push_back(p.pattern);
     return analysis;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::formats

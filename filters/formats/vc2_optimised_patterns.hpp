@@ -5,20 +5,29 @@
 //    "optimised_synthesis_test_patterns": [pattern entry (spec §5) + "quantisation_index",
 //                                          "decoded_value", "num_search_iterations", …]}
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "pixel/vc2/pattern_optimisation.hpp"
+#include "filters/formats/vc2_static_analysis.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::formats {
+
+// One pattern the search found (pixel/vc2_bit_widths/pattern_optimisation.hpp).
+struct OptimisedPattern {
+    TestPattern pattern;  // the polarities found (box trimmed to the set pixels)
+    int quantisation_index = 0;
+    std::int64_t decoded_value = 0;
+    long num_search_iterations = 0;
+};
 
 struct OptimisedPatternsDocument {
-    TransformConfig config;
+    vc2::TransformConfig config;
     int picture_bit_width = 0;
-    QuantisationMatrix matrix;
+    vc2::QuantisationMatrix matrix;
     std::vector<OptimisedPattern> patterns;
 };
 
@@ -31,7 +40,8 @@ nlohmann::ordered_json to_json(const OptimisedPatternsDocument& document);
 OptimisedPatternsDocument parse_optimised_patterns(const nlohmann::json& document, const std::string& source);
 OptimisedPatternsDocument read_optimised_patterns(const std::string& path);
 
-// The test-pattern entry of spec §5 (the "pattern" object and the translation multiples).
+// The test-pattern entry of spec §5 (the "pattern" object and the translation multiples)
+// as a JSON value; the static-analysis writer writes the same entry as text, for speed.
 nlohmann::ordered_json pattern_entry_json(const TestPattern& pattern);
 
 // The analysis with its synthesis patterns replaced by the optimised ones, after checking
@@ -39,4 +49,4 @@ nlohmann::ordered_json pattern_entry_json(const TestPattern& pattern);
 StaticAnalysis with_optimised_patterns(StaticAnalysis analysis, const OptimisedPatternsDocument& optimised,
                                        const std::string& source);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::formats

@@ -1,12 +1,10 @@
-#include "pixel/vc2/static_analysis.hpp"
-
-#include <fstream>
+#include "filters/formats/vc2_static_analysis_reader.hpp"
 
 #include "filters/base/error.hpp"
+#include "filters/formats/json_file.hpp"
 #include "filters/vc2/base64.hpp"
-#include "pixel/vc2/integer_transform.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::formats {
 
 namespace {
 
@@ -107,7 +105,7 @@ std::vector<SignalBound> bounds(const Json& doc, const Field& root, const std::s
 
 // The pattern bits (spec §4), base64 as the reference writes them.
 std::vector<std::uint8_t> base64(const std::string& text, const Field& at) {
-    auto bytes = base64_decode(text);
+    auto bytes = vc2::base64_decode(text);
     if (!bytes) at.fail("expected base64 text");
     return std::move(*bytes);
 }
@@ -138,17 +136,20 @@ std::vector<TestPattern> patterns(const Json& doc, const Field& root, const std:
         p.width = integer_member(pattern, pf, "width");
         p.height = integer_member(pattern, pf, "height");
         if (p.width < 0 || p.height < 0 || p.width * p.height > (1L << 28)) pf.fail("bad pattern size");
-        const auto positive = base64(string_member(pattern, pf, "positive"), pf["positive"]);
-        const auto mask = base64(string_member(pattern, pf, "mask"), pf["mask"]);
+        auto positive = base64(string_member(pattern, pf, "positive"), pf["positive"]);
+        auto mask = base64(string_member(pattern, pf, "mask"), pf["mask"]);
         const std::size_t n = static_cast<std::size_t>(p.width * p.height);
         const std::size_t bytes = (n + 7) / 8;
         if (positive.size() < bytes) pf["positive"].fail("too short for the pattern's width × height");
         if (mask.size() < bytes) pf["mask"].fail("too short for the pattern's width × height");
-        p.polarity.resize(n);
-        for (std::size_t k = 0; k < n; ++k) {
-            const int bit = 7 - static_cast<int>(k % 8);  // MSB first
-            if ((mask[k / 8] >> bit) & 1) p.polarity[k] = ((positive[k / 8] >> bit) & 1) ? 1 : -1;
-        }
+        // Kept as TestPattern holds its bits: exactly the box's bytes, padding bits clear,
+        // positive bits only where the mask is set (an unset pixel has no sign).
+        positive.resize(bytes);
+        mask.resize(bytes);
+        if (n % 8 != 0) mask.back() &= static_cast<std::uint8_t>(0xff00u >> (n % 8));
+        for (std::size_t k = 0; k < bytes; ++k) positive[k] &= mask[k];
+        p.positive_bits = std::move(positive);
+        p.mask_bits = std::move(mask);
         out.push_back(std::move(p));
     }
     return out;
@@ -168,7 +169,7 @@ StaticAnalysis parse_static_analysis(const Json& doc, const std::string& source)
     a.config.dwt_depth = static_cast<int>(integer_member(doc, root, "dwt_depth"));
     a.config.dwt_depth_ho = static_cast<int>(integer_member(doc, root, "dwt_depth_ho"));
     try {
-        check_transform_config(a.config);
+        vc2::check_transform_config(a.config);
     } catch (const UserError& e) {
         throw UserError(source + ": " + e.what());
     }
@@ -177,16 +178,6 @@ StaticAnalysis parse_static_analysis(const Json& doc, const std::string& source)
     a.analysis_patterns = patterns(doc, root, "analysis_test_patterns");
     a.synthesis_patterns = patterns(doc, root, "synthesis_test_patterns");
     return a;
-}
-
-nlohmann::json read_json_file(const std::string& path, const std::string& what) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot read " + what + " '" + path + "'");
-    try {
-        return Json::parse(in);
-    } catch (const Json::exception& e) {  // parse_error, and out_of_range for numbers like 5e5555
-        throw UserError(path + ": not valid JSON (" + std::string(e.what()) + ")");
-    }
 }
 
 StaticAnalysis read_static_analysis(const std::string& path) {
@@ -200,4 +191,4 @@ std::vector<TestPattern> parse_test_patterns(const Json& document, const std::st
     return patterns(document, root, key);
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::formats
