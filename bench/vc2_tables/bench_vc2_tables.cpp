@@ -9,10 +9,11 @@
 #include <vector>
 
 #include "filters/formats/vc2_static_analysis_reader.hpp"
-#include "pixel/vc2/bit_width_table.hpp"
+#include "pixel/vc2_bit_widths/bit_width_table.hpp"
 
 int main(int argc, char** argv) {
     using namespace rigor::vc2;
+    using namespace rigor::pixel::vc2_bit_widths;
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) args = {std::string(RIGOR_BENCH_DATA) + "/vc2/static-analysis/w1_W1_d3_D0.json", "10"};
     for (std::size_t i = 0; i + 1 < args.size(); i += 2) {

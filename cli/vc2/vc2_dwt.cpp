@@ -11,7 +11,9 @@
 #include "filters/formats/python_json.hpp"
 #include "filters/base/error.hpp"
 #include "pixel/vc2/picture_samples.hpp"
-#include "pixel/vc2/plane_json.hpp"
+#include "filters/formats/vc2_coefficients_json.hpp"
+#include "filters/vc2/wavelet.hpp"
+#include "pixel/vc2/integer_transform.hpp"
 
 namespace rigor::cli {
 
@@ -94,7 +96,7 @@ vc2::TransformConfig config_of(const DwtArguments& a, const nlohmann::json& doc,
 }
 
 // A picture or y4m file by its extension ("-" is always JSON).
-bool is_picture_file(const std::string& path) { return path != "-" && vc2::is_picture_or_y4m_path(path); }
+bool is_picture_file(const std::string& path) { return path != "-" && pixel::vc2::is_picture_or_y4m_path(path); }
 
 void check_bits(int bits) {
     if (bits < 1 || bits > 32) throw UserError("picture bit width " + std::to_string(bits) + " is out of range (1 to 32)");
@@ -103,13 +105,13 @@ void check_bits(int bits) {
 // The picture of vc2-dwt's input with its depth (when known): one plane of a picture
 // file, or JSON rows (bare or under "picture") checked against -b.
 struct InputPicture {
-    vc2::Plane samples;
+    vc2::SampleArray samples;
     std::optional<int> bits;
 };
 
 InputPicture read_input_picture(const DwtArguments& a, const nlohmann::json& doc) {
     if (is_picture_file(a.input)) {
-        auto picture = vc2::read_signed_picture(a.input, a.plane.value_or(0), a.frame.value_or(0));
+        auto picture = pixel::vc2::read_signed_picture(a.input, a.plane.value_or(0), a.frame.value_or(0));
         if (a.bits && *a.bits != picture.bits)
             throw UserError("-b " + std::to_string(*a.bits) + " does not match " + a.input + ", which holds " +
                             std::to_string(picture.bits) + "-bit samples");
@@ -118,7 +120,7 @@ InputPicture read_input_picture(const DwtArguments& a, const nlohmann::json& doc
     if (a.plane || a.frame) throw UserError("--plane and --frame select from a PNG, TIFF or y4m input, not JSON");
     const bool wrapped = doc.is_object();
     if (wrapped && !doc.contains("picture")) throw UserError(a.input + ": picture: missing");
-    vc2::Plane picture = vc2::plane_from_json(wrapped ? doc["picture"] : doc, a.input + ": picture");
+    vc2::SampleArray picture = formats::sample_array_from_json(wrapped ? doc["picture"] : doc, a.input + ": picture");
     if (a.bits) {
         const std::int64_t lo = -(std::int64_t{1} << (*a.bits - 1)), hi = -lo - 1;
         for (std::int64_t v : picture.samples)
@@ -175,13 +177,13 @@ int vc2_dwt_main(std::span<const std::string> args) {
     const vc2::TransformConfig c = config_of(a, doc, a.input);
     InputPicture picture = read_input_picture(a, doc);
     try {
-        vc2::check_picture_size(c, picture.samples.width, picture.samples.height);
+        pixel::vc2::check_picture_size(c, picture.samples.width, picture.samples.height);
     } catch (const UserError& e) {
         const std::string plane = json_input ? "" : " plane " + std::to_string(a.plane.value_or(0));
         throw UserError(a.input + plane + ": " + e.what());
     }
     auto out = header(c, picture.bits);
-    out["coefficients"] = vc2::coefficients_to_json(vc2::analyse(c, std::move(picture.samples)));
+    out["coefficients"] = formats::coefficients_to_json(pixel::vc2::analyse(c, std::move(picture.samples)));
     write_text_file(a.output, formats::python_json_dumps(out) + "\n");
     return 0;
 }
@@ -217,12 +219,12 @@ int vc2_idwt_main(std::span<const std::string> args) {
                             " of " + a.input);
         bits = recorded;
     }
-    const auto coefficients = vc2::coefficients_from_json(doc["coefficients"], a.input + ": coefficients");
-    const vc2::Plane picture = vc2::synthesise(c, coefficients);
+    const auto coefficients = formats::coefficients_from_json(doc["coefficients"], a.input + ": coefficients");
+    const vc2::SampleArray picture = pixel::vc2::synthesise(c, coefficients);
     if (is_picture_file(a.output)) {
         if (!bits) throw UserError("writing " + a.output + " needs the picture depth: give -b (" + a.input + " has no picture_bits)");
         OutputFile out(a.output);
-        const long clamped = vc2::write_signed_picture(out.stream(), a.output, picture, *bits);
+        const long clamped = pixel::vc2::write_signed_picture(out.stream(), a.output, picture, *bits);
         out.commit();
         if (clamped > 0)
             std::cerr << "vc2-idwt: note: " << clamped << " sample" << (clamped == 1 ? "" : "s") << " clamped to 0.."
@@ -230,7 +232,7 @@ int vc2_idwt_main(std::span<const std::string> args) {
         return 0;
     }
     auto out = header(c, bits);
-    out["picture"] = vc2::plane_to_json(picture);
+    out["picture"] = formats::sample_array_to_json(picture);
     write_text_file(a.output, formats::python_json_dumps(out) + "\n");
     return 0;
 }

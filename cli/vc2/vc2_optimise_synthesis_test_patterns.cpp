@@ -1,7 +1,7 @@
 // `vc2-optimise-synthesis-test-patterns STATIC.json -b BITS [-q …] [search options] [-o OUT]`
 // (the reference's tool): a seeded greedy stochastic search for synthesis test patterns
 // stronger than the heuristic ones, for one bit width and quantisation matrix
-// (pixel/vc2/pattern_optimisation.hpp).
+// (pixel/vc2_bit_widths/pattern_optimisation.hpp).
 #include <charconv>
 #include <iostream>
 #include <mutex>
@@ -12,9 +12,11 @@
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
 #include "filters/formats/vc2_optimised_patterns.hpp"
-#include "pixel/vc2/pattern_optimisation.hpp"
+#include "pixel/vc2_bit_widths/pattern_optimisation.hpp"
 
 namespace rigor::cli {
+
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 namespace {
 
@@ -54,7 +56,7 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
     const auto parsed = p.parse(args);
     if (!parsed) return 0;
     const Arguments& a = *parsed;
-    vc2::SearchParameters s;
+    bit_widths::SearchParameters s;
     s.seed = number<std::uint64_t>(a, "--seed", s.seed);
     s.number_of_searches = number<int>(a, "--number-of-searches", s.number_of_searches);
     s.terminate_early = number<int>(a, "--terminate-early", s.terminate_early);
@@ -63,7 +65,7 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
     s.base_iterations = number<long>(a, "--base-iterations", s.base_iterations);
     s.added_iterations_per_improvement =
         number<long>(a, "--added-iterations-per-improvement", s.added_iterations_per_improvement);
-    vc2::check_search_parameters(s);
+    bit_widths::check_search_parameters(s);
     const unsigned threads = vc2_tool_threads(a);
     const Vc2ToolInputs in = load_vc2_tool_inputs(a);
     const formats::StaticAnalysis& analysis = in.analysis;
@@ -72,7 +74,7 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
     std::mutex log;
     const bool verbose = a.has("--verbose");
     formats::OptimisedPatternsDocument doc{analysis.config, in.picture_bits, in.matrix, {}};
-    doc.patterns = vc2::optimise_synthesis_patterns(
+    doc.patterns = bit_widths::optimise_synthesis_patterns(
         analysis, in.picture_bits, in.matrix, s, threads, [&](std::size_t k, const formats::OptimisedPattern& o) {
             if (!verbose) return;
             const auto& w = o.pattern.where;

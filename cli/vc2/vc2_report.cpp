@@ -13,12 +13,14 @@
 #include "filters/base/output_file.hpp"
 #include "cli/vc2/vc2_config_arguments.hpp"
 #include "filters/vc2/wavelet.hpp"
-#include "pixel/vc2/bit_width_table.hpp"
+#include "pixel/vc2_bit_widths/bit_width_table.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "filters/formats/vc2_static_analysis_writer.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 
 namespace rigor::cli {
+
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 namespace {
 
@@ -26,9 +28,9 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
-void print_rows(const std::vector<vc2::TableRow>& rows, bool synthesis) {
+void print_rows(const std::vector<bit_widths::TableRow>& rows, bool synthesis) {
     std::printf("  level  array      lower     pattern min  pattern max      upper   bits\n");
-    for (const vc2::TableRow& r : rows) {
+    for (const bit_widths::TableRow& r : rows) {
         if (r.synthesis != synthesis) continue;
         std::printf("  %5d  %-7s %9lld  %11lld  %11lld  %9lld   %s\n", r.where.level, r.where.array_name.c_str(),
                     static_cast<long long>(r.lower), static_cast<long long>(r.pattern_min),
@@ -78,8 +80,8 @@ int vc2_report_main(std::span<const std::string> args) {
         return 0;
     }
     start = std::chrono::steady_clock::now();
-    const vc2::BitWidthTable table = vc2::bit_width_table(analysis, static_cast<int>(bits), *matrix, 2);
-    const auto rows = vc2::merge_phases(table.rows);
+    const bit_widths::BitWidthTable table = bit_widths::bit_width_table(analysis, static_cast<int>(bits), *matrix, 2);
+    const auto rows = bit_widths::merge_phases(table.rows);
     std::printf("  bit widths for %ld-bit pictures (%lld … %lld), default quantisation matrix, in %.2f s\n", bits,
                 static_cast<long long>(-(1LL << (bits - 1))), static_cast<long long>((1LL << (bits - 1)) - 1),
                 seconds_since(start));

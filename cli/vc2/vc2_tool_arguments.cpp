@@ -5,10 +5,12 @@
 #include <thread>
 
 #include "filters/base/error.hpp"
-#include "pixel/vc2/concrete_bounds.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 #include "filters/formats/vc2_optimised_patterns.hpp"
 
 namespace rigor::cli {
+
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 namespace {
 
@@ -69,7 +71,7 @@ Vc2ToolInputs load_vc2_tool_inputs(const Arguments& a) {
     const std::vector<std::string> quantisation = a.all("--custom-quantisation-matrix");
     if (optimised.empty()) {
         const int bits = required_picture_bit_width(a);
-        vc2::check_picture_bits(bits);
+        bit_widths::check_picture_bits(bits);
         Vc2ToolInputs in{formats::read_static_analysis(a.positional(kStaticAnalysis).at(0)), bits, {}};
         in.matrix = vc2::quantisation_matrix(in.analysis.config, quantisation);
         return in;
@@ -83,7 +85,7 @@ Vc2ToolInputs load_vc2_tool_inputs(const Arguments& a) {
                         std::to_string(*bits) + " (-b)");
     if (!quantisation.empty())
         throw UserError("-q cannot be used with optimised synthesis test patterns (they carry their matrix)");
-    vc2::check_picture_bits(o.picture_bit_width);
+    bit_widths::check_picture_bits(o.picture_bit_width);
     in.analysis = formats::with_optimised_patterns(std::move(in.analysis), o, path);
     in.picture_bits = o.picture_bit_width;
     in.matrix = o.matrix;

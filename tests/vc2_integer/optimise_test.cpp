@@ -3,11 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include "filters/formats/python_json.hpp"
-#include "pixel/vc2/concrete_bounds.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 #include "filters/formats/vc2_optimised_patterns.hpp"
 #include "filters/formats/vc2_static_analysis_reader.hpp"
-#include "pixel/vc2/pattern_optimisation.hpp"
-#include "pixel/vc2/pattern_output.hpp"
+#include "pixel/vc2_bit_widths/pattern_optimisation.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
 #include "tests/vc2_integer/tool_helpers.hpp"
 
 namespace rigor::cli {
@@ -16,6 +16,8 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
 
 using namespace vc2_test;
 using namespace rigor::vc2;
+using namespace rigor::pixel::vc2;
+using namespace rigor::pixel::vc2_bit_widths;
 using namespace rigor::formats;
 
 namespace {

@@ -1,14 +1,17 @@
-#include "pixel/vc2/test_pictures.hpp"
+#include "pixel/vc2_bit_widths/test_pictures.hpp"
 
 #include <algorithm>
 #include <map>
 
 #include "filters/base/error.hpp"
 #include "filters/base/worker_pool.hpp"
-#include "pixel/vc2/pattern_output.hpp"
-#include "pixel/vc2/rectangle_packer.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
+#include "pixel/vc2_bit_widths/rectangle_packer.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
+
+using rigor::vc2::QuantisationMatrix;
+using rigor::vc2::SampleArray;
 
 namespace {
 
@@ -30,16 +33,16 @@ std::vector<const formats::TestPattern*> largest_first(const std::vector<formats
 
 std::string describe(const char* kind, const formats::TestPattern& p, long width, long height) {
     const auto& w = p.where;
-    return std::string("the ") + std::to_string(width) + "x" + std::to_string(height) + " picture is too small for the " +
-           kind + " test pattern of (" + std::to_string(w.level) + ", " + w.array_name + ") phase (" +
-           std::to_string(w.x) + ", " + std::to_string(w.y) + "): it spans " + std::to_string(p.width) + "x" +
-           std::to_string(p.height) + " pixels placed at multiples of (" + std::to_string(p.pattern_multiple_x) +
-           ", " + std::to_string(p.pattern_multiple_y) + ")";
+    return std::string("the ") + std::to_string(width) + "x" + std::to_string(height) +
+           " picture is too small for the " + kind + " test pattern of (" + std::to_string(w.level) + ", " +
+           w.array_name + ") phase (" + std::to_string(w.x) + ", " + std::to_string(w.y) + "): it spans " +
+           std::to_string(p.width) + "x" + std::to_string(p.height) + " pixels placed at multiples of (" +
+           std::to_string(p.pattern_multiple_x) + ", " + std::to_string(p.pattern_multiple_y) + ")";
 }
 
 // Packs the items in order; a new picture is started when no earlier one has room.
-std::vector<TestPicture> pack(const std::vector<PackItem>& items, long width, long height, IntegerRange signal,
-                              int qi, const char* kind) {
+std::vector<TestPicture> pack(const std::vector<PackItem>& items, long width, long height, IntegerRange signal, int qi,
+                              const char* kind) {
     std::vector<TestPicture> pictures;
     std::vector<RectanglePacker> packers;
     for (const PackItem& item : items) {
@@ -56,7 +59,7 @@ std::vector<TestPicture> pack(const std::vector<PackItem>& items, long width, lo
             corner = fresh.allocate(p.width, p.height, p.pattern_multiple_x, p.pattern_multiple_y, ox, oy);
             if (!corner) throw UserError(describe(kind, p, width, height));
             packers.push_back(std::move(fresh));
-            pictures.push_back({Plane(width, height), qi, {}});
+            pictures.push_back({SampleArray(width, height), qi, {}});
             index = pictures.size() - 1;
         }
         // The shift is a whole number of pattern multiples (the corner is aligned to ox).
@@ -110,4 +113,4 @@ TestPictures make_test_pictures(const formats::StaticAnalysis& a, long width, lo
     return out;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
 
 struct Corner {
     long x = 0, y = 0;
@@ -36,4 +36,4 @@ private:
     int cut_out(int index, long x, long y, long width, long height);
 };
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

@@ -1,14 +1,16 @@
-#include "pixel/vc2/bit_width_table.hpp"
+#include "pixel/vc2_bit_widths/bit_width_table.hpp"
 
 #include <algorithm>
 #include <map>
 
 #include "filters/base/error.hpp"
-#include "pixel/vc2/array_entries.hpp"
+#include "pixel/vc2_bit_widths/array_entries.hpp"
 #include "filters/base/worker_pool.hpp"
-#include "pixel/vc2/pattern_output.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
+
+using rigor::vc2::QuantisationMatrix;
 
 int TableRow::pattern_bits() const { return std::max(signed_bits(pattern_min), signed_bits(pattern_max)); }
 int TableRow::bound_bits() const { return std::max(signed_bits(lower), signed_bits(upper)); }
@@ -27,7 +29,8 @@ std::string describe(const formats::ArrayPhase& w) {
 
 }  // namespace
 
-BitWidthTable bit_width_table(const formats::StaticAnalysis& a, int bits, const QuantisationMatrix& matrix, unsigned threads) {
+BitWidthTable bit_width_table(const formats::StaticAnalysis& a, int bits, const QuantisationMatrix& matrix,
+                              unsigned threads) {
     BitWidthTable out;
     out.bounds = concrete_bounds(a, bits, matrix);
     const ConcreteBounds& cb = out.bounds;
@@ -86,4 +89,4 @@ std::vector<TableRow> merge_phases(const std::vector<TableRow>& rows) {
     return out;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "pixel/vc2/concrete_bounds.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
 
 struct VerificationOptions {
     long width = 0, height = 0;  // 0: large enough for every test pattern
@@ -31,10 +31,10 @@ struct ArrayObservation {
     std::string name;
     std::int64_t lower = 0, upper = 0;        // the bounds, widest over phases
     std::int64_t seen_min = 0, seen_max = 0;  // what the pictures produced
-    std::int64_t violations = 0;               // counted (interior, or all with include_edges)
-    std::int64_t edge_values = 0;              // values checked whose region crosses an edge
-    std::int64_t edge_beyond = 0;              // … of which beyond their bound
-    std::int64_t edge_excess = 0;              // the largest distance beyond the bound
+    std::int64_t violations = 0;              // counted (interior, or all with include_edges)
+    std::int64_t edge_values = 0;             // values checked whose region crosses an edge
+    std::int64_t edge_beyond = 0;             // … of which beyond their bound
+    std::int64_t edge_excess = 0;             // the largest distance beyond the bound
 
     // max(|seen|) / max(|bound|): how close the pictures came to the bound.
     double closeness() const;
@@ -45,12 +45,12 @@ struct VerificationReport {
     std::int64_t violations = 0;
     bool include_edges = false;
     std::int64_t edge_values = 0, edge_beyond = 0, edge_excess = 0;  // totals over arrays
-    std::vector<ArrayObservation> arrays;  // analysis then synthesis, creation order
-    std::vector<std::string> first_violations;  // up to 10, readable
-    std::vector<std::string> first_edge_excesses;  // up to 5, readable (information)
+    std::vector<ArrayObservation> arrays;                            // analysis then synthesis, creation order
+    std::vector<std::string> first_violations;                       // up to 10, readable
+    std::vector<std::string> first_edge_excesses;                    // up to 5, readable (information)
 };
 
-VerificationReport verify_bounds(const formats::StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix,
-                                 const VerificationOptions& options = {});
+VerificationReport verify_bounds(const formats::StaticAnalysis& analysis, int picture_bits,
+                                 const rigor::vc2::QuantisationMatrix& matrix, const VerificationOptions& options = {});
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

@@ -1,13 +1,16 @@
-#include "pixel/vc2/plane_json.hpp"
+#include "filters/formats/vc2_coefficients_json.hpp"
 
 #include "filters/base/error.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::formats {
 
-Plane plane_from_json(const nlohmann::json& rows, const std::string& where) {
+using vc2::Coefficients;
+using vc2::SampleArray;
+
+SampleArray sample_array_from_json(const nlohmann::json& rows, const std::string& where) {
     if (!rows.is_array() || rows.empty() || !rows[0].is_array() || rows[0].empty())
         throw UserError(where + ": expected a non-empty list of rows of integers");
-    Plane p(static_cast<long>(rows[0].size()), static_cast<long>(rows.size()));
+    SampleArray p(static_cast<long>(rows[0].size()), static_cast<long>(rows.size()));
     for (long y = 0; y < p.height; ++y) {
         const auto& row = rows[static_cast<std::size_t>(y)];
         if (!row.is_array() || static_cast<long>(row.size()) != p.width)
@@ -23,7 +26,7 @@ Plane plane_from_json(const nlohmann::json& rows, const std::string& where) {
     return p;
 }
 
-nlohmann::ordered_json plane_to_json(const Plane& p) {
+nlohmann::ordered_json sample_array_to_json(const SampleArray& p) {
     auto rows = nlohmann::ordered_json::array();
     for (long y = 0; y < p.height; ++y) {
         auto row = nlohmann::ordered_json::array();
@@ -47,7 +50,7 @@ Coefficients coefficients_from_json(const nlohmann::json& levels, const std::str
         if (l < 0) throw UserError(where + ": level '" + level + "' is not a non-negative integer");
         if (!bands.is_object()) throw UserError(where + "." + level + ": expected an object of bands");
         for (const auto& [band, rows] : bands.items())
-            out[l][band] = plane_from_json(rows, where + "." + level + "." + band);
+            out[l][band] = sample_array_from_json(rows, where + "." + level + "." + band);
     }
     return out;
 }
@@ -57,9 +60,10 @@ nlohmann::ordered_json coefficients_to_json(const Coefficients& c) {
     for (auto it = c.rbegin(); it != c.rend(); ++it) {
         auto& level = out[std::to_string(it->first)] = nlohmann::ordered_json::object();
         for (const char* band : {"HL", "LH", "HH", "H", "LL", "L"})
-            if (const auto b = it->second.find(band); b != it->second.end()) level[band] = plane_to_json(b->second);
+            if (const auto b = it->second.find(band); b != it->second.end())
+                level[band] = sample_array_to_json(b->second);
     }
     return out;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::formats

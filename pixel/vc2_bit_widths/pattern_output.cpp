@@ -1,4 +1,4 @@
-#include "pixel/vc2/pattern_output.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -7,7 +7,17 @@
 #include "filters/base/error.hpp"
 #include "pixel/vc2/quantisation.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
+
+using pixel::vc2::analyse;
+using pixel::vc2::ArrayVisitor;
+using pixel::vc2::forward_quant;
+using pixel::vc2::inverse_quant;
+using pixel::vc2::synthesise;
+using rigor::vc2::Coefficients;
+using rigor::vc2::QuantisationMatrix;
+using rigor::vc2::SampleArray;
+using rigor::vc2::TransformConfig;
 
 namespace {
 
@@ -17,9 +27,7 @@ long round_up(long v, long m) { return (v + m - 1) / m * m; }
 // box already covers every picture sample with a weight on the target; the margin keeps
 // the edges' clamped taps out of the target's reach (the tests check that a wider
 // margin changes nothing).
-long margin(long /*extent*/, long block, long multiple, long scale) {
-    return round_up(scale * 2 * block, multiple);
-}
+long margin(long /*extent*/, long block, long multiple, long scale) { return round_up(scale * 2 * block, multiple); }
 
 }  // namespace
 
@@ -32,8 +40,8 @@ PlacedPattern place_pattern(const TransformConfig& c, const formats::TestPattern
     const long width = round_up(std::max(ox + p.width + mx, block_x), block_x);
     const long height = round_up(std::max(oy + p.height + my, block_y), block_y);
     PlacedPattern out;
-    out.picture = Plane(width, height);
-    out.negated = Plane(width, height);
+    out.picture = SampleArray(width, height);
+    out.negated = SampleArray(width, height);
     for (long y = 0; y < p.height; ++y)
         for (long x = 0; x < p.width; ++x) {
             const int s = p.polarity(x, y);
@@ -56,7 +64,7 @@ struct Probe {
     std::int64_t value = 0;
 
     ArrayVisitor visitor() {
-        return [this](int l, std::string_view n, const Plane& p) {
+        return [this](int l, std::string_view n, const SampleArray& p) {
             if (found || l != level || n != name) return;
             if (x < 0 || y < 0 || x >= p.width || y >= p.height)
                 throw UserError("the picture is too small for the test pattern of (" + std::to_string(level) + ", " +
@@ -73,7 +81,7 @@ struct Probe {
 
 }  // namespace
 
-std::int64_t analysis_value(const TransformConfig& c, const Plane& picture, int level, const std::string& name,
+std::int64_t analysis_value(const TransformConfig& c, const SampleArray& picture, int level, const std::string& name,
                             long x, long y) {
     Probe probe{level, name, x, y};
     analyse(c, picture, probe.visitor());
@@ -99,9 +107,9 @@ void quantise_in_place(Coefficients& coefficients, const QuantisationMatrix& mat
 namespace {
 
 // The decoded target for every index 0 … maximum_qi.
-std::vector<std::int64_t> decoded_per_index(const TransformConfig& c, const Plane& picture,
-                                            const QuantisationMatrix& matrix, int maximum_qi, const formats::ArrayPhase& w,
-                                            long x, long y) {
+std::vector<std::int64_t> decoded_per_index(const TransformConfig& c, const SampleArray& picture,
+                                            const QuantisationMatrix& matrix, int maximum_qi,
+                                            const formats::ArrayPhase& w, long x, long y) {
     const Coefficients coefficients = analyse(c, picture);
     std::vector<std::int64_t> out;
     for (int qi = 0; qi <= maximum_qi; ++qi) {
@@ -127,8 +135,8 @@ ExtremeAtIndex most_extreme(const std::vector<std::int64_t>& values) {
 
 }  // namespace
 
-std::int64_t synthesis_value(const TransformConfig& c, const Plane& picture, const QuantisationMatrix& matrix, int qi,
-                             int level, const std::string& name, long x, long y) {
+std::int64_t synthesis_value(const TransformConfig& c, const SampleArray& picture, const QuantisationMatrix& matrix,
+                             int qi, int level, const std::string& name, long x, long y) {
     Coefficients q = analyse(c, picture);
     quantise_in_place(q, matrix, qi);
     Probe probe{level, name, x, y};
@@ -136,13 +144,14 @@ std::int64_t synthesis_value(const TransformConfig& c, const Plane& picture, con
     return probe.get();
 }
 
-SynthesisExtremes synthesis_pattern_extremes(const TransformConfig& c, const formats::TestPattern& p, IntegerRange signal,
-                                             const QuantisationMatrix& matrix, int maximum_qi, long scale) {
+SynthesisExtremes synthesis_pattern_extremes(const TransformConfig& c, const formats::TestPattern& p,
+                                             IntegerRange signal, const QuantisationMatrix& matrix, int maximum_qi,
+                                             long scale) {
     const PlacedPattern placed = place_pattern(c, p, signal, scale);
-    return {most_extreme(decoded_per_index(c, placed.negated, matrix, maximum_qi, p.where, placed.target_x,
-                                           placed.target_y)),
-            most_extreme(decoded_per_index(c, placed.picture, matrix, maximum_qi, p.where, placed.target_x,
-                                           placed.target_y))};
+    return {most_extreme(
+                decoded_per_index(c, placed.negated, matrix, maximum_qi, p.where, placed.target_x, placed.target_y)),
+            most_extreme(
+                decoded_per_index(c, placed.picture, matrix, maximum_qi, p.where, placed.target_x, placed.target_y))};
 }
 
 PatternRange synthesis_pattern_output(const TransformConfig& c, const formats::TestPattern& p, IntegerRange signal,
@@ -151,7 +160,7 @@ PatternRange synthesis_pattern_output(const TransformConfig& c, const formats::T
     // The extremes over both polarities and every index: quantisation can flip a value's
     // sign, and the reference keeps whichever picture went furthest either way.
     PatternRange out{std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()};
-    for (const Plane* picture : {&placed.picture, &placed.negated})
+    for (const SampleArray* picture : {&placed.picture, &placed.negated})
         for (std::int64_t v :
              decoded_per_index(c, *picture, matrix, maximum_qi, p.where, placed.target_x, placed.target_y)) {
             out.min = std::min(out.min, v);
@@ -160,4 +169,4 @@ PatternRange synthesis_pattern_output(const TransformConfig& c, const formats::T
     return out;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "pixel/vc2/concrete_bounds.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
 
 struct TableRow {
     bool synthesis = false;
@@ -28,10 +28,10 @@ struct BitWidthTable {
 };
 
 // threads ≤ 1 runs on the calling thread.
-BitWidthTable bit_width_table(const formats::StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix,
-                              unsigned threads = 1);
+BitWidthTable bit_width_table(const formats::StaticAnalysis& analysis, int picture_bits,
+                              const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1);
 
 // One row per array: the widest range over its phases.
 std::vector<TableRow> merge_phases(const std::vector<TableRow>& rows);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

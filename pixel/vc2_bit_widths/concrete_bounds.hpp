@@ -11,7 +11,7 @@
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "filters/formats/vc2_static_analysis.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
 
 struct IntegerRange {
     std::int64_t lower = 0, upper = 0;
@@ -39,12 +39,13 @@ struct ConcreteBounds {
     IntegerRange picture;
     std::map<formats::ArrayPhase, IntegerRange> analysis;   // every reported analysis entry
     std::map<formats::ArrayPhase, IntegerRange> synthesis;  // every reported synthesis entry
-    std::map<BandKey, IntegerRange> band_analysis;   // each coefficient band's analysis range
-    std::map<BandKey, IntegerRange> band_synthesis;  // … widened by dequantisation
+    std::map<BandKey, IntegerRange> band_analysis;          // each coefficient band's analysis range
+    std::map<BandKey, IntegerRange> band_synthesis;         // … widened by dequantisation
     // max over bands of (smallest index zeroing the band's analysis bound + matrix value)
     int maximum_quantisation_index = 0;
 };
 
-ConcreteBounds concrete_bounds(const formats::StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix);
+ConcreteBounds concrete_bounds(const formats::StaticAnalysis& analysis, int picture_bits,
+                               const rigor::vc2::QuantisationMatrix& matrix);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

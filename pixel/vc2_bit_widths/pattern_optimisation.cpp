@@ -1,4 +1,4 @@
-#include "pixel/vc2/pattern_optimisation.hpp"
+#include "pixel/vc2_bit_widths/pattern_optimisation.hpp"
 
 #include <cmath>
 #include <random>
@@ -6,10 +6,17 @@
 
 #include "filters/base/error.hpp"
 #include "filters/base/worker_pool.hpp"
-#include "pixel/vc2/pattern_output.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
 #include "pixel/vc2/quantisation.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
+
+using pixel::vc2::analyse;
+using pixel::vc2::synthesise;
+using rigor::vc2::Coefficients;
+using rigor::vc2::QuantisationMatrix;
+using rigor::vc2::SampleArray;
+using rigor::vc2::TransformConfig;
 
 namespace {
 
@@ -112,11 +119,11 @@ DecodedExtreme strongest_decoded_value(const TransformConfig& c, const formats::
         std::int64_t value = 0;
         synthesise(
             c, q,
-            [&](int level, std::string_view name, const Plane& plane) {
+            [&](int level, std::string_view name, const SampleArray& plane) {
                 if (found || level != w.level || name != w.array_name) return;
                 if (placed.target_x >= plane.width || placed.target_y >= plane.height)
-                    throw UserError("the target of the pattern of (" + std::to_string(w.level) + ", " +
-                                    w.array_name + ") lies outside its array");
+                    throw UserError("the target of the pattern of (" + std::to_string(w.level) + ", " + w.array_name +
+                                    ") lies outside its array");
                 value = plane.at(placed.target_x, placed.target_y);
                 found = true;
             },
@@ -130,8 +137,9 @@ DecodedExtreme strongest_decoded_value(const TransformConfig& c, const formats::
 }
 
 formats::OptimisedPattern optimise_synthesis_pattern(const TransformConfig& c, const formats::TestPattern& heuristic,
-                                            IntegerRange signal, const QuantisationMatrix& matrix, int maximum_qi,
-                                            const SearchParameters& s, std::uint64_t target_number) {
+                                                     IntegerRange signal, const QuantisationMatrix& matrix,
+                                                     int maximum_qi, const SearchParameters& s,
+                                                     std::uint64_t target_number) {
     std::seed_seq seeds{static_cast<std::uint32_t>(s.seed), static_cast<std::uint32_t>(s.seed >> 32),
                         static_cast<std::uint32_t>(target_number), static_cast<std::uint32_t>(target_number >> 32)};
     std::mt19937_64 random(seeds);
@@ -170,8 +178,9 @@ formats::OptimisedPattern optimise_synthesis_pattern(const TransformConfig& c, c
 }
 
 std::vector<formats::OptimisedPattern> optimise_synthesis_patterns(
-    const formats::StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix, const SearchParameters& s,
-    unsigned threads, const std::function<void(std::size_t, const formats::OptimisedPattern&)>& done) {
+    const formats::StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix,
+    const SearchParameters& s, unsigned threads,
+    const std::function<void(std::size_t, const formats::OptimisedPattern&)>& done) {
     check_search_parameters(s);
     const ConcreteBounds bounds = concrete_bounds(analysis, picture_bits, matrix);
     const auto& patterns = analysis.synthesis_patterns;
@@ -184,4 +193,4 @@ std::vector<formats::OptimisedPattern> optimise_synthesis_patterns(
     return out;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

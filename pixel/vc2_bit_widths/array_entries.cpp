@@ -1,6 +1,13 @@
-#include "pixel/vc2/array_entries.hpp"
+#include "pixel/vc2_bit_widths/array_entries.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
+
+using rigor::vc2::analysis_graph;
+using rigor::vc2::ArrayEntryRef;
+using rigor::vc2::synthesis_graph;
+using rigor::vc2::TransformArray;
+using rigor::vc2::TransformConfig;
+using rigor::vc2::TransformGraph;
 
 std::vector<ArrayEntry> all_array_phases(const TransformGraph& g) {
     std::vector<ArrayEntry> out;
@@ -20,4 +27,4 @@ std::vector<ArrayEntry> all_array_phases(const TransformConfig& c, bool synthesi
     return all_array_phases(synthesis ? synthesis_graph(c) : analysis_graph(c));
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

@@ -12,12 +12,12 @@
 #pragma once
 #include <vector>
 
-#include "pixel/vc2/concrete_bounds.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 #include "pixel/vc2/integer_transform.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "filters/formats/vc2_static_analysis.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
 
 // One targeted value: array and phase, polarity, and its position in the array.
 struct TestPoint {
@@ -29,7 +29,7 @@ struct TestPoint {
 struct TestPicture {
     // Signed samples: the signal maximum, the signal minimum, or 0 where no pattern
     // cares (mid-grey).
-    Plane picture;
+    rigor::vc2::SampleArray picture;
     int quantisation_index = -1;  // synthesis pictures only
     std::vector<TestPoint> points;
 };
@@ -41,6 +41,6 @@ struct TestPictures {
 // Throws rigor::UserError naming the first pattern that does not fit an empty
 // width × height picture (at any allowed position).  threads ≤ 1: the calling thread.
 TestPictures make_test_pictures(const formats::StaticAnalysis& analysis, long width, long height, int picture_bits,
-                                const QuantisationMatrix& matrix, unsigned threads = 1);
+                                const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

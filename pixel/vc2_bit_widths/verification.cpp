@@ -1,15 +1,32 @@
-#include "pixel/vc2/verification.hpp"
+#include "pixel/vc2_bit_widths/verification.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <random>
 
-#include "pixel/vc2/array_entries.hpp"
+#include "pixel/vc2_bit_widths/array_entries.hpp"
 #include "pixel/vc2/dependency_region.hpp"
-#include "pixel/vc2/pattern_output.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
+
+using pixel::vc2::analyse;
+using pixel::vc2::analysis_regions;
+using pixel::vc2::ArrayRegions;
+using pixel::vc2::ArrayVisitor;
+using pixel::vc2::AxisRegion;
+using pixel::vc2::check_picture_size;
+using pixel::vc2::synthesis_regions;
+using pixel::vc2::synthesise;
+using rigor::vc2::analysis_graph;
+using rigor::vc2::Coefficients;
+using rigor::vc2::QuantisationMatrix;
+using rigor::vc2::SampleArray;
+using rigor::vc2::synthesis_graph;
+using rigor::vc2::TransformArray;
+using rigor::vc2::TransformConfig;
+using rigor::vc2::TransformGraph;
 
 double ArrayObservation::closeness() const {
     if (seen_min > seen_max) return 0.0;  // no value checked (every one at an edge)
@@ -50,7 +67,7 @@ public:
     }
 
     ArrayVisitor visitor(const std::string& picture) {
-        return [this, picture](int level, std::string_view name, const Plane& p) {
+        return [this, picture](int level, std::string_view name, const SampleArray& p) {
             const Array& a = arrays_.at({level, std::string(name)});
             ArrayObservation& obs = report_.arrays[a.observation];
             // The picture's size, from this array's size and sample step.
@@ -70,9 +87,9 @@ public:
                     if (v >= r.lower && v <= r.upper) continue;
                     const std::string what = std::string(synthesis_ ? "synthesis" : "analysis") + " (" +
                                              std::to_string(level) + ", " + std::string(name) + ") at (" +
-                                             std::to_string(x) + ", " + std::to_string(y) + ") = " +
-                                             std::to_string(v) + " outside [" + std::to_string(r.lower) + ", " +
-                                             std::to_string(r.upper) + "] for " + picture;
+                                             std::to_string(x) + ", " + std::to_string(y) + ") = " + std::to_string(v) +
+                                             " outside [" + std::to_string(r.lower) + ", " + std::to_string(r.upper) +
+                                             "] for " + picture;
                     if (!interior) {
                         const std::int64_t excess = v > r.upper ? v - r.upper : r.lower - v;
                         ++obs.edge_beyond, ++report_.edge_beyond;
@@ -122,8 +139,8 @@ long interior_margin_scale(const TransformConfig& c) {
 }
 
 // The test pattern's picture grown to the common size (zeros added right and below).
-Plane grown(const Plane& p, long width, long height) {
-    Plane out(width, height);
+SampleArray grown(const SampleArray& p, long width, long height) {
+    SampleArray out(width, height);
     for (long y = 0; y < p.height; ++y)
         for (long x = 0; x < p.width; ++x) out.at(x, y) = p.at(x, y);
     return out;
@@ -158,7 +175,7 @@ VerificationReport verify_bounds(const formats::StaticAnalysis& a, int bits, con
     report.width = width;
     report.height = height;
 
-    auto run = [&](const Plane& picture, const std::string& name) {
+    auto run = [&](const SampleArray& picture, const std::string& name) {
         ++report.pictures;
         const Coefficients coefficients = analyse(c, picture, analysis_check.visitor(name));
         for (int qi = 0; qi <= cb.maximum_quantisation_index; ++qi) {
@@ -182,15 +199,15 @@ VerificationReport verify_bounds(const formats::StaticAnalysis& a, int bits, con
     std::uniform_int_distribution<std::int64_t> uniform(cb.picture.lower, cb.picture.upper);
     std::bernoulli_distribution coin(0.5);
     for (int i = 0; i < o.random_pictures; ++i) {
-        Plane uniform_picture(width, height), saturated(width, height);
+        SampleArray uniform_picture(width, height), saturated(width, height);
         for (auto& v : uniform_picture.samples) v = uniform(rng);
         for (auto& v : saturated.samples) v = coin(rng) ? cb.picture.upper : cb.picture.lower;
         run(uniform_picture, "random picture " + std::to_string(i) + " (seed " + std::to_string(o.seed) + ")");
         run(saturated, "saturated picture " + std::to_string(i) + " (seed " + std::to_string(o.seed) + ")");
     }
-    run(Plane(width, height, cb.picture.upper), "all-maximum picture");
-    run(Plane(width, height, cb.picture.lower), "all-minimum picture");
+    run(SampleArray(width, height, cb.picture.upper), "all-maximum picture");
+    run(SampleArray(width, height, cb.picture.lower), "all-minimum picture");
     return report;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

@@ -7,7 +7,7 @@
 #include "filters/vc2/transform_graph.hpp"
 #include "filters/formats/vc2_static_analysis.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
 
 struct ArrayEntry {
     formats::ArrayPhase where;     // an array at one phase of its period
@@ -16,7 +16,7 @@ struct ArrayEntry {
 
 // Arrays in creation order (the order of the static analysis and of the table), phases
 // x-major (for x: for y:).
-std::vector<ArrayEntry> all_array_phases(const TransformGraph& graph);
-std::vector<ArrayEntry> all_array_phases(const TransformConfig& config, bool synthesis);
+std::vector<ArrayEntry> all_array_phases(const rigor::vc2::TransformGraph& graph);
+std::vector<ArrayEntry> all_array_phases(const rigor::vc2::TransformConfig& config, bool synthesis);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

@@ -24,16 +24,16 @@
 
 #include "filters/formats/vc2_optimised_patterns.hpp"
 #include "filters/formats/vc2_static_analysis.hpp"
-#include "pixel/vc2/concrete_bounds.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
 
 struct SearchParameters {
     std::uint64_t seed = 1;
     int number_of_searches = 10;
-    int terminate_early = 1;  // ≤ 0: always run every search
-    double added_corruption_rate = 0.05;    // × number of set pixels, rounded up
-    double removed_corruption_rate = 0.0;   // idem
+    int terminate_early = 1;               // ≤ 0: always run every search
+    double added_corruption_rate = 0.05;   // × number of set pixels, rounded up
+    double removed_corruption_rate = 0.0;  // idem
     long base_iterations = 200;
     long added_iterations_per_improvement = 200;
 };
@@ -46,22 +46,24 @@ struct DecodedExtreme {
     std::int64_t value = 0;
     int qi = 0;
 };
-DecodedExtreme strongest_decoded_value(const TransformConfig& config, const formats::TestPattern& pattern,
-                                       IntegerRange signal, const QuantisationMatrix& matrix, int maximum_qi);
+DecodedExtreme strongest_decoded_value(const rigor::vc2::TransformConfig& config, const formats::TestPattern& pattern,
+                                       IntegerRange signal, const rigor::vc2::QuantisationMatrix& matrix,
+                                       int maximum_qi);
 
 // "a is stronger than b" in the sense above.
 bool stronger(std::int64_t a, std::int64_t b);
 
 // Optimises one heuristic pattern with the generator state `random`.
-formats::OptimisedPattern optimise_synthesis_pattern(const TransformConfig& config, const formats::TestPattern& heuristic,
-                                            IntegerRange signal, const QuantisationMatrix& matrix, int maximum_qi,
-                                            const SearchParameters& parameters, std::uint64_t target_number);
+formats::OptimisedPattern optimise_synthesis_pattern(const rigor::vc2::TransformConfig& config,
+                                                     const formats::TestPattern& heuristic, IntegerRange signal,
+                                                     const rigor::vc2::QuantisationMatrix& matrix, int maximum_qi,
+                                                     const SearchParameters& parameters, std::uint64_t target_number);
 
 // Every synthesis pattern of the analysis, in its order.  `done(k, result)` (optional) is
 // called as each finishes, from the worker threads.
 std::vector<formats::OptimisedPattern> optimise_synthesis_patterns(
-    const formats::StaticAnalysis& analysis, int picture_bits, const QuantisationMatrix& matrix,
+    const formats::StaticAnalysis& analysis, int picture_bits, const rigor::vc2::QuantisationMatrix& matrix,
     const SearchParameters& parameters, unsigned threads,
     const std::function<void(std::size_t, const formats::OptimisedPattern&)>& done = {});
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

@@ -1,8 +1,8 @@
-#include "pixel/vc2/rectangle_packer.hpp"
+#include "pixel/vc2_bit_widths/rectangle_packer.hpp"
 
 #include <cassert>
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
 
 namespace {
 
@@ -98,4 +98,4 @@ std::optional<Corner> RectanglePacker::allocate(long width, long height, long mx
     return corner;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

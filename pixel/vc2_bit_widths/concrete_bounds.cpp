@@ -1,13 +1,18 @@
-#include "pixel/vc2/concrete_bounds.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
 #include <algorithm>
 #include <bit>
 
 #include "filters/base/error.hpp"
-#include "pixel/vc2/array_entries.hpp"
+#include "pixel/vc2_bit_widths/array_entries.hpp"
 #include "pixel/vc2/quantisation.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
+
+using pixel::vc2::maximum_dequantised_magnitude;
+using pixel::vc2::smallest_zeroing_quantisation_index;
+using rigor::vc2::band_layout;
+using rigor::vc2::QuantisationMatrix;
 
 namespace {
 
@@ -19,8 +24,8 @@ std::string describe(const formats::ArrayPhase& w) {
 }
 
 std::map<formats::ArrayPhase, IntegerRange> evaluate_all(const std::vector<formats::SignalBound>& bounds,
-                                               const std::map<std::string, formats::Rational>& symbols,
-                                               const std::string& kind) {
+                                                         const std::map<std::string, formats::Rational>& symbols,
+                                                         const std::string& kind) {
     std::map<formats::ArrayPhase, IntegerRange> out;
     for (const formats::SignalBound& b : bounds) {
         try {
@@ -56,7 +61,8 @@ std::int64_t round_away_from_zero(const formats::Rational& value) {
     return static_cast<std::int64_t>(q);
 }
 
-formats::Rational evaluate(const formats::LinearExpression& e, const std::map<std::string, formats::Rational>& symbols) {
+formats::Rational evaluate(const formats::LinearExpression& e,
+                           const std::map<std::string, formats::Rational>& symbols) {
     formats::Rational sum = 0;
     for (const formats::LinearTerm& t : e) {
         if (!t.symbol) {
@@ -79,7 +85,7 @@ ConcreteBounds concrete_bounds(const formats::StaticAnalysis& a, int bits, const
     ConcreteBounds out;
     out.picture = picture_range(bits);
     const std::map<std::string, formats::Rational> signal = {{"signal_min", formats::Rational(out.picture.lower)},
-                                                    {"signal_max", formats::Rational(out.picture.upper)}};
+                                                             {"signal_max", formats::Rational(out.picture.upper)}};
     out.analysis = evaluate_all(a.analysis_bounds, signal, "analysis");
 
     // Each band's analysis range: the band is an analysis array (the DC band is level 1's
@@ -102,8 +108,8 @@ ConcreteBounds concrete_bounds(const formats::StaticAnalysis& a, int bits, const
             const std::string prefix = "coeff_" + std::to_string(level) + "_" + orient;
             coeff[prefix + "_min"] = formats::Rational(widened.lower);
             coeff[prefix + "_max"] = formats::Rational(widened.upper);
-            const int zeroing = std::max(smallest_zeroing_quantisation_index(r.lower),
-                                         smallest_zeroing_quantisation_index(r.upper));
+            const int zeroing =
+                std::max(smallest_zeroing_quantisation_index(r.lower), smallest_zeroing_quantisation_index(r.upper));
             out.maximum_quantisation_index =
                 std::max(out.maximum_quantisation_index, zeroing + matrix.at(level).at(orient));
         }
@@ -111,4 +117,4 @@ ConcreteBounds concrete_bounds(const formats::StaticAnalysis& a, int bits, const
     return out;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths

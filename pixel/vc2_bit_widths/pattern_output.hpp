@@ -14,12 +14,12 @@
 #pragma once
 #include <cstdint>
 
-#include "pixel/vc2/concrete_bounds.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 #include "pixel/vc2/integer_transform.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "filters/formats/vc2_static_analysis.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2_bit_widths {
 
 struct PatternRange {
     std::int64_t min = 0, max = 0;
@@ -28,20 +28,20 @@ struct PatternRange {
 // A pattern placed in a picture: `picture` holds the maximising assignment (the
 // minimising one is `negated`), the target's position moved with it.
 struct PlacedPattern {
-    Plane picture, negated;
+    rigor::vc2::SampleArray picture, negated;
     long target_x = 0, target_y = 0;
 };
 
 // margin_multiples scales the default margin (tests use it to show the edges are out of reach).
-PlacedPattern place_pattern(const TransformConfig& config, const formats::TestPattern& pattern, IntegerRange signal,
-                            long margin_multiples = 1);
+PlacedPattern place_pattern(const rigor::vc2::TransformConfig& config, const formats::TestPattern& pattern,
+                            IntegerRange signal, long margin_multiples = 1);
 
 // The value of analysis array (level, name) at (x, y) when `picture` is analysed.
-std::int64_t analysis_value(const TransformConfig& config, const Plane& picture, int level, const std::string& name,
-                            long x, long y);
+std::int64_t analysis_value(const rigor::vc2::TransformConfig& config, const rigor::vc2::SampleArray& picture,
+                            int level, const std::string& name, long x, long y);
 
-PatternRange analysis_pattern_output(const TransformConfig& config, const formats::TestPattern& pattern, IntegerRange signal,
-                                     long margin_multiples = 1);
+PatternRange analysis_pattern_output(const rigor::vc2::TransformConfig& config, const formats::TestPattern& pattern,
+                                     IntegerRange signal, long margin_multiples = 1);
 
 // The most extreme decoded value of one polarity of a synthesis pattern and the first
 // quantisation index giving it (largest magnitude, lowest index on ties, as the
@@ -55,19 +55,22 @@ struct SynthesisExtremes {
     ExtremeAtIndex maximising;  // the pattern as given
 };
 
-SynthesisExtremes synthesis_pattern_extremes(const TransformConfig& config, const formats::TestPattern& pattern,
-                                             IntegerRange signal, const QuantisationMatrix& matrix, int maximum_qi,
+SynthesisExtremes synthesis_pattern_extremes(const rigor::vc2::TransformConfig& config,
+                                             const formats::TestPattern& pattern, IntegerRange signal,
+                                             const rigor::vc2::QuantisationMatrix& matrix, int maximum_qi,
                                              long margin_multiples = 1);
 
 // The decoded value of synthesis array (level, name) at (x, y) when `picture` is
 // encoded, quantised at qi (per band max(0, qi − matrix value)) and decoded.
-std::int64_t synthesis_value(const TransformConfig& config, const Plane& picture, const QuantisationMatrix& matrix,
-                             int qi, int level, const std::string& name, long x, long y);
+std::int64_t synthesis_value(const rigor::vc2::TransformConfig& config, const rigor::vc2::SampleArray& picture,
+                             const rigor::vc2::QuantisationMatrix& matrix, int qi, int level, const std::string& name,
+                             long x, long y);
 
-PatternRange synthesis_pattern_output(const TransformConfig& config, const formats::TestPattern& pattern, IntegerRange signal,
-                                      const QuantisationMatrix& matrix, int maximum_qi, long margin_multiples = 1);
+PatternRange synthesis_pattern_output(const rigor::vc2::TransformConfig& config, const formats::TestPattern& pattern,
+                                      IntegerRange signal, const rigor::vc2::QuantisationMatrix& matrix, int maximum_qi,
+                                      long margin_multiples = 1);
 
 // Each coefficient replaced by inverse(forward(c, q), q), q = max(0, qi − matrix value).
-void quantise_in_place(Coefficients& coefficients, const QuantisationMatrix& matrix, int qi);
+void quantise_in_place(rigor::vc2::Coefficients& coefficients, const rigor::vc2::QuantisationMatrix& matrix, int qi);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2_bit_widths
