@@ -32,7 +32,7 @@ struct CountingBuffer : std::streambuf {
 
 double run(const rigor::vc2::TransformConfig& c, const std::string& out_path, std::size_t& bytes) {
     const auto t0 = std::chrono::steady_clock::now();
-    const auto a = rigor::vc2::static_filter_analysis(c);
+    const auto a = rigor::symbolic::vc2::static_filter_analysis(c);
     std::ofstream file;
     CountingBuffer counter;
     if (!out_path.empty()) {

@@ -60,7 +60,7 @@ int vc2_report_main(std::span<const std::string> args) {
 
     auto start = std::chrono::steady_clock::now();
     OutputFile out(*path, false);
-    const formats::StaticAnalysis analysis = vc2::static_filter_analysis(config);
+    const formats::StaticAnalysis analysis = symbolic::vc2::static_filter_analysis(config);
     formats::write_static_analysis(out.stream(), analysis);
     out.commit();
     const double analysis_seconds = seconds_since(start);

@@ -5,7 +5,13 @@
 
 #include "filters/base/error.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
+
+using rigor::vc2::CoefficientBand;
+using rigor::vc2::LiftingStage;
+using rigor::vc2::RoundingError;
+using rigor::vc2::TransformArray;
+using rigor::vc2::TransformGraph;
 
 const GiNaC::symbol& BoundSymbols::get(const std::string& name) {
     auto it = symbols_.find(name);
@@ -117,4 +123,4 @@ formats::LinearExpression bound_terms(const GiNaC::ex& bound, BoundSymbols& symb
     return out;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

@@ -3,16 +3,23 @@
 #include <atomic>
 #include <chrono>
 #include <map>
-#include <memory>
 #include <mutex>
-#include <thread>
 
 #include "filters/base/error.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "symbolic/vc2/affine_bound.hpp"
 #include "symbolic/vc2/synthesis_pattern.hpp"
 #include "symbolic/vc2/test_pattern.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
+
+using rigor::vc2::analysis_graph;
+using rigor::vc2::AxisNetwork;
+using rigor::vc2::CoefficientBand;
+using rigor::vc2::synthesis_graph;
+using rigor::vc2::TransformArray;
+using rigor::vc2::TransformConfig;
+using rigor::vc2::TransformGraph;
 
 namespace {
 
@@ -199,35 +206,17 @@ formats::StaticAnalysis static_filter_analysis(const TransformConfig& config, co
     }
 
     result.synthesis_patterns.resize(sphases.size());
-    std::atomic<std::size_t> next{0}, done{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto worker = [&] {
-        for (std::size_t i; (i = next++) < jobs.size();) {
-            try {
-                const Job& j = jobs[i];
-                const Phase& p = sphases[i];
-                const PolarityImage img = painter.paint(*j.rx, *j.ry, j.direct_x, j.direct_y);
-                result.synthesis_patterns[i] = placed(img, sg, p);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(failure_mutex);
-                if (!failure) failure = std::current_exception();
-                next = jobs.size();
-            }
-            const std::size_t d = ++done;
-            if (progress.enabled() && (d % 16 == 0 || d == jobs.size()))
-                progress.say("synthesis patterns " + std::to_string(d) + "/" + std::to_string(jobs.size()) +
-                             " (latest: " + describe(sphases[i]) + ")");
-        }
-    };
-    unsigned n = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-    n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(jobs.size(), 1)));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    std::atomic<std::size_t> done{0};
+    parallel_for(jobs.size(), o.threads, [&](std::size_t i) {
+        const Job& j = jobs[i];
+        const PolarityImage img = painter.paint(*j.rx, *j.ry, j.direct_x, j.direct_y);
+        result.synthesis_patterns[i] = placed(img, sg, sphases[i]);
+        const std::size_t d = ++done;
+        if (progress.enabled() && (d % 16 == 0 || d == jobs.size()))
+            progress.say("synthesis patterns " + std::to_string(d) + "/" + std::to_string(jobs.size()) +
+                         " (latest: " + describe(sphases[i]) + ")");
+    });
     return result;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

@@ -9,7 +9,7 @@
 #include "filters/formats/vc2_static_analysis.hpp"
 #include "filters/vc2/transform_graph.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
 
 struct AnalysisOptions {
     // Keep only the values of batch batch_num of num_batches (formats::batch_position).
@@ -21,6 +21,7 @@ struct AnalysisOptions {
 };
 
 // Throws rigor::UserError for an invalid configuration or batch.
-formats::StaticAnalysis static_filter_analysis(const TransformConfig& config, const AnalysisOptions& options = {});
+formats::StaticAnalysis static_filter_analysis(const rigor::vc2::TransformConfig& config,
+                                               const AnalysisOptions& options = {});
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

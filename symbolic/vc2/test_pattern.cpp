@@ -4,7 +4,7 @@
 
 #include "filters/base/error.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
 
 namespace {
 long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
@@ -42,4 +42,4 @@ formats::TestPattern place_pattern(const PolarityImage& img, const formats::Arra
     return p;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

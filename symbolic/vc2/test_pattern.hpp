@@ -7,7 +7,7 @@
 
 #include "filters/formats/vc2_static_analysis.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
 
 // A rectangular window of polarities: 0 unset, +1, −1; row-major.
 struct PolarityImage {
@@ -26,4 +26,4 @@ formats::TestPattern place_pattern(const PolarityImage& image, const formats::Ar
                                    long pattern_multiple_x, long pattern_multiple_y, long target_multiple_x,
                                    long target_multiple_y);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

@@ -9,6 +9,7 @@
 #include "symbolic/vc2/static_analysis.hpp"
 
 using namespace rigor::vc2;
+using namespace rigor::symbolic::vc2;
 
 namespace {
 
