@@ -10,10 +10,10 @@
 #include <thread>
 
 #include "cli/commands.hpp"
-#include "filters/base/output_file.hpp"
-#include "filters/formats/python_json.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/python_json.hpp"
 #include "pixel/io/picture.hpp"
 #include "pixel/vc2_bit_widths/test_pictures.hpp"
 

@@ -4,10 +4,10 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "filters/base/output_file.hpp"
-#include "filters/formats/python_json.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/python_json.hpp"
 #include "pixel/vc2_bit_widths/bit_width_table.hpp"
 
 namespace rigor::cli {

@@ -12,12 +12,12 @@
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
-#include "filters/base/output_file.hpp"
-#include "filters/formats/python_json.hpp"
 #include "cli/vc2/vc2_config_arguments.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
-#include "filters/vc2/wavelet.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/python_json.hpp"
 #include "filters/formats/vc2_bundle.hpp"
+#include "filters/vc2/wavelet.hpp"
 
 namespace rigor::cli {
 

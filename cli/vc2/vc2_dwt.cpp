@@ -9,15 +9,18 @@
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
+#include "filters/base/error.hpp"
 #include "filters/base/output_file.hpp"
 #include "filters/formats/python_json.hpp"
-#include "filters/base/error.hpp"
-#include "pixel/vc2/picture_samples.hpp"
 #include "filters/formats/vc2_coefficients_json.hpp"
 #include "filters/vc2/wavelet.hpp"
 #include "pixel/vc2/integer_transform.hpp"
+#include "pixel/vc2/picture_samples.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
 namespace rigor::cli {
+
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 namespace {
 
@@ -109,10 +112,6 @@ vc2::TransformConfig config_of(const DwtArguments& a, const nlohmann::json& doc,
 // A picture or y4m file by its extension ("-" is always JSON).
 bool is_picture_file(const std::string& path) { return path != "-" && pixel::vc2::is_picture_or_y4m_path(path); }
 
-void check_bits(int bits) {
-    if (bits < 1 || bits > 32) throw UserError("picture bit width " + std::to_string(bits) + " is out of range (1 to 32)");
-}
-
 // The picture of vc2-dwt's input with its depth (when known): one plane of a picture
 // file, or JSON rows (bare or under "picture") checked against -b.
 struct InputPicture {
@@ -133,9 +132,9 @@ InputPicture read_input_picture(const DwtArguments& a, const nlohmann::json& doc
     if (wrapped && !doc.contains("picture")) throw UserError(a.input + ": picture: missing");
     vc2::SampleArray picture = formats::sample_array_from_json(wrapped ? doc["picture"] : doc, a.input + ": picture");
     if (a.bits) {
-        const std::int64_t lo = -(std::int64_t{1} << (*a.bits - 1)), hi = -lo - 1;
+        const bit_widths::IntegerRange range = bit_widths::picture_range(*a.bits);
         for (std::int64_t v : picture.samples)
-            if (v < lo || v > hi)
+            if (v < range.lower || v > range.upper)
                 throw UserError("sample " + std::to_string(v) + " does not fit " + std::to_string(*a.bits) + " bits");
     }
     return {std::move(picture), a.bits};
@@ -177,7 +176,7 @@ int vc2_dwt_main(std::span<const std::string> args) {
     const std::optional<DwtArguments> parsed = parse(p, "PICTURE", args);
     if (!parsed) return 0;
     const DwtArguments& a = *parsed;
-    if (a.bits) check_bits(*a.bits);
+    if (a.bits) bit_widths::check_picture_bits(*a.bits);
     const bool json_input = !is_picture_file(a.input);
     const nlohmann::json doc = json_input ? read_json(a.input) : nlohmann::json();
     const vc2::TransformConfig c = config_of(a, doc, a.input);
@@ -218,7 +217,7 @@ int vc2_idwt_main(std::span<const std::string> args) {
     if (!parsed) return 0;
     const DwtArguments& a = *parsed;
     if (a.plane || a.frame) throw UsageError("--plane and --frame select vc2-dwt's input; vc2-idwt does not take them");
-    if (a.bits) check_bits(*a.bits);
+    if (a.bits) bit_widths::check_picture_bits(*a.bits);
     const nlohmann::json doc = read_json(a.input);
     if (!doc.is_object() || !doc.contains("coefficients")) throw UserError(a.input + ": coefficients: missing");
     const vc2::TransformConfig c = config_of(a, doc, a.input);

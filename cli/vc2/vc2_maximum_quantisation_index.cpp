@@ -2,8 +2,8 @@
 // the largest quantisation index worth trying for a codec, i.e. the maximum over bands
 // of (smallest index that quantises the band's largest value to zero + its matrix value).
 #include "cli/commands.hpp"
-#include "filters/base/output_file.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
+#include "filters/base/output_file.hpp"
 #include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
 namespace rigor::cli {

@@ -7,10 +7,10 @@
 #include <mutex>
 
 #include "cli/commands.hpp"
-#include "filters/base/output_file.hpp"
-#include "filters/formats/python_json.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/python_json.hpp"
 #include "filters/formats/vc2_optimised_patterns.hpp"
 #include "pixel/vc2_bit_widths/pattern_optimisation.hpp"
 

@@ -10,12 +10,12 @@
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
 #include "cli/common/command.hpp"
-#include "filters/base/output_file.hpp"
 #include "cli/vc2/vc2_config_arguments.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/vc2_static_analysis_writer.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 #include "filters/vc2/wavelet.hpp"
 #include "pixel/vc2_bit_widths/bit_width_table.hpp"
-#include "filters/vc2/quantisation_matrix.hpp"
-#include "filters/formats/vc2_static_analysis_writer.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 
 namespace rigor::cli {

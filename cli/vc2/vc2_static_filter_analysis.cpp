@@ -4,8 +4,8 @@
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
 #include "cli/common/command.hpp"
-#include "filters/base/output_file.hpp"
 #include "cli/vc2/vc2_config_arguments.hpp"
+#include "filters/base/output_file.hpp"
 #include "filters/formats/vc2_static_analysis_writer.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 

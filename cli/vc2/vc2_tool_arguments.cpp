@@ -5,8 +5,8 @@
 #include <thread>
 
 #include "filters/base/error.hpp"
-#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 #include "filters/formats/vc2_optimised_patterns.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
 namespace rigor::cli {
 

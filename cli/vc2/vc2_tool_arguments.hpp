@@ -9,8 +9,8 @@
 #include <string>
 
 #include "cli/common/arguments.hpp"
-#include "filters/vc2/quantisation_matrix.hpp"
 #include "filters/formats/vc2_static_analysis_reader.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 
 namespace rigor::cli {
 

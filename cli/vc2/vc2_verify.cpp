@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "filters/base/output_file.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/output_file.hpp"
 #include "pixel/vc2_bit_widths/verification.hpp"
 
 namespace rigor::cli {

@@ -14,9 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "filters/vc2/transform_graph.hpp"
 #include "filters/formats/zip_archive.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
+#include "filters/vc2/transform_graph.hpp"
 
 namespace rigor::formats {
 

@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "pixel/io/frame.hpp"
 #include "filters/vc2/sample_array.hpp"
+#include "pixel/io/frame.hpp"
 
 namespace rigor::pixel::vc2 {
 

@@ -4,8 +4,8 @@
 #pragma once
 #include <vector>
 
-#include "filters/vc2/transform_graph.hpp"
 #include "filters/formats/vc2_static_analysis.hpp"
+#include "filters/vc2/transform_graph.hpp"
 
 namespace rigor::pixel::vc2_bit_widths {
 

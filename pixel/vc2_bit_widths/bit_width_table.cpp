@@ -4,8 +4,8 @@
 #include <map>
 
 #include "filters/base/error.hpp"
-#include "pixel/vc2_bit_widths/array_entries.hpp"
 #include "filters/base/worker_pool.hpp"
+#include "pixel/vc2_bit_widths/array_entries.hpp"
 #include "pixel/vc2_bit_widths/pattern_output.hpp"
 
 namespace rigor::pixel::vc2_bit_widths {

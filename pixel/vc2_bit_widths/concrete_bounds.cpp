@@ -4,8 +4,8 @@
 #include <bit>
 
 #include "filters/base/error.hpp"
-#include "pixel/vc2_bit_widths/array_entries.hpp"
 #include "pixel/vc2/quantisation.hpp"
+#include "pixel/vc2_bit_widths/array_entries.hpp"
 
 namespace rigor::pixel::vc2_bit_widths {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <utility>
 
-#include "filters/vc2/quantisation_matrix.hpp"
 #include "filters/formats/vc2_static_analysis.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 
 namespace rigor::pixel::vc2_bit_widths {
 

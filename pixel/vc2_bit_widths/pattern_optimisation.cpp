@@ -6,8 +6,8 @@
 
 #include "filters/base/error.hpp"
 #include "filters/base/worker_pool.hpp"
-#include "pixel/vc2_bit_widths/pattern_output.hpp"
 #include "pixel/vc2/quantisation.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
 
 namespace rigor::pixel::vc2_bit_widths {
 

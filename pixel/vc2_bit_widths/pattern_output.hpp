@@ -14,10 +14,10 @@
 #pragma once
 #include <cstdint>
 
-#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
-#include "pixel/vc2/integer_transform.hpp"
-#include "filters/vc2/quantisation_matrix.hpp"
 #include "filters/formats/vc2_static_analysis.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
+#include "pixel/vc2/integer_transform.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
 namespace rigor::pixel::vc2_bit_widths {
 

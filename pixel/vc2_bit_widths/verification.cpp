@@ -5,8 +5,8 @@
 #include <map>
 #include <random>
 
-#include "pixel/vc2_bit_widths/array_entries.hpp"
 #include "pixel/vc2/dependency_region.hpp"
+#include "pixel/vc2_bit_widths/array_entries.hpp"
 #include "pixel/vc2_bit_widths/pattern_output.hpp"
 
 namespace rigor::pixel::vc2_bit_widths {

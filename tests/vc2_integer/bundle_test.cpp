@@ -2,8 +2,8 @@
 // exit 1, no file).  The zip archive itself: tests/formats/zip_archive_test.cpp.
 #include <catch2/catch.hpp>
 
-#include "filters/formats/python_json.hpp"
 #include "filters/base/error.hpp"
+#include "filters/formats/python_json.hpp"
 #include "filters/formats/zip_archive.hpp"
 #include "tests/vc2_integer/tool_helpers.hpp"
 

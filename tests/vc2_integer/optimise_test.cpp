@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "filters/formats/python_json.hpp"
-#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 #include "filters/formats/vc2_optimised_patterns.hpp"
 #include "filters/formats/vc2_static_analysis_reader.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 #include "pixel/vc2_bit_widths/pattern_optimisation.hpp"
 #include "pixel/vc2_bit_widths/pattern_output.hpp"
 #include "tests/vc2_integer/tool_helpers.hpp"
