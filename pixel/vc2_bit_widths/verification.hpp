@@ -5,10 +5,10 @@
 // scale) random pictures, all of the same size.
 //
 // Edges: the static analysis models arrays without edges, so its bounds cover the
-// interior — values whose dependency region (dependency_region.hpp) lies inside the
-// picture.  Values near the edges, where the specification clamps lifting taps, are
-// checked too and how far they exceed their bounds is reported, but they count as
-// violations only with include_edges.
+// interior — values whose dependency region (pixel/vc2/dependency_region.hpp) lies
+// inside the picture.  Values near the edges, where the specification clamps lifting
+// taps, are checked too and how far they exceed their bounds is reported, but they
+// count as violations only with include_edges.
 #pragma once
 #include <cstdint>
 #include <string>
