@@ -1,5 +1,6 @@
 #include "filters/formats/vc2_static_analysis.hpp"
 
+#include <algorithm>
 #include <bit>
 
 #include "filters/base/error.hpp"
@@ -15,12 +16,21 @@ void TestPattern::clear_box(long box_width, long box_height) {
 }
 
 void TestPattern::set_row(long row, const std::int8_t* row_polarities) {
+    // Bits are gathered a byte at a time and each byte is written once: a read-modify-write
+    // per pixel would chain every pixel's store to the next pixel's load of the same byte.
     std::size_t i = pixel_index(0, row);
-    for (long col = 0; col < width; ++col, ++i) {
-        const std::uint8_t bit = bit_of(i);
-        mask_bits[i / 8] = static_cast<std::uint8_t>(row_polarities[col] != 0 ? mask_bits[i / 8] | bit : mask_bits[i / 8] & ~bit);
-        positive_bits[i / 8] =
-            static_cast<std::uint8_t>(row_polarities[col] > 0 ? positive_bits[i / 8] | bit : positive_bits[i / 8] & ~bit);
+    const std::size_t end = i + static_cast<std::size_t>(width);
+    while (i < end) {
+        const std::size_t byte = i / 8, stop = std::min(end, (byte + 1) * 8);
+        std::uint8_t touched = 0, mask = 0, positive = 0;
+        for (; i < stop; ++i, ++row_polarities) {
+            const std::uint8_t bit = bit_of(i);
+            touched |= bit;
+            if (*row_polarities != 0) mask |= bit;
+            if (*row_polarities > 0) positive |= bit;
+        }
+        mask_bits[byte] = static_cast<std::uint8_t>((mask_bits[byte] & ~touched) | mask);
+        positive_bits[byte] = static_cast<std::uint8_t>((positive_bits[byte] & ~touched) | positive);
     }
 }
 
