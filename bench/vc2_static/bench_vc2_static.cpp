@@ -11,7 +11,7 @@
 #include <sstream>
 #include <string>
 
-#include "symbolic/vc2/analysis_json.hpp"
+#include "filters/formats/vc2_static_analysis_writer.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 
 namespace {
@@ -32,7 +32,7 @@ struct CountingBuffer : std::streambuf {
 
 double run(const rigor::vc2::TransformConfig& c, const std::string& out_path, std::size_t& bytes) {
     const auto t0 = std::chrono::steady_clock::now();
-    const auto a = rigor::vc2::static_filter_analysis(c);
+    const auto a = rigor::symbolic::vc2::static_filter_analysis(c);
     std::ofstream file;
     CountingBuffer counter;
     if (!out_path.empty()) {
@@ -40,7 +40,7 @@ double run(const rigor::vc2::TransformConfig& c, const std::string& out_path, st
         counter.next = file.rdbuf();
     }
     std::ostream out(&counter);
-    rigor::vc2::write_analysis_json(out, a);
+    rigor::formats::write_static_analysis(out, a);
     out.flush();
     bytes = counter.count;
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -8,17 +8,19 @@
 #include <thread>
 #include <vector>
 
-#include "pixel/vc2/bit_width_table.hpp"
+#include "filters/formats/vc2_static_analysis_reader.hpp"
+#include "pixel/vc2_bit_widths/bit_width_table.hpp"
 
 int main(int argc, char** argv) {
     using namespace rigor::vc2;
+    using namespace rigor::pixel::vc2_bit_widths;
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) args = {std::string(RIGOR_BENCH_DATA) + "/vc2/static-analysis/w1_W1_d3_D0.json", "10"};
     for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
         const std::string path = args[i];
         const int bits = std::stoi(args[i + 1]);
         const auto t0 = std::chrono::steady_clock::now();
-        const StaticAnalysis a = read_static_analysis(path);
+        const rigor::formats::StaticAnalysis a = rigor::formats::read_static_analysis(path);
         const auto matrix = quantisation_matrix(a.config, {});
         const double load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         for (unsigned threads : {1u, std::max(1u, std::thread::hardware_concurrency())}) {

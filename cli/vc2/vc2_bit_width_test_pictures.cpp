@@ -10,14 +10,16 @@
 #include <thread>
 
 #include "cli/commands.hpp"
-#include "filters/base/output_file.hpp"
-#include "cli/vc2/python_json.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/python_json.hpp"
 #include "pixel/io/picture.hpp"
-#include "pixel/vc2/test_pictures.hpp"
+#include "pixel/vc2_bit_widths/test_pictures.hpp"
 
 namespace rigor::cli {
+
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 namespace {
 
@@ -29,7 +31,7 @@ long picture_dimension(const std::string& name, const std::string& text) {
     return v;
 }
 
-pixel::Frame as_png_frame(const vc2::TestPicture& t, vc2::IntegerRange signal) {
+pixel::Frame as_png_frame(const bit_widths::TestPicture& t, bit_widths::IntegerRange signal) {
     pixel::Frame frame(pixel::VideoFormat{}, static_cast<int>(t.picture.width), static_cast<int>(t.picture.height));
     for (int y = 0; y < frame.height(); ++y) {
         auto* row = frame.plane(0).row_as<std::uint8_t>(y);
@@ -41,9 +43,9 @@ pixel::Frame as_png_frame(const vc2::TestPicture& t, vc2::IntegerRange signal) {
     return frame;
 }
 
-std::string points_json(const vc2::TestPicture& t) {
+std::string points_json(const bit_widths::TestPicture& t) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const vc2::TestPoint& p : t.points)
+    for (const bit_widths::TestPoint& p : t.points)
         list.push_back({{"level", p.where.level},
                         {"array_name", p.where.array_name},
                         {"x", p.where.x},
@@ -51,7 +53,7 @@ std::string points_json(const vc2::TestPicture& t) {
                         {"maximise", p.maximise},
                         {"tx", p.tx},
                         {"ty", p.ty}});
-    return python_json_dumps(list);  // json.dump: no newline at the end
+    return formats::python_json_dumps(list);  // json.dump: no newline at the end
 }
 
 }  // namespace
@@ -85,13 +87,14 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
     const unsigned threads = vc2_tool_threads(a);
 
     const auto in = load_vc2_tool_inputs(a);
-    const auto pictures = vc2::make_test_pictures(in.analysis, width, height, in.picture_bits, in.matrix, threads);
-    const auto signal = vc2::picture_range(in.picture_bits);
+    const auto pictures =
+        bit_widths::make_test_pictures(in.analysis, width, height, in.picture_bits, in.matrix, threads);
+    const auto signal = bit_widths::picture_range(in.picture_bits);
 
     // Every file is written to its temporary first; only when all are complete are they
     // renamed into place, so a failure leaves none of them behind.
     std::vector<std::unique_ptr<OutputFile>> outputs;
-    const auto emit = [&](const vc2::TestPicture& t, const std::string& stem) {
+    const auto emit = [&](const bit_widths::TestPicture& t, const std::string& stem) {
         const std::string base = (std::filesystem::path(dir) / stem).string();
         outputs.push_back(std::make_unique<OutputFile>(base + ".png"));
         pixel::write_picture(outputs.back()->stream(), base + ".png", as_png_frame(t, signal));

@@ -4,17 +4,19 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "filters/base/output_file.hpp"
-#include "cli/vc2/python_json.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
-#include "pixel/vc2/bit_width_table.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/python_json.hpp"
+#include "pixel/vc2_bit_widths/bit_width_table.hpp"
 
 namespace rigor::cli {
 
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
+
 namespace {
 
-using vc2::TableRow;
+using bit_widths::TableRow;
 
 std::string csv(const std::vector<TableRow>& rows, bool phases) {
     std::ostringstream s;  // the reference writes Python csv: "\r\n" line ends
@@ -44,7 +46,7 @@ std::string markdown(const std::vector<TableRow>& rows, bool phases) {
     return s.str();
 }
 
-std::string json(const vc2::BitWidthTable& t, const std::vector<TableRow>& rows, bool phases, int bits) {
+std::string json(const bit_widths::BitWidthTable& t, const std::vector<TableRow>& rows, bool phases, int bits) {
     nlohmann::ordered_json doc;
     doc["picture_bit_width"] = bits;
     doc["maximum_quantisation_index"] = t.bounds.maximum_quantisation_index;
@@ -63,7 +65,7 @@ std::string json(const vc2::BitWidthTable& t, const std::vector<TableRow>& rows,
         e["bound_bits"] = r.bound_bits();
         list.push_back(std::move(e));
     }
-    return python_json_dumps(doc) + "\n";
+    return formats::python_json_dumps(doc) + "\n";
 }
 
 }  // namespace
@@ -88,9 +90,9 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
         throw UserError("unknown --format '" + format + "' (csv, json or markdown)");
     const unsigned threads = vc2_tool_threads(a);
     const auto in = load_vc2_tool_inputs(a);
-    const auto table = vc2::bit_width_table(in.analysis, in.picture_bits, in.matrix, threads);
+    const auto table = bit_widths::bit_width_table(in.analysis, in.picture_bits, in.matrix, threads);
     const bool phases = a.has("--show-all-filter-phases");
-    const auto rows = phases ? table.rows : vc2::merge_phases(table.rows);
+    const auto rows = phases ? table.rows : bit_widths::merge_phases(table.rows);
     const std::string text = format == "csv"    ? csv(rows, phases)
                              : format == "json" ? json(table, rows, phases, in.picture_bits)
                                                 : markdown(rows, phases);

@@ -12,12 +12,12 @@
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
-#include "filters/base/output_file.hpp"
-#include "cli/vc2/python_json.hpp"
 #include "cli/vc2/vc2_config_arguments.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/python_json.hpp"
+#include "filters/formats/vc2_bundle.hpp"
 #include "filters/vc2/wavelet.hpp"
-#include "pixel/vc2/bundle.hpp"
 
 namespace rigor::cli {
 
@@ -73,28 +73,28 @@ ArgumentParser create_parser() {
 }
 
 int create(const Arguments& a) {
-    std::vector<vc2::BundleInput> analyses, optimised;
+    std::vector<formats::BundleInput> analyses, optimised;
     for (const std::string& f : a.all("--static-filter-analysis"))
         analyses.push_back({f, read_document(f, "static filter analysis")});
     for (const std::string& f : a.all("--optimised-synthesis-test-patterns"))
         optimised.push_back({f, read_document(f, "optimised synthesis test patterns file")});
-    const std::string zip = vc2::write_bundle(analyses, optimised, python_json_dumps);
+    const std::string zip = formats::write_bundle(analyses, optimised);
     OutputFile out(a.positional("BUNDLE").at(0));
     out.stream() << zip;
     out.commit();
     return 0;
 }
 
-vc2::Bundle open_bundle(const std::string& path) { return vc2::read_bundle(read_bytes(path, "bundle"), path); }
+formats::Bundle open_bundle(const std::string& path) { return formats::read_bundle(read_bytes(path, "bundle"), path); }
 
 ArgumentParser list_parser() {
     return subcommand_parser("list", "List the contents of a bundle.", "the bundle file to list");
 }
 
 int list(const Arguments& a) {
-    const vc2::Bundle b = open_bundle(a.positional("BUNDLE").at(0));
+    const formats::Bundle b = open_bundle(a.positional("BUNDLE").at(0));
     std::ostringstream s;
-    const auto config_lines = [&](const vc2::BundleEntry& e) {
+    const auto config_lines = [&](const formats::BundleEntry& e) {
         s << "    * wavelet_index: " << wavelet_label(e.config.wavelet_index) << "\n"
           << "    * wavelet_index_ho: " << wavelet_label(e.config.wavelet_index_ho) << "\n"
           << "    * dwt_depth: " << e.config.dwt_depth << "\n"
@@ -144,7 +144,7 @@ int write_extracted(const std::string& member, const std::string& source, const 
     } catch (const nlohmann::json::exception&) {
         throw UserError(source + ": a bundle member is not valid JSON");
     }
-    write_text_file(output, python_json_dumps(document) + "\n");
+    write_text_file(output, formats::python_json_dumps(document) + "\n");
     return 0;
 }
 

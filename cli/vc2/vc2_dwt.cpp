@@ -5,56 +5,72 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <limits>
 
 #include "cli/commands.hpp"
-#include "filters/base/output_file.hpp"
-#include "cli/vc2/python_json.hpp"
+#include "cli/common/arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/python_json.hpp"
+#include "filters/formats/vc2_coefficients_json.hpp"
+#include "filters/vc2/wavelet.hpp"
+#include "pixel/vc2/integer_transform.hpp"
 #include "pixel/vc2/picture_samples.hpp"
-#include "pixel/vc2/plane_json.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
 namespace rigor::cli {
+
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 namespace {
 
 struct DwtArguments {
     std::string input = "-", output = "-";
     std::optional<int> w, w_ho, d, d_ho, bits, plane, frame;
-    bool help = false;
 };
 
-int small_int(const std::string& flag, const std::string& text) {
-    try {
-        std::size_t used = 0;
-        const int v = std::stoi(text, &used);
-        if (used == text.size()) return v;
-    } catch (const std::exception&) {
-    }
-    throw UserError(flag + " '" + text + "' is not an integer");
+constexpr const char* kFlagsOverride =
+    "Flags override the wavelet_index, wavelet_index_ho, dwt_depth, dwt_depth_ho keys of the input.";
+
+// A parser with the transform options both commands take.
+ArgumentParser transform_parser(std::string program, std::string description) {
+    ArgumentParser p(std::move(program), std::move(description));
+    p.option("-w", "--wavelet-index", "W", "wavelet (index 0-6 or name; default 1, le_gall_5_3)")
+        .option("-W", "--wavelet-index-ho", "W", "horizontal wavelet (default: the same as -w)")
+        .option("-d", "--dwt-depth", "D", "2-D levels (default 0)")
+        .option("-D", "--dwt-depth-ho", "D", "horizontal-only levels (default 0)");
+    return p;
 }
 
-DwtArguments parse(std::span<const std::string> args) {
+std::optional<int> int_option(const Arguments& a, const std::string& name) {
+    const std::optional<long> v = a.get_int(name);
+    if (!v) return std::nullopt;
+    if (*v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max())
+        throw UsageError(name + ": '" + *a.get(name) + "' is out of range");
+    return static_cast<int>(*v);
+}
+
+std::optional<int> wavelet_option(const Arguments& a, const std::string& name) {
+    const auto text = a.get(name);
+    if (!text) return std::nullopt;
+    return vc2::wavelet_by_name_or_index(*text).index;
+}
+
+// nullopt after --help.
+std::optional<DwtArguments> parse(const ArgumentParser& parser, const std::string& input,
+                                  std::span<const std::string> args) {
+    const auto parsed = parser.parse(args);
+    if (!parsed) return std::nullopt;
     DwtArguments a;
-    bool have_input = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& f = args[i];
-        auto value = [&]() -> const std::string& {
-            if (i + 1 >= args.size()) throw UserError(f + " needs a value");
-            return args[++i];
-        };
-        if (f == "-h" || f == "--help") a.help = true;
-        else if (f == "-w" || f == "--wavelet-index") a.w = vc2::wavelet_by_name_or_index(value()).index;
-        else if (f == "-W" || f == "--wavelet-index-ho") a.w_ho = vc2::wavelet_by_name_or_index(value()).index;
-        else if (f == "-d" || f == "--dwt-depth") a.d = small_int(f, value());
-        else if (f == "-D" || f == "--dwt-depth-ho") a.d_ho = small_int(f, value());
-        else if (f == "-b" || f == "--picture-bit-width") a.bits = small_int(f, value());
-        else if (f == "-o" || f == "--output") a.output = value();
-        else if (f == "--plane") a.plane = small_int(f, value());
-        else if (f == "--frame") a.frame = small_int(f, value());
-        else if (f.size() > 1 && f[0] == '-') throw UserError("unknown option '" + f + "' (see --help)");
-        else if (!have_input) a.input = f, have_input = true;
-        else throw UserError("unexpected argument '" + f + "'");
-    }
+    if (!parsed->positional(input).empty()) a.input = parsed->positional(input)[0];
+    a.output = parsed->get_or("--output", "-");
+    a.w = wavelet_option(*parsed, "--wavelet-index");
+    a.w_ho = wavelet_option(*parsed, "--wavelet-index-ho");
+    a.d = int_option(*parsed, "--dwt-depth");
+    a.d_ho = int_option(*parsed, "--dwt-depth-ho");
+    a.bits = int_option(*parsed, "--picture-bit-width");
+    a.plane = int_option(*parsed, "--plane");
+    a.frame = int_option(*parsed, "--frame");
     return a;
 }
 
@@ -94,22 +110,18 @@ vc2::TransformConfig config_of(const DwtArguments& a, const nlohmann::json& doc,
 }
 
 // A picture or y4m file by its extension ("-" is always JSON).
-bool is_picture_file(const std::string& path) { return path != "-" && vc2::is_picture_or_y4m_path(path); }
-
-void check_bits(int bits) {
-    if (bits < 1 || bits > 32) throw UserError("picture bit width " + std::to_string(bits) + " is out of range (1 to 32)");
-}
+bool is_picture_file(const std::string& path) { return path != "-" && pixel::vc2::is_picture_or_y4m_path(path); }
 
 // The picture of vc2-dwt's input with its depth (when known): one plane of a picture
 // file, or JSON rows (bare or under "picture") checked against -b.
 struct InputPicture {
-    vc2::Plane samples;
+    vc2::SampleArray samples;
     std::optional<int> bits;
 };
 
 InputPicture read_input_picture(const DwtArguments& a, const nlohmann::json& doc) {
     if (is_picture_file(a.input)) {
-        auto picture = vc2::read_signed_picture(a.input, a.plane.value_or(0), a.frame.value_or(0));
+        auto picture = pixel::vc2::read_signed_picture(a.input, a.plane.value_or(0), a.frame.value_or(0));
         if (a.bits && *a.bits != picture.bits)
             throw UserError("-b " + std::to_string(*a.bits) + " does not match " + a.input + ", which holds " +
                             std::to_string(picture.bits) + "-bit samples");
@@ -118,11 +130,11 @@ InputPicture read_input_picture(const DwtArguments& a, const nlohmann::json& doc
     if (a.plane || a.frame) throw UserError("--plane and --frame select from a PNG, TIFF or y4m input, not JSON");
     const bool wrapped = doc.is_object();
     if (wrapped && !doc.contains("picture")) throw UserError(a.input + ": picture: missing");
-    vc2::Plane picture = vc2::plane_from_json(wrapped ? doc["picture"] : doc, a.input + ": picture");
+    vc2::SampleArray picture = formats::sample_array_from_json(wrapped ? doc["picture"] : doc, a.input + ": picture");
     if (a.bits) {
-        const std::int64_t lo = -(std::int64_t{1} << (*a.bits - 1)), hi = -lo - 1;
+        const bit_widths::IntegerRange range = bit_widths::picture_range(*a.bits);
         for (std::int64_t v : picture.samples)
-            if (v < lo || v > hi)
+            if (v < range.lower || v > range.upper)
                 throw UserError("sample " + std::to_string(v) + " does not fit " + std::to_string(*a.bits) + " bits");
     }
     return {std::move(picture), a.bits};
@@ -138,73 +150,74 @@ nlohmann::ordered_json header(const vc2::TransformConfig& c, const std::optional
     return out;
 }
 
-const char* kUsage =
-    "  -w, --wavelet-index W      wavelet (index 0-6 or name; default 1, le_gall_5_3)\n"
-    "  -W, --wavelet-index-ho W   horizontal wavelet (default: the same as -w)\n"
-    "  -d, --dwt-depth D          2-D levels (default 0)\n"
-    "  -D, --dwt-depth-ho D       horizontal-only levels (default 0)\n"
-    "Flags override the wavelet_index, wavelet_index_ho, dwt_depth, dwt_depth_ho keys of the input.\n";
-
 }  // namespace
 
 int vc2_dwt_main(std::span<const std::string> args) {
-    const DwtArguments a = parse(args);
-    if (a.help) {
-        std::cout << "usage: rigor vc2-dwt [PICTURE|-] [-w W] [-W W] [-d D] [-D D] [-b BITS] [--plane N] [--frame N]\n"
-                     "                      [-o FILE]\n\n"
-                     "The VC-2 analysis (encoder) transform exactly as SMPTE ST 2042-1 15.4, in integers.\n"
-                     "PICTURE, by extension:\n"
-                     "  .png .tif .tiff  8/16-bit gray or RGB (planes 0, 1, 2 = R, G, B)\n"
-                     "  .y4m             8-16-bit gray or YUV; chroma planes at their own subsampled size\n"
-                     "  anything else, or - (stdin): JSON, a list of rows of signed samples or an object\n"
-                     "                   with a \"picture\" key\n"
-                     "A B-bit picture's code values v become the signed samples v - 2^(B-1) (ST 2042-1 15.5\n"
-                     "adds 2^(B-1) back when decoding).  Float pictures (PFM, float TIFF/y4m) are refused.\n"
-                     "Width must be a multiple of 2^(d+D), height of 2^d.\n"
-                     "  -b, --picture-bit-width B  JSON: check the samples fit B signed bits and record B;\n"
-                     "                             pictures: must equal the file's depth (recorded anyway)\n"
-                     "      --plane N              plane of a picture or y4m file (default 0)\n"
-                     "      --frame N              frame of a y4m file, from 0 (default 0)\n"
-                     "  -o, --output FILE          output JSON (default stdout)\n"
-                  << kUsage;
-        return 0;
-    }
-    if (a.bits) check_bits(*a.bits);
+    ArgumentParser p = transform_parser(
+        "rigor vc2-dwt",
+        "The VC-2 analysis (encoder) transform exactly as SMPTE ST 2042-1 15.4, in integers.\n"
+        "A B-bit picture's code values v become the signed samples v - 2^(B-1) (ST 2042-1 15.5\n"
+        "adds 2^(B-1) back when decoding).  Float pictures (PFM, float TIFF/y4m) are refused.\n"
+        "Width must be a multiple of 2^(d+D), height of 2^d.");
+    p.positional("PICTURE",
+                 "by extension:\n"
+                 "        .png .tif .tiff  8/16-bit gray or RGB (planes 0, 1, 2 = R, G, B)\n"
+                 "        .y4m             8-16-bit gray or YUV; chroma planes at their own subsampled size\n"
+                 "      anything else, or - (stdin, the default): JSON, a list of rows of signed samples\n"
+                 "      or an object with a \"picture\" key",
+                 false, true)
+        .option("-b", "--picture-bit-width", "B",
+                "JSON: check the samples fit B signed bits and record B;\n"
+                "      pictures: must equal the file's depth (recorded anyway)")
+        .option("", "--plane", "N", "plane of a picture or y4m file (default 0)")
+        .option("", "--frame", "N", "frame of a y4m file, from 0 (default 0)")
+        .option("-o", "--output", "FILE", "output JSON (default stdout)")
+        .epilog(kFlagsOverride);
+    const std::optional<DwtArguments> parsed = parse(p, "PICTURE", args);
+    if (!parsed) return 0;
+    const DwtArguments& a = *parsed;
+    if (a.bits) bit_widths::check_picture_bits(*a.bits);
     const bool json_input = !is_picture_file(a.input);
     const nlohmann::json doc = json_input ? read_json(a.input) : nlohmann::json();
     const vc2::TransformConfig c = config_of(a, doc, a.input);
     InputPicture picture = read_input_picture(a, doc);
     try {
-        vc2::check_picture_size(c, picture.samples.width, picture.samples.height);
+        pixel::vc2::check_picture_size(c, picture.samples.width, picture.samples.height);
     } catch (const UserError& e) {
         const std::string plane = json_input ? "" : " plane " + std::to_string(a.plane.value_or(0));
         throw UserError(a.input + plane + ": " + e.what());
     }
     auto out = header(c, picture.bits);
-    out["coefficients"] = vc2::coefficients_to_json(vc2::analyse(c, std::move(picture.samples)));
-    write_text_file(a.output, python_json_dumps(out) + "\n");
+    out["coefficients"] = formats::coefficients_to_json(pixel::vc2::analyse(c, std::move(picture.samples)));
+    write_text_file(a.output, formats::python_json_dumps(out) + "\n");
     return 0;
 }
 
 int vc2_idwt_main(std::span<const std::string> args) {
-    const DwtArguments a = parse(args);
-    if (a.help) {
-        std::cout << "usage: rigor vc2-idwt [COEFFICIENTS.json|-] [-w W] [-W W] [-d D] [-D D] [-b BITS] [-o FILE]\n\n"
-                     "The VC-2 synthesis (decoder) transform exactly as SMPTE ST 2042-1 15.4, in integers.\n"
-                     "COEFFICIENTS.json: as written by rigor vc2-dwt (an object with a \"coefficients\" key).\n"
-                     "  -b, --picture-bit-width B  picture depth (default: the input's picture_bits; the two\n"
-                     "                             must agree when both are given)\n"
-                     "  -o, --output FILE          by extension:\n"
-                     "      .png .tif .tiff        a gray picture of 8 or 16 bits\n"
-                     "      .y4m                   a one-frame gray stream of 8 to 16 bits\n"
-                     "      anything else, or -    JSON rows of signed samples (default stdout)\n"
-                     "Pictures get each sample plus 2^(B-1), clamped to 0 .. 2^B - 1 as a decoder does\n"
-                     "(ST 2042-1 15.5); a note on stderr counts the clamped samples.  JSON is not clamped.\n"
-                  << kUsage;
-        return 0;
-    }
-    if (a.plane || a.frame) throw UserError("--plane and --frame select vc2-dwt's input; vc2-idwt does not take them");
-    if (a.bits) check_bits(*a.bits);
+    ArgumentParser p = transform_parser(
+        "rigor vc2-idwt",
+        "The VC-2 synthesis (decoder) transform exactly as SMPTE ST 2042-1 15.4, in integers.\n"
+        "Pictures get each sample plus 2^(B-1), clamped to 0 .. 2^B - 1 as a decoder does\n"
+        "(ST 2042-1 15.5); a note on stderr counts the clamped samples.  JSON is not clamped.");
+    p.positional("COEFFICIENTS.json",
+                 "as written by rigor vc2-dwt (an object with a \"coefficients\" key); - (stdin) by default", false,
+                 true)
+        .option("-b", "--picture-bit-width", "B",
+                "picture depth (default: the input's picture_bits; the two must agree when both are given)")
+        .option("-o", "--output", "FILE",
+                "by extension:\n"
+                "        .png .tif .tiff        a gray picture of 8 or 16 bits\n"
+                "        .y4m                   a one-frame gray stream of 8 to 16 bits\n"
+                "        anything else, or -    JSON rows of signed samples (default stdout)")
+        // Declared to be refused with a message that says whose options they are.
+        .option("", "--plane", "N", "vc2-dwt's input selection: refused")
+        .option("", "--frame", "N", "vc2-dwt's input selection: refused")
+        .epilog(kFlagsOverride);
+    const std::optional<DwtArguments> parsed = parse(p, "COEFFICIENTS.json", args);
+    if (!parsed) return 0;
+    const DwtArguments& a = *parsed;
+    if (a.plane || a.frame) throw UsageError("--plane and --frame select vc2-dwt's input; vc2-idwt does not take them");
+    if (a.bits) bit_widths::check_picture_bits(*a.bits);
     const nlohmann::json doc = read_json(a.input);
     if (!doc.is_object() || !doc.contains("coefficients")) throw UserError(a.input + ": coefficients: missing");
     const vc2::TransformConfig c = config_of(a, doc, a.input);
@@ -217,12 +230,12 @@ int vc2_idwt_main(std::span<const std::string> args) {
                             " of " + a.input);
         bits = recorded;
     }
-    const auto coefficients = vc2::coefficients_from_json(doc["coefficients"], a.input + ": coefficients");
-    const vc2::Plane picture = vc2::synthesise(c, coefficients);
+    const auto coefficients = formats::coefficients_from_json(doc["coefficients"], a.input + ": coefficients");
+    const vc2::SampleArray picture = pixel::vc2::synthesise(c, coefficients);
     if (is_picture_file(a.output)) {
         if (!bits) throw UserError("writing " + a.output + " needs the picture depth: give -b (" + a.input + " has no picture_bits)");
         OutputFile out(a.output);
-        const long clamped = vc2::write_signed_picture(out.stream(), a.output, picture, *bits);
+        const long clamped = pixel::vc2::write_signed_picture(out.stream(), a.output, picture, *bits);
         out.commit();
         if (clamped > 0)
             std::cerr << "vc2-idwt: note: " << clamped << " sample" << (clamped == 1 ? "" : "s") << " clamped to 0.."
@@ -230,8 +243,8 @@ int vc2_idwt_main(std::span<const std::string> args) {
         return 0;
     }
     auto out = header(c, bits);
-    out["picture"] = vc2::plane_to_json(picture);
-    write_text_file(a.output, python_json_dumps(out) + "\n");
+    out["picture"] = formats::sample_array_to_json(picture);
+    write_text_file(a.output, formats::python_json_dumps(out) + "\n");
     return 0;
 }
 

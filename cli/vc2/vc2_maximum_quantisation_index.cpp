@@ -2,11 +2,13 @@
 // the largest quantisation index worth trying for a codec, i.e. the maximum over bands
 // of (smallest index that quantises the band's largest value to zero + its matrix value).
 #include "cli/commands.hpp"
-#include "filters/base/output_file.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
-#include "pixel/vc2/concrete_bounds.hpp"
+#include "filters/base/output_file.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
 namespace rigor::cli {
+
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 int vc2_maximum_quantisation_index_main(std::span<const std::string> args) {
     ArgumentParser p = vc2_tool_parser(
@@ -18,7 +20,7 @@ int vc2_maximum_quantisation_index_main(std::span<const std::string> args) {
     const auto a = p.parse(args);
     if (!a) return 0;
     const auto in = load_vc2_tool_inputs(*a);
-    const auto bounds = vc2::concrete_bounds(in.analysis, in.picture_bits, in.matrix);
+    const auto bounds = bit_widths::concrete_bounds(in.analysis, in.picture_bits, in.matrix);
     write_text_file(a->get_or("--output", "-"), std::to_string(bounds.maximum_quantisation_index) + "\n");
     return 0;
 }

@@ -1,19 +1,22 @@
 // `vc2-optimise-synthesis-test-patterns STATIC.json -b BITS [-q …] [search options] [-o OUT]`
 // (the reference's tool): a seeded greedy stochastic search for synthesis test patterns
 // stronger than the heuristic ones, for one bit width and quantisation matrix
-// (pixel/vc2/pattern_optimisation.hpp).
+// (pixel/vc2_bit_widths/pattern_optimisation.hpp).
 #include <charconv>
 #include <iostream>
 #include <mutex>
 
 #include "cli/commands.hpp"
-#include "filters/base/output_file.hpp"
-#include "cli/vc2/python_json.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
-#include "pixel/vc2/optimised_patterns.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/python_json.hpp"
+#include "filters/formats/vc2_optimised_patterns.hpp"
+#include "pixel/vc2_bit_widths/pattern_optimisation.hpp"
 
 namespace rigor::cli {
+
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 namespace {
 
@@ -53,7 +56,7 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
     const auto parsed = p.parse(args);
     if (!parsed) return 0;
     const Arguments& a = *parsed;
-    vc2::SearchParameters s;
+    bit_widths::SearchParameters s;
     s.seed = number<std::uint64_t>(a, "--seed", s.seed);
     s.number_of_searches = number<int>(a, "--number-of-searches", s.number_of_searches);
     s.terminate_early = number<int>(a, "--terminate-early", s.terminate_early);
@@ -62,17 +65,17 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
     s.base_iterations = number<long>(a, "--base-iterations", s.base_iterations);
     s.added_iterations_per_improvement =
         number<long>(a, "--added-iterations-per-improvement", s.added_iterations_per_improvement);
-    vc2::check_search_parameters(s);
+    bit_widths::check_search_parameters(s);
     const unsigned threads = vc2_tool_threads(a);
     const Vc2ToolInputs in = load_vc2_tool_inputs(a);
-    const vc2::StaticAnalysis& analysis = in.analysis;
+    const formats::StaticAnalysis& analysis = in.analysis;
     OutputFile out(a.get_or("--output", "-"));  // opened before the long search
 
     std::mutex log;
     const bool verbose = a.has("--verbose");
-    vc2::OptimisedPatternsDocument doc{analysis.config, in.picture_bits, in.matrix, {}};
-    doc.patterns = vc2::optimise_synthesis_patterns(
-        analysis, in.picture_bits, in.matrix, s, threads, [&](std::size_t k, const vc2::OptimisedPattern& o) {
+    formats::OptimisedPatternsDocument doc{analysis.config, in.picture_bits, in.matrix, {}};
+    doc.patterns = bit_widths::optimise_synthesis_patterns(
+        analysis, in.picture_bits, in.matrix, s, threads, [&](std::size_t k, const formats::OptimisedPattern& o) {
             if (!verbose) return;
             const auto& w = o.pattern.where;
             std::lock_guard lock(log);
@@ -81,7 +84,7 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
                       << "]): " << o.decoded_value << " at qi " << o.quantisation_index << " after "
                       << o.num_search_iterations << " iterations\n";
         });
-    out.stream() << python_json_dumps(to_json(doc)) << "\n";
+    out.stream() << formats::python_json_dumps(to_json(doc)) << "\n";
     out.commit();
     return 0;
 }

@@ -6,22 +6,21 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
 #include "cli/common/command.hpp"
-#include "filters/base/output_file.hpp"
 #include "cli/vc2/vc2_config_arguments.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/vc2_static_analysis_writer.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 #include "filters/vc2/wavelet.hpp"
-#include "pixel/vc2/bit_width_table.hpp"
-#include "pixel/vc2/quantisation_matrix.hpp"
-#include "pixel/vc2/static_analysis.hpp"
-#include "symbolic/vc2/analysis_json.hpp"
+#include "pixel/vc2_bit_widths/bit_width_table.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 
 namespace rigor::cli {
+
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 namespace {
 
@@ -29,9 +28,9 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
-void print_rows(const std::vector<vc2::TableRow>& rows, bool synthesis) {
+void print_rows(const std::vector<bit_widths::TableRow>& rows, bool synthesis) {
     std::printf("  level  array      lower     pattern min  pattern max      upper   bits\n");
-    for (const vc2::TableRow& r : rows) {
+    for (const bit_widths::TableRow& r : rows) {
         if (r.synthesis != synthesis) continue;
         std::printf("  %5d  %-7s %9lld  %11lld  %11lld  %9lld   %s\n", r.where.level, r.where.array_name.c_str(),
                     static_cast<long long>(r.lower), static_cast<long long>(r.pattern_min),
@@ -61,9 +60,8 @@ int vc2_report_main(std::span<const std::string> args) {
 
     auto start = std::chrono::steady_clock::now();
     OutputFile out(*path, false);
-    std::ostringstream text;
-    vc2::write_analysis_json(text, vc2::static_filter_analysis(config));
-    out.stream() << text.str();
+    const formats::StaticAnalysis analysis = symbolic::vc2::static_filter_analysis(config);
+    formats::write_static_analysis(out.stream(), analysis);
     out.commit();
     const double analysis_seconds = seconds_since(start);
 
@@ -82,9 +80,8 @@ int vc2_report_main(std::span<const std::string> args) {
         return 0;
     }
     start = std::chrono::steady_clock::now();
-    const vc2::StaticAnalysis document = vc2::parse_static_analysis(nlohmann::json::parse(text.str()), *path);
-    const vc2::BitWidthTable table = vc2::bit_width_table(document, static_cast<int>(bits), *matrix, 2);
-    const auto rows = vc2::merge_phases(table.rows);
+    const bit_widths::BitWidthTable table = bit_widths::bit_width_table(analysis, static_cast<int>(bits), *matrix, 2);
+    const auto rows = bit_widths::merge_phases(table.rows);
     std::printf("  bit widths for %ld-bit pictures (%lld … %lld), default quantisation matrix, in %.2f s\n", bits,
                 static_cast<long long>(-(1LL << (bits - 1))), static_cast<long long>((1LL << (bits - 1)) - 1),
                 seconds_since(start));

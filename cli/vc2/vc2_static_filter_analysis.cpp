@@ -4,9 +4,9 @@
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
 #include "cli/common/command.hpp"
-#include "filters/base/output_file.hpp"
 #include "cli/vc2/vc2_config_arguments.hpp"
-#include "symbolic/vc2/analysis_json.hpp"
+#include "filters/base/output_file.hpp"
+#include "filters/formats/vc2_static_analysis_writer.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 
 namespace rigor::cli {
@@ -28,7 +28,7 @@ int vc2_static_filter_analysis_main(std::span<const std::string> args) {
     const Arguments& a = *parsed;
     const vc2::TransformConfig config = vc2_config_from(a);
 
-    vc2::AnalysisOptions o;
+    symbolic::vc2::AnalysisOptions o;
     o.num_batches = static_cast<int>(a.get_int("--num-batches").value_or(1));
     if (o.num_batches < 1) throw UsageError("--num-batches must be at least 1");
     if (a.has("--batch-num") && !a.has("--num-batches"))
@@ -46,8 +46,8 @@ int vc2_static_filter_analysis_main(std::span<const std::string> args) {
 
     // Open the output first so an unwritable path fails before a long computation.
     OutputFile out(a.get_or("--output", "-"), false);
-    const vc2::ExactAnalysis result = vc2::static_filter_analysis(config, o);
-    vc2::write_analysis_json(out.stream(), result);
+    const formats::StaticAnalysis result = symbolic::vc2::static_filter_analysis(config, o);
+    formats::write_static_analysis(out.stream(), result);
     out.commit();
     return 0;
 }

@@ -5,10 +5,12 @@
 #include <thread>
 
 #include "filters/base/error.hpp"
-#include "pixel/vc2/concrete_bounds.hpp"
-#include "pixel/vc2/optimised_patterns.hpp"
+#include "filters/formats/vc2_optimised_patterns.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
 namespace rigor::cli {
+
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 namespace {
 
@@ -69,22 +71,22 @@ Vc2ToolInputs load_vc2_tool_inputs(const Arguments& a) {
     const std::vector<std::string> quantisation = a.all("--custom-quantisation-matrix");
     if (optimised.empty()) {
         const int bits = required_picture_bit_width(a);
-        vc2::check_picture_bits(bits);
-        Vc2ToolInputs in{vc2::read_static_analysis(a.positional(kStaticAnalysis).at(0)), bits, {}};
+        bit_widths::check_picture_bits(bits);
+        Vc2ToolInputs in{formats::read_static_analysis(a.positional(kStaticAnalysis).at(0)), bits, {}};
         in.matrix = vc2::quantisation_matrix(in.analysis.config, quantisation);
         return in;
     }
     const std::string& path = optimised[0];
     const std::optional<int> bits = picture_bit_width(a);
-    Vc2ToolInputs in{vc2::read_static_analysis(a.positional(kStaticAnalysis).at(0)), 0, {}};
-    const auto o = vc2::read_optimised_patterns(path);
+    Vc2ToolInputs in{formats::read_static_analysis(a.positional(kStaticAnalysis).at(0)), 0, {}};
+    const auto o = formats::read_optimised_patterns(path);
     if (bits && *bits != o.picture_bit_width)
         throw UserError(path + ": optimised for " + std::to_string(o.picture_bit_width) + "-bit pictures, not " +
                         std::to_string(*bits) + " (-b)");
     if (!quantisation.empty())
         throw UserError("-q cannot be used with optimised synthesis test patterns (they carry their matrix)");
-    vc2::check_picture_bits(o.picture_bit_width);
-    in.analysis = vc2::with_optimised_patterns(std::move(in.analysis), o, path);
+    bit_widths::check_picture_bits(o.picture_bit_width);
+    in.analysis = formats::with_optimised_patterns(std::move(in.analysis), o, path);
     in.picture_bits = o.picture_bit_width;
     in.matrix = o.matrix;
     return in;

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "cli/common/arguments.hpp"
-#include "pixel/vc2/quantisation_matrix.hpp"
-#include "pixel/vc2/static_analysis.hpp"
+#include "filters/formats/vc2_static_analysis_reader.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 
 namespace rigor::cli {
 
@@ -39,7 +39,7 @@ unsigned vc2_tool_threads(const Arguments& a);
 // OPTIMISED.json its synthesis patterns, bit width and quantisation matrix are used
 // instead: -b may be left out (if given it must agree) and -q is refused.
 struct Vc2ToolInputs {
-    vc2::StaticAnalysis analysis;
+    formats::StaticAnalysis analysis;
     int picture_bits = 0;
     vc2::QuantisationMatrix matrix;
 };

@@ -1,19 +1,21 @@
 // `rigor vc2-verify STATIC.json -b BITS [-q …]`: runs every test pattern and random and
 // saturated pictures through the integer transform at full picture size and checks no
 // intermediate value leaves its bound; reports per array how close the pictures came.
-// Exit 0 when every interior value is in bounds (edges: see pixel/vc2/verification.hpp),
+// Exit 0 when every interior value is in bounds (edges: see pixel/vc2_bit_widths/verification.hpp),
 // 3 on a violation.
 #include <cstdio>
 #include <iostream>
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "filters/base/output_file.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
-#include "pixel/vc2/verification.hpp"
+#include "filters/base/output_file.hpp"
+#include "pixel/vc2_bit_widths/verification.hpp"
 
 namespace rigor::cli {
+
+namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 namespace {
 
@@ -56,13 +58,13 @@ int vc2_verify_main(std::span<const std::string> args) {
     if (!parsed) return 0;
     const Arguments& a = *parsed;
     const Vc2ToolInputs in = load_vc2_tool_inputs(a);
-    vc2::VerificationOptions options;
+    bit_widths::VerificationOptions options;
     options.width = number(a, "--width", 0);
     options.height = number(a, "--height", 0);
     options.random_pictures = static_cast<int>(number(a, "--random-pictures", 4));
     options.seed = static_cast<std::uint64_t>(number(a, "--seed", 1));
     options.include_edges = a.has("--include-edges");
-    const auto report = vc2::verify_bounds(in.analysis, in.picture_bits, in.matrix, options);
+    const auto report = bit_widths::verify_bounds(in.analysis, in.picture_bits, in.matrix, options);
 
     std::ostringstream s;
     s << "pictures: " << report.pictures << " of " << report.width << "x" << report.height << " (seed "

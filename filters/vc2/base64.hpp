@@ -1,6 +1,6 @@
 // Standard base64 ('=' padded, RFC 4648 alphabet): how the static-analysis documents
 // store a test pattern's bits (spec §4, "Serialisation": row-major, MSB first, last byte
-// zero-padded).  Written once for the analysis (symbolic/vc2) and the tools (pixel/vc2).
+// zero-padded).  Written once for the analysis and the tools (filters/formats).
 #pragma once
 #include <cstdint>
 #include <optional>

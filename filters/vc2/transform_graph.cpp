@@ -91,14 +91,6 @@ const TransformArray* TransformGraph::find(int level, const std::string& name) c
 
 namespace {
 
-void check(const TransformConfig& c) {
-    wavelet(c.wavelet_index);
-    wavelet(c.wavelet_index_ho);
-    if (c.dwt_depth < 0) throw UserError("dwt depth must not be negative (got " + std::to_string(c.dwt_depth) + ")");
-    if (c.dwt_depth_ho < 0)
-        throw UserError("horizontal-only dwt depth must not be negative (got " + std::to_string(c.dwt_depth_ho) + ")");
-}
-
 std::string primes(std::size_t n) { return std::string(n, '\''); }
 
 struct Period {
@@ -138,7 +130,7 @@ int push(TransformGraph& g, TransformArray a) {
 }  // namespace
 
 TransformGraph analysis_graph(const TransformConfig& c) {
-    check(c);
+    check_transform_config(c);
     const Wavelet& v = wavelet(c.wavelet_index);
     const Wavelet& h = wavelet(c.wavelet_index_ho);
     const int b = h.filter_bit_shift;
@@ -207,7 +199,7 @@ TransformGraph analysis_graph(const TransformConfig& c) {
 }
 
 TransformGraph synthesis_graph(const TransformConfig& c) {
-    check(c);
+    check_transform_config(c);
     const Wavelet& v = wavelet(c.wavelet_index);
     const Wavelet& h = wavelet(c.wavelet_index_ho);
     const int b = h.filter_bit_shift;

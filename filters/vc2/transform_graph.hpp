@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "filters/vc2/transform_config.hpp"
 #include "filters/vc2/wavelet.hpp"
 
 namespace rigor::vc2 {
@@ -122,14 +123,7 @@ struct TransformGraph {
     ArrayEntryRef reported_entry(int index, long x, long y) const;
 };
 
-struct TransformConfig {
-    int wavelet_index = 0;     // vertical (and 2-D) wavelet
-    int wavelet_index_ho = 0;  // horizontal wavelet; its filter bit shift is used
-    int dwt_depth = 0;
-    int dwt_depth_ho = 0;
-};
-
-// Throws rigor::UserError for out-of-range indices or negative depths.
+// Throw rigor::UserError for a configuration check_transform_config refuses.
 TransformGraph analysis_graph(const TransformConfig& config);
 TransformGraph synthesis_graph(const TransformConfig& config);
 

@@ -4,7 +4,16 @@
 
 #include "filters/base/error.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2 {
+
+using rigor::vc2::AxisNetwork;
+using rigor::vc2::AxisNode;
+using rigor::vc2::AxisOp;
+using rigor::vc2::CoefficientBand;
+using rigor::vc2::LiftingStage;
+using rigor::vc2::TransformArray;
+using rigor::vc2::TransformConfig;
+using rigor::vc2::TransformGraph;
 
 namespace {
 
@@ -61,13 +70,13 @@ bool ArrayRegions::interior(std::size_t i, long px, long py, long width, long he
 }
 
 ArrayRegions analysis_regions(const TransformConfig& c) {
-    const TransformGraph g = analysis_graph(c);
+    const TransformGraph g = rigor::vc2::analysis_graph(c);
     return regions_of(g, node_regions(g.ax, std::vector<AxisRegion>(g.ax.nodes.size())),
                       node_regions(g.ay, std::vector<AxisRegion>(g.ay.nodes.size())));
 }
 
 ArrayRegions synthesis_regions(const TransformConfig& c) {
-    const TransformGraph a = analysis_graph(c), g = synthesis_graph(c);
+    const TransformGraph a = rigor::vc2::analysis_graph(c), g = rigor::vc2::synthesis_graph(c);
     const auto ax = node_regions(a.ax, std::vector<AxisRegion>(a.ax.nodes.size()));
     const auto ay = node_regions(a.ay, std::vector<AxisRegion>(a.ay.nodes.size()));
     // Each coefficient band enters the synthesis with the region analysis gave it.
@@ -83,4 +92,4 @@ ArrayRegions synthesis_regions(const TransformConfig& c) {
     return regions_of(g, node_regions(g.ax, sx), node_regions(g.ay, sy));
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2

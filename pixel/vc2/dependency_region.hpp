@@ -15,7 +15,7 @@
 
 #include "filters/vc2/transform_graph.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2 {
 
 struct AxisRegion {
     long lo = 0, hi = 0;
@@ -31,7 +31,7 @@ struct ArrayRegions {
     bool interior(std::size_t index, long x, long y, long picture_width, long picture_height) const;
 };
 
-ArrayRegions analysis_regions(const TransformConfig& config);
-ArrayRegions synthesis_regions(const TransformConfig& config);
+ArrayRegions analysis_regions(const rigor::vc2::TransformConfig& config);
+ArrayRegions synthesis_regions(const rigor::vc2::TransformConfig& config);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2

@@ -1,38 +1,45 @@
 #include "pixel/vc2/integer_transform.hpp"
 
 #include "filters/base/error.hpp"
+#include "filters/vc2/wavelet.hpp"
 #include "pixel/vc2/lifting.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2 {
+
+using rigor::vc2::Coefficients;
+using rigor::vc2::SampleArray;
+using rigor::vc2::TransformConfig;
+using rigor::vc2::wavelet;
+using rigor::vc2::Wavelet;
 
 namespace {
 
 std::string primes(std::size_t n) { return std::string(n, '\''); }
 
-void lift_rows(Plane& p, const LiftingStage& s) {
+void lift_rows(SampleArray& p, const rigor::vc2::LiftingStage& s) {
     for (long y = 0; y < p.height; ++y) lift_line(&p.at(0, y), p.width, 1, s);
 }
 
-void lift_columns(Plane& p, const LiftingStage& s) {
+void lift_columns(SampleArray& p, const rigor::vc2::LiftingStage& s) {
     for (long x = 0; x < p.width; ++x) lift_line(&p.at(x, 0), p.height, p.width, s);
 }
 
-Plane columns(const Plane& p, long parity) {
-    Plane out(p.width / 2, p.height);
+SampleArray columns(const SampleArray& p, long parity) {
+    SampleArray out(p.width / 2, p.height);
     for (long y = 0; y < p.height; ++y)
         for (long x = 0; x < out.width; ++x) out.at(x, y) = p.at(2 * x + parity, y);
     return out;
 }
 
-Plane rows(const Plane& p, long parity) {
-    Plane out(p.width, p.height / 2);
+SampleArray rows(const SampleArray& p, long parity) {
+    SampleArray out(p.width, p.height / 2);
     for (long y = 0; y < out.height; ++y)
         for (long x = 0; x < p.width; ++x) out.at(x, y) = p.at(x, 2 * y + parity);
     return out;
 }
 
-Plane interleave_columns(const Plane& even, const Plane& odd) {
-    Plane out(2 * even.width, even.height);
+SampleArray interleave_columns(const SampleArray& even, const SampleArray& odd) {
+    SampleArray out(2 * even.width, even.height);
     for (long y = 0; y < out.height; ++y)
         for (long x = 0; x < even.width; ++x) {
             out.at(2 * x, y) = even.at(x, y);
@@ -41,8 +48,8 @@ Plane interleave_columns(const Plane& even, const Plane& odd) {
     return out;
 }
 
-Plane interleave_rows(const Plane& even, const Plane& odd) {
-    Plane out(even.width, 2 * even.height);
+SampleArray interleave_rows(const SampleArray& even, const SampleArray& odd) {
+    SampleArray out(even.width, 2 * even.height);
     for (long y = 0; y < even.height; ++y)
         for (long x = 0; x < out.width; ++x) {
             out.at(x, 2 * y) = even.at(x, y);
@@ -51,11 +58,11 @@ Plane interleave_rows(const Plane& even, const Plane& odd) {
     return out;
 }
 
-void call(const ArrayVisitor& visit, int level, std::string_view name, const Plane& p) {
+void call(const ArrayVisitor& visit, int level, std::string_view name, const SampleArray& p) {
     if (visit) visit(level, name, p);
 }
 
-const Plane& band(const Coefficients& c, int level, const std::string& orient, long width, long height) {
+const SampleArray& band(const Coefficients& c, int level, const std::string& orient, long width, long height) {
     const auto l = c.find(level);
     if (l == c.end()) throw UserError("coefficients: level " + std::to_string(level) + " is missing");
     const auto b = l->second.find(orient);
@@ -70,14 +77,6 @@ const Plane& band(const Coefficients& c, int level, const std::string& orient, l
 
 }  // namespace
 
-void check_transform_config(const TransformConfig& c) {
-    wavelet(c.wavelet_index);
-    wavelet(c.wavelet_index_ho);
-    for (const auto& [what, depth] : {std::pair{"dwt depth", c.dwt_depth}, std::pair{"horizontal-only dwt depth", c.dwt_depth_ho}})
-        if (depth < 0 || depth > 16)
-            throw UserError(std::string(what) + " " + std::to_string(depth) + " is out of range (0 to 16)");
-}
-
 void check_picture_size(const TransformConfig& c, long width, long height) {
     const long wx = 1L << (c.dwt_depth + c.dwt_depth_ho);
     const long wy = 1L << c.dwt_depth;
@@ -87,7 +86,7 @@ void check_picture_size(const TransformConfig& c, long width, long height) {
                         " and its height of " + std::to_string(wy) + " for this transform depth");
 }
 
-Coefficients analyse(const TransformConfig& c, Plane picture, const ArrayVisitor& visit) {
+Coefficients analyse(const TransformConfig& c, SampleArray picture, const ArrayVisitor& visit) {
     check_picture_size(c, picture.width, picture.height);
     const Wavelet& h = wavelet(c.wavelet_index_ho);
     const auto h_stages = h.analysis_stages();
@@ -96,7 +95,7 @@ Coefficients analyse(const TransformConfig& c, Plane picture, const ArrayVisitor
     const int top = c.dwt_depth + c.dwt_depth_ho;
 
     Coefficients out;
-    Plane dc = std::move(picture);
+    SampleArray dc = std::move(picture);
     for (int level = top; level >= 1; --level) {
         call(visit, level, "Input", dc);
         for (auto& s : dc.samples) s *= std::int64_t{1} << b;  // x << b (exact)
@@ -105,7 +104,7 @@ Coefficients analyse(const TransformConfig& c, Plane picture, const ArrayVisitor
             lift_rows(dc, h_stages[k]);
             call(visit, level, "DC" + primes(k + 1), dc);
         }
-        Plane l = columns(dc, 0), hi = columns(dc, 1);
+        SampleArray l = columns(dc, 0), hi = columns(dc, 1);
         call(visit, level, "L", l);
         call(visit, level, "H", hi);
         if (level <= c.dwt_depth_ho) {
@@ -119,7 +118,7 @@ Coefficients analyse(const TransformConfig& c, Plane picture, const ArrayVisitor
             call(visit, level, "L" + primes(k + 1), l);
             call(visit, level, "H" + primes(k + 1), hi);
         }
-        Plane ll = rows(l, 0), lh = rows(l, 1), hl = rows(hi, 0), hh = rows(hi, 1);
+        SampleArray ll = rows(l, 0), lh = rows(l, 1), hl = rows(hi, 0), hh = rows(hi, 1);
         call(visit, level, "LL", ll);
         call(visit, level, "LH", lh);
         call(visit, level, "HL", hl);
@@ -133,7 +132,8 @@ Coefficients analyse(const TransformConfig& c, Plane picture, const ArrayVisitor
     return out;
 }
 
-Plane synthesise(const TransformConfig& c, const Coefficients& coeffs, const ArrayVisitor& visit, int last_level) {
+SampleArray synthesise(const TransformConfig& c, const Coefficients& coeffs, const ArrayVisitor& visit,
+                       int last_level) {
     const Wavelet& h = wavelet(c.wavelet_index_ho);
     const auto& h_stages = h.synthesis_stages;
     const auto& v_stages = wavelet(c.wavelet_index).synthesis_stages;
@@ -141,21 +141,21 @@ Plane synthesise(const TransformConfig& c, const Coefficients& coeffs, const Arr
     const int top = c.dwt_depth + c.dwt_depth_ho;
     if (last_level < 0 || last_level > top) last_level = top;
 
-    Plane low = band(coeffs, 0, c.dwt_depth_ho > 0 ? "L" : "LL", -1, -1);
+    SampleArray low = band(coeffs, 0, c.dwt_depth_ho > 0 ? "L" : "LL", -1, -1);
     for (int level = 1; level <= last_level; ++level) {
         const long w = low.width, hgt = low.height;
-        Plane col_l, col_h;
+        SampleArray col_l, col_h;
         if (level <= c.dwt_depth_ho) {
             call(visit, level, "L", low);
-            const Plane& hb = band(coeffs, level, "H", w, hgt);
+            const SampleArray& hb = band(coeffs, level, "H", w, hgt);
             call(visit, level, "H", hb);
             col_l = std::move(low);
             col_h = hb;
         } else {
             call(visit, level, "LL", low);
-            const Plane& lh = band(coeffs, level, "LH", w, hgt);
-            const Plane& hl = band(coeffs, level, "HL", w, hgt);
-            const Plane& hh = band(coeffs, level, "HH", w, hgt);
+            const SampleArray& lh = band(coeffs, level, "LH", w, hgt);
+            const SampleArray& hl = band(coeffs, level, "HL", w, hgt);
+            const SampleArray& hh = band(coeffs, level, "HH", w, hgt);
             call(visit, level, "LH", lh);
             call(visit, level, "HL", hl);
             call(visit, level, "HH", hh);
@@ -171,7 +171,7 @@ Plane synthesise(const TransformConfig& c, const Coefficients& coeffs, const Arr
                 call(visit, level, "H" + primes(n - k - 1), col_h);
             }
         }
-        Plane dc = interleave_columns(col_l, col_h);
+        SampleArray dc = interleave_columns(col_l, col_h);
         const std::size_t n = h_stages.size();
         call(visit, level, "DC" + primes(n), dc);
         for (std::size_t k = 0; k < n; ++k) {
@@ -188,4 +188,4 @@ Plane synthesise(const TransformConfig& c, const Coefficients& coeffs, const Arr
     return low;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2 {
 
-void lift_line(std::int64_t* line, long n, long stride, const LiftingStage& stage) noexcept {
+void lift_line(std::int64_t* line, long n, long stride, const rigor::vc2::LiftingStage& stage) noexcept {
     const bool even = stage.updates_even();
     const bool add = stage.adds();
     // Spec 15.4.4.1: even samples read odd taps clamped to [1, n−1]; odd samples read
@@ -24,4 +24,4 @@ void lift_line(std::int64_t* line, long n, long stride, const LiftingStage& stag
     }
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2

@@ -7,10 +7,10 @@
 
 #include "filters/vc2/wavelet.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2 {
 
 // Applies `stage` as given (synthesis stages for synthesis, analysis_stages() for
 // analysis) to line[0], line[stride], …, line[(n−1)·stride].  n must be even and ≥ 2.
-void lift_line(std::int64_t* line, long n, long stride, const LiftingStage& stage) noexcept;
+void lift_line(std::int64_t* line, long n, long stride, const rigor::vc2::LiftingStage& stage) noexcept;
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2

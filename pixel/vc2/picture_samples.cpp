@@ -8,7 +8,9 @@
 #include "pixel/io/picture.hpp"
 #include "pixel/io/y4m.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2 {
+
+using rigor::vc2::SampleArray;
 
 namespace {
 
@@ -24,7 +26,7 @@ bool is_pfm_path(std::string_view path) { return ends_with_ignoring_case(path, "
 const char* kIntegerFormats = "an integer picture (PNG or TIFF of 8/16 bits, y4m of 8 to 16 bits) or JSON rows";
 
 template <class Sample>
-void copy_offset_rows(const pixel::Plane& from, std::int64_t offset, Plane& to) {
+void copy_offset_rows(const pixel::Plane& from, std::int64_t offset, SampleArray& to) {
     for (int y = 0; y < from.height(); ++y) {
         const Sample* row = from.row_as<Sample>(y);
         for (int x = 0; x < from.width(); ++x) to.at(x, y) = std::int64_t{row[x]} - offset;
@@ -32,7 +34,7 @@ void copy_offset_rows(const pixel::Plane& from, std::int64_t offset, Plane& to) 
 }
 
 template <class Sample>
-long store_offset_rows(const Plane& from, std::int64_t offset, std::int64_t max_code, pixel::Plane& to) {
+long store_offset_rows(const SampleArray& from, std::int64_t offset, std::int64_t max_code, pixel::Plane& to) {
     long clamped = 0;
     for (long y = 0; y < from.height; ++y) {
         Sample* row = to.row_as<Sample>(static_cast<int>(y));
@@ -48,7 +50,7 @@ long store_offset_rows(const Plane& from, std::int64_t offset, std::int64_t max_
 
 }  // namespace
 
-Plane signed_samples(const pixel::Frame& frame, int plane, const std::string& where) {
+SampleArray signed_samples(const pixel::Frame& frame, int plane, const std::string& where) {
     const pixel::VideoFormat& f = frame.format();
     if (f.is_float())
         throw UserError(where + ": float samples (" + f.name() + ") cannot go through the integer VC-2 transform; give " +
@@ -57,14 +59,14 @@ Plane signed_samples(const pixel::Frame& frame, int plane, const std::string& wh
         throw UserError(where + ": no plane " + std::to_string(plane) + " (" + f.name() + " has plane" +
                         (frame.planes() == 1 ? " 0 only" : "s 0 to " + std::to_string(frame.planes() - 1)) + ")");
     const pixel::Plane& p = frame.plane(plane);
-    Plane out(p.width(), p.height());
+    SampleArray out(p.width(), p.height());
     const std::int64_t offset = std::int64_t{1} << (f.bits - 1);
     if (p.bytes_per_sample() == 1) copy_offset_rows<std::uint8_t>(p, offset, out);
     else copy_offset_rows<std::uint16_t>(p, offset, out);
     return out;
 }
 
-OffsetPicture offset_picture(const Plane& samples, int bits) {
+OffsetPicture offset_picture(const SampleArray& samples, int bits) {
     if (bits < 8 || bits > 16)
         throw UserError("a picture file needs a bit depth of 8 to 16, not " + std::to_string(bits));
     pixel::VideoFormat f;
@@ -97,7 +99,7 @@ SignedPicture read_signed_picture(const std::string& path, int plane, long frame
     return {signed_samples(frame, plane, where), frame.format().bits};
 }
 
-long write_signed_picture(std::ostream& out, const std::string& name, const Plane& samples, int bits) {
+long write_signed_picture(std::ostream& out, const std::string& name, const SampleArray& samples, int bits) {
     if (is_pfm_path(name))
         throw UserError(name + ": PFM holds float samples; write PNG, TIFF, y4m or JSON");
     if (!is_picture_or_y4m_path(name)) throw UserError(name + ": not a PNG, TIFF or y4m file name");
@@ -119,4 +121,4 @@ long write_signed_picture(std::ostream& out, const std::string& name, const Plan
     return picture.clamped;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2

@@ -11,14 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "filters/vc2/sample_array.hpp"
 #include "pixel/io/frame.hpp"
-#include "pixel/vc2/plane.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2 {
 
 // Plane `plane` of an integer frame as signed samples (code value - 2^(bits-1)).
 // Throws rigor::UserError naming `where` for a float frame or a plane it does not have.
-Plane signed_samples(const pixel::Frame& frame, int plane, const std::string& where);
+rigor::vc2::SampleArray signed_samples(const pixel::Frame& frame, int plane, const std::string& where);
 
 // A gray frame of depth `bits` (8 … 16): each sample plus 2^(bits-1), clamped to
 // 0 … 2^bits - 1 (15.5's clip then offset); `clamped` counts the samples that were out
@@ -27,7 +27,7 @@ struct OffsetPicture {
     pixel::Frame frame;
     long clamped = 0;
 };
-OffsetPicture offset_picture(const Plane& samples, int bits);
+OffsetPicture offset_picture(const rigor::vc2::SampleArray& samples, int bits);
 
 // Whether `path` names a file read_signed_picture / write_signed_picture take (by
 // extension: .png .tif .tiff .pfm .y4m, case-insensitive; .pfm only to be refused).
@@ -38,7 +38,7 @@ bool is_picture_or_y4m_path(std::string_view path);
 // float picture (PFM, float TIFF or y4m), a missing plane or frame; rigor::IoError when
 // the file cannot be read.
 struct SignedPicture {
-    Plane samples;
+    rigor::vc2::SampleArray samples;
     int bits = 0;
 };
 SignedPicture read_signed_picture(const std::string& path, int plane, long frame_index);
@@ -47,6 +47,6 @@ SignedPicture read_signed_picture(const std::string& path, int plane, long frame
 // .png/.tif/.tiff gray of 8 or 16 bits, .y4m a one-frame gray stream (mono, mono10, …)
 // of 8 … 16 bits.  Returns the number of clamped samples.  Throws rigor::UserError for a
 // depth the format cannot hold or a name that is not one of those formats.
-long write_signed_picture(std::ostream& out, const std::string& name, const Plane& samples, int bits);
+long write_signed_picture(std::ostream& out, const std::string& name, const rigor::vc2::SampleArray& samples, int bits);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2

@@ -4,7 +4,7 @@
 
 #include "filters/base/error.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2 {
 
 namespace {
 __extension__ typedef __int128 Wide;  // products of a 62-bit factor and a coefficient
@@ -57,4 +57,4 @@ std::int64_t maximum_dequantised_magnitude(std::int64_t value) {
     return inverse_quant(forward_quant(value, qi), qi);
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2

@@ -3,7 +3,7 @@
 #pragma once
 #include <cstdint>
 
-namespace rigor::vc2 {
+namespace rigor::pixel::vc2 {
 
 // Beyond this the factor no longer fits 63 bits.
 inline constexpr int kMaxQuantisationIndex = 4 * 60 - 1;
@@ -23,4 +23,4 @@ int smallest_zeroing_quantisation_index(std::int64_t value);
 // (with the sign of value): at qi = smallest_zeroing − 1, inverse(forward(value, qi), qi).
 std::int64_t maximum_dequantised_magnitude(std::int64_t value);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::pixel::vc2

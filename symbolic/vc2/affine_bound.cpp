@@ -1,10 +1,17 @@
 #include "symbolic/vc2/affine_bound.hpp"
 
+#include <cln/integer.h>
 #include <cln/real.h>
 
 #include "filters/base/error.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
+
+using rigor::vc2::CoefficientBand;
+using rigor::vc2::LiftingStage;
+using rigor::vc2::RoundingError;
+using rigor::vc2::TransformArray;
+using rigor::vc2::TransformGraph;
 
 const GiNaC::symbol& BoundSymbols::get(const std::string& name) {
     auto it = symbols_.find(name);
@@ -33,6 +40,25 @@ namespace {
 GiNaC::ex num(const cln::cl_RA& v) { return GiNaC::numeric(cln::cl_N(v)); }
 
 const LaurentPolynomial& gain_at(const AxisResponse& r, int node) { return r.gain[static_cast<std::size_t>(node)]; }
+
+// CLN's integer as Boost's, 64 bits at a time (no text: the analysis converts every
+// coefficient of every bound, ~10^5 of them for a 4-level transform).
+boost::multiprecision::cpp_int document_integer(const cln::cl_I& v) {
+    if (cln::integer_length(v) < 64) return cln::cl_I_to_Q(v);
+    const cln::cl_I magnitude = cln::abs(v);
+    boost::multiprecision::cpp_int out;
+    for (uintC at = (cln::integer_length(magnitude) + 63) / 64 * 64; at > 0; at -= 64) {
+        out <<= 64;
+        out |= cln::cl_I_to_UQ(cln::ldb(magnitude, cln::cl_byte(64, at - 64)));
+    }
+    return cln::minusp(v) ? -out : out;
+}
+
+// CLN's exact rational as the document's (Boost's, which needs no GiNaC).
+formats::Rational document_rational(const cln::cl_N& v) {
+    const cln::cl_RA r = cln::the<cln::cl_RA>(v);
+    return {document_integer(cln::numerator(r)), document_integer(cln::denominator(r))};
+}
 
 }  // namespace
 
@@ -79,8 +105,8 @@ AffineBound affine_bound(const TransformGraph& g, const std::vector<BoundSource>
     return {lower, upper};
 }
 
-std::vector<BoundTerm> bound_terms(const GiNaC::ex& bound, BoundSymbols& symbols) {
-    std::vector<BoundTerm> out;
+formats::LinearExpression bound_terms(const GiNaC::ex& bound, BoundSymbols& symbols) {
+    formats::LinearExpression out;
     GiNaC::exmap zero;
     for (const std::string& name : symbols.names()) {
         const GiNaC::symbol& s = symbols.get(name);
@@ -88,13 +114,13 @@ std::vector<BoundTerm> bound_terms(const GiNaC::ex& bound, BoundSymbols& symbols
         const GiNaC::ex c = bound.coeff(s, 1);
         if (!GiNaC::is_a<GiNaC::numeric>(c)) throw InternalError("bound is not linear in " + name);
         const cln::cl_N v = GiNaC::ex_to<GiNaC::numeric>(c).to_cl_N();
-        if (!cln::zerop(v)) out.push_back({name, cln::the<cln::cl_RA>(v)});
+        if (!cln::zerop(v)) out.push_back({name, document_rational(v)});
     }
     const GiNaC::ex c = bound.subs(zero);
     if (!GiNaC::is_a<GiNaC::numeric>(c)) throw InternalError("bound has a non-numeric constant term");
     const cln::cl_N v = GiNaC::ex_to<GiNaC::numeric>(c).to_cl_N();
-    if (!cln::zerop(v)) out.push_back({"", cln::the<cln::cl_RA>(v)});
+    if (!cln::zerop(v)) out.push_back({std::nullopt, document_rational(v)});
     return out;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

@@ -17,10 +17,11 @@
 #include <string>
 #include <vector>
 
+#include "filters/formats/vc2_static_analysis.hpp"
 #include "filters/vc2/transform_graph.hpp"
 #include "symbolic/vc2/axis_response.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
 
 // The named symbols of one analysis (GiNaC symbols are identified by object, not name).
 class BoundSymbols {
@@ -45,20 +46,16 @@ struct AffineBound {
 };
 
 // Analysis: one source, the picture (signal_min, signal_max).
-std::vector<BoundSource> analysis_sources(const TransformGraph& g);
+std::vector<BoundSource> analysis_sources(const rigor::vc2::TransformGraph& g);
 // Synthesis: one source per coefficient band (coeff_<level>_<orient>_min / _max).
-std::vector<BoundSource> synthesis_sources(const TransformGraph& g);
+std::vector<BoundSource> synthesis_sources(const rigor::vc2::TransformGraph& g);
 
 // The bound of target entry with x response rx and y response ry.
-AffineBound affine_bound(const TransformGraph& g, const std::vector<BoundSource>& sources, const AxisResponse& rx,
-                         const AxisResponse& ry, BoundSymbols& symbols);
+AffineBound affine_bound(const rigor::vc2::TransformGraph& g, const std::vector<BoundSource>& sources,
+                         const AxisResponse& rx, const AxisResponse& ry, BoundSymbols& symbols);
 
-// A bound as (symbol or "" for the constant, exact value) terms, zero terms omitted,
-// in the order of `symbols.names()` with the constant last.
-struct BoundTerm {
-    std::string symbol;  // "" = constant
-    cln::cl_RA value;
-};
-std::vector<BoundTerm> bound_terms(const GiNaC::ex& bound, BoundSymbols& symbols);
+// A bound as the document's terms (symbol, or none for the constant; exact value), zero
+// terms omitted, in the order of `symbols.names()` with the constant last.
+formats::LinearExpression bound_terms(const GiNaC::ex& bound, BoundSymbols& symbols);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

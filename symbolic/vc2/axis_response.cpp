@@ -1,6 +1,11 @@
 #include "symbolic/vc2/axis_response.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
+
+using rigor::vc2::AxisNetwork;
+using rigor::vc2::AxisNode;
+using rigor::vc2::AxisOp;
+using rigor::vc2::LiftingStage;
 
 AxisResponse axis_response(const AxisNetwork& net, int node, long index) {
     AxisResponse r;
@@ -56,4 +61,4 @@ AxisResponse axis_response(const AxisNetwork& net, int node, long index) {
     return r;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

@@ -14,7 +14,7 @@
 #include "filters/vc2/transform_graph.hpp"
 #include "symbolic/vc2/laurent_polynomial.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
 
 struct AxisResponse {
     int node = -1;
@@ -22,6 +22,6 @@ struct AxisResponse {
     std::vector<LaurentPolynomial> gain;  // per node of the network; empty if unreachable
 };
 
-AxisResponse axis_response(const AxisNetwork& network, int node, long index);
+AxisResponse axis_response(const rigor::vc2::AxisNetwork& network, int node, long index);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

@@ -2,7 +2,7 @@
 
 #include <cln/integer.h>
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
 
 LaurentPolynomial LaurentPolynomial::monomial(long k, const cln::cl_RA& c) {
     LaurentPolynomial p;
@@ -87,4 +87,4 @@ cln::cl_RA power_of_two(int k) {
     return cln::cl_RA(1) / cln::ash(cln::cl_I(1), -k);
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

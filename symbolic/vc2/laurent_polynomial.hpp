@@ -6,7 +6,7 @@
 
 #include <vector>
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
 
 class LaurentPolynomial {
 public:
@@ -43,4 +43,4 @@ private:
 // 2^k as an exact rational (k may be negative).
 cln::cl_RA power_of_two(int k);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

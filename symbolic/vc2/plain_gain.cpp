@@ -9,7 +9,7 @@
 
 #include "filters/base/error.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
 
 namespace {
 
@@ -62,4 +62,4 @@ std::vector<PlainGain> plain_gains(const AxisResponse& r) {
     return out;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

@@ -10,7 +10,7 @@
 
 #include "symbolic/vc2/axis_response.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
 
 struct PlainGain {
     long lowest = 0;                   // index of the first entry
@@ -28,4 +28,4 @@ std::vector<PlainGain> plain_gains(const AxisResponse& response);
 // The signs only (no numerators), for one polynomial.
 PlainGain plain_signs(const LaurentPolynomial& p);
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

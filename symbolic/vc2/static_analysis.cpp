@@ -3,14 +3,23 @@
 #include <atomic>
 #include <chrono>
 #include <map>
-#include <memory>
 #include <mutex>
-#include <thread>
 
 #include "filters/base/error.hpp"
+#include "filters/base/worker_pool.hpp"
+#include "symbolic/vc2/affine_bound.hpp"
 #include "symbolic/vc2/synthesis_pattern.hpp"
+#include "symbolic/vc2/test_pattern.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
+
+using rigor::vc2::analysis_graph;
+using rigor::vc2::AxisNetwork;
+using rigor::vc2::CoefficientBand;
+using rigor::vc2::synthesis_graph;
+using rigor::vc2::TransformArray;
+using rigor::vc2::TransformConfig;
+using rigor::vc2::TransformGraph;
 
 namespace {
 
@@ -46,32 +55,36 @@ struct Phase {
     long x, y;
 };
 
-// Reported arrays' phases in output order, with the batch filter applied.
+// Reported arrays' phases in output order, only those of the batch asked for.
 std::vector<Phase> phases_of(const TransformGraph& g, const AnalysisOptions& o) {
     std::vector<Phase> out;
-    long n = 0;
+    std::size_t n = 0;
     for (const TransformArray& a : g.arrays) {
         if (!a.reported) continue;
         for (long x = 0; x < a.period_x; ++x)
             for (long y = 0; y < a.period_y; ++y)
-                if ((n++) % o.num_batches == o.batch_num) out.push_back({&a, x, y});
+                if (formats::batch_position(n++, static_cast<std::size_t>(o.num_batches)).batch ==
+                    static_cast<std::size_t>(o.batch_num))
+                    out.push_back({&a, x, y});
     }
     return out;
 }
+
+formats::ArrayPhase where(const Phase& p) { return {p.array->level, p.array->name, p.x, p.y}; }
 
 long pixels_per_sample(const AxisNetwork& net, int node) {
     return 1L << net.nodes[static_cast<std::size_t>(node)].log2_step;
 }
 
-BoundEntry bound_entry(const TransformGraph& g, const std::vector<BoundSource>& sources, const Phase& p,
-                       ResponseCache& cx, ResponseCache& cy, BoundSymbols& symbols) {
+formats::SignalBound signal_bound(const TransformGraph& g, const std::vector<BoundSource>& sources, const Phase& p,
+                                   ResponseCache& cx, ResponseCache& cy, BoundSymbols& symbols) {
     const AffineBound b = affine_bound(g, sources, cx.get(p.array->x, p.x), cy.get(p.array->y, p.y), symbols);
-    return {p.array->level, p.array->name, p.x, p.y, bound_terms(b.lower, symbols), bound_terms(b.upper, symbols)};
+    return {where(p), bound_terms(b.lower, symbols), bound_terms(b.upper, symbols)};
 }
 
-PackedTestPattern placed(const PolarityImage& img, const TransformGraph& g, const Phase& p) {
+formats::TestPattern placed(const PolarityImage& img, const TransformGraph& g, const Phase& p) {
     const long tmx = p.array->period_x, tmy = p.array->period_y;
-    return place_pattern(img, p.x, p.y, tmx * pixels_per_sample(g.ax, p.array->x),
+    return place_pattern(img, where(p), tmx * pixels_per_sample(g.ax, p.array->x),
                          tmy * pixels_per_sample(g.ay, p.array->y), tmx, tmy);
 }
 
@@ -114,16 +127,14 @@ std::string describe(const Phase& p) {
 
 }  // namespace
 
-ExactAnalysis static_filter_analysis(const TransformConfig& config, const AnalysisOptions& o) {
+formats::StaticAnalysis static_filter_analysis(const TransformConfig& config, const AnalysisOptions& o) {
     if (o.num_batches < 1) throw UserError("the number of batches must be at least 1");
     if (o.batch_num < 0 || o.batch_num >= o.num_batches)
         throw UserError("batch number " + std::to_string(o.batch_num) + " must be in 0…" +
                         std::to_string(o.num_batches - 1));
-    ExactAnalysis result;
+    formats::StaticAnalysis result;
     result.config = config;
-    result.batched = o.batched;
-    result.num_batches = o.num_batches;
-    result.batch_num = o.batch_num;
+    if (o.batched) result.batch = formats::Batch{o.num_batches, o.batch_num};
     Progress progress(o);
 
     const TransformGraph ag = analysis_graph(config);
@@ -145,12 +156,12 @@ ExactAnalysis static_filter_analysis(const TransformConfig& config, const Analys
         const Phase& p = aphases[i];
         if (progress.enabled())
             progress.say("analysis " + std::to_string(i + 1) + "/" + std::to_string(aphases.size()) + ": " + describe(p));
-        result.analysis_bounds.push_back(bound_entry(ag, asources, p, acx, acy, symbols));
+        result.analysis_bounds.push_back(signal_bound(ag, asources, p, acx, acy, symbols));
         const auto& rx = acx.plain(p.array->x, p.x);
         const auto& ry = acy.plain(p.array->y, p.y);
         const PolarityImage img =
             outer_signs(rx[static_cast<std::size_t>(ag.input_x)], ry[static_cast<std::size_t>(ag.input_y)]);
-        result.analysis_patterns.push_back({p.array->level, p.array->name, p.x, p.y, placed(img, ag, p)});
+        result.analysis_patterns.push_back(placed(img, ag, p));
     }
 
     // Synthesis: bounds (GiNaC, serial), then the painting heuristic in parallel.
@@ -186,7 +197,7 @@ ExactAnalysis static_filter_analysis(const TransformConfig& config, const Analys
         if (progress.enabled() && (i % 64 == 0 || i + 1 == sphases.size()))
             progress.say("synthesis bounds " + std::to_string(i + 1) + "/" + std::to_string(sphases.size()) + ": " +
                          describe(p));
-        result.synthesis_bounds.push_back(bound_entry(sg, ssources, p, scx, scy, symbols));
+        result.synthesis_bounds.push_back(signal_bound(sg, ssources, p, scx, scy, symbols));
         const TransformArray* m = ag.find(p.array->mirror_level, p.array->mirror_name);
         if (!m) throw InternalError("no analysis array mirrors synthesis " + describe(p));
         jobs.push_back({&scx.plain(p.array->x, p.x), &scy.plain(p.array->y, p.y),
@@ -195,35 +206,17 @@ ExactAnalysis static_filter_analysis(const TransformConfig& config, const Analys
     }
 
     result.synthesis_patterns.resize(sphases.size());
-    std::atomic<std::size_t> next{0}, done{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto worker = [&] {
-        for (std::size_t i; (i = next++) < jobs.size();) {
-            try {
-                const Job& j = jobs[i];
-                const Phase& p = sphases[i];
-                const PolarityImage img = painter.paint(*j.rx, *j.ry, j.direct_x, j.direct_y);
-                result.synthesis_patterns[i] = {p.array->level, p.array->name, p.x, p.y, placed(img, sg, p)};
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(failure_mutex);
-                if (!failure) failure = std::current_exception();
-                next = jobs.size();
-            }
-            const std::size_t d = ++done;
-            if (progress.enabled() && (d % 16 == 0 || d == jobs.size()))
-                progress.say("synthesis patterns " + std::to_string(d) + "/" + std::to_string(jobs.size()) +
-                             " (latest: " + describe(sphases[i]) + ")");
-        }
-    };
-    unsigned n = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-    n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(jobs.size(), 1)));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    std::atomic<std::size_t> done{0};
+    parallel_for(jobs.size(), o.threads, [&](std::size_t i) {
+        const Job& j = jobs[i];
+        const PolarityImage img = painter.paint(*j.rx, *j.ry, j.direct_x, j.direct_y);
+        result.synthesis_patterns[i] = placed(img, sg, sphases[i]);
+        const std::size_t d = ++done;
+        if (progress.enabled() && (d % 16 == 0 || d == jobs.size()))
+            progress.say("synthesis patterns " + std::to_string(d) + "/" + std::to_string(jobs.size()) +
+                         " (latest: " + describe(sphases[i]) + ")");
+    });
     return result;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

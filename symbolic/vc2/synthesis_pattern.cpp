@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <numeric>
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
 
 namespace {
 
@@ -162,4 +162,4 @@ PolarityImage SynthesisPatternPainter::paint(const std::vector<PlainGain>& rx, c
     return img;
 }
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

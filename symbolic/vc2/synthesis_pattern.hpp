@@ -20,7 +20,7 @@
 #include "symbolic/vc2/plain_gain.hpp"
 #include "symbolic/vc2/test_pattern.hpp"
 
-namespace rigor::vc2 {
+namespace rigor::symbolic::vc2 {
 
 struct BandAnalysisSigns {
     int level = 0;
@@ -45,4 +45,4 @@ private:
     std::vector<int> rank_;  // per band: position in (level, orient) order
 };
 
-}  // namespace rigor::vc2
+}  // namespace rigor::symbolic::vc2

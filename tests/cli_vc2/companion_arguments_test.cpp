@@ -100,3 +100,31 @@ TEST_CASE("vc2-bundle create: -s and -o take files up to the next option, each u
         CHECK(s.entries() == 0);
     }
 }
+
+TEST_CASE("vc2-dwt and vc2-idwt: argument mistakes are usage errors, exit 2", "[cli][vc2][arguments]") {
+    rigor::test::ScratchDir s;
+    const std::string dwt = bin + "/rigor vc2-dwt", idwt = bin + "/rigor vc2-idwt";
+    const std::string out = " -o " + (s / "out.json");  // first: a single-value option takes any next word
+    struct Case {
+        std::string command, args, message;
+        int code;
+    };
+    const Case cases[] = {
+        {dwt, "--bogus x", "unrecognised argument '--bogus'", 2},
+        {dwt, "-d one", "--dwt-depth: 'one' is not an integer", 2},
+        {dwt, "-d", "argument --dwt-depth expects 1 value", 2},
+        {dwt, "a.json b.json", "unexpected argument 'b.json'", 2},
+        {idwt, "--plane 0", "vc2-idwt does not take them", 2},
+        // Not argument mistakes: a wavelet that does not exist, an input that is not there.
+        {dwt, "-w 9", "wavelet index 9 is out of range", 1},
+        {dwt, s / "absent.json", "cannot read", 1},
+    };
+    for (const Case& c : cases) {
+        INFO(c.command << " " << c.args);
+        const auto r = run(s, c.command + out + " " + c.args);
+        CHECK(r.code == c.code);
+        CHECK(r.err.find(c.message) != std::string::npos);
+        CHECK(one_line(r.err));
+        CHECK(s.entries() == 0);
+    }
+}

@@ -15,12 +15,12 @@
 #include "filters/expr/infix_parser.hpp"
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
+#include "filters/formats/vc2_static_analysis_reader.hpp"
+#include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/expr/expr_filter.hpp"
 #include "pixel/expr/program.hpp"
 #include "pixel/io/picture.hpp"
 #include "pixel/io/y4m.hpp"
-#include "pixel/vc2/quantisation_matrix.hpp"
-#include "pixel/vc2/static_analysis.hpp"
 
 namespace rigor::fuzz {
 
@@ -126,7 +126,7 @@ void pfm_picture(Bytes data) { picture(data, ".pfm"); }
 
 void static_analysis_json(Bytes data) {
     TempFile file(data, ".json");
-    vc2::StaticAnalysis analysis = vc2::read_static_analysis(file.path());
+    formats::StaticAnalysis analysis = formats::read_static_analysis(file.path());
     (void)vc2::quantisation_matrix(analysis.config, {});
 }
 

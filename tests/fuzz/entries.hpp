@@ -28,8 +28,8 @@ void y4m_stream(Bytes data);          // pixel/io Y4mReader: header and a few fr
 void png_picture(Bytes data);         // pixel/io read_picture on a .png
 void tiff_picture(Bytes data);        // … on a .tif
 void pfm_picture(Bytes data);         // … on a .pfm
-void static_analysis_json(Bytes data);  // pixel/vc2 read_static_analysis (+ its quantisation matrix)
-void quantisation_arguments(Bytes data);  // pixel/vc2 quantisation_matrix on -q words
+void static_analysis_json(Bytes data);  // formats read_static_analysis (+ its quantisation matrix)
+void quantisation_arguments(Bytes data);  // filters/vc2 quantisation_matrix on -q words
 void command_arguments(Bytes data);   // cli ArgumentParser and the VC-2 tools' argument parser
 
 }  // namespace rigor::fuzz

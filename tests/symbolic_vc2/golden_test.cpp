@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "symbolic/vc2/analysis_json.hpp"
+#include "filters/formats/vc2_static_analysis_writer.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 
 using nlohmann::json;
@@ -39,12 +39,12 @@ std::string where(const json& e) {
 }
 
 json run(const rigor::vc2::TransformConfig& c, int batches = 1, int batch = 0) {
-    rigor::vc2::AnalysisOptions o;
+    rigor::symbolic::vc2::AnalysisOptions o;
     o.num_batches = batches;
     o.batch_num = batch;
     o.batched = batches > 1;
     std::ostringstream s;
-    rigor::vc2::write_analysis_json(s, rigor::vc2::static_filter_analysis(c, o));
+    rigor::formats::write_static_analysis(s, rigor::symbolic::vc2::static_filter_analysis(c, o));
     return json::parse(s.str());
 }
 
@@ -100,11 +100,11 @@ TEST_CASE("the JSON text has the reference's layout", "[vc2][golden]") {
     std::stringstream want;
     want << in.rdbuf();
     std::ostringstream got;
-    rigor::vc2::write_analysis_json(got, rigor::vc2::static_filter_analysis({5, 5, 0, 0}));
+    rigor::formats::write_static_analysis(got, rigor::symbolic::vc2::static_filter_analysis({5, 5, 0, 0}));
     CHECK(got.str() == want.str());
 
     std::ostringstream one;
-    rigor::vc2::write_analysis_json(one, rigor::vc2::static_filter_analysis({1, 1, 1, 0}));
+    rigor::formats::write_static_analysis(one, rigor::symbolic::vc2::static_filter_analysis({1, 1, 1, 0}));
     const std::string t = one.str();
     CHECK(t.rfind("{\"wavelet_index\": 1, \"wavelet_index_ho\": 1, \"dwt_depth\": 1, \"dwt_depth_ho\": 0, ", 0) == 0);
     CHECK(t.find("{\"symbol\": \"signal_min\", \"numer\": \"1\", \"denom\": \"1\"}") != std::string::npos);

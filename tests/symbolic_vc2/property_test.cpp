@@ -4,11 +4,12 @@
 #include <map>
 #include <sstream>
 
-#include "symbolic/vc2/analysis_json.hpp"
+#include "filters/formats/vc2_static_analysis_writer.hpp"
 #include "symbolic/vc2/axis_response.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 
 using namespace rigor::vc2;
+using namespace rigor::symbolic::vc2;
 
 namespace {
 
@@ -83,9 +84,9 @@ TEST_CASE("perfect reconstruction: synthesis targets see the pixels as their mir
 
 TEST_CASE("batches partition the unbatched analysis", "[vc2][batch]") {
     const TransformConfig c{1, 1, 2, 0};
-    const ExactAnalysis whole = static_filter_analysis(c);
+    const rigor::formats::StaticAnalysis whole = static_filter_analysis(c);
     const int n = 3;
-    std::vector<ExactAnalysis> parts;
+    std::vector<rigor::formats::StaticAnalysis> parts;
     for (int k = 0; k < n; ++k) {
         AnalysisOptions o;
         o.num_batches = n;
@@ -99,16 +100,16 @@ TEST_CASE("batches partition the unbatched analysis", "[vc2][batch]") {
         REQUIRE(i / n < part.synthesis_patterns.size());
         const auto& a = whole.synthesis_patterns[i];
         const auto& b = part.synthesis_patterns[i / n];
-        CHECK(a.array_name == b.array_name);
-        CHECK(a.phase_x == b.phase_x);
-        CHECK(a.phase_y == b.phase_y);
-        CHECK(a.pattern == b.pattern);
+        CHECK(a.where.array_name == b.where.array_name);
+        CHECK(a.where.x == b.where.x);
+        CHECK(a.where.y == b.where.y);
+        CHECK(a == b);
     }
     std::size_t total = 0;
     for (const auto& p : parts) total += p.analysis_bounds.size();
     CHECK(total == whole.analysis_bounds.size());
     std::ostringstream s;
-    write_analysis_json(s, parts[1]);
+    rigor::formats::write_static_analysis(s, parts[1]);
     CHECK(s.str().find("\"num_batches\": 3, \"batch_num\": 1}") != std::string::npos);
 }
 
@@ -116,13 +117,13 @@ TEST_CASE("entry counts of the spec for LeGall depths 1-4, and deep mixed transf
     const std::pair<int, std::pair<std::size_t, std::size_t>> counts[] = {
         {1, {14, 24}}, {2, {27, 99}}, {3, {40, 378}}, {4, {53, 1473}}};
     for (const auto& [depth, want] : counts) {
-        const ExactAnalysis a = static_filter_analysis({1, 1, depth, 0});
+        const rigor::formats::StaticAnalysis a = static_filter_analysis({1, 1, depth, 0});
         CHECK(a.analysis_bounds.size() == want.first);
         CHECK(a.synthesis_bounds.size() == want.second);
         CHECK(a.synthesis_patterns.size() == want.second);
     }
     // Six levels combined, mixed wavelets: runs and keeps the bounds ordered.
-    const ExactAnalysis deep = static_filter_analysis({4, 6, 2, 4});
+    const rigor::formats::StaticAnalysis deep = static_filter_analysis({4, 6, 2, 4});
     CHECK(deep.analysis_bounds.size() > 0);
     CHECK(deep.synthesis_patterns.size() == deep.synthesis_bounds.size());
 }

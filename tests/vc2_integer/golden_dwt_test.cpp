@@ -5,10 +5,14 @@
 #include <random>
 #include <nlohmann/json.hpp>
 
+#include "filters/formats/vc2_static_analysis_reader.hpp"
 #include "pixel/vc2/integer_transform.hpp"
 #include "pixel/vc2/quantisation.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
 
 using namespace rigor::vc2;
+using namespace rigor::pixel::vc2;
+using namespace rigor::pixel::vc2_bit_widths;
 
 namespace {
 
@@ -18,8 +22,8 @@ nlohmann::json load(const std::string& name) {
     return nlohmann::json::parse(in);
 }
 
-Plane plane_of(const nlohmann::json& rows) {
-    Plane p(static_cast<long>(rows[0].size()), static_cast<long>(rows.size()));
+SampleArray plane_of(const nlohmann::json& rows) {
+    SampleArray p(static_cast<long>(rows[0].size()), static_cast<long>(rows.size()));
     for (long y = 0; y < p.height; ++y)
         for (long x = 0; x < p.width; ++x) p.at(x, y) = rows[y][x].get<std::int64_t>();
     return p;
@@ -34,7 +38,7 @@ TEST_CASE("vc2 integer transform: coefficients and reconstruction equal the spec
         TransformConfig c{t["wavelet_index"], t["wavelet_index_ho"], t["dwt_depth"], t["dwt_depth_ho"]};
         INFO("w=" << c.wavelet_index << " W=" << c.wavelet_index_ho << " d=" << c.dwt_depth
                   << " D=" << c.dwt_depth_ho);
-        const Plane picture = plane_of(t["picture"]);
+        const SampleArray picture = plane_of(t["picture"]);
         const Coefficients got = analyse(c, picture);
         std::size_t bands = 0;
         for (const auto& [level, orients] : t["coefficients"].items())
@@ -85,13 +89,11 @@ TEST_CASE("vc2 quantiser: hand-computed factors and the dequantisation widening"
     }
 }
 
-#include "pixel/vc2/pattern_output.hpp"
-
 TEST_CASE("vc2 test-pattern outputs do not depend on the margin around the pattern") {
     // If the picture edges reached a target, a wider margin would change its value.
     for (const char* config : {"w1_W1_d2_D0", "w5_W5_d1_D0", "w0_W0_d0_D3", "w6_W6_d1_D0"}) {
         INFO(config);
-        const auto a = read_static_analysis(std::string(RIGOR_DATA_DIR) + "/vc2/static-analysis/" + config + ".json");
+        const auto a = rigor::formats::read_static_analysis(std::string(RIGOR_DATA_DIR) + "/vc2/static-analysis/" + config + ".json");
         const IntegerRange signal{-512, 511};
         for (std::size_t i = 0; i < a.analysis_patterns.size(); i += 3) {
             const auto& p = a.analysis_patterns[i];
@@ -121,7 +123,7 @@ TEST_CASE("vc2 integer transform: perfect reconstruction for every wavelet pair 
             for (auto [d, d_ho] : {std::pair{2, 0}, std::pair{1, 2}, std::pair{0, 1}}) {
                 TransformConfig c{w, w_ho, d, d_ho};
                 INFO("w=" << w << " W=" << w_ho << " d=" << d << " D=" << d_ho);
-                Plane picture(8L << (d + d_ho), 4L << d);
+                SampleArray picture(8L << (d + d_ho), 4L << d);
                 for (auto& v : picture.samples) v = sample(rng);
                 CHECK(synthesise(c, analyse(c, picture)) == picture);
             }

@@ -2,10 +2,12 @@
 // than the heuristic patterns, output parses back and feeds the table, bad input.
 #include <catch2/catch.hpp>
 
-#include "cli/vc2/python_json.hpp"
-#include "pixel/vc2/concrete_bounds.hpp"
-#include "pixel/vc2/optimised_patterns.hpp"
-#include "pixel/vc2/pattern_output.hpp"
+#include "filters/formats/python_json.hpp"
+#include "filters/formats/vc2_optimised_patterns.hpp"
+#include "filters/formats/vc2_static_analysis_reader.hpp"
+#include "pixel/vc2_bit_widths/concrete_bounds.hpp"
+#include "pixel/vc2_bit_widths/pattern_optimisation.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
 #include "tests/vc2_integer/tool_helpers.hpp"
 
 namespace rigor::cli {
@@ -14,6 +16,9 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
 
 using namespace vc2_test;
 using namespace rigor::vc2;
+using namespace rigor::pixel::vc2;
+using namespace rigor::pixel::vc2_bit_widths;
+using namespace rigor::formats;
 
 namespace {
 
@@ -82,7 +87,7 @@ TEST_CASE("optimised patterns are never weaker than the heuristic ones and parse
         }
         WARN(config << ": " << improved << " of " << doc.patterns.size() << " patterns improved");
         // Serialising the parsed document gives the file back.
-        CHECK(rigor::cli::python_json_dumps(to_json(doc)) + "\n" == read_file(out));
+        CHECK(rigor::formats::python_json_dumps(to_json(doc)) + "\n" == read_file(out));
     }
 }
 

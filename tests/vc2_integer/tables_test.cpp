@@ -2,6 +2,10 @@
 // outputs (data/vc2/tables), byte for byte.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "filters/vc2/quantisation_matrix.hpp"
 #include "tool_helpers.hpp"
 
 using namespace vc2_test;
@@ -41,4 +45,23 @@ TEST_CASE("vc2-maximum-quantisation-index is identical to the reference's") {
                     {analysis(g.config), "-b", std::to_string(g.bits), "-o", out}) == 0);
         CHECK(read_file(out) == read_file(data("tables/" + name + "_maxqi.txt")));
     }
+}
+
+TEST_CASE("the default quantisation matrices are the specification's table") {
+    // data/vc2/default-quantisation-matrices.json: "w,w_ho,d,d_ho" → level → orientation → value.
+    const auto table = nlohmann::json::parse(read_file(data("default-quantisation-matrices.json")));
+    REQUIRE(table.size() == 152);
+    for (const auto& [key, levels] : table.items()) {
+        INFO(key);
+        rigor::vc2::TransformConfig c;
+        REQUIRE(std::sscanf(key.c_str(), "%d,%d,%d,%d", &c.wavelet_index, &c.wavelet_index_ho, &c.dwt_depth,
+                            &c.dwt_depth_ho) == 4);
+        rigor::vc2::QuantisationMatrix want;
+        for (const auto& [level, orients] : levels.items())
+            for (const auto& [orient, value] : orients.items()) want[std::stoi(level)][orient] = value.get<int>();
+        const auto got = rigor::vc2::default_quantisation_matrix(c);
+        REQUIRE(got);
+        CHECK(*got == want);
+    }
+    CHECK_FALSE(rigor::vc2::default_quantisation_matrix({4, 1, 1, 2}));  // mixed wavelets: none
 }

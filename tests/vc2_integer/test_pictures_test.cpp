@@ -9,11 +9,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "filters/formats/vc2_static_analysis_reader.hpp"
 #include "pixel/io/picture.hpp"
-#include "pixel/vc2/bit_width_table.hpp"
-#include "pixel/vc2/pattern_output.hpp"
-#include "pixel/vc2/rectangle_packer.hpp"
-#include "pixel/vc2/test_pictures.hpp"
+#include "pixel/vc2_bit_widths/bit_width_table.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
+#include "pixel/vc2_bit_widths/rectangle_packer.hpp"
+#include "pixel/vc2_bit_widths/test_pictures.hpp"
 #include "tests/vc2_integer/tool_helpers.hpp"
 
 namespace rigor::cli {
@@ -21,17 +22,22 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args);
 }
 
 using namespace rigor::vc2;
+using namespace rigor::pixel::vc2;
+using namespace rigor::pixel::vc2_bit_widths;
+using namespace rigor::formats;
 
 namespace {
 
-using Arrays = std::map<std::pair<int, std::string>, Plane>;
+using Arrays = std::map<std::pair<int, std::string>, SampleArray>;
 
 ArrayVisitor keep_all(Arrays& arrays) {
-    return [&arrays](int level, std::string_view name, const Plane& p) { arrays[{level, std::string(name)}] = p; };
+    return [&arrays](int level, std::string_view name, const SampleArray& p) {
+        arrays[{level, std::string(name)}] = p;
+    };
 }
 
 std::int64_t value_at(const Arrays& arrays, const TestPoint& t) {
-    const Plane& p = arrays.at({t.where.level, t.where.array_name});
+    const SampleArray& p = arrays.at({t.where.level, t.where.array_name});
     REQUIRE(t.tx >= 0);
     REQUIRE(t.ty >= 0);
     REQUIRE(t.tx < p.width);
