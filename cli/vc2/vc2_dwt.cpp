@@ -29,16 +29,14 @@ struct DwtArguments {
     std::optional<int> w, w_ho, d, d_ho, bits, plane, frame;
 };
 
-constexpr const char* kFlagsOverride =
-    "Flags override the wavelet_index, wavelet_index_ho, dwt_depth, dwt_depth_ho keys of the input.";
-
-// A parser with the transform options both commands take.
-ArgumentParser transform_parser(std::string program, std::string description) {
-    ArgumentParser p(std::move(program), std::move(description));
-    p.option("-w", "--wavelet-index", "W", "wavelet (index 0-6 or name; default 1, le_gall_5_3)")
-        .option("-W", "--wavelet-index-ho", "W", "horizontal wavelet (default: the same as -w)")
-        .option("-d", "--dwt-depth", "D", "2-D levels (default 0)")
-        .option("-D", "--dwt-depth-ho", "D", "horizontal-only levels (default 0)");
+// A parser with the transform options both commands take (their help: kDwtHelp, kIdwtHelp).
+ArgumentParser transform_parser(std::string program) {
+    ArgumentParser p(std::move(program), "");
+    p.option("-w", "--wavelet-index", "W", "")
+        .option("-W", "--wavelet-index-ho", "W", "")
+        .option("-d", "--dwt-depth", "D", "")
+        .option("-D", "--dwt-depth-ho", "D", "")
+        .wording("unknown option '{}' (see --help)", "{} needs a value");
     return p;
 }
 
@@ -150,29 +148,61 @@ nlohmann::ordered_json header(const vc2::TransformConfig& c, const std::optional
     return out;
 }
 
+// The help texts as the commands printed them before they moved onto ArgumentParser
+// (kept byte for byte: users' scripts and docs quote them).
+constexpr std::string_view kDwtHelp =
+    "usage: rigor vc2-dwt [PICTURE|-] [-w W] [-W W] [-d D] [-D D] [-b BITS] [--plane N] [--frame N]\n"
+    "                      [-o FILE]\n"
+    "\n"
+    "The VC-2 analysis (encoder) transform exactly as SMPTE ST 2042-1 15.4, in integers.\n"
+    "PICTURE, by extension:\n"
+    "  .png .tif .tiff  8/16-bit gray or RGB (planes 0, 1, 2 = R, G, B)\n"
+    "  .y4m             8-16-bit gray or YUV; chroma planes at their own subsampled size\n"
+    "  anything else, or - (stdin): JSON, a list of rows of signed samples or an object\n"
+    "                   with a \"picture\" key\n"
+    "A B-bit picture's code values v become the signed samples v - 2^(B-1) (ST 2042-1 15.5\n"
+    "adds 2^(B-1) back when decoding).  Float pictures (PFM, float TIFF/y4m) are refused.\n"
+    "Width must be a multiple of 2^(d+D), height of 2^d.\n"
+    "  -b, --picture-bit-width B  JSON: check the samples fit B signed bits and record B;\n"
+    "                             pictures: must equal the file's depth (recorded anyway)\n"
+    "      --plane N              plane of a picture or y4m file (default 0)\n"
+    "      --frame N              frame of a y4m file, from 0 (default 0)\n"
+    "  -o, --output FILE          output JSON (default stdout)\n"
+    "  -w, --wavelet-index W      wavelet (index 0-6 or name; default 1, le_gall_5_3)\n"
+    "  -W, --wavelet-index-ho W   horizontal wavelet (default: the same as -w)\n"
+    "  -d, --dwt-depth D          2-D levels (default 0)\n"
+    "  -D, --dwt-depth-ho D       horizontal-only levels (default 0)\n"
+    "Flags override the wavelet_index, wavelet_index_ho, dwt_depth, dwt_depth_ho keys of the input.\n";
+
+constexpr std::string_view kIdwtHelp =
+    "usage: rigor vc2-idwt [COEFFICIENTS.json|-] [-w W] [-W W] [-d D] [-D D] [-b BITS] [-o FILE]\n"
+    "\n"
+    "The VC-2 synthesis (decoder) transform exactly as SMPTE ST 2042-1 15.4, in integers.\n"
+    "COEFFICIENTS.json: as written by rigor vc2-dwt (an object with a \"coefficients\" key).\n"
+    "  -b, --picture-bit-width B  picture depth (default: the input's picture_bits; the two\n"
+    "                             must agree when both are given)\n"
+    "  -o, --output FILE          by extension:\n"
+    "      .png .tif .tiff        a gray picture of 8 or 16 bits\n"
+    "      .y4m                   a one-frame gray stream of 8 to 16 bits\n"
+    "      anything else, or -    JSON rows of signed samples (default stdout)\n"
+    "Pictures get each sample plus 2^(B-1), clamped to 0 .. 2^B - 1 as a decoder does\n"
+    "(ST 2042-1 15.5); a note on stderr counts the clamped samples.  JSON is not clamped.\n"
+    "  -w, --wavelet-index W      wavelet (index 0-6 or name; default 1, le_gall_5_3)\n"
+    "  -W, --wavelet-index-ho W   horizontal wavelet (default: the same as -w)\n"
+    "  -d, --dwt-depth D          2-D levels (default 0)\n"
+    "  -D, --dwt-depth-ho D       horizontal-only levels (default 0)\n"
+    "Flags override the wavelet_index, wavelet_index_ho, dwt_depth, dwt_depth_ho keys of the input.\n";
+
 }  // namespace
 
 int vc2_dwt_main(std::span<const std::string> args) {
-    ArgumentParser p = transform_parser(
-        "rigor vc2-dwt",
-        "The VC-2 analysis (encoder) transform exactly as SMPTE ST 2042-1 15.4, in integers.\n"
-        "A B-bit picture's code values v become the signed samples v - 2^(B-1) (ST 2042-1 15.5\n"
-        "adds 2^(B-1) back when decoding).  Float pictures (PFM, float TIFF/y4m) are refused.\n"
-        "Width must be a multiple of 2^(d+D), height of 2^d.");
-    p.positional("PICTURE",
-                 "by extension:\n"
-                 "        .png .tif .tiff  8/16-bit gray or RGB (planes 0, 1, 2 = R, G, B)\n"
-                 "        .y4m             8-16-bit gray or YUV; chroma planes at their own subsampled size\n"
-                 "      anything else, or - (stdin, the default): JSON, a list of rows of signed samples\n"
-                 "      or an object with a \"picture\" key",
-                 false, true)
-        .option("-b", "--picture-bit-width", "B",
-                "JSON: check the samples fit B signed bits and record B;\n"
-                "      pictures: must equal the file's depth (recorded anyway)")
-        .option("", "--plane", "N", "plane of a picture or y4m file (default 0)")
-        .option("", "--frame", "N", "frame of a y4m file, from 0 (default 0)")
-        .option("-o", "--output", "FILE", "output JSON (default stdout)")
-        .epilog(kFlagsOverride);
+    ArgumentParser p = transform_parser("rigor vc2-dwt");
+    p.positional("PICTURE", "", false, true)
+        .option("-b", "--picture-bit-width", "B", "")
+        .option("", "--plane", "N", "")
+        .option("", "--frame", "N", "")
+        .option("-o", "--output", "FILE", "")
+        .help_text(std::string(kDwtHelp));
     const std::optional<DwtArguments> parsed = parse(p, "PICTURE", args);
     if (!parsed) return 0;
     const DwtArguments& a = *parsed;
@@ -194,25 +224,14 @@ int vc2_dwt_main(std::span<const std::string> args) {
 }
 
 int vc2_idwt_main(std::span<const std::string> args) {
-    ArgumentParser p = transform_parser(
-        "rigor vc2-idwt",
-        "The VC-2 synthesis (decoder) transform exactly as SMPTE ST 2042-1 15.4, in integers.\n"
-        "Pictures get each sample plus 2^(B-1), clamped to 0 .. 2^B - 1 as a decoder does\n"
-        "(ST 2042-1 15.5); a note on stderr counts the clamped samples.  JSON is not clamped.");
-    p.positional("COEFFICIENTS.json",
-                 "as written by rigor vc2-dwt (an object with a \"coefficients\" key); - (stdin) by default", false,
-                 true)
-        .option("-b", "--picture-bit-width", "B",
-                "picture depth (default: the input's picture_bits; the two must agree when both are given)")
-        .option("-o", "--output", "FILE",
-                "by extension:\n"
-                "        .png .tif .tiff        a gray picture of 8 or 16 bits\n"
-                "        .y4m                   a one-frame gray stream of 8 to 16 bits\n"
-                "        anything else, or -    JSON rows of signed samples (default stdout)")
+    ArgumentParser p = transform_parser("rigor vc2-idwt");
+    p.positional("COEFFICIENTS.json", "", false, true)
+        .option("-b", "--picture-bit-width", "B", "")
+        .option("-o", "--output", "FILE", "")
         // Declared to be refused with a message that says whose options they are.
-        .option("", "--plane", "N", "vc2-dwt's input selection: refused")
-        .option("", "--frame", "N", "vc2-dwt's input selection: refused")
-        .epilog(kFlagsOverride);
+        .option("", "--plane", "N", "")
+        .option("", "--frame", "N", "")
+        .help_text(std::string(kIdwtHelp));
     const std::optional<DwtArguments> parsed = parse(p, "COEFFICIENTS.json", args);
     if (!parsed) return 0;
     const DwtArguments& a = *parsed;
