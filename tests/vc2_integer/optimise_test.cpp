@@ -139,10 +139,11 @@ TEST_CASE("the table accepts optimised patterns; they reach at least the heurist
 TEST_CASE("optimise: bad input is refused and leaves no output", "[vc2][optimise]") {
     const auto dir = scratch("optimise_bad");
     const std::string out = (dir / "o.json").string();
-    const auto refuse = [&](std::vector<std::string> args, const std::string& says) {
+    // code 2: an argument mistake (rigor's error policy, as argparse); 1: bad input.
+    const auto refuse = [&](std::vector<std::string> args, const std::string& says, int code = 1) {
         args.push_back("-o");
         args.push_back(out);
-        CHECK(optimise(args) == 1);
+        CHECK(optimise(args) == code);
         CHECK(last_error.find(says) != std::string::npos);
         CHECK_FALSE(std::filesystem::exists(out));
     };
@@ -150,7 +151,7 @@ TEST_CASE("optimise: bad input is refused and leaves no output", "[vc2][optimise
     refuse({analysis("w1_W1_d1_D0"), "-b", "10", "-a", "1.5"}, "--added-corruption-rate");
     refuse({analysis("w1_W1_d1_D0"), "-b", "10", "-i", "x"}, "--base-iterations");
     refuse({analysis("w1_W1_d1_D0"), "-b", "99"}, "bit");
-    refuse({analysis("w1_W1_d1_D0")}, "-b");
+    refuse({analysis("w1_W1_d1_D0")}, "-b", 2);
     refuse({analysis("w1_W1_d1_D0"), "-b", "10", "-q", "0", "LL"}, "triples");
     const std::string broken = (dir / "broken.json").string();
     std::ofstream(broken) << "{\"wavelet_index\": 1}";

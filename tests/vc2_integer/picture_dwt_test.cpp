@@ -226,6 +226,7 @@ TEST_CASE("vc2-dwt/vc2-idwt pictures: bad input gives one clear error, exit 1 an
         int (*main)(std::span<const std::string>);
         std::vector<std::string> args;
         std::string output, message;
+        int code = 1;  // 2: an argument mistake
     };
     const std::string out_json = (dir / "out.json").string();
     const std::vector<Case> cases = {
@@ -244,13 +245,13 @@ TEST_CASE("vc2-dwt/vc2-idwt pictures: bad input gives one clear error, exit 1 an
         {rigor::cli::vc2_idwt_main, {eight, "-b", "16"}, (dir / "out.tif").string(), "-b 16 does not match picture_bits 8"},
         {rigor::cli::vc2_idwt_main, {eight}, (dir / "out.pfm").string(), "PFM holds float samples"},
         {rigor::cli::vc2_idwt_main, {no_bits, "-b", "4"}, (dir / "out.y4m").string(), "y4m holds 8 to 16-bit samples, not 4"},
-        {rigor::cli::vc2_idwt_main, {eight, "--plane", "0"}, (dir / "out.png").string(), "vc2-idwt does not take them"},
+        {rigor::cli::vc2_idwt_main, {eight, "--plane", "0"}, (dir / "out.png").string(), "vc2-idwt does not take them", 2},
     };
     for (const Case& c : cases) {
         auto args = c.args;
         args.insert(args.end(), {"-o", c.output});
         INFO(c.message);
-        CHECK(run("vc2 picture", c.main, args) == 1);
+        CHECK(run("vc2 picture", c.main, args) == c.code);
         CHECK(last_error.find(c.message) != std::string::npos);
         CHECK(last_error.find('\n') == std::string::npos);
         CHECK_FALSE(fs::exists(c.output));

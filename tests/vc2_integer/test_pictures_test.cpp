@@ -204,7 +204,7 @@ TEST_CASE("vc2-bit-width-test-pictures: bad input names the problem and writes n
     CHECK(run({analysis, "0", "8", "-b", "10", "-o", dir.string()}) == 1);
     CHECK_THAT(vc2_test::last_error, Catch::Contains("WIDTH '0'"));
     CHECK(run({analysis, "64", "x", "-b", "10", "-o", dir.string()}) == 1);
-    CHECK(run({analysis, "64", "-b", "10", "-o", dir.string()}) == 1);
+    CHECK(run({analysis, "64", "-b", "10", "-o", dir.string()}) == 2);  // HEIGHT missing: an argument mistake
     CHECK(run({analysis, "64", "64", "-b", "99", "-o", dir.string()}) == 1);
     CHECK(run({analysis, "64", "64", "-b", "10", "-q", "1", "LL", "-o", dir.string()}) == 1);
     CHECK(std::filesystem::is_empty(dir));

@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/common/command.hpp"
 #include "filters/base/error.hpp"
 
 
@@ -36,18 +37,21 @@ inline std::filesystem::path scratch(const std::string& name) {
     return dir;
 }
 
-// Runs a command with rigor's error policy (cli/run_command.cpp): UserError → exit 1 and
-// its message (kept in last_error for the tests to inspect).
+// Runs a command in-process with rigor's own error policy (cli/common/run_command.cpp:
+// UserError → 1, UsageError → 2, anything else → 70); the one-line message it prints is
+// kept in last_error (without "<name>: error: ") for the tests to inspect.
 inline std::string last_error;
-inline int run(const char* name, int (*main)(std::span<const std::string>), std::vector<std::string> args) {
-    last_error.clear();
-    try {
-        return main(args);
-    } catch (const rigor::UserError& e) {
-        last_error = e.what();
-        std::cerr << name << ": error: " << e.what() << "\n";
-        return 1;
-    }
+inline int run(const char* name, int (*main)(rigor::cli::CommandArguments), std::vector<std::string> args) {
+    std::ostringstream err;
+    std::streambuf* const stderr_buffer = std::cerr.rdbuf(err.rdbuf());
+    const int code = rigor::cli::run_command(rigor::cli::Command{name, "", main}, name, args);
+    std::cerr.rdbuf(stderr_buffer);
+    std::cerr << err.str();
+    const std::string text = err.str();
+    const std::string prefix = std::string(name) + ": error: ";
+    last_error = text.starts_with(prefix) ? text.substr(prefix.size()) : text;
+    if (!last_error.empty() && last_error.back() == '\n') last_error.pop_back();
+    return code;
 }
 
 }  // namespace vc2_test

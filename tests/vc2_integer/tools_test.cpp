@@ -115,6 +115,7 @@ TEST_CASE("vc2 tools: bad input gives a clear error, exit 1 and no output file")
     struct Case {
         std::vector<std::string> args;
         std::string message;
+        int code = 1;  // 2: an argument mistake (rigor's error policy, as argparse)
     };
     const std::string good = analysis("w1_W1_d1_D0");
     const std::vector<Case> cases = {
@@ -124,8 +125,8 @@ TEST_CASE("vc2 tools: bad input gives a clear error, exit 1 and no output file")
         {{not_json, "-b", "10"}, "not valid JSON"},
         {{good, "-b", "0"}, "picture bit width 0 is out of range"},
         {{good, "-b", "99"}, "picture bit width 99 is out of range"},
-        {{good, "-b", "ten"}, "picture bit width 'ten' is not an integer"},
-        {{good}, "missing -b"},
+        {{good, "-b", "ten"}, "picture bit width 'ten' is not an integer", 2},
+        {{good}, "missing -b", 2},
         {{no_matrix, "-b", "10"}, "no default quantisation matrix"},
         {{good, "-b", "10", "-q", "0", "LL"}, "LEVEL ORIENT VALUE triples"},
         {{good, "-b", "10", "-q", "0", "LL", "x"}, "the value 'x' is not a non-negative integer"},
@@ -142,7 +143,7 @@ TEST_CASE("vc2 tools: bad input gives a clear error, exit 1 and no output file")
             auto args = c.args;
             args.insert(args.end(), {"-o", out});
             INFO(name << " " << c.message);
-            CHECK(run(name, main, args) == 1);
+            CHECK(run(name, main, args) == c.code);
             CHECK(last_error.find(c.message) != std::string::npos);
             CHECK_FALSE(fs::exists(out));
         }
