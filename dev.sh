@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # rigor's one entry point for people and CI:
-#   ./dev.sh run    install what is missing, build, run the main job on the bundled default
-#   ./dev.sh test   install what is missing, build, run every test
-#   ./dev.sh build  install what is missing, build
+#   ./dev.sh run    install what is missing, build the rigor program, run the main job on the bundled default
+#   ./dev.sh test   install what is missing, build everything but the benchmarks, run every test
+#   ./dev.sh build  install what is missing, build everything but the benchmarks
+#   ./dev.sh bench  install what is missing, build the benchmarks (build/bin, build/bench)
 # Works on a fresh Debian 12 machine (as root or with sudo).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -24,16 +25,20 @@ install_missing() {
   fi
 }
 
+# build [TARGET…]: configure once, then build the targets (default: all but the benchmarks).
 build() {
   install_missing
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release > /dev/null
-  cmake --build build -j "$(nproc)"
+  local targets=()
+  for t in "$@"; do targets+=(--target "$t"); done
+  cmake --build build -j "$(nproc)" "${targets[@]}"
 }
 
 case "${1:-run}" in
   build) build ;;
+  bench) build bench ;;
   run)
-    build
+    build rigor
     mkdir -p out
     build/bin/rigor vc2-report -w le_gall_5_3 -d 2 -o out/le_gall_5_3_d2.json
     ;;
@@ -41,5 +46,5 @@ case "${1:-run}" in
     build
     ctest --test-dir build --output-on-failure -j "$(nproc)"
     ;;
-  *) echo "usage: ./dev.sh run|test|build" >&2; exit 2 ;;
+  *) echo "usage: ./dev.sh run|test|build|bench" >&2; exit 2 ;;
 esac
