@@ -16,7 +16,7 @@ for t in $targets; do
   cmake --build build-fuzz -j2 --target "fuzz_$t" >/dev/null
   mkdir -p "build-fuzz/corpus/$t" "build-fuzz/findings/$t"
   echo "== fuzz_$t for ${seconds}s"
-  build-fuzz/fuzz/fuzz_$t "build-fuzz/corpus/$t" "tests/fuzz/corpus/$t" -max_total_time="$seconds" \
+  build-fuzz/bin/fuzz_$t "build-fuzz/corpus/$t" "tests/fuzz/corpus/$t" -max_total_time="$seconds" \
     -rss_limit_mb=2048 -timeout=10 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="build-fuzz/findings/$t/" 2>&1 | grep -E '^(stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' || true
 done

@@ -10,9 +10,6 @@
 #include "pixel/vc2_bit_widths/pattern_output.hpp"
 #include "tests/vc2_integer/tool_helpers.hpp"
 
-namespace rigor::cli {
-int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args);
-}
 
 using namespace vc2_test;
 using namespace rigor::vc2;

@@ -17,9 +17,6 @@
 #include "pixel/vc2_bit_widths/test_pictures.hpp"
 #include "tests/vc2_integer/tool_helpers.hpp"
 
-namespace rigor::cli {
-int vc2_bit_width_test_pictures_main(std::span<const std::string> args);
-}
 
 using namespace rigor::vc2;
 using namespace rigor::pixel::vc2;

@@ -17,7 +17,12 @@
 
 namespace vc2_test {
 
-inline std::string data(const std::string& name) { return std::string(RIGOR_DATA_DIR) + "/vc2/" + name; }
+inline std::string data(const std::string& name) {
+    std::string path = RIGOR_DATA_DIR;  // appended, not `+`: GCC 12 -O1 warns wrongly on the temporary
+    path += "/vc2/";
+    path += name;
+    return path;
+}
 // A golden static analysis of the reference (data/vc2/static-analysis), by configuration
 // name, e.g. "w1_W1_d2_D0".
 inline std::string analysis(const std::string& config) { return data("static-analysis/" + config + ".json"); }
