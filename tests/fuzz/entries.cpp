@@ -15,6 +15,9 @@
 #include "filters/expr/infix_parser.hpp"
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
+#include "filters/formats/vc2_bundle.hpp"
+#include "filters/formats/vc2_coefficients_json.hpp"
+#include "filters/formats/vc2_optimised_patterns.hpp"
 #include "filters/formats/vc2_static_analysis_reader.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/expr/expr_filter.hpp"
@@ -130,6 +133,28 @@ void static_analysis_json(Bytes data) {
     (void)vc2::quantisation_matrix(analysis.config, {});
 }
 
+void optimised_patterns_json(Bytes data) {
+    TempFile file(data, ".json");
+    (void)formats::read_optimised_patterns(file.path());
+}
+
+void coefficients_json(Bytes data) {
+    // vc2-idwt's input: parsing is nlohmann's (fuzzed by its authors); the reader under
+    // test is what turns a parsed document into coefficient bands.
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(text_of(data));
+    } catch (const nlohmann::json::exception&) {
+        return;
+    }
+    (void)formats::coefficients_from_json(document, "fuzz.json");
+}
+
+void bundle_zip(Bytes data) {
+    const formats::Bundle bundle = formats::read_bundle(std::string(text_of(data)), "fuzz.zip");
+    for (const auto& m : bundle.members) (void)bundle.member(m.name);
+}
+
 void quantisation_arguments(Bytes data) {
     if (data.empty()) return;
     // The first byte picks a transform (as a static analysis would), the rest are -q words.
@@ -177,6 +202,8 @@ const std::vector<Entry>& entries() {
         {"tiff", tiff_picture},       {"pfm", pfm_picture},
         {"static_analysis", static_analysis_json}, {"quantisation", quantisation_arguments},
         {"arguments", command_arguments},
+        {"optimised_patterns", optimised_patterns_json}, {"coefficients", coefficients_json},
+        {"bundle", bundle_zip},
     };
     return all;
 }

@@ -29,6 +29,9 @@ void png_picture(Bytes data);         // pixel/io read_picture on a .png
 void tiff_picture(Bytes data);        // … on a .tif
 void pfm_picture(Bytes data);         // … on a .pfm
 void static_analysis_json(Bytes data);  // formats read_static_analysis (+ its quantisation matrix)
+void optimised_patterns_json(Bytes data);  // formats read_optimised_patterns
+void coefficients_json(Bytes data);   // formats coefficients_from_json (vc2-idwt's input)
+void bundle_zip(Bytes data);          // formats read_bundle: zip archive and its index.json
 void quantisation_arguments(Bytes data);  // filters/vc2 quantisation_matrix on -q words
 void command_arguments(Bytes data);   // cli ArgumentParser and the VC-2 tools' argument parser
 
