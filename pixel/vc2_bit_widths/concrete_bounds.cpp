@@ -94,14 +94,18 @@ ConcreteBounds concrete_bounds(const formats::StaticAnalysis& a, int bits, const
     std::map<std::string, formats::Rational> coeff;
     for (const auto& [level, orients] : band_layout(a.config))
         for (const auto& [orient, unused] : orients) {
-            const formats::ArrayPhase band_array{level == 0 ? 1 : level, orient, 0, 0};
-            const auto entry = std::find_if(analysis_entries.begin(), analysis_entries.end(),
-                                            [&](const ArrayEntry& e) { return e.where == band_array; });
-            if (entry == analysis_entries.end()) throw InternalError("no analysis array for band " + orient);
-            const auto range = out.analysis.find(entry->reported);
-            if (range == out.analysis.end())
-                throw UserError("the static analysis has no analysis bound for " + describe(entry->reported));
-            const IntegerRange r = range->second;
+            // A transform of depth 0 has no arrays: its one band, the DC band, is the
+            // picture itself (spec 15.4: no level to analyse).
+            const IntegerRange r = analysis_entries.empty() ? out.picture : [&] {
+                const formats::ArrayPhase band_array{level == 0 ? 1 : level, orient, 0, 0};
+                const auto entry = std::find_if(analysis_entries.begin(), analysis_entries.end(),
+                                                [&](const ArrayEntry& e) { return e.where == band_array; });
+                if (entry == analysis_entries.end()) throw InternalError("no analysis array for band " + orient);
+                const auto range = out.analysis.find(entry->reported);
+                if (range == out.analysis.end())
+                    throw UserError("the static analysis has no analysis bound for " + describe(entry->reported));
+                return range->second;
+            }();
             out.band_analysis[{level, orient}] = r;
             const IntegerRange widened{maximum_dequantised_magnitude(r.lower), maximum_dequantised_magnitude(r.upper)};
             out.band_synthesis[{level, orient}] = widened;

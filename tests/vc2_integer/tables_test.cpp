@@ -65,3 +65,21 @@ TEST_CASE("the default quantisation matrices are the specification's table") {
     }
     CHECK_FALSE(rigor::vc2::default_quantisation_matrix({4, 1, 1, 2}));  // mixed wavelets: none
 }
+
+// Issue 12: every tool exited 70 ("no analysis array for band LL") on a depth-0 analysis.
+// Depth 0 has no arrays; its one band, the DC band, is the picture itself.
+TEST_CASE("depth-0 analyses: the table has no rows and the DC band is the picture") {
+    const auto dir = scratch("depth0");
+    const std::string table = (dir / "table.csv").string(), maxqi = (dir / "maxqi.txt").string();
+    REQUIRE(run("vc2-bit-widths-table", rigor::cli::vc2_bit_widths_table_main,
+                {analysis("w5_W5_d0_D0"), "-b", "10", "-o", table}) == 0);
+    CHECK(read_file(table) == "type,level,array_name,lower_bound,test_pattern_min,test_pattern_max,upper_bound,bits\r\n");
+    REQUIRE(run("vc2-maximum-quantisation-index", rigor::cli::vc2_maximum_quantisation_index_main,
+                {analysis("w5_W5_d0_D0"), "-b", "10", "-o", maxqi}) == 0);
+    // −512 first quantises to 0 at index 37 (qf(37) = 2^9·4·2^¼ > 4·512); the matrix adds 0.
+    CHECK(read_file(maxqi) == "37\n");
+    const std::string optimised = (dir / "optimised.json").string();
+    REQUIRE(run("vc2-optimise-synthesis-test-patterns", rigor::cli::vc2_optimise_synthesis_test_patterns_main,
+                {analysis("w5_W5_d0_D0"), "-b", "10", "-o", optimised}) == 0);
+    CHECK(read_file(optimised).find("\"optimised_synthesis_test_patterns\": []") != std::string::npos);
+}
