@@ -1,7 +1,7 @@
 // One lifting stage applied along one line of samples, exactly as the VC-2
 // specification's lift1…lift4 (SMPTE ST 2042-1 15.4.4.1), including its edge rule: tap
-// positions are clamped into the line (odd taps to [1, n−1], even taps to [0, n−2]), so
-// a line of even length n behaves as if mirrored at its ends.
+// positions are clamped into the line (odd taps to [1, n−1], even taps to [0, n−2];
+// filters/vc2/edge_rule.hpp, shared with the exact finite-line responses).
 #pragma once
 #include <cstdint>
 

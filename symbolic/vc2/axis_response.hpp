@@ -1,27 +1,16 @@
-// The exact response of one entry of a 1-D axis network to every upstream node.
-//
-// For a target entry (node t, index i) the backward (adjoint) pass gives, for every node
-// n, the Laurent polynomial g_n with g_n[k] = ∂ t[i] / ∂ n[k] in the linear part of the
-// network (rounding errors excluded):
-//   Scale by 2^s:   g_in[k]  += 2^s · g[k]
-//   Lift (S, taps): g_in[k]  += g[k];  for updated k: g_in[tap(k, j)] ± = taps[j]/2^S · g[k]
-//   Even / Odd:     g_in[2k (+1)] += g[k]
-//   Interleave:     g_even[k] += g[2k];  g_odd[k] += g[2k+1]
-// Nodes are topologically ordered, so one sweep from t down to 0 is exact.
+// The exact response of one entry of a 1-D axis network to every upstream node, on the
+// infinite lines of the static analysis: filters/vc2/axis_response.hpp (the one 1-D
+// response engine, whose header states the math) over CLN rationals.
 #pragma once
-#include <vector>
-
-#include "filters/vc2/transform_graph.hpp"
+#include "filters/vc2/axis_response.hpp"
 #include "symbolic/vc2/laurent_polynomial.hpp"
 
 namespace rigor::symbolic::vc2 {
 
-struct AxisResponse {
-    int node = -1;
-    long index = 0;
-    std::vector<LaurentPolynomial> gain;  // per node of the network; empty if unreachable
-};
+using AxisResponse = rigor::vc2::AxisResponse<cln::cl_RA>;
 
-AxisResponse axis_response(const rigor::vc2::AxisNetwork& network, int node, long index);
+inline AxisResponse axis_response(const rigor::vc2::AxisNetwork& network, int node, long index) {
+    return rigor::vc2::axis_response(network, node, index, cln::cl_RA(1));
+}
 
 }  // namespace rigor::symbolic::vc2

@@ -18,14 +18,16 @@ namespace {
 std::map<std::pair<long, long>, cln::cl_RA> direct_weights_literal(const TransformGraph& ag, const TransformGraph& sg,
                                                                     const TransformArray& t, long px, long py) {
     std::map<std::pair<long, long>, cln::cl_RA> d;
-    const AxisResponse rx = axis_response(sg.ax, t.x, px), ry = axis_response(sg.ay, t.y, py);
+    // (qualified: filters/vc2 holds the generic engine of the same names)
+    const rigor::symbolic::vc2::AxisResponse rx = rigor::symbolic::vc2::axis_response(sg.ax, t.x, px),
+                                             ry = rigor::symbolic::vc2::axis_response(sg.ay, t.y, py);
     for (const CoefficientBand& b : sg.bands) {
         const CoefficientBand* a = nullptr;
         for (const CoefficientBand& c : ag.bands)
             if (c.level == b.level && c.orient == b.orient) a = &c;
         REQUIRE(a);
-        const LaurentPolynomial& wx = rx.gain[static_cast<std::size_t>(b.x)];
-        const LaurentPolynomial& wy = ry.gain[static_cast<std::size_t>(b.y)];
+        const rigor::symbolic::vc2::LaurentPolynomial& wx = rx.gain[static_cast<std::size_t>(b.x)];
+        const rigor::symbolic::vc2::LaurentPolynomial& wy = ry.gain[static_cast<std::size_t>(b.y)];
         wx.for_each_nonzero([&](long cx, const cln::cl_RA& vx) {
             wy.for_each_nonzero([&](long cy, const cln::cl_RA& vy) {
                 // A_c: the analysis coefficient (cx, cy) of this band, as pixel weights.
