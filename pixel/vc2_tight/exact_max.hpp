@@ -1,0 +1,37 @@
+// The exact maximum of many exact values screened in doubles: every value whose double
+// lies within `margin` of the largest double is computed exactly and the largest of those
+// is returned.  Sound when each double is within margin/2 of its exact value.
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+#include "pixel/vc2_tight/dyadic.hpp"
+
+namespace rigor::pixel::vc2_tight {
+
+struct ExactMax {
+    Dyadic value;
+    std::size_t index = 0;
+};
+
+// `exact(i)` gives value i exactly; `approx` its doubles.  approx must not be empty.
+template <class Exact>
+ExactMax exact_max(const std::vector<double>& approx, double margin, Exact&& exact) {
+    const double best = *std::max_element(approx.begin(), approx.end());
+    ExactMax out;
+    bool have = false;
+    for (std::size_t i = 0; i < approx.size(); ++i) {
+        if (approx[i] < best - margin) continue;
+        Dyadic v = exact(i);
+        if (!have || v > out.value) out = {std::move(v), i};
+        have = true;
+    }
+    return out;
+}
+
+// Relative screening margin: doubles of sums of ≤ 10^6 products of a few doubles are
+// within ~10^−13 of their exact values, relative to the sum of the terms' magnitudes.
+inline double screening_margin(double magnitude) { return 1e-9 * (magnitude + 1.0); }
+
+}  // namespace rigor::pixel::vc2_tight

@@ -1,0 +1,56 @@
+#include "pixel/vc2_tight/quantisation_error.hpp"
+
+#include <algorithm>
+
+#include "filters/base/error.hpp"
+#include "pixel/vc2/quantisation.hpp"
+
+namespace rigor::pixel::vc2_tight {
+
+using pixel::vc2::forward_quant;
+using pixel::vc2::inverse_quant;
+using pixel::vc2::quant_factor;
+
+namespace {
+
+std::int64_t dequantised(std::int64_t c, int index) { return inverse_quant(forward_quant(c, index), index); }
+
+__extension__ typedef __int128 Wide;
+
+// First c ≥ 0 of step k: ⌈k·qf/4⌉.
+std::int64_t step_start(std::int64_t k, std::int64_t qf) { return static_cast<std::int64_t>((Wide{k} * qf + 3) / 4); }
+
+// Extremes of Q(c) − c over integers 0 ≤ c ≤ h.
+void error_extremes(std::int64_t h, int index, std::int64_t& lo, std::int64_t& hi) {
+    lo = hi = 0;  // c = 0
+    const std::int64_t qf = quant_factor(index);
+    const std::int64_t steps = static_cast<std::int64_t>(Wide{4} * h / qf);  // the step of h
+    auto visit = [&](std::int64_t k) {
+        const std::int64_t first = step_start(k, qf);
+        if (first > h) return;
+        const std::int64_t last = std::min(h, step_start(k + 1, qf) - 1);
+        const std::int64_t q = dequantised(first, index);
+        hi = std::max(hi, q - first);
+        lo = std::min(lo, q - last);
+    };
+    for (std::int64_t k = 0; k <= std::min<std::int64_t>(steps, 5); ++k) visit(k);
+    for (std::int64_t k = std::max<std::int64_t>(0, steps - 5); k <= steps; ++k) visit(k);
+}
+
+}  // namespace
+
+QuantisedRange quantised_range(std::int64_t lo, std::int64_t hi, int index) {
+    if (lo > 0 || hi < 0) throw InternalError("a coefficient range must contain 0");
+    QuantisedRange r;
+    r.dequantised_lo = dequantised(lo, index);
+    r.dequantised_hi = dequantised(hi, index);
+    r.zeroed = r.dequantised_lo == 0 && r.dequantised_hi == 0;
+    std::int64_t plo = 0, phi = 0, nlo = 0, nhi = 0;
+    error_extremes(hi, index, plo, phi);
+    error_extremes(-lo, index, nlo, nhi);  // r(−c) = −r(c)
+    r.error_lo = std::min(plo, -nhi);
+    r.error_hi = std::max(phi, -nlo);
+    return r;
+}
+
+}  // namespace rigor::pixel::vc2_tight
