@@ -6,10 +6,9 @@
 // roundings (affine_terms.hpp); its extremes are bounded by
 //   upper = hi·P + lo·N + Σ_k (Pk·δhi_k + Nk·δlo_k),  lower = lo·P + hi·N + Σ_k (Pk·δlo_k + Nk·δhi_k),
 // and T is an integer, so ⌊upper⌋ and ⌈lower⌉ bound it.  The maximum over positions is
-// taken over the classes of edge_classes.hpp (every x class with every y class; the
-// values factor, so each pair costs a few products): first in doubles, then exactly for
-// every pair within 10^−9 (relative) of the best, which a double sum of ≤ 10^6 terms
-// cannot miss by more than ~10^−13.
+// taken over the classes of edge_classes.hpp (phase_extremes.hpp: first in doubles, then
+// exactly for every pair within 10^−9 (relative) of the best, which a double sum of
+// ≤ 10^6 terms cannot miss by more than ~10^−13).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -18,21 +17,12 @@
 #include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 #include "pixel/vc2_tight/affine_terms.hpp"
 #include "pixel/vc2_tight/geometry.hpp"
+#include "pixel/vc2_tight/phase_extremes.hpp"
 #include "pixel/vc2_tight/response_cache.hpp"
 
 namespace rigor::pixel::vc2_tight {
 
 using pixel::vc2_bit_widths::IntegerRange;
-
-// A position class pair of an array: where an extreme is.
-struct ClassPair {
-    AxisClass x, y;
-};
-
-struct PhaseBound {
-    std::int64_t lower = 0, upper = 0;
-    ClassPair at_lower, at_upper;
-};
 
 struct ArrayBound {
     int index = -1;  // in the graph
@@ -45,6 +35,8 @@ struct ArrayBound {
     Range<Dyadic> linear, rounding;
 
     IntegerRange range() const;  // over every phase
+    // Array `index` of its graph, no phase yet.
+    static ArrayBound empty_for(const rigor::vc2::TransformArray& array, int index);
 };
 
 struct AnalysisBounds {

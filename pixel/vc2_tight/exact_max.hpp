@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "filters/base/error.hpp"
 #include "pixel/vc2_tight/dyadic.hpp"
 
 namespace rigor::pixel::vc2_tight {
@@ -18,6 +19,7 @@ struct ExactMax {
 // `exact(i)` gives value i exactly; `approx` its doubles.  approx must not be empty.
 template <class Exact>
 ExactMax exact_max(const std::vector<double>& approx, double margin, Exact&& exact) {
+    if (approx.empty()) throw InternalError("no value to maximise");
     const double best = *std::max_element(approx.begin(), approx.end());
     ExactMax out;
     bool have = false;

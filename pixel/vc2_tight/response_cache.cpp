@@ -22,4 +22,19 @@ const ClassResponse& ResponseCache::get(int node, const AxisClass& cls) {
     return *slot;
 }
 
+GraphClasses graph_classes(const rigor::vc2::TransformGraph& g, const ArrayShapes& shapes, ResponseCache& cx,
+                           ResponseCache& cy, unsigned threads) {
+    GraphClasses out;
+    std::vector<std::pair<int, AxisClass>> want_x, want_y;
+    for (std::size_t i = 0; i < g.arrays.size(); ++i) {
+        out.x.push_back(axis_classes(shapes.x[i], cx.line().extent));
+        out.y.push_back(axis_classes(shapes.y[i], cy.line().extent));
+        for (const AxisClass& c : out.x.back()) want_x.push_back({g.arrays[i].x, c});
+        for (const AxisClass& c : out.y.back()) want_y.push_back({g.arrays[i].y, c});
+    }
+    cx.fill(want_x, threads);
+    cy.fill(want_y, threads);
+    return out;
+}
+
 }  // namespace rigor::pixel::vc2_tight

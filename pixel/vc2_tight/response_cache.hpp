@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pixel/vc2_tight/class_response.hpp"
+#include "pixel/vc2_tight/geometry.hpp"
 
 namespace rigor::pixel::vc2_tight {
 
@@ -28,5 +29,13 @@ private:
     rigor::vc2::AxisLine line_;
     std::map<std::pair<int, long>, std::unique_ptr<ClassResponse>> cache_;
 };
+
+// The classes of every array of a graph on the caches' lines (x, y indexed like
+// graph.arrays), their responses computed into the caches on `threads` threads.
+struct GraphClasses {
+    std::vector<std::vector<AxisClass>> x, y;
+};
+GraphClasses graph_classes(const rigor::vc2::TransformGraph& graph, const ArrayShapes& shapes, ResponseCache& cx,
+                           ResponseCache& cy, unsigned threads);
 
 }  // namespace rigor::pixel::vc2_tight

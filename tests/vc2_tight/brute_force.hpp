@@ -1,7 +1,9 @@
 // Every picture of a few pixels with few bits through the integer transform: the
 // observed extremes of every array at every position, the ground truth the tight bounds
-// must contain.
+// must contain, and the check that they do.
 #pragma once
+#include <catch2/catch.hpp>
+
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -11,6 +13,8 @@
 
 #include "filters/vc2/sample_array.hpp"
 #include "filters/vc2/transform_config.hpp"
+#include "pixel/vc2/integer_transform.hpp"
+#include "pixel/vc2_tight/analysis_bounds.hpp"
 
 namespace vc2_tight_test {
 
@@ -24,6 +28,15 @@ struct Extremes {
 
 // (level, array name) → position (x, y) → extremes.
 using Observed = std::map<std::pair<int, std::string>, std::map<std::pair<long, long>, Extremes>>;
+
+// A transform visitor recording every value of every array into `seen`.
+inline rigor::pixel::vc2::ArrayVisitor recorder(Observed& seen) {
+    return [&seen](int level, std::string_view name, const rigor::vc2::SampleArray& a) {
+        auto& arr = seen[{level, std::string(name)}];
+        for (long y = 0; y < a.height; ++y)
+            for (long x = 0; x < a.width; ++x) arr[{x, y}].see(a.at(x, y));
+    };
+}
 
 // Calls f with every width × height picture of samples in [lo, hi] (row-major odometer).
 inline void for_every_picture(long width, long height, std::int64_t lo, std::int64_t hi,
@@ -41,6 +54,37 @@ inline void for_every_picture(long width, long height, std::int64_t lo, std::int
         }
         if (i == p.samples.size()) return;
     }
+}
+
+struct Tightness {
+    long phases = 0, reached = 0;
+};
+
+// Every observed value lies within its array's phase bound; counts phases whose bound
+// some picture reached.
+inline Tightness check_contains(const std::vector<rigor::pixel::vc2_tight::ArrayBound>& arrays, const Observed& seen) {
+    Tightness t;
+    for (const auto& a : arrays) {
+        INFO("(" << a.level << ", " << a.name << ")");
+        const auto it = seen.find({a.level, a.name});
+        REQUIRE(it != seen.end());
+        std::vector<Extremes> phase(a.phases.size());
+        for (const auto& [xy, e] : it->second) {
+            auto& p = phase[static_cast<std::size_t>((xy.first % a.period_x) * a.period_y + xy.second % a.period_y)];
+            p.see(e.lo);
+            p.see(e.hi);
+        }
+        for (std::size_t k = 0; k < phase.size(); ++k) {
+            if (phase[k].hi < phase[k].lo) continue;  // no position of that phase at this size
+            INFO("phase " << k << ": seen " << phase[k].lo << " … " << phase[k].hi << ", bound "
+                          << a.phases[k].lower << " … " << a.phases[k].upper);
+            CHECK(phase[k].lo >= a.phases[k].lower);
+            CHECK(phase[k].hi <= a.phases[k].upper);
+            t.phases += 2;
+            t.reached += (phase[k].lo == a.phases[k].lower) + (phase[k].hi == a.phases[k].upper);
+        }
+    }
+    return t;
 }
 
 }  // namespace vc2_tight_test
