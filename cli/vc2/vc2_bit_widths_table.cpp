@@ -1,6 +1,11 @@
-// `vc2-bit-widths-table STATIC.json -b BITS [-q …] [-p] [--format csv|json|markdown]`
-// (the reference's tool): for every array of the transform, the bounds for a BITS-bit
-// picture next to what the test patterns produce through the integer transform.
+// `vc2-bit-widths-table STATIC.json -b BITS [-q …] [-p] [--format csv|json|markdown]
+// [--tight [--width W --height H]]` (the reference's tool): for every array of the
+// transform, the bounds for a BITS-bit picture next to what the test patterns produce
+// through the integer transform.  --tight: bounds that hold at every position, edges
+// included (pixel/vc2_tight/tight_table.hpp), for every picture from the minimum size
+// (stated on stderr) or for exactly W × H.
+#include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -9,6 +14,7 @@
 #include "filters/base/output_file.hpp"
 #include "filters/formats/python_json.hpp"
 #include "pixel/vc2_bit_widths/bit_width_table.hpp"
+#include "pixel/vc2_tight/tight_table.hpp"
 
 namespace rigor::cli {
 
@@ -46,10 +52,22 @@ std::string markdown(const std::vector<TableRow>& rows, bool phases) {
     return s.str();
 }
 
-std::string json(const bit_widths::BitWidthTable& t, const std::vector<TableRow>& rows, bool phases, int bits) {
+// The picture sizes a tight table's bounds hold for.
+struct TightPictures {
+    long width = 0, height = 0;
+    bool exact = false;
+};
+
+std::string json(const std::vector<TableRow>& rows, bool phases, int bits, int maximum_qi,
+                 const std::optional<TightPictures>& tight) {
     nlohmann::ordered_json doc;
     doc["picture_bit_width"] = bits;
-    doc["maximum_quantisation_index"] = t.bounds.maximum_quantisation_index;
+    doc["maximum_quantisation_index"] = maximum_qi;
+    if (tight) {
+        doc["bounds"] = "edge-inclusive";
+        doc["pictures"] = {{tight->exact ? "width" : "minimum_width", tight->width},
+                           {tight->exact ? "height" : "minimum_height", tight->height}};
+    }
     auto& list = doc["rows"] = nlohmann::ordered_json::array();
     for (const TableRow& r : rows) {
         nlohmann::ordered_json e;
@@ -80,6 +98,10 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
         OptimisedPatterns::accepted);
     p.flag("-p", "--show-all-filter-phases", "one row per phase instead of per array")
         .option("-f", "--format", "csv|json|markdown", "output format (default csv, as the reference)")
+        .flag("", "--tight", "bounds that hold at every position of every array, edges included, for every\n"
+              "picture from the minimum size the tool states (stderr)")
+        .option("", "--width", "W", "with --tight: the bounds of pictures of exactly W x H")
+        .option("", "--height", "H", "with --tight: see --width")
         .option("-j", "--threads", "N", "worker threads (default: all cores)")
         .option("-o", "--output", "FILE", "write to FILE instead of stdout");
     const auto parsed = p.parse(args);
@@ -88,13 +110,34 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
     const std::string format = a.get_or("--format", "csv");
     if (format != "csv" && format != "json" && format != "markdown")
         throw UserError("unknown --format '" + format + "' (csv, json or markdown)");
+    const bool tight = a.has("--tight");
+    if (!tight && (a.has("--width") || a.has("--height"))) throw UsageError("--width and --height need --tight");
+    if (a.has("--width") != a.has("--height")) throw UsageError("--width and --height go together");
     const unsigned threads = vc2_tool_threads(a);
     const auto in = load_vc2_tool_inputs(a);
-    const auto table = bit_widths::bit_width_table(in.analysis, in.picture_bits, in.matrix, threads);
+    std::vector<TableRow> all_rows;
+    int maximum_qi = 0;
+    std::optional<TightPictures> pictures;
+    if (tight) {
+        namespace t = rigor::pixel::vc2_tight;
+        const t::PictureGeometry geometry =
+            a.has("--width") ? t::exact_geometry(in.analysis.config, *a.get_int("--width"),
+                                                 *a.get_int("--height"))
+                             : t::minimum_geometry(in.analysis.config);
+        std::cerr << "vc2-bit-widths-table: edge-inclusive bounds for " << geometry.describe() << "\n";
+        auto table = t::tight_bit_width_table(in.analysis, in.picture_bits, in.matrix, geometry, threads);
+        all_rows = std::move(table.table.rows);
+        maximum_qi = table.maximum_quantisation_index;
+        pictures = TightPictures{geometry.width, geometry.height, geometry.exact_size};
+    } else {
+        auto table = bit_widths::bit_width_table(in.analysis, in.picture_bits, in.matrix, threads);
+        all_rows = std::move(table.rows);
+        maximum_qi = table.bounds.maximum_quantisation_index;
+    }
     const bool phases = a.has("--show-all-filter-phases");
-    const auto rows = phases ? table.rows : bit_widths::merge_phases(table.rows);
+    const auto rows = phases ? all_rows : bit_widths::merge_phases(all_rows);
     const std::string text = format == "csv"    ? csv(rows, phases)
-                             : format == "json" ? json(table, rows, phases, in.picture_bits)
+                             : format == "json" ? json(rows, phases, in.picture_bits, maximum_qi, pictures)
                                                 : markdown(rows, phases);
     write_text_file(a.get_or("--output", "-"), text);
     return 0;

@@ -1,0 +1,95 @@
+// vc2-bit-widths-table --tight (issue 12 parts 1 and 4): the edge-inclusive bounds contain
+// the reference's test-pattern values (real values of the integer transform) on every row
+// of every golden analysis; they are the same for every picture size from the stated
+// minimum (1920×1080 gives the minimum's table); and the arguments are checked.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "tool_helpers.hpp"
+
+using namespace vc2_test;
+
+namespace {
+
+nlohmann::json tight_table(const std::string& out, std::vector<std::string> args) {
+    args.insert(args.end(), {"--tight", "-p", "--format", "json", "-o", out});
+    REQUIRE(run("vc2-bit-widths-table", rigor::cli::vc2_bit_widths_table_main, args) == 0);
+    return nlohmann::json::parse(read_file(out));
+}
+
+}  // namespace
+
+TEST_CASE("tight tables: the bounds contain every test pattern's value, edges included, on every golden analysis") {
+    const auto dir = scratch("tight");
+    struct Case {
+        const char* config;
+        const char* bits;
+    };
+    for (const Case& k : {Case{"w0_W0_d2_D0", "10"}, Case{"w1_W1_d0_D2", "10"}, Case{"w1_W1_d1_D0", "8"},
+                          Case{"w1_W1_d1_D0", "10"}, Case{"w1_W1_d2_D0", "10"}, Case{"w1_W1_d3_D0", "10"},
+                          Case{"w3_W3_d2_D0", "12"}, Case{"w5_W5_d1_D0", "10"}, Case{"w6_W6_d1_D0", "8"},
+                          Case{"w0_W0_d0_D3", "10"}, Case{"w4_W4_d1_D0", "10"}}) {
+        const std::string config = k.config, bits = k.bits;
+        {
+            INFO(config << " at " << bits << " bits");
+            const std::string file = config == "w4_W4_d1_D0" ? RIGOR_TEST_DIR "/w4_W4_d1_D0.json"
+                                                                          : analysis(config);
+            const auto t = tight_table((dir / "t.json").string(), {file, "-b", bits});
+            CHECK(t["bounds"] == "edge-inclusive");
+            CHECK(t["pictures"]["minimum_width"].get<long>() > 0);
+            REQUIRE(!t["rows"].empty());
+            // The plain table has the same rows in the same order with the same pattern values.
+            const std::string plain = (dir / "p.json").string();
+            REQUIRE(run("vc2-bit-widths-table", rigor::cli::vc2_bit_widths_table_main,
+                        {file, "-b", bits, "-p", "--format", "json", "-o", plain}) == 0);
+            const auto p = nlohmann::json::parse(read_file(plain));
+            REQUIRE(p["rows"].size() == t["rows"].size());
+            CHECK(t["maximum_quantisation_index"].get<int>() >= p["maximum_quantisation_index"].get<int>());
+            for (std::size_t i = 0; i < t["rows"].size(); ++i) {
+                const auto& r = t["rows"][i];
+                INFO(r.dump());
+                CHECK(r["array_name"] == p["rows"][i]["array_name"]);
+                CHECK(r["test_pattern_min"] == p["rows"][i]["test_pattern_min"]);
+                CHECK(r["lower_bound"].get<long>() <= r["test_pattern_min"].get<long>());
+                CHECK(r["test_pattern_max"].get<long>() <= r["upper_bound"].get<long>());
+            }
+        }
+    }
+}
+
+TEST_CASE("tight tables: the bounds of every size from the minimum are those of any larger size") {
+    const auto dir = scratch("tight_sizes");
+    for (const char* config : {"w1_W1_d2_D0", "w5_W5_d1_D0", "w1_W1_d0_D2"}) {
+        INFO(config);
+        const auto every = tight_table((dir / "every.json").string(), {analysis(config), "-b", "10"});
+        const auto hd = tight_table((dir / "hd.json").string(),
+                                    {analysis(config), "-b", "10", "--width", "1920", "--height", "1080"});
+        CHECK(hd["pictures"]["width"] == 1920);
+        CHECK(hd["rows"] == every["rows"]);
+        // The minimum size itself, given exactly, has the same bounds.
+        const auto least = tight_table((dir / "least.json").string(),
+                                       {analysis(config), "-b", "10", "--width",
+                                        std::to_string(every["pictures"]["minimum_width"].get<long>()), "--height",
+                                        std::to_string(every["pictures"]["minimum_height"].get<long>())});
+        CHECK(least["rows"] == every["rows"]);
+    }
+}
+
+TEST_CASE("tight tables: depth 0 and argument mistakes") {
+    const auto dir = scratch("tight_errors");
+    const std::string out = (dir / "t.csv").string();
+    const auto table = [&](std::vector<std::string> args) {
+        return run("vc2-bit-widths-table", rigor::cli::vc2_bit_widths_table_main, args);
+    };
+    REQUIRE(table({analysis("w5_W5_d0_D0"), "-b", "10", "--tight", "-o", out}) == 0);
+    CHECK(read_file(out) == "type,level,array_name,lower_bound,test_pattern_min,test_pattern_max,upper_bound,bits\r\n");
+    const std::string legall = analysis("w1_W1_d2_D0");
+    CHECK(table({legall, "-b", "10", "--width", "64", "--height", "64", "-o", (dir / "a").string()}) == 2);
+    CHECK(last_error.find("--tight") != std::string::npos);
+    CHECK(table({legall, "-b", "10", "--tight", "--width", "64", "-o", (dir / "b").string()}) == 2);
+    CHECK(table({legall, "-b", "10", "--tight", "--width", "66", "--height", "64", "-o", (dir / "c").string()}) == 1);
+    CHECK(last_error.find("multiple of 4") != std::string::npos);
+    CHECK(table({legall, "-b", "10", "--tight", "--width", "x", "--height", "64", "-o", (dir / "d").string()}) == 2);
+    for (const char* f : {"a", "b", "c", "d"}) CHECK_FALSE(std::filesystem::exists(dir / f));
+}
