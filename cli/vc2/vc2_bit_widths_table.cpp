@@ -98,8 +98,7 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
         OptimisedPatterns::accepted);
     p.flag("-p", "--show-all-filter-phases", "one row per phase instead of per array")
         .option("-f", "--format", "csv|json|markdown", "output format (default csv, as the reference)")
-        .flag("", "--tight", "bounds that hold at every position of every array, edges included, for every\n"
-              "picture from the minimum size the tool states (stderr)")
+        .flag("", "--tight", "bounds holding at every position, edges included, from a minimum size (on stderr)")
         .option("", "--width", "W", "with --tight: the bounds of pictures of exactly W x H")
         .option("", "--height", "H", "with --tight: see --width")
         .option("-j", "--threads", "N", "worker threads (default: all cores)")
@@ -127,7 +126,7 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
         std::cerr << "vc2-bit-widths-table: edge-inclusive bounds for " << geometry.describe() << "\n";
         auto table = t::tight_bit_width_table(in.analysis, in.picture_bits, in.matrix, geometry, threads);
         all_rows = std::move(table.table.rows);
-        maximum_qi = table.maximum_quantisation_index;
+        maximum_qi = table.bounds.maximum_quantisation_index;
         pictures = TightPictures{geometry.width, geometry.height, geometry.exact_size};
     } else {
         auto table = bit_widths::bit_width_table(in.analysis, in.picture_bits, in.matrix, threads);

@@ -2,9 +2,11 @@
 // saturated pictures through the integer transform at full picture size and checks no
 // intermediate value leaves its bound; reports per array how close the pictures came.
 // Exit 0 when every interior value is in bounds (edges: see pixel/vc2_bit_widths/verification.hpp),
-// 3 on a violation.
+// 3 on a violation.  --tight: against the edge-inclusive bounds (pixel/vc2_tight), every
+// value of every array counts, edges included.
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -12,6 +14,7 @@
 #include "filters/base/error.hpp"
 #include "filters/base/output_file.hpp"
 #include "pixel/vc2_bit_widths/verification.hpp"
+#include "pixel/vc2_tight/tight_table.hpp"
 
 namespace rigor::cli {
 
@@ -47,13 +50,15 @@ int vc2_verify_main(std::span<const std::string> args) {
         .option("-r", "--random-pictures", "N", "pictures of each random kind (default 4)")
         .option("-s", "--seed", "SEED", "random seed (default 1)")
         .flag("", "--include-edges", "count edge values beyond their bounds as violations")
+        .flag("", "--tight", "check every value, edges included, against the bounds of vc2-bit-widths-table --tight")
         .option("-o", "--output", "FILE", "write the report to FILE instead of stdout")
         .epilog("The static analysis models arrays without edges, so its bounds apply to the interior:\n"
                 "values whose dependency region lies inside the picture.  Those are checked; values\n"
                 "near the picture edges (where the specification clamps lifting taps) are checked too,\n"
                 "and how far they exceed their bounds is reported as information.  Exit status 3 when\n"
                 "an interior value leaves its bound (with --include-edges: any value), so exit 0 means\n"
-                "the static bounds hold where they apply.");
+                "the static bounds hold where they apply.  With --tight every value of every array is\n"
+                "checked against bounds that include the edges, and any value outside them exits 3.");
     const auto parsed = p.parse(args);
     if (!parsed) return 0;
     const Arguments& a = *parsed;
@@ -64,6 +69,16 @@ int vc2_verify_main(std::span<const std::string> args) {
     options.random_pictures = static_cast<int>(number(a, "--random-pictures", 4));
     options.seed = static_cast<std::uint64_t>(number(a, "--seed", 1));
     options.include_edges = a.has("--include-edges");
+    std::optional<bit_widths::ReplacementBounds> tight;
+    if (a.has("--tight")) {
+        namespace t = rigor::pixel::vc2_tight;
+        const t::PictureGeometry geometry = options.width > 0 && options.height > 0
+                                                ? t::exact_geometry(in.analysis.config, options.width, options.height)
+                                                : t::minimum_geometry(in.analysis.config);
+        tight = t::replacement_bounds(t::tight_bounds(geometry, bit_widths::picture_range(in.picture_bits), in.matrix,
+                                                      vc2_tool_threads(a)));
+        options.replacement = &*tight;
+    }
     const auto report = bit_widths::verify_bounds(in.analysis, in.picture_bits, in.matrix, options);
 
     std::ostringstream s;

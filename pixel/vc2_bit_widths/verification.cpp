@@ -42,8 +42,10 @@ namespace {
 // The bounds of one transform direction, arranged for a fast per-sample check.
 class Checker {
 public:
+    // bounds: keyed by the reported entry holding each value, or (by_own_phase) by every
+    // array's own phase.
     Checker(const TransformConfig& c, bool synthesis, const std::map<formats::ArrayPhase, IntegerRange>& bounds,
-            VerificationReport& report)
+            bool by_own_phase, VerificationReport& report)
         : report_(report), synthesis_(synthesis), regions_(synthesis ? synthesis_regions(c) : analysis_regions(c)) {
         const TransformGraph graph = synthesis ? synthesis_graph(c) : analysis_graph(c);
         const auto entries = all_array_phases(graph);
@@ -56,7 +58,7 @@ public:
             arr.py = a.period_y;
             ArrayObservation obs{synthesis, a.level, a.name, INT64_MAX, INT64_MIN, INT64_MAX, INT64_MIN};
             for (long k = 0; k < a.period_x * a.period_y; ++k, ++e) {
-                const IntegerRange r = bounds.at(entries[e].reported);
+                const IntegerRange r = bounds.at(by_own_phase ? entries[e].where : entries[e].reported);
                 arr.phase_bounds.push_back(r);
                 obs.lower = std::min(obs.lower, r.lower);
                 obs.upper = std::max(obs.upper, r.upper);
@@ -152,10 +154,12 @@ VerificationReport verify_bounds(const formats::StaticAnalysis& a, int bits, con
                                  const VerificationOptions& o) {
     const ConcreteBounds cb = concrete_bounds(a, bits, matrix);
     const TransformConfig& c = a.config;
+    const ReplacementBounds* const rb = o.replacement;
     VerificationReport report;
-    report.include_edges = o.include_edges;
-    Checker analysis_check(c, false, cb.analysis, report);
-    Checker synthesis_check(c, true, cb.synthesis, report);
+    report.include_edges = o.include_edges || rb;
+    Checker analysis_check(c, false, rb ? rb->analysis : cb.analysis, rb, report);
+    Checker synthesis_check(c, true, rb ? rb->synthesis : cb.synthesis, rb, report);
+    const int maximum_qi = std::max(cb.maximum_quantisation_index, rb ? rb->maximum_quantisation_index : 0);
 
     std::vector<std::pair<std::string, const formats::TestPattern*>> patterns;
     for (const auto& p : a.analysis_patterns) patterns.push_back({"analysis pattern", &p});
@@ -172,13 +176,17 @@ VerificationReport verify_bounds(const formats::StaticAnalysis& a, int bits, con
     width = round_up(width, bx);
     height = round_up(height, by);
     check_picture_size(c, width, height);
+    if (rb && (rb->exact_size ? width != rb->width || height != rb->height : width < rb->width || height < rb->height))
+        throw UserError("the bounds hold for " + std::string(rb->exact_size ? "pictures of exactly " : "pictures of at least ") +
+                        std::to_string(rb->width) + "x" + std::to_string(rb->height) + ", not " + std::to_string(width) +
+                        "x" + std::to_string(height));
     report.width = width;
     report.height = height;
 
     auto run = [&](const SampleArray& picture, const std::string& name) {
         ++report.pictures;
         const Coefficients coefficients = analyse(c, picture, analysis_check.visitor(name));
-        for (int qi = 0; qi <= cb.maximum_quantisation_index; ++qi) {
+        for (int qi = 0; qi <= maximum_qi; ++qi) {
             Coefficients q = coefficients;
             quantise_in_place(q, matrix, qi);
             synthesise(c, q, synthesis_check.visitor(name + " at qi " + std::to_string(qi)));

@@ -9,8 +9,13 @@
 // inside the picture.  Values near the edges, where the specification clamps lifting
 // taps, are checked too and how far they exceed their bounds is reported, but they
 // count as violations only with include_edges.
+//
+// Replacement bounds (`vc2-verify --tight`): bounds of every array at every phase that
+// hold at every position, edges included (pixel/vc2_tight), for the picture sizes they
+// state; then every value counts and the decodings run to their maximum index.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,11 +23,23 @@
 
 namespace rigor::pixel::vc2_bit_widths {
 
+struct ReplacementBounds {
+    // Keyed by each array's own phase (every array, not only the reported ones).
+    std::map<formats::ArrayPhase, IntegerRange> analysis, synthesis;
+    int maximum_quantisation_index = 0;
+    // The pictures they hold for: exactly width × height, or every size at least that.
+    long width = 0, height = 0;
+    bool exact_size = false;
+};
+
 struct VerificationOptions {
     long width = 0, height = 0;  // 0: large enough for every test pattern
     int random_pictures = 4;     // of each kind (uniform, saturated)
     std::uint64_t seed = 1;
     bool include_edges = false;  // count edge values beyond their bounds as violations
+    // Instead of the static analysis's bounds (implies include_edges); must cover the
+    // picture size, else rigor::UserError.
+    const ReplacementBounds* replacement = nullptr;
 };
 
 struct ArrayObservation {

@@ -1,7 +1,8 @@
 // The bit-width table with edge-inclusive bounds (`vc2-bit-widths-table --tight`): the
 // reference's rows and test-pattern values (real values of the integer transform), the
 // bounds replaced by those of analysis_bounds.hpp and synthesis_bounds.hpp, which hold at
-// every position of every array, edges included, for every picture of the geometry.
+// every position of every array, edges included, for every picture of the geometry; and
+// the same bounds for `vc2-verify --tight`.
 //
 // What the bounds are not yet: the tight decoder bounds of issue 12 part 2 (the chain
 // picture → quantiser → decoder with the pixels as symbols).  The synthesis bounds are
@@ -10,17 +11,33 @@
 #include "filters/formats/vc2_static_analysis.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2_bit_widths/bit_width_table.hpp"
-#include "pixel/vc2_tight/geometry.hpp"
+#include "pixel/vc2_bit_widths/verification.hpp"
+#include "pixel/vc2_tight/synthesis_bounds.hpp"
 
 namespace rigor::pixel::vc2_tight {
 
-struct TightTable {
-    PictureGeometry geometry;
-    // Rows as the reference's table (bounds edge-inclusive); bounds.picture as the
-    // reference's, the other fields of bounds are the reference's.
-    pixel::vc2_bit_widths::BitWidthTable table;
+struct TightBounds {
+    AnalysisBounds analysis;
+    SynthesisBounds synthesis;
     // max over bands of (smallest index zeroing the band's edge-inclusive range + matrix value)
     int maximum_quantisation_index = 0;
+
+    const PictureGeometry& geometry() const { return analysis.geometry; }
+    // The bound of one array at one of its phases.
+    IntegerRange at(bool synthesis, const formats::ArrayPhase& where) const;
+};
+
+// Throws rigor::UserError when the matrix lacks a band.
+TightBounds tight_bounds(const PictureGeometry& geometry, IntegerRange picture,
+                         const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1);
+
+// Every array at every phase, for vc2-verify.
+pixel::vc2_bit_widths::ReplacementBounds replacement_bounds(const TightBounds& bounds);
+
+struct TightTable {
+    TightBounds bounds;
+    // Rows as the reference's table with the tight bounds; table.bounds is the reference's.
+    pixel::vc2_bit_widths::BitWidthTable table;
 };
 
 // `geometry` must be of the analysis's configuration; threads ≤ 1 runs on the calling thread.

@@ -93,3 +93,26 @@ TEST_CASE("tight tables: depth 0 and argument mistakes") {
     CHECK(table({legall, "-b", "10", "--tight", "--width", "x", "--height", "64", "-o", (dir / "d").string()}) == 2);
     for (const char* f : {"a", "b", "c", "d"}) CHECK_FALSE(std::filesystem::exists(dir / f));
 }
+
+TEST_CASE("vc2-verify with tight bounds: Fidelity's edges hold, every value counts") {
+    const auto dir = scratch("tight_verify");
+    const std::string out = (dir / "report.txt").string();
+    const std::vector<std::string> args = {analysis("w5_W5_d1_D0"), "-b", "10", "-r", "1", "--width", "104",
+                                           "--height", "104", "-o", out};
+    auto with = [&](const char* flag) {
+        auto a = args;
+        a.push_back(flag);
+        return run("vc2-verify", rigor::cli::vc2_verify_main, a);
+    };
+    CHECK(with("--include-edges") == 3);  // the reference's bounds fail at the edges
+    CHECK(with("--tight") == 0);
+    const std::string report = read_file(out);
+    CHECK(report.find("violations: 0\n") != std::string::npos);
+    CHECK(report.find("(counted as violations)") != std::string::npos);
+    // The minimum size (58x58) is stated; a smaller picture is refused.
+    const std::string small = (dir / "small.txt").string();
+    CHECK(run("vc2-verify", rigor::cli::vc2_verify_main,
+              {analysis("w5_W5_d1_D0"), "-b", "10", "--tight", "--width", "16", "-o", small}) == 1);
+    CHECK(last_error.find("at least 58x58") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(small));
+}
