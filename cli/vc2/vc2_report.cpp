@@ -16,6 +16,7 @@
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "filters/vc2/wavelet.hpp"
 #include "pixel/vc2_bit_widths/bit_width_table.hpp"
+#include "pixel/vc2_tight/tight_table.hpp"
 #include "symbolic/vc2/static_analysis.hpp"
 
 namespace rigor::cli {
@@ -91,6 +92,21 @@ int vc2_report_main(std::span<const std::string> args) {
     print_rows(rows, false);
     std::printf("\nDecoder (synthesis), every coefficient quantised at every useful index:\n");
     print_rows(rows, true);
+
+    // The same rows with bounds that hold at the picture edges too (issue 12).
+    start = std::chrono::steady_clock::now();
+    namespace tight = rigor::pixel::vc2_tight;
+    const tight::PictureGeometry geometry = tight::minimum_geometry(config);
+    auto edge_rows = table.rows;
+    tight::apply_tight_bounds(edge_rows, tight::tight_bounds(geometry, table.bounds.picture, *matrix, 2));
+    edge_rows = bit_widths::merge_phases(edge_rows);
+    std::printf("\nEdge-inclusive bounds (vc2-bit-widths-table --tight), in %.2f s: every value of the integer\n"
+                "transform at every position, edges included, for %s:\n",
+                seconds_since(start), geometry.describe().c_str());
+    std::printf("Encoder (analysis):\n");
+    print_rows(edge_rows, false);
+    std::printf("\nDecoder (synthesis):\n");
+    print_rows(edge_rows, true);
     return 0;
 }
 

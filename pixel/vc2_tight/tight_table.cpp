@@ -55,12 +55,16 @@ TightTable tight_bit_width_table(const formats::StaticAnalysis& a, int bits, con
     TightTable out;
     out.table = bit_widths::bit_width_table(a, bits, matrix, threads);
     out.bounds = tight_bounds(geo, out.table.bounds.picture, matrix, threads);
-    for (bit_widths::TableRow& r : out.table.rows) {
-        const IntegerRange b = out.bounds.at(r.synthesis, r.where);
+    apply_tight_bounds(out.table.rows, out.bounds);
+    return out;
+}
+
+void apply_tight_bounds(std::vector<bit_widths::TableRow>& rows, const TightBounds& bounds) {
+    for (bit_widths::TableRow& r : rows) {
+        const IntegerRange b = bounds.at(r.synthesis, r.where);
         r.lower = b.lower;
         r.upper = b.upper;
     }
-    return out;
 }
 
 }  // namespace rigor::pixel::vc2_tight

@@ -34,6 +34,9 @@ TightBounds tight_bounds(const PictureGeometry& geometry, IntegerRange picture,
 // Every array at every phase, for vc2-verify.
 pixel::vc2_bit_widths::ReplacementBounds replacement_bounds(const TightBounds& bounds);
 
+// Each row's bounds replaced by the tight ones of its array and phase.
+void apply_tight_bounds(std::vector<pixel::vc2_bit_widths::TableRow>& rows, const TightBounds& bounds);
+
 struct TightTable {
     TightBounds bounds;
     // Rows as the reference's table with the tight bounds; table.bounds is the reference's.

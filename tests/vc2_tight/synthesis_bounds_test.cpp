@@ -97,3 +97,57 @@ TEST_CASE("synthesis bounds hold for any coefficients in the bands' ranges") {
         check_contains(b.arrays, seen);
     }
 }
+
+// The sign pattern of a target's synthesis gains, each coefficient at its band's extreme,
+// through the real synthesis: the value lies between the linear part plus the least and
+// plus the most the roundings can add, so every upper bound (edges included) is reached
+// up to the roundings — the synthesis bounds are exact for the model, and these
+// coefficient pictures are its edge test patterns.
+TEST_CASE("synthesis sign patterns reach every upper bound up to the roundings") {
+    for (const TransformConfig c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1},
+                                    TransformConfig{3, 3, 1, 0}}) {
+        INFO("w" << c.wavelet_index << " W" << c.wavelet_index_ho << " d" << c.dwt_depth << " D" << c.dwt_depth_ho);
+        const PictureGeometry geo = minimum_geometry(c);
+        const SynthesisBounds b = synthesis_bounds(analysis_bounds(geo, {-512, 511}));
+        const rigor::vc2::TransformGraph g = rigor::vc2::synthesis_graph(c);
+        const std::vector<Rounding> rounding = roundings(g);
+        long reached = 0, targets = 0;
+        for (const ArrayBound& arr : b.arrays) {
+            const auto& a = g.arrays[static_cast<std::size_t>(arr.index)];
+            for (const PhaseBound& p : arr.phases) {
+                const ClassPair& at = p.at_upper;
+                const ClassResponse rx = class_response(g.ax, a.x, at.x, {geo.width});
+                const ClassResponse ry = class_response(g.ay, a.y, at.y, {geo.height});
+                Coefficients coeffs = vc2::analyse(c, SampleArray(geo.width, geo.height, 0));
+                Dyadic linear(0);
+                for (const auto& band : g.bands) {
+                    const BandRange& r = b.band(band.level, band.orient);
+                    SampleArray& s = coeffs.at(band.level).at(band.orient);
+                    const FixedPolynomial& gx = rx.gain(band.x);
+                    const FixedPolynomial& gy = ry.gain(band.y);
+                    for (long y = 0; y < s.height; ++y)
+                        for (long x = 0; x < s.width; ++x) {
+                            const int sign = sgn(gx[x]) * sgn(gy[y]);
+                            s.at(x, y) = sign > 0 ? r.synthesis.upper : sign < 0 ? r.synthesis.lower : 0;
+                        }
+                    const auto [pos, neg] = weight_sums<Dyadic>(rx, band.x, ry, band.y);
+                    linear += pos * Dyadic(r.synthesis.upper) + neg * Dyadic(r.synthesis.lower);
+                }
+                const Range<Dyadic> rr = rounding_range<Dyadic>(g, rounding, rx, ry);
+                std::int64_t value = 0;
+                vc2::synthesise(c, coeffs, [&](int level, std::string_view name, const SampleArray& s) {
+                    if (level == arr.level && name == arr.name) value = s.at(at.x.position, at.y.position);
+                });
+                INFO("(" << arr.level << ", " << arr.name << ") at (" << at.x.position << ", " << at.y.position
+                         << ") [" << side_name(at.x.side) << ", " << side_name(at.y.side) << "]: " << value
+                         << ", bound " << p.upper);
+                CHECK(value <= p.upper);
+                CHECK(Dyadic(value) >= linear + rr.lo);
+                ++targets;
+                reached += value == p.upper;
+            }
+        }
+        CHECK(targets > 0);
+        WARN(reached << " of " << targets << " upper bounds met exactly");
+    }
+}
