@@ -73,3 +73,35 @@ TEST_CASE("analysis bounds for every size from the minimum hold on random and sa
         check_contains(b.arrays, seen);
     }
 }
+
+// The sign pattern of a target's pixel weights (the edge test pattern of its class,
+// extreme pixels where the weight is positive or negative) through the real analysis:
+// the value lies between the linear part plus the least and plus the most the roundings
+// can add, so every upper bound, edges included, is reached up to the roundings.
+TEST_CASE("analysis sign patterns reach every upper bound up to the roundings") {
+    const IntegerRange range{-512, 511};
+    for (const TransformConfig c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1},
+                                    TransformConfig{0, 0, 0, 2}}) {
+        INFO("w" << c.wavelet_index << " W" << c.wavelet_index_ho << " d" << c.dwt_depth << " D" << c.dwt_depth_ho);
+        const PictureGeometry geo = minimum_geometry(c);
+        const AnalysisBounds b = analysis_bounds(geo, range);
+        const rigor::vc2::TransformGraph g = rigor::vc2::analysis_graph(c);
+        const std::vector<Rounding> rounding = roundings(g);
+        ReachTally tally;
+        for_each_upper_target(g, b.arrays, geo, [&](const ArrayBound& arr, const PhaseBound& p, const ClassResponse& rx,
+                                                     const ClassResponse& ry) {
+            SampleArray picture(geo.width, geo.height);
+            const FixedPolynomial& gx = rx.gain(g.input_x);
+            const FixedPolynomial& gy = ry.gain(g.input_y);
+            for (long y = 0; y < geo.height; ++y)
+                for (long x = 0; x < geo.width; ++x)
+                    picture.at(x, y) = sgn(gx[x]) * sgn(gy[y]) > 0 ? range.upper : range.lower;
+            const auto [pos, neg] = weight_sums<Dyadic>(rx, g.input_x, ry, g.input_y);
+            const Dyadic linear = pos * Dyadic(range.upper) + neg * Dyadic(range.lower);
+            const Range<Dyadic> rr = rounding_range<Dyadic>(g, rounding, rx, ry);
+            tally.check([&](const auto& visit) { rigor::pixel::vc2::analyse(c, picture, visit); }, arr, p,
+                        linear + rr.lo);
+        });
+        tally.finish();
+    }
+}

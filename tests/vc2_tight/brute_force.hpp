@@ -87,4 +87,47 @@ inline Tightness check_contains(const std::vector<rigor::pixel::vc2_tight::Array
     return t;
 }
 
+// f(array, phase bound, x response, y response) for the class pair of every upper bound.
+template <class F>
+void for_each_upper_target(const rigor::vc2::TransformGraph& g, const std::vector<rigor::pixel::vc2_tight::ArrayBound>& arrays,
+                           const rigor::pixel::vc2_tight::PictureGeometry& geo, F&& f) {
+    using rigor::pixel::vc2_tight::class_response;
+    for (const auto& arr : arrays) {
+        const auto& a = g.arrays[static_cast<std::size_t>(arr.index)];
+        for (const auto& p : arr.phases) {
+            const auto rx = class_response(g.ax, a.x, p.at_upper.x, {geo.width});
+            const auto ry = class_response(g.ay, a.y, p.at_upper.y, {geo.height});
+            f(arr, p, rx, ry);
+        }
+    }
+}
+
+// Sign-pattern targets (edge test patterns): each value must lie in [least, its upper
+// bound], least being the linear part plus the least the roundings add.
+struct ReachTally {
+    long reached = 0, targets = 0;
+
+    // The value of array `arr` at the class pair when `run(visitor)` transforms the pattern.
+    template <class Run>
+    void check(Run run, const rigor::pixel::vc2_tight::ArrayBound& arr, const rigor::pixel::vc2_tight::PhaseBound& p,
+               const rigor::pixel::vc2_tight::Dyadic& least) {
+        const auto& at = p.at_upper;
+        std::int64_t value = 0;
+        run([&](int level, std::string_view name, const rigor::vc2::SampleArray& s) {
+            if (level == arr.level && name == arr.name) value = s.at(at.x.position, at.y.position);
+        });
+        INFO("(" << arr.level << ", " << arr.name << ") at (" << at.x.position << ", " << at.y.position << ") ["
+                 << rigor::pixel::vc2_tight::side_name(at.x.side) << ", "
+                 << rigor::pixel::vc2_tight::side_name(at.y.side) << "]: " << value << ", bound " << p.upper);
+        CHECK(value <= p.upper);
+        CHECK(rigor::pixel::vc2_tight::Dyadic(value) >= least);
+        ++targets;
+        reached += value == p.upper;
+    }
+    void finish() const {
+        CHECK(targets > 0);
+        WARN(reached << " of " << targets << " upper bounds met exactly");
+    }
+};
+
 }  // namespace vc2_tight_test
