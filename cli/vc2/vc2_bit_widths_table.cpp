@@ -2,8 +2,8 @@
 // [--tight [--width W --height H]]` (the reference's tool): for every array of the
 // transform, the bounds for a BITS-bit picture next to what the test patterns produce
 // through the integer transform.  --tight: bounds that hold at every position, edges
-// included (pixel/vc2_tight/tight_table.hpp), for every picture from the minimum size
-// (stated on stderr) or for exactly W × H.
+// included, the decoder's through the quantiser chain (pixel/vc2_tight/tight_table.hpp),
+// for every picture from the minimum size (stated on stderr) or for exactly W × H.
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -64,7 +64,7 @@ std::string json(const std::vector<TableRow>& rows, bool phases, int bits, int m
     doc["picture_bit_width"] = bits;
     doc["maximum_quantisation_index"] = maximum_qi;
     if (tight) {
-        doc["bounds"] = "edge-inclusive";
+        doc["bounds"] = "tight, edges included";
         doc["pictures"] = {{tight->exact ? "width" : "minimum_width", tight->width},
                            {tight->exact ? "height" : "minimum_height", tight->height}};
     }
@@ -123,7 +123,7 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
             a.has("--width") ? t::exact_geometry(in.analysis.config, *a.get_int("--width"),
                                                  *a.get_int("--height"))
                              : t::minimum_geometry(in.analysis.config);
-        std::cerr << "vc2-bit-widths-table: edge-inclusive bounds for " << geometry.describe() << "\n";
+        std::cerr << "vc2-bit-widths-table: tight bounds (edges included) for " << geometry.describe() << "\n";
         auto table = t::tight_bit_width_table(in.analysis, in.picture_bits, in.matrix, geometry, threads);
         all_rows = std::move(table.table.rows);
         maximum_qi = table.bounds.maximum_quantisation_index;

@@ -93,15 +93,16 @@ int vc2_report_main(std::span<const std::string> args) {
     std::printf("\nDecoder (synthesis), every coefficient quantised at every useful index:\n");
     print_rows(rows, true);
 
-    // The same rows with bounds that hold at the picture edges too (issue 12).
+    // The same rows with the tight bounds, which hold at the picture edges too (issue 12).
     start = std::chrono::steady_clock::now();
     namespace tight = rigor::pixel::vc2_tight;
     const tight::PictureGeometry geometry = tight::minimum_geometry(config);
     auto edge_rows = table.rows;
     tight::apply_tight_bounds(edge_rows, tight::tight_bounds(geometry, table.bounds.picture, *matrix, 2));
     edge_rows = bit_widths::merge_phases(edge_rows);
-    std::printf("\nEdge-inclusive bounds (vc2-bit-widths-table --tight), in %.2f s: every value of the integer\n"
-                "transform at every position, edges included, for %s:\n",
+    std::printf("\nTight bounds (vc2-bit-widths-table --tight), in %.2f s: every value of the integer\n"
+                "transform at every position, edges included, for %s;\n"
+                "the decoder's through the chain picture -> quantiser at each index -> synthesis:\n",
                 seconds_since(start), geometry.describe().c_str());
     std::printf("Encoder (analysis):\n");
     print_rows(edge_rows, false);

@@ -64,6 +64,7 @@ public:
     Dyadic operator*(const Dyadic& o) const;
     Dyadic operator-() const { return Dyadic(-m_, e_); }
     Dyadic& operator+=(const Dyadic& o) { return *this = *this + o; }
+    Dyadic& operator-=(const Dyadic& o) { return *this = *this - o; }
     std::strong_ordering operator<=>(const Dyadic& o) const;
     bool operator==(const Dyadic& o) const { return (*this <=> o) == 0; }
 

@@ -26,9 +26,10 @@ struct PhaseBound {
 
 // The extreme (largest `pick`) over the pairs k that `keep`; pick maps a Range<double> or
 // Range<Dyadic> to the value maximised (negate to minimise).  Returns (value, pair).
+// With floor_only, the value is one with the maximum's floor (exact_floor_max).
 template <class Pick, class Keep, class Exact>
 std::pair<Dyadic, std::size_t> screened_extreme(const std::vector<Range<double>>& approx, double margin, Pick pick,
-                                                Keep keep, Exact&& exact) {
+                                                Keep keep, Exact&& exact, bool floor_only = false) {
     std::vector<double> values;
     std::vector<std::size_t> index;
     for (std::size_t k = 0; k < approx.size(); ++k)
@@ -36,7 +37,8 @@ std::pair<Dyadic, std::size_t> screened_extreme(const std::vector<Range<double>>
             values.push_back(pick(approx[k]));
             index.push_back(k);
         }
-    const ExactMax m = exact_max(values, margin, [&](std::size_t j) { return pick(exact(index[j])); });
+    auto value = [&](std::size_t j) { return pick(exact(index[j])); };
+    const ExactMax m = floor_only ? exact_floor_max(values, margin, value) : exact_max(values, margin, value);
     return {m.value, index[m.index]};
 }
 
@@ -52,9 +54,10 @@ std::vector<PhaseBound> phase_extremes(const std::vector<AxisClass>& X, const st
     for (long px = 0; px < period_x; ++px)
         for (long py = 0; py < period_y; ++py) {
             auto in_phase = [&](std::size_t k) { return X[k / ny].phase == px && Y[k % ny].phase == py; };
-            const auto [hi, at_hi] = screened_extreme(approx, margin, [](const auto& v) { return v.hi; }, in_phase, exact);
+            const auto [hi, at_hi] =
+                screened_extreme(approx, margin, [](const auto& v) { return v.hi; }, in_phase, exact, true);
             const auto [lo, at_lo] =
-                screened_extreme(approx, margin, [](const auto& v) { return -v.lo; }, in_phase, exact);
+                screened_extreme(approx, margin, [](const auto& v) { return -v.lo; }, in_phase, exact, true);
             out.push_back({(-lo).ceil(), hi.floor(), pair_at(at_lo), pair_at(at_hi)});
         }
     return out;

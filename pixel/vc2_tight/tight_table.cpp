@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "filters/base/error.hpp"
-#include "pixel/vc2/quantisation.hpp"
 #include "pixel/vc2_bit_widths/array_entries.hpp"
 
 namespace rigor::pixel::vc2_tight {
@@ -11,8 +10,7 @@ namespace rigor::pixel::vc2_tight {
 namespace bit_widths = rigor::pixel::vc2_bit_widths;
 
 IntegerRange TightBounds::at(bool synthesis_side, const formats::ArrayPhase& w) const {
-    const ArrayBound& a =
-        synthesis_side ? synthesis.find(w.level, w.array_name) : analysis.find(w.level, w.array_name);
+    const ArrayBound& a = synthesis_side ? decoder.find(w.level, w.array_name) : analysis.find(w.level, w.array_name);
     if (w.x < 0 || w.x >= a.period_x || w.y < 0 || w.y >= a.period_y)
         throw InternalError("phase (" + std::to_string(w.x) + ", " + std::to_string(w.y) + ") outside the period of (" +
                             std::to_string(a.level) + ", " + a.name + ")");
@@ -25,15 +23,8 @@ TightBounds tight_bounds(const PictureGeometry& geo, IntegerRange picture, const
     TightBounds out;
     out.analysis = analysis_bounds(geo, picture, threads);
     out.synthesis = synthesis_bounds(out.analysis, threads);
-    for (const BandRange& b : out.synthesis.bands) {
-        const auto m = matrix.find(b.level);
-        if (m == matrix.end() || !m->second.count(b.orient))
-            throw UserError("the quantisation matrix has no value for level " + std::to_string(b.level) + " " +
-                            b.orient);
-        const int zeroing = std::max(pixel::vc2::smallest_zeroing_quantisation_index(b.analysis.lower),
-                                     pixel::vc2::smallest_zeroing_quantisation_index(b.analysis.upper));
-        out.maximum_quantisation_index = std::max(out.maximum_quantisation_index, zeroing + m->second.at(b.orient));
-    }
+    out.decoder = decoder_bounds(out.analysis, out.synthesis, matrix, threads);
+    out.maximum_quantisation_index = out.decoder.maximum_quantisation_index;
     return out;
 }
 

@@ -1,29 +1,27 @@
-// The bit-width table with edge-inclusive bounds (`vc2-bit-widths-table --tight`): the
-// reference's rows and test-pattern values (real values of the integer transform), the
-// bounds replaced by those of analysis_bounds.hpp and synthesis_bounds.hpp, which hold at
-// every position of every array, edges included, for every picture of the geometry; and
-// the same bounds for `vc2-verify --tight`.
-//
-// What the bounds are not yet: the tight decoder bounds of issue 12 part 2 (the chain
-// picture → quantiser → decoder with the pixels as symbols).  The synthesis bounds are
-// the reference's model of independent coefficients, made edge-inclusive.
+// The bit-width table with tight, edge-inclusive bounds (`vc2-bit-widths-table --tight`):
+// the reference's rows and test-pattern values (real values of the integer transform),
+// the bounds replaced by those of analysis_bounds.hpp (encoder) and decoder_bounds.hpp
+// (decoder: the chain picture → quantiser at each index → synthesis), which hold at every
+// position of every array, edges included, for every picture of the geometry; and the
+// same bounds for `vc2-verify --tight`.
 #pragma once
 #include "filters/formats/vc2_static_analysis.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2_bit_widths/bit_width_table.hpp"
 #include "pixel/vc2_bit_widths/verification.hpp"
-#include "pixel/vc2_tight/synthesis_bounds.hpp"
+#include "pixel/vc2_tight/decoder_bounds.hpp"
 
 namespace rigor::pixel::vc2_tight {
 
 struct TightBounds {
     AnalysisBounds analysis;
-    SynthesisBounds synthesis;
+    SynthesisBounds synthesis;  // the reference's decoder model, edges included
+    DecoderBounds decoder;      // the tight decoder bounds (never looser than `synthesis`)
     // max over bands of (smallest index zeroing the band's edge-inclusive range + matrix value)
     int maximum_quantisation_index = 0;
 
     const PictureGeometry& geometry() const { return analysis.geometry; }
-    // The bound of one array at one of its phases.
+    // The bound of one array at one of its phases (synthesis: the tight decoder bound).
     IntegerRange at(bool synthesis, const formats::ArrayPhase& where) const;
 };
 

@@ -144,8 +144,9 @@ TEST_CASE("the main job writes the analysis and a readable summary", "[cli][vc2]
     // level 2 Output needs 13 bits for the patterns and 15 for the bounds.
     CHECK(has_row(r.out, "1 H'' -12801 -12788 12786 12801 15"));
     CHECK(has_row(r.out, "2 Output -15136 -2444 2444 15136 13-15"));
-    // Then the edge-inclusive table (issue 12): at the edges the decoder's Output can reach
-    // ±19244 (pixel/vc2_tight; synthesis_bounds_test shows the coefficients reaching it).
+    // Then the tight table (issue 12): edges included, the decoder's Output through the
+    // quantiser chain is within ±10648 (pixel/vc2_tight/decoder_bounds.hpp).
     CHECK(r.out.find("every picture of at least 28x28") != std::string::npos);
-    CHECK(has_row(r.out, "2 Output -19244 -2444 2444 19246 13-16"));
+    CHECK(has_row(r.out, "2 Output -10647 -2444 2444 10648 13-15"));
+    CHECK(has_row(r.out, "2 H -7927 -4345 4345 7927 14"));
 }

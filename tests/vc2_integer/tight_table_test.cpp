@@ -35,7 +35,7 @@ TEST_CASE("tight tables: the bounds contain every test pattern's value, edges in
         INFO(config << " at " << bits << " bits");
         const std::string file = config == "w4_W4_d1_D0" ? RIGOR_TEST_DIR "/w4_W4_d1_D0.json" : analysis(config);
         const auto t = tight_table((dir / "t.json").string(), {file, "-b", bits});
-        CHECK(t["bounds"] == "edge-inclusive");
+        CHECK(t["bounds"] == "tight, edges included");
         CHECK(t["pictures"]["minimum_width"].get<long>() > 0);
         REQUIRE(!t["rows"].empty());
         for (const auto& r : t["rows"]) {
@@ -103,4 +103,42 @@ TEST_CASE("vc2-verify with tight bounds: Fidelity's edges hold, every value coun
               {analysis("w5_W5_d1_D0"), "-b", "10", "--tight", "--width", "16", "-o", small}) == 1);
     CHECK(last_error.find("at least 58x58") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(small));
+}
+
+// Where edges add nothing (LeGall: its edge responses are no larger than the interior's),
+// the tight table is never looser than the reference's golden table on any row, and the
+// decoder rows through the quantiser chain are tighter.
+TEST_CASE("tight tables: LeGall never looser than the reference's golden tables, row by row") {
+    const auto dir = scratch("tight_golden");
+    for (const char* name : {"w1_W1_d1_D0_b10", "w1_W1_d1_D0_b8", "w1_W1_d2_D0_b10"}) {
+        INFO(name);
+        const std::string config = std::string(name).substr(0, 11), bits = std::string(name).substr(13);
+        const std::string out = (dir / "t.csv").string();
+        REQUIRE(run("vc2-bit-widths-table", rigor::cli::vc2_bit_widths_table_main,
+                    {analysis(config), "-b", bits, "-p", "--tight", "-o", out}) == 0);
+        std::istringstream tight(read_file(out)), golden(read_file(data("tables/" + std::string(name) + "_table.csv")));
+        std::string t, g;
+        long rows = 0, tighter = 0;
+        std::getline(tight, t);
+        std::getline(golden, g);
+        while (std::getline(golden, g)) {
+            REQUIRE(std::getline(tight, t));
+            auto fields = [](const std::string& line) {
+                std::vector<std::string> f;
+                std::istringstream s(line);
+                for (std::string x; std::getline(s, x, ',');) f.push_back(x);
+                return f;
+            };
+            const auto a = fields(g), b = fields(t);
+            REQUIRE(a.size() == 10);
+            REQUIRE(b.size() == 10);
+            INFO(g << " vs " << t);
+            CHECK(std::stol(b[5]) >= std::stol(a[5]));  // lower_bound
+            CHECK(std::stol(b[8]) <= std::stol(a[8]));  // upper_bound
+            ++rows;
+            tighter += b[8] != a[8];
+        }
+        CHECK(rows > 0);
+        CHECK(tighter > 0);
+    }
 }

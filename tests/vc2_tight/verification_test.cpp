@@ -36,7 +36,7 @@ struct Fidelity {
 TEST_CASE("every value of Fidelity's transform lies within the edge-inclusive bounds") {
     const Fidelity f;
     // The reference's bounds are exceeded at the edges of this picture (tools_test.cpp).
-    for (const auto [w, h] : {std::pair{f.geometry.width, f.geometry.height}, std::pair{104L, 104L}}) {
+    for (const auto& [w, h] : {std::pair{f.geometry.width, f.geometry.height}, std::pair{104L, 104L}}) {
         INFO(w << "x" << h);
         const auto report = f.verify(w, h, f.bounds);
         CHECK(report.include_edges);

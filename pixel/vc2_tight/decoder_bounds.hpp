@@ -1,0 +1,56 @@
+// Tight decoder bounds (issue 12 part 2): every synthesis array of the chain
+//   picture x → analysis → quantise and dequantise every band b at q_b = max(0, qi − m_b)
+//   → synthesis,
+// for each quantisation index qi, with the pixels as symbols; the reported bound is the
+// largest over qi, so it holds whatever index a stream uses.
+//
+// Soundness.  Fix qi and one synthesis value T at one position (a class pair,
+// edge_classes.hpp).  The synthesis is linear in the dequantised coefficients ĉ plus its
+// roundings:  T = Σ_c w_c·ĉ_c + R,  R ∈ [rs.lo, rs.hi]  (synthesis_bounds.hpp).  Each
+// coefficient is an integer c = A_c·x + ρ_c: its analysis linear part plus its analysis
+// roundings, ρ_c ∈ [ρlo_b, ρhi_b] (the band's rounding range over every position,
+// analysis_bounds.hpp), and c ∈ [lo_b, hi_b] (the band's range, edges included).  Write
+// ĉ = Q(c) = c + e_c with e_c ∈ [elo_b, ehi_b], the exact extremes of Q(c) − c over the
+// integers of [lo_b, hi_b] (quantisation_error.hpp).  A band with Q = 0 on its whole range
+// (Z, the zeroed bands) has ĉ = 0.  So, with U_b = Σ_{c∈b} w_c·A_c the picture weights of
+// band b through the whole chain,
+//   T = Σ_p x_p·Σ_{b∉Z} U_b(p) + Σ_{b∉Z} Σ_{c∈b} w_c·(ρ_c + e_c) + R.
+// The second sum is at most Σ_{b∉Z} (W⁺_b·(ρhi_b + ehi_b) + W⁻_b·(ρlo_b + elo_b)), each term
+// of it bounded independently (W⁺, W⁻ the sums of the positive and negative w_c).  The
+// first is a linear form in x ∈ [lo, hi]^n; with L(V) = hi·P(V) + lo·N(V) the largest value
+// of Σ x·V (P, N the positive and negative sums of V) and ℓ(V) = lo·P(V) + hi·N(V) the
+// least, it is at most either of
+//   Σ_{b∉Z} L(U_b)                          (triangle inequality over the bands), or
+//   L(D) − Σ_{b∈Z} ℓ(U_b)                   with D = Σ_b U_b,
+// and D is the response of the mirror analysis array (perfect reconstruction: every
+// synthesis lift undoes its analysis lift's linear part with the same clamped taps, so
+// with nothing quantised the decoder's linear map from the pixels is the encoder's map
+// to the mirror array; tests check Σ_b U_b = D entry by entry).  Every U_b is separable,
+// U_b = ux_b ⊗ uy_b with ux_b the synthesis gains wx_b pushed back through the analysis
+// network (P(U_b) = Px·Py + Nx·Ny, N(U_b) = Px·Ny + Nx·Py), and so is D.  That gives the
+// tight upper bound at qi; the lower is symmetric.  Also sound at qi is the reference's
+// model at that index: every ĉ_c ∈ [Q(lo_b), Q(hi_b)] (Q is non-decreasing), independently,
+// i.e. Σ_b (W⁺_b·Q(hi_b) + W⁻_b·Q(lo_b)) + rs.hi.  The bound at qi is the smaller of the
+// two; since Q(hi_b) at q_b is at most the largest dequantised value over every index, it
+// is never looser than synthesis_bounds.hpp.  Beyond the largest index that leaves a band
+// non-zero every ĉ is 0 and T = 0, which the bound at that index (all bands zeroed) covers.
+// T is an integer: ⌊upper⌋, ⌈lower⌉.
+#pragma once
+#include "filters/vc2/quantisation_matrix.hpp"
+#include "pixel/vc2_tight/synthesis_bounds.hpp"
+
+namespace rigor::pixel::vc2_tight {
+
+struct DecoderBounds {
+    PictureGeometry geometry;
+    std::vector<ArrayBound> arrays;  // every array of the synthesis graph, in its order
+    int maximum_quantisation_index = 0;  // the largest qi examined (every band zeroed beyond)
+
+    const ArrayBound& find(int level, const std::string& name) const;
+};
+
+// `synthesis` must come from `analysis`.  Throws rigor::UserError when the matrix lacks a band.
+DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBounds& synthesis,
+                             const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1);
+
+}  // namespace rigor::pixel::vc2_tight

@@ -1,0 +1,172 @@
+// The tight decoder bounds (pixel/vc2_tight/decoder_bounds.hpp) against the real chain
+// picture → analysis → quantisation at every index (per band qi − matrix value) →
+// synthesis: every small picture (brute force, exact size), random and saturated pictures
+// from the minimum size up; never looser than the reference's model made edge-inclusive;
+// and the perfect-reconstruction identity the bounds rest on, Σ_b U_b = D, entry by entry.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "brute_force.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
+#include "pixel/vc2_tight/decoder_bounds.hpp"
+
+using namespace rigor::pixel::vc2_tight;
+using namespace vc2_tight_test;
+using rigor::vc2::Coefficients;
+using rigor::vc2::SampleArray;
+using rigor::vc2::TransformConfig;
+namespace vc2 = rigor::pixel::vc2;
+
+namespace {
+
+struct Chain {
+    TransformConfig config;
+    rigor::vc2::QuantisationMatrix matrix = *rigor::vc2::default_quantisation_matrix(config);
+    AnalysisBounds analysis;
+    SynthesisBounds model;
+    DecoderBounds tight;
+
+    Chain(const TransformConfig& c, const PictureGeometry& geo, IntegerRange range)
+        : config(c), analysis(analysis_bounds(geo, range)), model(synthesis_bounds(analysis)),
+          tight(decoder_bounds(analysis, model, matrix)) {}
+
+    // The picture decoded at every index up to one past the last that changes anything.
+    void decode_all(const SampleArray& picture, Observed& seen) const {
+        const Coefficients coeffs = vc2::analyse(config, picture);
+        for (int qi = 0; qi <= tight.maximum_quantisation_index + 1; ++qi) {
+            Coefficients q = coeffs;
+            rigor::pixel::vc2_bit_widths::quantise_in_place(q, matrix, qi);
+            vc2::synthesise(config, q, recorder(seen));
+        }
+    }
+
+    // Row by row never looser than the edge-inclusive reference model; counts tighter bounds.
+    long tighter_than_model() const {
+        long tighter = 0;
+        REQUIRE(tight.arrays.size() == model.arrays.size());
+        for (std::size_t i = 0; i < tight.arrays.size(); ++i)
+            for (std::size_t k = 0; k < tight.arrays[i].phases.size(); ++k) {
+                const PhaseBound &t = tight.arrays[i].phases[k], &m = model.arrays[i].phases[k];
+                INFO("(" << tight.arrays[i].level << ", " << tight.arrays[i].name << ") phase " << k);
+                CHECK(t.upper <= m.upper);
+                CHECK(t.lower >= m.lower);
+                tighter += (t.upper < m.upper) + (t.lower > m.lower);
+            }
+        return tighter;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("tight decoder bounds contain every small picture decoded at every index (brute force)") {
+    struct Case {
+        TransformConfig config;
+        long width, height;
+        int bits;
+    };
+    const Case cases[] = {
+        {{1, 1, 1, 0}, 2, 2, 3}, {{4, 4, 1, 0}, 2, 2, 3}, {{3, 3, 1, 0}, 2, 2, 3}, {{5, 5, 1, 0}, 2, 2, 3},
+        {{6, 6, 1, 0}, 2, 2, 3}, {{0, 0, 1, 0}, 2, 2, 3}, {{1, 1, 2, 0}, 4, 4, 1}, {{1, 1, 0, 2}, 4, 1, 3},
+    };
+    for (const Case& k : cases) {
+        const TransformConfig& c = k.config;
+        INFO("w" << c.wavelet_index << " d" << c.dwt_depth << " D" << c.dwt_depth_ho << " " << k.width << "x"
+                 << k.height << " at " << k.bits << " bits");
+        const IntegerRange range{-(1 << (k.bits - 1)), (1 << (k.bits - 1)) - 1};
+        const Chain chain(c, exact_geometry(c, k.width, k.height), range);
+        Observed seen;
+        for_every_picture(k.width, k.height, range.lower, range.upper,
+                          [&](const SampleArray& p) { chain.decode_all(p, seen); });
+        CHECK(check_contains(chain.tight.arrays, seen).phases > 0);
+        chain.tighter_than_model();
+    }
+}
+
+TEST_CASE("tight decoder bounds hold on random and saturated pictures from the minimum size up") {
+    std::mt19937_64 random(21);
+    for (const TransformConfig c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1},
+                                    TransformConfig{0, 0, 1, 0}}) {
+        INFO("w" << c.wavelet_index << " d" << c.dwt_depth << " D" << c.dwt_depth_ho);
+        const PictureGeometry geo = minimum_geometry(c);
+        const IntegerRange range{-512, 511};
+        const Chain chain(c, geo, range);
+        const long bx = 1L << (c.dwt_depth + c.dwt_depth_ho), by = 1L << c.dwt_depth;
+        Observed seen;
+        for (long extra : {0L, 2L})
+            for (int i = 0; i < 2; ++i) {
+                SampleArray p(geo.width + extra * bx, geo.height + extra * by);
+                for (auto& v : p.samples)
+                    v = i % 2 ? (random() & 1 ? range.upper : range.lower)
+                              : std::uniform_int_distribution<std::int64_t>(range.lower, range.upper)(random);
+                chain.decode_all(p, seen);
+            }
+        check_contains(chain.tight.arrays, seen);
+        const long tighter = chain.tighter_than_model();
+        WARN(tighter << " bounds tighter than the edge-inclusive reference model");
+    }
+}
+
+// D = Σ_b U_b: the synthesis gains of every band pushed back through the analysis to the
+// pixels sum to the mirror analysis array's pixel gains, at edge and interior classes.
+TEST_CASE("perfect reconstruction: the bands' pixel weights sum to the mirror array's") {
+    for (const TransformConfig c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1}}) {
+        INFO("w" << c.wavelet_index << " d" << c.dwt_depth << " D" << c.dwt_depth_ho);
+        const PictureGeometry geo = minimum_geometry(c);
+        long pair = 0;  // every 5th class pair (edge classes come first on each line)
+        const auto ag = rigor::vc2::analysis_graph(c), sg = rigor::vc2::synthesis_graph(c);
+        const ArrayShapes shapes = array_shapes(sg, vc2::synthesis_regions(c));
+        long checked = 0;
+        for (std::size_t i = 0; i < sg.arrays.size(); ++i) {
+            const auto& a = sg.arrays[i];
+            const auto* m = ag.find(a.mirror_level, a.mirror_name);
+            REQUIRE(m);
+            for (const AxisClass& cx : axis_classes(shapes.x[i], geo.width))
+                for (const AxisClass& cy : axis_classes(shapes.y[i], geo.height)) {
+                    if (pair++ % 5 != 0) continue;
+                    const ClassResponse rx = class_response(sg.ax, a.x, cx, {geo.width});
+                    const ClassResponse ry = class_response(sg.ay, a.y, cy, {geo.height});
+                    // Σ_b ux_b[p]·uy_b[q] as exact dyadics, by pixel.
+                    std::map<std::pair<long, long>, Dyadic> sum;
+                    for (const auto& band : sg.bands) {
+                        const auto ab = std::find_if(ag.bands.begin(), ag.bands.end(), [&](const auto& x) {
+                            return x.level == band.level && x.orient == band.orient;
+                        });
+                        REQUIRE(ab != ag.bands.end());
+                        auto push = [&](const rigor::vc2::AxisNetwork& net, int from, int input, const ClassResponse& r,
+                                        int src, long extent, int& bits) {
+                            const int extra = fraction_bits(net);
+                            bits = r.fraction_bits + extra;
+                            std::vector<FixedPolynomial> g(net.nodes.size());
+                            r.gain(src).for_each_nonzero([&](long k, const mpz_class& v) {
+                                g[static_cast<std::size_t>(from)].add(k, mpz_class(v << static_cast<mp_bitcnt_t>(extra)));
+                            });
+                            rigor::vc2::propagate_back(net, g, from, {extent});
+                            return g[static_cast<std::size_t>(input)];
+                        };
+                        int bx = 0, by = 0;
+                        const FixedPolynomial ux = push(ag.ax, ab->x, ag.input_x, rx, band.x, geo.width, bx);
+                        const FixedPolynomial uy = push(ag.ay, ab->y, ag.input_y, ry, band.y, geo.height, by);
+                        ux.for_each_nonzero([&](long p, const mpz_class& u) {
+                            uy.for_each_nonzero([&](long q, const mpz_class& v) {
+                                sum[{p, q}] += Dyadic(mpz_class(u * v), bx + by);
+                            });
+                        });
+                    }
+                    const ClassResponse mx = class_response(ag.ax, m->x, cx, {geo.width});
+                    const ClassResponse my = class_response(ag.ay, m->y, cy, {geo.height});
+                    std::map<std::pair<long, long>, Dyadic> mirror;
+                    mx.gain(ag.input_x).for_each_nonzero([&](long p, const mpz_class& u) {
+                        my.gain(ag.input_y).for_each_nonzero([&](long q, const mpz_class& v) {
+                            mirror[{p, q}] = Dyadic(mpz_class(u * v), mx.fraction_bits + my.fraction_bits);
+                        });
+                    });
+                    std::erase_if(sum, [](const auto& e) { return e.second == Dyadic(0); });
+                    INFO("(" << a.level << ", " << a.name << ") at " << cx.position << ", " << cy.position);
+                    CHECK(sum == mirror);
+                    ++checked;
+                }
+        }
+        CHECK(checked > 0);
+    }
+}
