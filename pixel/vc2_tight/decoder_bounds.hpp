@@ -2,7 +2,12 @@
 //   picture x → analysis → quantise and dequantise every band b at q_b = max(0, qi − m_b)
 //   → synthesis,
 // for each quantisation index qi, with the pixels as symbols; the reported bound is the
-// largest over qi, so it holds whatever index a stream uses.
+// largest over qi, so it holds whatever index a picture is coded with.
+//
+// The model (issue 12's): every coefficient that reaches a value is quantised at the same
+// qi (less its band's matrix value).  A stream whose slices use different indices, where
+// a value near a slice boundary mixes coefficients quantised at several, is covered by
+// the reference's model (synthesis_bounds.hpp, independent coefficients), not by these.
 //
 // Soundness.  Fix qi and one synthesis value T at one position (a class pair,
 // edge_classes.hpp).  The synthesis is linear in the dequantised coefficients ĉ plus its
