@@ -3,6 +3,7 @@
 #include <cln/integer.h>
 #include <cln/integer_io.h>
 #include <cln/rational_io.h>
+#include <cln/dfloat.h>
 #include <cln/float.h>
 #include <cln/real_io.h>
 #include <cmath>
@@ -84,5 +85,7 @@ std::string rational_text(const cln::cl_RA& r) {
 }
 
 double to_double(const cln::cl_RA& r) { return cln::double_approx(r); }
+
+cln::cl_RA binary32_rational(float v) { return cln::rational(cln::cl_DF(double(v))); }
 
 }  // namespace rigor::symbolic::expr

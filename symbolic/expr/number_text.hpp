@@ -16,6 +16,9 @@ namespace rigor::symbolic::expr {
 // The exact rational of a finite float's shortest decimal (throws UserError for NaN/inf).
 cln::cl_RA decimal_rational(float v);
 
+// The exact value of a finite binary32 number (its binary expansion, not its decimal).
+cln::cl_RA binary32_rational(float v);
+
 // Exact rational from a decimal string ("1.5e-3", "-2", "7/3"); throws UserError.
 cln::cl_RA parse_rational(const std::string& text);
 

@@ -1,0 +1,164 @@
+#include "symbolic/expr/running_range.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "filters/base/error.hpp"
+#include "filters/expr/ir_text.hpp"
+#include "filters/expr/point_program.hpp"
+#include "symbolic/expr/engine_runner.hpp"
+#include "symbolic/expr/number_text.hpp"
+
+namespace rigor::symbolic::expr {
+
+namespace {
+
+using rigor::expr::SampleStorage;
+
+std::vector<InputDomain> domains_for(const rigor::expr::PointProgram& p, const InputRanges& ranges, SampleStorage output,
+                                     const EngineSetup& setup) {
+    if (setup.inputs) return input_domains(p, ranges, *setup.inputs);
+    ClipFormats like_output{{}, output};
+    if (!output.is_float) {
+        try {
+            return input_domains(p, ranges, like_output);
+        } catch (const UserError&) {
+            // A range beyond the integer format (x=-1:1 on gray8): binary32 clips.
+        }
+    }
+    return input_domains(p, ranges, ClipFormats{{}, {true, 32}});
+}
+
+nlohmann::ordered_json float_json(float v) {
+    if (std::isnan(v)) return "nan";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    return rational_text(binary32_rational(v));
+}
+
+nlohmann::ordered_json point_json(const std::vector<InputDomain>& domains, const std::vector<float>& point) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (std::size_t k = 0; k < domains.size() && k < point.size(); ++k) j[domains[k].name] = float_json(point[k]);
+    return j;
+}
+
+nlohmann::ordered_json observed_json(const RunningRange& r, const ObservedRange& o) {
+    nlohmann::ordered_json j;
+    if (o.has_values) {
+        j["min"] = float_json(o.lo), j["max"] = float_json(o.hi);
+        j["min_approx"] = double(o.lo), j["max_approx"] = double(o.hi);
+        j["min_at"] = point_json(r.domains, o.lo_at), j["max_at"] = point_json(r.domains, o.hi_at);
+    } else {
+        j["min"] = j["max"] = nullptr;
+    }
+    j["nan_inputs"] = o.nan_points;
+    j["nan_at"] = o.nan_points ? point_json(r.domains, o.nan_at) : nlohmann::ordered_json(nullptr);
+    j["infinite_inputs"] = o.infinite_points;
+    j["infinite_at"] = o.infinite_points ? point_json(r.domains, o.infinite_at) : nlohmann::ordered_json(nullptr);
+    return j;
+}
+
+std::string domain_text(const InputDomain& d) {
+    const std::string kind = d.kind == DomainKind::Integer ? (d.storage.is_float ? "integers" : storage_name(d.storage) + " samples")
+                                                           : storage_name(d.storage) + " values";
+    return d.name + " " + float_text(d.lo) + ".." + float_text(d.hi) + " (" + kind + ")";
+}
+
+}  // namespace
+
+RunningRange running_range(const rigor::expr::Expr& e, const InputRanges& ranges, SampleStorage output,
+                           const std::string& output_name, const EngineSetup& setup) {
+    RunningRange r;
+    r.output = output;
+    r.output_name = output_name;
+    const rigor::expr::PointProgram p = rigor::expr::point_program(e);
+    r.domains = domains_for(p, ranges, output, setup);
+    if (!setup.probe) {
+        r.why_not = "no engine was given to run the program";
+        return r;
+    }
+    const std::uint64_t count = joint_count(r.domains);
+    if (count > kExhaustiveLimit) {
+        std::ostringstream why;
+        why << "the inputs take " << (count == std::uint64_t(1) << 63 ? "over 9.2e18" : std::to_string(count))
+            << " values jointly, more than the " << kExhaustiveLimit << " evaluated exhaustively";
+        r.why_not = why.str();
+        return r;
+    }
+    std::vector<SampleStorage> storage;
+    for (const InputDomain& d : r.domains) storage.push_back(d.storage);
+    EngineRunner engine(*setup.probe, p.program, storage);
+    r.range = exhaustive_range(engine, p.program.root(), r.domains, output);
+    r.evaluated = true;
+    return r;
+}
+
+std::string float_text(float v) {
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    if (v == 0) return std::signbit(v) ? "-0" : "0";
+    return rigor::expr::shortest_decimal(v);
+}
+
+std::string point_text(const std::vector<InputDomain>& domains, const std::vector<float>& point) {
+    std::string s;
+    for (std::size_t k = 0; k < domains.size() && k < point.size(); ++k)
+        s += (s.empty() ? "" : ", ") + domains[k].name + "=" + float_text(point[k]);
+    return s.empty() ? "(no inputs)" : s;
+}
+
+nlohmann::ordered_json to_json(const RunningRange& r) {
+    nlohmann::ordered_json j;
+    j["model"] = "binary32 as the engine runs it, then the store to " + r.output_name;
+    nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
+    for (const InputDomain& d : r.domains)
+        inputs.push_back({{"name", d.name}, {"format", storage_name(d.storage)}, {"min", float_json(d.lo)},
+                          {"max", float_json(d.hi)}, {"values", d.count()}});
+    j["inputs"] = inputs;
+    j["evaluated"] = r.evaluated;
+    if (!r.evaluated) {
+        j["method"] = nullptr;
+        j["why_not"] = r.why_not;
+        return j;
+    }
+    j["method"] = "exhaustive";
+    j["points"] = r.range.points;
+    j["exact_min"] = r.range.stored.has_values;
+    j["exact_max"] = r.range.stored.has_values;
+    j["stored"] = observed_json(r, r.range.stored);
+    j["binary32"] = observed_json(r, r.range.binary32);
+    return j;
+}
+
+std::string to_text(const RunningRange& r) {
+    std::ostringstream s;
+    std::string inputs;
+    for (const InputDomain& d : r.domains) inputs += (inputs.empty() ? "" : "; ") + domain_text(d);
+    if (r.evaluated || !r.domains.empty()) s << "inputs:     " << (inputs.empty() ? "none" : inputs) << "\n";
+    if (!r.evaluated) {
+        s << "range:      not established for the program as it runs (" << r.why_not
+          << "); the algebra range below is real arithmetic, which binary32 may leave\n";
+        return s.str();
+    }
+    const ObservedRange& st = r.range.stored;
+    const ObservedRange& b = r.range.binary32;
+    const bool stores = !(r.output.is_float && r.output.bits == 32);
+    if (st.has_values) {
+        s << "range:      [" << float_text(st.lo) << ", " << float_text(st.hi) << "]  (min exact, max exact: all "
+          << r.range.points << " inputs run through the engine" << (stores ? ", stored as " + r.output_name : "") << ")\n";
+        s << "minimum at: " << point_text(r.domains, st.lo_at) << "  ->  " << float_text(st.lo) << "\n";
+        s << "maximum at: " << point_text(r.domains, st.hi_at) << "  ->  " << float_text(st.hi) << "\n";
+    } else {
+        s << "range:      every one of the " << r.range.points << " inputs gives NaN\n";
+    }
+    if (stores && b.has_values)
+        s << "binary32:   [" << float_text(b.lo) << ", " << float_text(b.hi) << "] before the store (min at "
+          << point_text(r.domains, b.lo_at) << ", max at " << point_text(r.domains, b.hi_at) << ")\n";
+    if (b.nan_points)
+        s << "NaN:        at " << b.nan_points << " of the inputs, e.g. " << point_text(r.domains, b.nan_at)
+          << (stores ? " (written as 0)" : "") << "\n";
+    if (b.infinite_points)
+        s << "infinite:   at " << b.infinite_points << " of the inputs, e.g. " << point_text(r.domains, b.infinite_at) << "\n";
+    return s.str();
+}
+
+}  // namespace rigor::symbolic::expr
