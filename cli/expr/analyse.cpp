@@ -18,8 +18,9 @@ namespace rigor::cli {
 int analyse_main(std::span<const std::string> args) {
     ArgumentParser p("rigor analyse",
                      "Analyses an Expr program for given input ranges: the output range as the program\n"
-                     "runs (binary32, then the output format's rounding and clamping; exact by running every\n"
-                     "input through the engine when the inputs take at most 2^24 values jointly), the\n"
+                     "runs (binary32, then the output format's rounding and clamping: every input run\n"
+                     "through the engine when the inputs take at most 2^24 values jointly, else a sound\n"
+                     "binary32 enclosure whose ends are exact only where the engine reaches them), the\n"
                      "inputs reaching the minimum and maximum, the range in real arithmetic (the algebra:\n"
                      "exact rationals, certified enclosures for sqrt/exp/log/sin/cos/pow), whether the\n"
                      "output format clips, the expression simplified (GiNaC) and its partial derivatives.");

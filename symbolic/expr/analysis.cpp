@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 
 #include "filters/base/error.hpp"
 #include "filters/expr/ir_text.hpp"
@@ -73,6 +74,8 @@ Analysis analyse(const rigor::expr::Expr& e, const InputRanges& ranges, const Ou
         for (const auto& [name, d] : partial_derivatives(alg)) a.derivatives[name] = algebra_infix(d);
     } catch (const rigor::UserError& err) {
         a.notes.push_back(std::string("no algebra: ") + err.what());
+    } catch (const std::domain_error& err) {  // GiNaC: a pole (log 0) or another undefined constant
+        a.notes.push_back(std::string("no algebra: GiNaC: ") + err.what());
     }
 
     IntervalResult iv = interval_ranges(e, ranges);
@@ -214,7 +217,17 @@ Analysis analyse(const rigor::expr::Expr& e, const InputRanges& ranges, const Ou
         if (a.range.may_be_nan) a.notes.push_back("NaN possible: written as 0 to an integer plane");
         // As it runs: whether some input's binary32 result leaves the format, decided.
         const ObservedRange& b = a.running.range.binary32;
-        if (a.running.evaluated && b.has_values) {
+        const EnclosedSide& eb = a.running.enclosed.binary32;
+        if (a.running.evaluated && !a.running.exhaustive && eb.has_values) {
+            const float top = float(cln::double_approx(c.high));
+            c.below = eb.lo.bound >= 0 ? "no" : !eb.lo.at.empty() && eb.lo.reached < 0 ? "yes" : "possibly";
+            c.above = eb.hi.bound <= top ? "no" : !eb.hi.at.empty() && eb.hi.reached > top ? "yes" : "possibly";
+            if (c.below == "yes") c.below_at = point_text(a.running.domains, eb.lo.at);
+            if (c.above == "yes") c.above_at = point_text(a.running.domains, eb.hi.at);
+            if (c.below == "no") c.below_when.clear();
+            if (c.above == "no") c.above_when.clear();
+        }
+        if (a.running.evaluated && a.running.exhaustive && b.has_values) {
             const bool below = b.lo < 0, above = b.hi > float(cln::double_approx(c.high));
             c.below = below ? "yes" : "no", c.above = above ? "yes" : "no";
             if (below) c.below_at = point_text(a.running.domains, b.lo_at);

@@ -57,6 +57,31 @@ nlohmann::ordered_json observed_json(const RunningRange& r, const ObservedRange&
     return j;
 }
 
+nlohmann::ordered_json enclosed_json(const RunningRange& r, const EnclosedSide& e) {
+    nlohmann::ordered_json j;
+    auto end = [&](const EnclosedEnd& x) {
+        nlohmann::ordered_json o;
+        o["bound"] = float_json(x.bound);
+        o["bound_approx"] = double(x.bound);
+        o["exact"] = x.exact();
+        o["at"] = x.at.empty() ? nlohmann::ordered_json(nullptr) : point_json(r.domains, x.at);
+        o["reached"] = x.at.empty() ? nlohmann::ordered_json(nullptr) : float_json(x.reached);
+        return o;
+    };
+    j["min"] = e.has_values ? end(e.lo) : nlohmann::ordered_json(nullptr);
+    j["max"] = e.has_values ? end(e.hi) : nlohmann::ordered_json(nullptr);
+    j["nan_possible"] = e.nan_possible;
+    j["nan_at"] = e.nan_at.empty() ? nlohmann::ordered_json(nullptr) : point_json(r.domains, e.nan_at);
+    return j;
+}
+
+// "exact" only for an end the engine reaches.
+std::string end_text(const RunningRange& r, const EnclosedEnd& e) {
+    if (e.at.empty()) return "no input with a value found";
+    return point_text(r.domains, e.at) + "  ->  " + float_text(e.reached) +
+           (e.exact() ? "" : " (the bound " + float_text(e.bound) + " not reached)");
+}
+
 std::string domain_text(const InputDomain& d) {
     const std::string kind = d.kind == DomainKind::Integer ? (d.storage.is_float ? "integers" : storage_name(d.storage) + " samples")
                                                            : storage_name(d.storage) + " values";
@@ -76,19 +101,13 @@ RunningRange running_range(const rigor::expr::Expr& e, const InputRanges& ranges
         r.why_not = "no engine was given to run the program";
         return r;
     }
-    const std::uint64_t count = joint_count(r.domains);
-    if (count > kExhaustiveLimit) {
-        std::ostringstream why;
-        why << "the inputs take " << (count == std::uint64_t(1) << 63 ? "over 9.2e18" : std::to_string(count))
-            << " values jointly, more than the " << kExhaustiveLimit << " evaluated exhaustively";
-        r.why_not = why.str();
-        return r;
-    }
     std::vector<SampleStorage> storage;
     for (const InputDomain& d : r.domains) storage.push_back(d.storage);
     EngineRunner engine(*setup.probe, p.program, storage);
-    r.range = exhaustive_range(engine, p.program.root(), r.domains, output);
     r.evaluated = true;
+    r.exhaustive = joint_count(r.domains) <= kExhaustiveLimit;
+    if (r.exhaustive) r.range = exhaustive_range(engine, p.program.root(), r.domains, output);
+    else r.enclosed = enclosed_range(engine, p.program, r.domains, output);
     return r;
 }
 
@@ -120,6 +139,16 @@ nlohmann::ordered_json to_json(const RunningRange& r) {
         j["why_not"] = r.why_not;
         return j;
     }
+    if (!r.exhaustive) {
+        j["method"] = "enclosure";
+        j["boxes"] = r.enclosed.boxes;
+        j["engine_points"] = r.enclosed.engine_points;
+        j["exact_min"] = r.enclosed.stored.has_values && r.enclosed.stored.lo.exact();
+        j["exact_max"] = r.enclosed.stored.has_values && r.enclosed.stored.hi.exact();
+        j["stored"] = enclosed_json(r, r.enclosed.stored);
+        j["binary32"] = enclosed_json(r, r.enclosed.binary32);
+        return j;
+    }
     j["method"] = "exhaustive";
     j["points"] = r.range.points;
     j["exact_min"] = r.range.stored.has_values;
@@ -139,9 +168,32 @@ std::string to_text(const RunningRange& r) {
           << "); the algebra range below is real arithmetic, which binary32 may leave\n";
         return s.str();
     }
+    const bool stores = !(r.output.is_float && r.output.bits == 32);
+    if (!r.exhaustive) {
+        const EnclosedSide& st = r.enclosed.stored;
+        const EnclosedSide& b = r.enclosed.binary32;
+        auto word = [](const EnclosedEnd& e) { return e.exact() ? "exact" : "enclosure"; };
+        if (st.has_values) {
+            s << "range:      [" << float_text(st.lo.bound) << ", " << float_text(st.hi.bound) << "]  (min " << word(st.lo)
+              << ", max " << word(st.hi) << ": a sound binary32 enclosure (" << r.enclosed.boxes
+              << " boxes of branch and bound), ends searched on the engine (" << r.enclosed.engine_points << " inputs)"
+              << (stores ? ", stored as " + r.output_name : "") << ")\n";
+            s << "minimum at: " << end_text(r, st.lo) << "\n";
+            s << "maximum at: " << end_text(r, st.hi) << "\n";
+        } else {
+            s << "range:      every input gives NaN\n";
+        }
+        if (stores && b.has_values)
+            s << "binary32:   [" << float_text(b.lo.bound) << ", " << float_text(b.hi.bound) << "] before the store (min "
+              << word(b.lo) << ", max " << word(b.hi) << ")\n";
+        if (b.nan_possible)
+            s << "NaN:        " << (b.nan_at.empty() ? "not ruled out by the enclosure; no input found that gives it"
+                                                     : "e.g. at " + point_text(r.domains, b.nan_at))
+              << (stores ? " (written as 0)" : "") << "\n";
+        return s.str();
+    }
     const ObservedRange& st = r.range.stored;
     const ObservedRange& b = r.range.binary32;
-    const bool stores = !(r.output.is_float && r.output.bits == 32);
     if (st.has_values) {
         s << "range:      [" << float_text(st.lo) << ", " << float_text(st.hi) << "]  (min exact, max exact: all "
           << r.range.points << " inputs run through the engine" << (stores ? ", stored as " + r.output_name : "") << ")\n";

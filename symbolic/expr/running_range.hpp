@@ -5,9 +5,9 @@
 //
 // Where the joint domain of the inputs is small (exhaustive_range.hpp: up to 2^24
 // points) every input goes through the engine, and the minimum and maximum reported are
-// values the engine writes, each with the first input giving it: exact.  Otherwise the
-// range as it runs is not established here, and the report says so instead of passing
-// the algebra's bounds off as the engine's.
+// values the engine writes, each with the first input giving it: exact.  Otherwise a
+// sound enclosure of the binary32 result with a witness search on the engine
+// (enclosed_range.hpp): an end is exact only when the engine reaches it.
 //
 // The engine comes from the front end (filters/expr/engine_probe.hpp): symbolic/expr
 // does not link pixel/expr.
@@ -20,6 +20,7 @@
 
 #include "filters/expr/engine_probe.hpp"
 #include "filters/expr/ir.hpp"
+#include "symbolic/expr/enclosed_range.hpp"
 #include "symbolic/expr/exhaustive_range.hpp"
 #include "symbolic/expr/input_domain.hpp"
 #include "symbolic/expr/input_ranges.hpp"
@@ -35,12 +36,14 @@ struct EngineSetup {
 };
 
 struct RunningRange {
-    bool evaluated = false;
+    bool evaluated = false;                 // a range was established (exhaustive or enclosed)
+    bool exhaustive = false;                // every input run: `range`; else `enclosed`
     std::string why_not;                    // when not evaluated
     std::vector<InputDomain> domains;       // the inputs (empty when not set up)
     rigor::expr::SampleStorage output;      // the store
     std::string output_name;                // e.g. "gray8"
-    ExhaustiveRange range;                  // when evaluated
+    ExhaustiveRange range;                  // when exhaustive
+    EnclosedRange enclosed;                 // when evaluated but not exhaustive
 };
 
 RunningRange running_range(const rigor::expr::Expr& e, const InputRanges& ranges, rigor::expr::SampleStorage output,

@@ -79,6 +79,7 @@ struct Case {
 };
 
 const symbolic::expr::OutputFormat kGray8{"gray8", false, 8}, kFloat{"grays", true, 32};
+symbolic::expr::OutputFormat kGray16() { return {"gray16", false, 16}; }
 
 symbolic::expr::Analysis analyse(const Case& c) {
     static const expr::EngineProbe probe = pixel::expr::engine_probe(1);
@@ -170,29 +171,41 @@ TEST_CASE("ten more programs whose binary32 results leave the real ones", "[symb
     for (const Case& c : cases) check_against_brute_force(c);
 }
 
-TEST_CASE("without an engine or with too many inputs nothing is called exact", "[symbolic_expr][running]") {
+TEST_CASE("without an engine nothing is called exact; many inputs get the enclosure", "[symbolic_expr][running]") {
     symbolic::expr::InputRanges r;
     r["x"] = r["y"] = r["z"] = r["a"] = range("0", "255");
+    const symbolic::expr::Analysis none = symbolic::expr::analyse(expr::parse("x 0.1 * 10 *"), r, kGray8);
+    CHECK_FALSE(none.running.evaluated);
+    const std::string text = symbolic::expr::to_text(none);
+    INFO(text);
+    CHECK(text.find("exact") == std::string::npos);
+    CHECK(line_of(text, "range:").find("not established") != std::string::npos);
+    CHECK(symbolic::expr::to_json(none)["range"]["evaluated"] == false);
+    // Four 8-bit clips: 2^32 joint inputs, beyond the exhaustive limit: an integer sum,
+    // which the enclosure bounds exactly and the engine reaches at the corners.
     const expr::EngineProbe probe = pixel::expr::engine_probe(1);
     symbolic::expr::EngineSetup setup;
     setup.probe = &probe;
-    // Four 8-bit clips: 2^32 joint inputs, beyond the exhaustive limit.
-    const symbolic::expr::Analysis big = symbolic::expr::analyse(expr::parse("x y + z + a +"), r, kGray8, setup);
-    CHECK_FALSE(big.running.evaluated);
+    const symbolic::expr::Analysis big = symbolic::expr::analyse(expr::parse("x y + z + a +"), r, kGray16(), setup);
+    REQUIRE(big.running.evaluated);
+    CHECK_FALSE(big.running.exhaustive);
     CHECK(big.running.domains.size() == 4);
-    const symbolic::expr::Analysis none = symbolic::expr::analyse(expr::parse("x 0.1 * 10 *"), r, kGray8);
-    CHECK_FALSE(none.running.evaluated);
-    for (const auto* a : {&big, &none}) {
-        const std::string text = symbolic::expr::to_text(*a);
-        INFO(text);
-        CHECK(text.find("exact") == std::string::npos);
-        CHECK(line_of(text, "range:").find("not established") != std::string::npos);
-        CHECK(symbolic::expr::to_json(*a)["range"]["evaluated"] == false);
-    }
-    // Ranges beyond 8-bit samples make the clips binary32 (2^30 values: not exhaustive),
+    CHECK(big.running.enclosed.stored.lo.bound == 0);
+    CHECK(big.running.enclosed.stored.hi.bound == 1020);
+    CHECK(big.running.enclosed.stored.lo.exact());
+    CHECK(big.running.enclosed.stored.hi.exact());
+    CHECK(big.running.enclosed.stored.hi.at == std::vector<float>{255, 255, 255, 255});
+    CHECK(line_of(symbolic::expr::to_text(big), "range:").find("min exact, max exact") != std::string::npos);
+    // Ranges beyond 8-bit samples make the clips binary32 (2^30 values: the enclosure),
     // unless the input format is given, which then is an error.
     r["x"] = range("-1", "1");
-    CHECK_FALSE(symbolic::expr::analyse(expr::parse("x 2 *"), r, kGray8, setup).running.evaluated);
+    const symbolic::expr::Analysis twice = symbolic::expr::analyse(expr::parse("x 2 *"), r, kGray8, setup);
+    CHECK(twice.running.domains.at(0).kind == symbolic::expr::DomainKind::Float);
+    CHECK(twice.running.enclosed.stored.lo.bound == 0);
+    CHECK(twice.running.enclosed.stored.hi.bound == 2);
+    CHECK(twice.running.enclosed.binary32.lo.bound == -2);
+    CHECK(twice.running.enclosed.binary32.lo.exact());
+    CHECK(twice.clipping.below == "yes");
     setup.inputs = symbolic::expr::ClipFormats{{}, {false, 8}};
     CHECK_THROWS_WITH(symbolic::expr::analyse(expr::parse("x 2 *"), r, kGray8, setup), Catch::Contains("beyond 8-bit"));
 }
