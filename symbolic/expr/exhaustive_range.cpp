@@ -9,8 +9,6 @@ namespace rigor::symbolic::expr {
 
 namespace {
 
-constexpr std::uint64_t kChunk = std::uint64_t(1) << 20;  // points per engine call
-
 void observe(ObservedRange& r, const std::vector<float>& values, const PointSet& points) {
     for (std::size_t i = 0; i < values.size(); ++i) {
         const float v = values[i];
@@ -37,6 +35,22 @@ std::vector<float> joint_point(const std::vector<InputDomain>& domains, std::uin
     return p;
 }
 
+PointSet joint_points(const std::vector<InputDomain>& domains, std::uint64_t first, std::uint64_t n) {
+    PointSet points(domains.size());
+    for (auto& c : points.columns) c.reserve(n);
+    // Mixed-radix counting: the first input fastest, as joint_point numbers them.
+    std::vector<std::uint64_t> digit(domains.size());
+    std::uint64_t rest = first;
+    for (std::size_t k = 0; k < domains.size(); ++k) digit[k] = rest % domains[k].count(), rest /= domains[k].count();
+    std::vector<float> p(domains.size());
+    for (std::uint64_t i = 0; i < n; ++i) {
+        for (std::size_t k = 0; k < domains.size(); ++k) p[k] = domains[k].at(digit[k]);
+        points.add(p);
+        for (std::size_t k = 0; k < domains.size() && ++digit[k] == domains[k].count(); ++k) digit[k] = 0;
+    }
+    return points;
+}
+
 ExhaustiveRange exhaustive_range(EngineRunner& engine, rigor::expr::NodeId root, const std::vector<InputDomain>& domains,
                                  rigor::expr::SampleStorage store) {
     const std::uint64_t total = joint_count(domains);
@@ -44,21 +58,8 @@ ExhaustiveRange exhaustive_range(EngineRunner& engine, rigor::expr::NodeId root,
     const bool separate_store = !(store.is_float && store.bits == 32);
     ExhaustiveRange out;
     out.points = total;
-    PointSet points(domains.size());
-    for (std::uint64_t first = 0; first < total; first += kChunk) {
-        const std::uint64_t n = std::min(kChunk, total - first);
-        points.clear();
-        for (auto& c : points.columns) c.reserve(n);
-        // Mixed-radix counting: the first input fastest, as joint_point numbers them.
-        std::vector<std::uint64_t> digit(domains.size());
-        std::uint64_t rest = first;
-        for (std::size_t k = 0; k < domains.size(); ++k) digit[k] = rest % domains[k].count(), rest /= domains[k].count();
-        std::vector<float> p(domains.size());
-        for (std::uint64_t i = 0; i < n; ++i) {
-            for (std::size_t k = 0; k < domains.size(); ++k) p[k] = domains[k].at(digit[k]);
-            points.add(p);
-            for (std::size_t k = 0; k < domains.size() && ++digit[k] == domains[k].count(); ++k) digit[k] = 0;
-        }
+    for (std::uint64_t first = 0; first < total; first += kExhaustiveChunk) {
+        const PointSet points = joint_points(domains, first, std::min(kExhaustiveChunk, total - first));
         observe(out.binary32, engine.values(root, points), points);
         if (separate_store) observe(out.stored, engine.values(root, points, store), points);
     }

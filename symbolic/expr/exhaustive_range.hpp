@@ -17,6 +17,7 @@ namespace rigor::symbolic::expr {
 // Joint domains up to this many points are evaluated exhaustively (2^24: 16.7 million
 // points, three 8-bit clips).
 inline constexpr std::uint64_t kExhaustiveLimit = std::uint64_t(1) << 24;
+inline constexpr std::uint64_t kExhaustiveChunk = std::uint64_t(1) << 20;  // points per engine call
 
 struct ObservedRange {
     bool has_values = false;  // some result is not NaN
@@ -32,8 +33,10 @@ struct ExhaustiveRange {
     ObservedRange stored;    // after the output format's rounding and clamping
 };
 
-// The i-th point of the joint domain (the first input varies fastest).
+// The i-th point of the joint domain (the first input varies fastest), and the n points
+// from the first-th on.
 std::vector<float> joint_point(const std::vector<InputDomain>& domains, std::uint64_t i);
+PointSet joint_points(const std::vector<InputDomain>& domains, std::uint64_t first, std::uint64_t n);
 
 // Every point of the joint domain (joint_count(domains) <= kExhaustiveLimit) through the
 // engine: the root of the runner's program, unstored and stored to `store`.

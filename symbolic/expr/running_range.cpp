@@ -108,6 +108,7 @@ RunningRange running_range(const rigor::expr::Expr& e, const InputRanges& ranges
     r.exhaustive = joint_count(r.domains) <= kExhaustiveLimit;
     if (r.exhaustive) r.range = exhaustive_range(engine, p.program.root(), r.domains, output);
     else r.enclosed = enclosed_range(engine, p.program, r.domains, output);
+    r.hazards = find_hazards(engine, e, p.program, r.domains, r.exhaustive);
     return r;
 }
 
@@ -147,6 +148,7 @@ nlohmann::ordered_json to_json(const RunningRange& r) {
         j["exact_max"] = r.enclosed.stored.has_values && r.enclosed.stored.hi.exact();
         j["stored"] = enclosed_json(r, r.enclosed.stored);
         j["binary32"] = enclosed_json(r, r.enclosed.binary32);
+        j["hazards"] = to_json(r.hazards, r.domains);
         return j;
     }
     j["method"] = "exhaustive";
@@ -155,6 +157,7 @@ nlohmann::ordered_json to_json(const RunningRange& r) {
     j["exact_max"] = r.range.stored.has_values;
     j["stored"] = observed_json(r, r.range.stored);
     j["binary32"] = observed_json(r, r.range.binary32);
+    j["hazards"] = to_json(r.hazards, r.domains);
     return j;
 }
 
@@ -190,6 +193,7 @@ std::string to_text(const RunningRange& r) {
             s << "NaN:        " << (b.nan_at.empty() ? "not ruled out by the enclosure; no input found that gives it"
                                                      : "e.g. at " + point_text(r.domains, b.nan_at))
               << (stores ? " (written as 0)" : "") << "\n";
+        s << to_text(r.hazards, r.domains);
         return s.str();
     }
     const ObservedRange& st = r.range.stored;
@@ -210,6 +214,7 @@ std::string to_text(const RunningRange& r) {
           << (stores ? " (written as 0)" : "") << "\n";
     if (b.infinite_points)
         s << "infinite:   at " << b.infinite_points << " of the inputs, e.g. " << point_text(r.domains, b.infinite_at) << "\n";
+    s << to_text(r.hazards, r.domains);
     return s.str();
 }
 

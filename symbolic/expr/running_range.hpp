@@ -7,7 +7,8 @@
 // points) every input goes through the engine, and the minimum and maximum reported are
 // values the engine writes, each with the first input giving it: exact.  Otherwise a
 // sound enclosure of the binary32 result with a witness search on the engine
-// (enclosed_range.hpp): an end is exact only when the engine reaches it.
+// (enclosed_range.hpp): an end is exact only when the engine reaches it.  Hazards
+// (hazard_search.hpp) are settled on the engine in the same way.
 //
 // The engine comes from the front end (filters/expr/engine_probe.hpp): symbolic/expr
 // does not link pixel/expr.
@@ -22,6 +23,7 @@
 #include "filters/expr/ir.hpp"
 #include "symbolic/expr/enclosed_range.hpp"
 #include "symbolic/expr/exhaustive_range.hpp"
+#include "symbolic/expr/hazard_search.hpp"
 #include "symbolic/expr/input_domain.hpp"
 #include "symbolic/expr/input_ranges.hpp"
 
@@ -44,6 +46,7 @@ struct RunningRange {
     std::string output_name;                // e.g. "gray8"
     ExhaustiveRange range;                  // when exhaustive
     EnclosedRange enclosed;                 // when evaluated but not exhaustive
+    HazardReport hazards;                   // when evaluated
 };
 
 RunningRange running_range(const rigor::expr::Expr& e, const InputRanges& ranges, rigor::expr::SampleStorage output,

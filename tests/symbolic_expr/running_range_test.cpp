@@ -12,34 +12,20 @@
 
 #include "filters/expr/parser.hpp"
 #include "filters/expr/point_program.hpp"
-#include "filters/expr/scalar.hpp"
 #include "pixel/expr/probe.hpp"
 #include "symbolic/expr/analysis.hpp"
 #include "symbolic/expr/number_text.hpp"
+#include "tests/symbolic_expr/scalar_oracle.hpp"
 
 using namespace rigor;
+using test::node_values;
+using test::scalar_value;
 
 namespace {
 
 symbolic::expr::Interval range(const std::string& lo, const std::string& hi) {
     return {symbolic::expr::Bound::of(symbolic::expr::parse_rational(lo)),
             symbolic::expr::Bound::of(symbolic::expr::parse_rational(hi))};
-}
-
-// The point program's value at one input (values in clip order), by scalar.hpp.
-float scalar_value(const expr::Expr& p, const std::vector<float>& in) {
-    std::vector<float> v(p.size());
-    for (expr::NodeId id = 0; id < p.size(); ++id) {
-        const expr::Node& n = p.node(id);
-        if (n.op == expr::Op::Constant) v[id] = n.value;
-        else if (n.op == expr::Op::Load) v[id] = in.at(std::size_t(n.clip));
-        else {
-            std::vector<float> args;
-            for (expr::NodeId a : n.args) args.push_back(v[a]);
-            v[id] = expr::apply_scalar(n, args);
-        }
-    }
-    return v[p.root()];
 }
 
 float store(float v, const symbolic::expr::OutputFormat& f) {
