@@ -1,6 +1,8 @@
 #include "symbolic/expr/running_range.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "filters/base/error.hpp"
@@ -82,6 +84,26 @@ std::string end_text(const RunningRange& r, const EnclosedEnd& e) {
            (e.exact() ? "" : " (the bound " + float_text(e.bound) + " not reached)");
 }
 
+nlohmann::ordered_json error_json(const RunningRange& r) {
+    const RoundingError& e = r.error;
+    nlohmann::ordered_json j;
+    j["bounded"] = e.bounded;
+    j["bound"] = e.bounded ? nlohmann::ordered_json(e.bound) : nlohmann::ordered_json(nullptr);
+    j["reached"] = e.at.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.reached);
+    j["at"] = e.at.empty() ? nlohmann::ordered_json(nullptr) : point_json(r.domains, e.at);
+    j["boxes"] = e.boxes;
+    return j;
+}
+
+std::string error_text(const RunningRange& r) {
+    const RoundingError& e = r.error;
+    if (!e.bounded)
+        return "rounding:   not bounded (the real model is undefined, or the engine gives inf or NaN, somewhere)\n";
+    std::string s = "rounding:   |binary32 - real| <= " + bound_text(e.bound, true) + " before the store (certified)";
+    if (!e.at.empty()) s += "; at least " + bound_text(e.reached, false) + " at " + point_text(r.domains, e.at);
+    return s + "\n";
+}
+
 std::string domain_text(const InputDomain& d) {
     const std::string kind = d.kind == DomainKind::Integer ? (d.storage.is_float ? "integers" : storage_name(d.storage) + " samples")
                                                            : storage_name(d.storage) + " values";
@@ -109,6 +131,7 @@ RunningRange running_range(const rigor::expr::Expr& e, const InputRanges& ranges
     if (r.exhaustive) r.range = exhaustive_range(engine, p.program.root(), r.domains, output);
     else r.enclosed = enclosed_range(engine, p.program, r.domains, output);
     r.hazards = find_hazards(engine, e, p.program, r.domains, r.exhaustive);
+    r.error = rounding_error(engine, p.program, r.domains);
     return r;
 }
 
@@ -117,6 +140,24 @@ std::string float_text(float v) {
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
     if (v == 0) return std::signbit(v) ? "-0" : "0";
     return rigor::expr::shortest_decimal(v);
+}
+
+std::string bound_text(double v, bool up) {
+    if (v == 0 || !std::isfinite(v)) return v == 0 ? "0" : v > 0 ? "inf" : "-inf";
+    const double scale = std::pow(10.0, std::floor(std::log10(std::fabs(v))) - 2);
+    double m = v / scale;
+    m = up ? std::ceil(m * (1 - 1e-15)) : std::floor(m * (1 + 1e-15));
+    double shown = m * scale;
+    // The printed decimal must stay on the bound's side of v.
+    char buf[32];
+    for (int i = 0; i < 4; ++i) {
+        std::snprintf(buf, sizeof buf, "%.3g", shown);
+        const double back = std::strtod(buf, nullptr);
+        if (up ? back >= v : back <= v) return buf;
+        shown = up ? shown + scale : shown - scale;
+    }
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
 }
 
 std::string point_text(const std::vector<InputDomain>& domains, const std::vector<float>& point) {
@@ -149,6 +190,7 @@ nlohmann::ordered_json to_json(const RunningRange& r) {
         j["stored"] = enclosed_json(r, r.enclosed.stored);
         j["binary32"] = enclosed_json(r, r.enclosed.binary32);
         j["hazards"] = to_json(r.hazards, r.domains);
+        j["rounding_error"] = error_json(r);
         return j;
     }
     j["method"] = "exhaustive";
@@ -158,6 +200,7 @@ nlohmann::ordered_json to_json(const RunningRange& r) {
     j["stored"] = observed_json(r, r.range.stored);
     j["binary32"] = observed_json(r, r.range.binary32);
     j["hazards"] = to_json(r.hazards, r.domains);
+    j["rounding_error"] = error_json(r);
     return j;
 }
 
@@ -193,7 +236,7 @@ std::string to_text(const RunningRange& r) {
             s << "NaN:        " << (b.nan_at.empty() ? "not ruled out by the enclosure; no input found that gives it"
                                                      : "e.g. at " + point_text(r.domains, b.nan_at))
               << (stores ? " (written as 0)" : "") << "\n";
-        s << to_text(r.hazards, r.domains);
+        s << error_text(r) << to_text(r.hazards, r.domains);
         return s.str();
     }
     const ObservedRange& st = r.range.stored;
@@ -214,7 +257,7 @@ std::string to_text(const RunningRange& r) {
           << (stores ? " (written as 0)" : "") << "\n";
     if (b.infinite_points)
         s << "infinite:   at " << b.infinite_points << " of the inputs, e.g. " << point_text(r.domains, b.infinite_at) << "\n";
-    s << to_text(r.hazards, r.domains);
+    s << error_text(r) << to_text(r.hazards, r.domains);
     return s.str();
 }
 

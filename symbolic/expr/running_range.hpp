@@ -8,7 +8,8 @@
 // values the engine writes, each with the first input giving it: exact.  Otherwise a
 // sound enclosure of the binary32 result with a witness search on the engine
 // (enclosed_range.hpp): an end is exact only when the engine reaches it.  Hazards
-// (hazard_search.hpp) are settled on the engine in the same way.
+// (hazard_search.hpp) are settled on the engine in the same way; the rounding error
+// before the store is certified (rounding_error.hpp).
 //
 // The engine comes from the front end (filters/expr/engine_probe.hpp): symbolic/expr
 // does not link pixel/expr.
@@ -24,6 +25,7 @@
 #include "symbolic/expr/enclosed_range.hpp"
 #include "symbolic/expr/exhaustive_range.hpp"
 #include "symbolic/expr/hazard_search.hpp"
+#include "symbolic/expr/rounding_error.hpp"
 #include "symbolic/expr/input_domain.hpp"
 #include "symbolic/expr/input_ranges.hpp"
 
@@ -47,6 +49,7 @@ struct RunningRange {
     ExhaustiveRange range;                  // when exhaustive
     EnclosedRange enclosed;                 // when evaluated but not exhaustive
     HazardReport hazards;                   // when evaluated
+    RoundingError error;                    // when evaluated: |binary32 − real| before the store
 };
 
 RunningRange running_range(const rigor::expr::Expr& e, const InputRanges& ranges, rigor::expr::SampleStorage output,
@@ -54,6 +57,8 @@ RunningRange running_range(const rigor::expr::Expr& e, const InputRanges& ranges
 
 // A binary32 value for the screen: its shortest decimal (the exact value is that float).
 std::string float_text(float v);
+// A bound for the screen in 3 significant digits, rounded up (or down), so still a bound.
+std::string bound_text(double v, bool up);
 // "x=13, y=0" for a point of the domains.
 std::string point_text(const std::vector<InputDomain>& domains, const std::vector<float>& point);
 
