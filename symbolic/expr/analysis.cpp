@@ -243,7 +243,7 @@ namespace {
 
 std::string value_text(const Extreme& x) {
     if (!x.value) return "NaN/inf";
-    if (x.exact) return rational_text(*x.value);
+    if (x.exact) return readable_text(*x.value);
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.17g", to_double(*x.value));
     return std::string(buf) + " (approximately)";
@@ -265,7 +265,7 @@ std::string bound_json(const Bound& b) { return to_string(b); }
 
 std::string inputs_text(const Extreme& x) {
     std::string s;
-    for (const auto& [k, v] : x.inputs) s += (s.empty() ? "" : ", ") + k + "=" + rational_text(v);
+    for (const auto& [k, v] : x.inputs) s += (s.empty() ? "" : ", ") + k + "=" + readable_text(v);
     s += "  ->  " + value_text(x);
     return s;
 }
@@ -323,7 +323,8 @@ std::string to_text(const Analysis& a) {
     s << to_text(a.running);
     // The algebra: "attained" (in real arithmetic), never "exact", which is the engine's.
     auto status = [&](const Extreme& x) { return x.attains_bound && x.exact ? "attained" : a.transcendental ? "certified enclosure" : "enclosure"; };
-    s << "real range: [" << to_string(a.range.lo) << ", " << to_string(a.range.hi) << "]  (the algebra, real arithmetic, "
+    auto real_bound = [](const Bound& b) { return b.infinity ? to_string(b) : readable_text(b.value); };
+    s << "real range: [" << real_bound(a.range.lo) << ", " << real_bound(a.range.hi) << "]  (the algebra, real arithmetic, "
       << (a.method == "affine"      ? "affine in the inputs"
           : a.method == "piecewise" ? "piecewise affine"
                                     : "interval arithmetic")

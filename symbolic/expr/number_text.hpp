@@ -26,6 +26,12 @@ cln::cl_RA parse_rational(const std::string& text);
 // digits, or "p/q".
 std::string rational_text(const cln::cl_RA& r);
 
+// A rational for the screen: rational_text when at most 24 characters long, else its
+// first 12 significant digits, truncated toward zero and so all certified, marked by
+// "..." and a power of ten ("3.63602917958...e238"); reports give the full rational in
+// their JSON.
+std::string readable_text(const cln::cl_RA& r);
+
 // Nearest double (for messages and numeric checks).
 double to_double(const cln::cl_RA& r);
 
