@@ -1,12 +1,14 @@
 // Readable numbers (number_text.hpp's readable_text): short exact rationals as they are,
 // long ones as 12 certified (truncated) digits and a power of ten on the screen, the full
 // rational in --json.  Expected digits computed independently (Python's exact integers).
+// Also the derivative of abs as sign.
 #include <catch2/catch.hpp>
 
 #include <cln/integer.h>
 #include <cln/rational.h>
 
 #include "filters/expr/parser.hpp"
+#include "symbolic/expr/algebra.hpp"
 #include "symbolic/expr/analysis.hpp"
 #include "symbolic/expr/number_text.hpp"
 
@@ -29,4 +31,20 @@ TEST_CASE("long rationals print as certified digits, short ones exactly", "[symb
     const std::string text = symbolic::expr::to_text(a);
     CHECK(text.find("real range: [0, 6.50250000000...e34]") != std::string::npos);
     CHECK(symbolic::expr::to_json(a)["algebra_range"]["max"] == "65025000000000000000000000000000000");
+}
+
+TEST_CASE("d/dx of abs is sign(x - y), not a select", "[symbolic_expr][numbers]") {
+    const symbolic::expr::Algebra alg = symbolic::expr::to_algebra(expr::parse("x y - abs"));
+    const auto d = symbolic::expr::partial_derivatives(alg);
+    const GiNaC::ex x = alg.symbols.at("x"), y = alg.symbols.at("y");
+    // Compared structurally (GiNaC's printed term order varies from run to run).
+    const GiNaC::ex dx = d.at("x");
+    REQUIRE(GiNaC::is_a<GiNaC::function>(dx));
+    CHECK(GiNaC::ex_to<GiNaC::function>(dx).get_name() == "expr_sign");
+    CHECK((dx.op(0) - (x - y)).expand().is_zero());
+    CHECK((d.at("y") + dx).expand().is_zero());
+    // The printed form names sign, whatever order the difference prints in.
+    CHECK(symbolic::expr::algebra_infix(dx).rfind("sign(", 0) == 0);
+    // At numbers it folds: sign(5 - 8) = -1.
+    CHECK(dx.subs(GiNaC::lst{x == 5, y == 8}).eval().is_equal(-1));
 }
