@@ -1,5 +1,6 @@
-// `rigor analyse EXPR --range x=0:255 ...`: the algebra, exact output range, extreme
-// inputs, clipping and partial derivatives of one Expr program (symbolic/expr/analysis.hpp).
+// `rigor analyse EXPR --range x=0:255 ...`: the output range of one Expr program as it
+// runs (the engine, pixel/expr/probe.hpp, handed to symbolic/expr here) and in real
+// arithmetic, extreme inputs, clipping and partial derivatives (symbolic/expr/analysis.hpp).
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -8,6 +9,7 @@
 #include "filters/base/output_file.hpp"
 #include "filters/expr/infix_parser.hpp"
 #include "filters/expr/parser.hpp"
+#include "pixel/expr/probe.hpp"
 #include "pixel/io/format.hpp"
 #include "symbolic/expr/analysis.hpp"
 
@@ -15,15 +17,21 @@ namespace rigor::cli {
 
 int analyse_main(std::span<const std::string> args) {
     ArgumentParser p("rigor analyse",
-                     "Analyses an Expr program for given input ranges: the expression simplified (GiNaC)\n"
-                     "as infix and as optimised postfix, the exact output range (certified enclosure for\n"
-                     "sqrt/exp/log/sin/cos/pow), the inputs reaching the minimum and maximum, whether the\n"
-                     "output format clips, and the partial derivatives.");
+                     "Analyses an Expr program for given input ranges: the output range as the program\n"
+                     "runs (binary32, then the output format's rounding and clamping: every input run\n"
+                     "through the engine when the inputs take at most 2^24 values jointly, else a sound\n"
+                     "binary32 enclosure whose ends are exact only where the engine reaches them), the\n"
+                     "inputs reaching the minimum and maximum, the range in real arithmetic (the algebra:\n"
+                     "exact rationals, certified enclosures for sqrt/exp/log/sin/cos/pow), whether the\n"
+                     "output format clips, the expression simplified (GiNaC) and its partial derivatives.");
     p.positional("EXPR", "the program, postfix (e.g. 'x 0.3 * y 0.7 * +'), or infix with --infix")
         .option("", "--range", "NAME=MIN:MAX",
                 "range of an input: a clip (x, y, ..., srcN; covers x[dx,dy]), X, Y, N, width, height, or x.Prop;\n"
                 "every input used needs one (repeat the option)")
         .option("", "--format", "FMT", "output format: gray8 gray10 gray16 grays yuv420p8 ... (default: float, no clipping)")
+        .option("", "--input", "[CLIP=]FMT",
+                "sample format of the input clips (or of one clip; repeat the option); default: the output\n"
+                "format where the ranges fit it, else float")
         .flag("", "--infix", "EXPR is infix ('(x - 128) * 1.1 + 128')")
         .flag("", "--json", "print one JSON document")
         .option("-o", "--output", "FILE", "write there instead of stdout")
@@ -42,7 +50,18 @@ int analyse_main(std::span<const std::string> args) {
         pixel::VideoFormat vf = pixel::parse_format_name(*f);
         format = {vf.name(), vf.is_float(), vf.bits};
     }
-    symbolic::expr::Analysis result = symbolic::expr::analyse(e, ranges, format);
+    symbolic::expr::EngineSetup setup;
+    for (const std::string& i : a->all("--input")) {
+        const auto eq = i.find('=');
+        const pixel::VideoFormat vf = pixel::parse_format_name(eq == std::string::npos ? i : i.substr(eq + 1));
+        if (!setup.inputs) setup.inputs = symbolic::expr::ClipFormats{{}, {format.is_float, format.bits}};
+        const expr::SampleStorage s{vf.is_float(), vf.bits};
+        if (eq == std::string::npos) setup.inputs->fallback = s;
+        else setup.inputs->by_clip[i.substr(0, eq)] = s;
+    }
+    const expr::EngineProbe engine = pixel::expr::engine_probe();
+    setup.probe = &engine;
+    symbolic::expr::Analysis result = symbolic::expr::analyse(e, ranges, format, setup);
     std::string out =
         a->has("--json") ? symbolic::expr::to_json(result).dump(1) + "\n" : symbolic::expr::to_text(result);
     write_text_file(a->get_or("--output", "-"), out);

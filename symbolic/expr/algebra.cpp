@@ -37,6 +37,7 @@ DECLARE_FUNCTION_2P(expr_bitor)
 DECLARE_FUNCTION_2P(expr_bitxor)
 DECLARE_FUNCTION_1P(expr_bitnot)
 DECLARE_FUNCTION_1P(expr_abs)
+DECLARE_FUNCTION_1P(expr_sign)  // only as the derivative of abs: sign(a) = -1, 0, 1
 
 namespace {
 // Derivatives almost everywhere (a.e.): the kinks of max/min/abs/select are measure zero.
@@ -47,7 +48,11 @@ ex min_d(const ex& a, const ex& b, unsigned i) { return i == 0 ? expr_lt(a, b) :
 ex select_d(const ex& c, const ex&, const ex&, unsigned i) {
     return i == 0 ? ex(0) : i == 1 ? expr_gt(c, 0) : expr_not(expr_gt(c, 0));
 }
-ex abs_d(const ex& a, unsigned) { return expr_select(a, 1, -1); }
+ex abs_d(const ex& a, unsigned) { return expr_sign(a); }
+ex sign_eval(const ex& a) {
+    if (GiNaC::is_a<GiNaC::numeric>(a)) return GiNaC::ex_to<GiNaC::numeric>(a).csgn();
+    return expr_sign(a).hold();
+}
 ex mod_d(const ex& a, const ex& b, unsigned i) { return i == 0 ? ex(1) : -expr_trunc(a / b); }
 
 // Numeric arguments fold (comparisons to 0/1, max/min to the value).
@@ -103,6 +108,7 @@ REGISTER_FUNCTION(expr_bitor, derivative_func(zero2).set_name("expr_bitor"))
 REGISTER_FUNCTION(expr_bitxor, derivative_func(zero2).set_name("expr_bitxor"))
 REGISTER_FUNCTION(expr_bitnot, derivative_func(zero1).set_name("expr_bitnot"))
 REGISTER_FUNCTION(expr_abs, derivative_func(abs_d).set_name("expr_abs"))
+REGISTER_FUNCTION(expr_sign, eval_func(sign_eval).derivative_func(zero1).set_name("expr_sign"))
 
 namespace {
 

@@ -5,7 +5,8 @@
 // log, sin, cos, abs map to GiNaC's own operations, so GiNaC's canonical form collects
 // terms (`x 2 * t! t@ t@ * 512 /` is x²/128).  The rest are GiNaC functions named as the
 // infix calls (max, min, select, gt, ...), with derivatives where they exist almost
-// everywhere (max'/min'/select'/abs' as comparisons, 0 for comparisons and rounding).
+// everywhere (max'/min'/select' as comparisons, abs' as sign(a), 0 for comparisons and
+// rounding).
 // The algebra is over the reals: sqrt is the real square root (Expr's sqrt of a negative
 // is 0) and GiNaC may cancel x/x to 1; ranges are computed on the IR, not on this form.
 #pragma once

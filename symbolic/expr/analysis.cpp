@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 
 #include "filters/base/error.hpp"
 #include "filters/expr/ir_text.hpp"
@@ -55,9 +56,14 @@ std::string affine_text(const AffineForm& f) {
 
 }  // namespace
 
-Analysis analyse(const rigor::expr::Expr& e, const InputRanges& ranges, const OutputFormat& format) {
+Analysis analyse(const rigor::expr::Expr& e, const InputRanges& ranges, const OutputFormat& format,
+                 const EngineSetup& setup) {
     check_ranges(e, ranges);
     Analysis a;
+    a.running.output = {format.is_float, format.bits};
+    a.running.output_name = format.name;
+    if (setup.probe) a.running = running_range(e, ranges, {format.is_float, format.bits}, format.name, setup);
+    else a.running.why_not = "no engine was given to run the program";
     a.postfix = rigor::expr::to_postfix(e);
     a.infix = rigor::expr::to_infix(e);
     a.optimised_postfix = rigor::expr::to_postfix_stored(rigor::expr::optimize(e));
@@ -68,6 +74,8 @@ Analysis analyse(const rigor::expr::Expr& e, const InputRanges& ranges, const Ou
         for (const auto& [name, d] : partial_derivatives(alg)) a.derivatives[name] = algebra_infix(d);
     } catch (const rigor::UserError& err) {
         a.notes.push_back(std::string("no algebra: ") + err.what());
+    } catch (const std::domain_error& err) {  // GiNaC: a pole (log 0) or another undefined constant
+        a.notes.push_back(std::string("no algebra: GiNaC: ") + err.what());
     }
 
     IntervalResult iv = interval_ranges(e, ranges);
@@ -207,6 +215,26 @@ Analysis analyse(const rigor::expr::Expr& e, const InputRanges& ranges, const Ou
             if (c.above != "no") c.above_when = affine_text(*affine) + " > " + rational_text(c.high);
         }
         if (a.range.may_be_nan) a.notes.push_back("NaN possible: written as 0 to an integer plane");
+        // As it runs: whether some input's binary32 result leaves the format, decided.
+        const ObservedRange& b = a.running.range.binary32;
+        const EnclosedSide& eb = a.running.enclosed.binary32;
+        if (a.running.evaluated && !a.running.exhaustive && eb.has_values) {
+            const float top = float(cln::double_approx(c.high));
+            c.below = eb.lo.bound >= 0 ? "no" : !eb.lo.at.empty() && eb.lo.reached < 0 ? "yes" : "possibly";
+            c.above = eb.hi.bound <= top ? "no" : !eb.hi.at.empty() && eb.hi.reached > top ? "yes" : "possibly";
+            if (c.below == "yes") c.below_at = point_text(a.running.domains, eb.lo.at);
+            if (c.above == "yes") c.above_at = point_text(a.running.domains, eb.hi.at);
+            if (c.below == "no") c.below_when.clear();
+            if (c.above == "no") c.above_when.clear();
+        }
+        if (a.running.evaluated && a.running.exhaustive && b.has_values) {
+            const bool below = b.lo < 0, above = b.hi > float(cln::double_approx(c.high));
+            c.below = below ? "yes" : "no", c.above = above ? "yes" : "no";
+            if (below) c.below_at = point_text(a.running.domains, b.lo_at);
+            if (above) c.above_at = point_text(a.running.domains, b.hi_at);
+            if (!below) c.below_when.clear();
+            if (!above) c.above_when.clear();
+        }
     }
     return a;
 }
@@ -215,7 +243,7 @@ namespace {
 
 std::string value_text(const Extreme& x) {
     if (!x.value) return "NaN/inf";
-    if (x.exact) return rational_text(*x.value);
+    if (x.exact) return readable_text(*x.value);
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.17g", to_double(*x.value));
     return std::string(buf) + " (approximately)";
@@ -237,7 +265,7 @@ std::string bound_json(const Bound& b) { return to_string(b); }
 
 std::string inputs_text(const Extreme& x) {
     std::string s;
-    for (const auto& [k, v] : x.inputs) s += (s.empty() ? "" : ", ") + k + "=" + rational_text(v);
+    for (const auto& [k, v] : x.inputs) s += (s.empty() ? "" : ", ") + k + "=" + readable_text(v);
     s += "  ->  " + value_text(x);
     return s;
 }
@@ -251,30 +279,33 @@ nlohmann::ordered_json to_json(const Analysis& a) {
     j["algebra"] = a.algebra;
     j["optimised_postfix"] = a.optimised_postfix;
     j["variables"] = a.variables;
-    j["range"] = {{"min", bound_json(a.range.lo)},
+    j["range"] = to_json(a.running);
+    j["algebra_range"] = {{"model", "real arithmetic (the algebra)"},
+                  {"min", bound_json(a.range.lo)},
                   {"max", bound_json(a.range.hi)},
                   {"min_approx", to_double(a.range.lo)},
                   {"max_approx", to_double(a.range.hi)},
                   {"may_be_nan", a.range.may_be_nan},
                   {"method", a.method},
-                  {"exact_min", a.minimum.attains_bound && a.minimum.exact},
-                  {"exact_max", a.maximum.attains_bound && a.maximum.exact},
+                  {"attained_min", a.minimum.attains_bound && a.minimum.exact},
+                  {"attained_max", a.maximum.attains_bound && a.maximum.exact},
                   {"transcendental", a.transcendental},
                   {"evaluations", a.evaluations}};
     auto gap = [](const Bound& b, const Extreme& x, bool up) -> nlohmann::ordered_json {
         if (!b.finite() || !x.value) return nullptr;
         return to_double(up ? Bound::of(b.value - *x.value) : Bound::of(*x.value - b.value));
     };
-    j["range"]["min_gap"] = gap(a.range.lo, a.minimum, false);
-    j["range"]["max_gap"] = gap(a.range.hi, a.maximum, true);
+    j["algebra_range"]["min_gap"] = gap(a.range.lo, a.minimum, false);
+    j["algebra_range"]["max_gap"] = gap(a.range.hi, a.maximum, true);
     j["notes"] = a.notes;
     j["search"] = a.search;
-    j["minimum"] = extreme_json(a.minimum);
-    j["maximum"] = extreme_json(a.maximum);
+    j["algebra_minimum"] = extreme_json(a.minimum);
+    j["algebra_maximum"] = extreme_json(a.maximum);
     if (a.clipping.applies)
         j["clipping"] = {{"low", rational_text(a.clipping.low)},   {"high", rational_text(a.clipping.high)},
                          {"below", a.clipping.below},              {"above", a.clipping.above},
-                         {"below_when", a.clipping.below_when},    {"above_when", a.clipping.above_when}};
+                         {"below_when", a.clipping.below_when},    {"above_when", a.clipping.above_when},
+                         {"below_at", a.clipping.below_at},        {"above_at", a.clipping.above_at}};
     else
         j["clipping"] = nullptr;
     nlohmann::ordered_json d = nlohmann::ordered_json::object();
@@ -289,26 +320,30 @@ std::string to_text(const Analysis& a) {
       << "infix:      " << a.infix << "\n"
       << "algebra:    " << a.algebra << "\n"
       << "optimised:  " << a.optimised_postfix << "\n";
-    auto status = [&](const Extreme& x) { return x.attains_bound && x.exact ? "exact" : a.transcendental ? "certified enclosure" : "enclosure"; };
-    s << "range:      [" << to_string(a.range.lo) << ", " << to_string(a.range.hi) << "]  (min " << status(a.minimum)
-      << ", max " << status(a.maximum) << "; "
+    s << to_text(a.running);
+    // The algebra: "attained" (in real arithmetic), never "exact", which is the engine's.
+    auto status = [&](const Extreme& x) { return x.attains_bound && x.exact ? "attained" : a.transcendental ? "certified enclosure" : "enclosure"; };
+    auto real_bound = [](const Bound& b) { return b.infinity ? to_string(b) : readable_text(b.value); };
+    s << "real range: [" << real_bound(a.range.lo) << ", " << real_bound(a.range.hi) << "]  (the algebra, real arithmetic, "
       << (a.method == "affine"      ? "affine in the inputs"
           : a.method == "piecewise" ? "piecewise affine"
                                     : "interval arithmetic")
-      << ")\n";
+      << ": min " << status(a.minimum) << ", max " << status(a.maximum) << ")\n";
     if (a.range.lo.finite() && a.range.hi.finite())
         s << "            ~ [" << to_double(a.range.lo) << ", " << to_double(a.range.hi) << "]\n";
     for (const std::string& n : a.notes) s << "note:       " << n << "\n";
     s << "search:     " << a.search << "\n";
-    s << "minimum at: " << inputs_text(a.minimum) << "\n";
-    s << "maximum at: " << inputs_text(a.maximum) << "\n";
+    s << "real min at: " << inputs_text(a.minimum) << "\n";
+    s << "real max at: " << inputs_text(a.maximum) << "\n";
     if (a.clipping.applies) {
         s << "clips below " << rational_text(a.clipping.low) << ": " << a.clipping.below;
         if (!a.clipping.below_when.empty()) s << " (when " << a.clipping.below_when << ")";
-        if (a.clipping.below == "yes") s << ", e.g. at the minimum inputs";
+        if (!a.clipping.below_at.empty()) s << ", e.g. at " << a.clipping.below_at;
+        else if (a.clipping.below == "yes") s << ", e.g. at the real minimum's inputs";
         s << "\nclips above " << rational_text(a.clipping.high) << ": " << a.clipping.above;
         if (!a.clipping.above_when.empty()) s << " (when " << a.clipping.above_when << ")";
-        if (a.clipping.above == "yes") s << ", e.g. at the maximum inputs";
+        if (!a.clipping.above_at.empty()) s << ", e.g. at " << a.clipping.above_at;
+        else if (a.clipping.above == "yes") s << ", e.g. at the real maximum's inputs";
         s << "\n";
     } else {
         s << "clipping:   none (float output)\n";

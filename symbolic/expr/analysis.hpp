@@ -2,7 +2,14 @@
 // input ranges — algebra, printed forms, output range, extreme inputs, clipping for the
 // output format, partial derivatives — and its JSON.
 //
-// Range: for programs affine in their variables (affine_form.hpp: blends, convolutions
+// Two models, both stated.  The program as it runs (running_range.hpp: binary32 and the
+// store, evaluated on the engine) gives the report's "range"; a bound is called exact
+// only when an input run through the engine gives it.  The algebra — the program in real
+// arithmetic, constants at their decimal values — gives the "real range" below, for
+// derivations; it can differ from what runs (`x 0.1 * 10 * x = 255 *` is 255 in real
+// arithmetic, 0 at x = 13 in binary32).
+//
+// Real range: for programs affine in their variables (affine_form.hpp: blends, convolutions
 // with x[dx,dy]) the exact range c + Σ max/min(kᵢ·loᵢ, kᵢ·hiᵢ), reached by the test pattern
 // "each variable at its minimum or maximum by the sign of its coefficient" (as the VC-2
 // analysis does).  Programs that are piecewise affine (+ − and × ÷ by constants, min max
@@ -23,6 +30,7 @@
 
 #include "filters/expr/ir.hpp"
 #include "symbolic/expr/input_ranges.hpp"
+#include "symbolic/expr/running_range.hpp"
 
 namespace rigor::symbolic::expr {
 
@@ -44,11 +52,14 @@ struct Clipping {
     cln::cl_RA low = 0, high = 0;
     std::string below, above;  // "no", "yes", "possibly" (the enclosure crosses, no input found)
     std::string below_when, above_when;  // a condition on the inputs (affine programs)
+    std::string below_at, above_at;      // an input that clips on the engine
 };
 
 struct Analysis {
     std::string postfix, infix, algebra, optimised_postfix;
     std::vector<std::string> variables;
+    RunningRange running;        // the program as it runs
+    // The algebra's range and extremes (real arithmetic):
     Interval range;
     std::string method;          // "affine", "piecewise" or "interval"
     long evaluations = 0;        // exact evaluations of the program at points (search)
@@ -60,7 +71,9 @@ struct Analysis {
     std::map<std::string, std::string> derivatives;  // variable -> infix
 };
 
-Analysis analyse(const rigor::expr::Expr& e, const InputRanges& ranges, const OutputFormat& format);
+// Without an engine (setup.probe null) only the algebra is analysed.
+Analysis analyse(const rigor::expr::Expr& e, const InputRanges& ranges, const OutputFormat& format,
+                 const EngineSetup& setup = {});
 
 nlohmann::ordered_json to_json(const Analysis& a);
 std::string to_text(const Analysis& a);

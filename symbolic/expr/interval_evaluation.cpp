@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "filters/base/error.hpp"
+#include "filters/expr/point_program.hpp"
 #include "symbolic/expr/number_text.hpp"
 #include "symbolic/expr/variables.hpp"
 
@@ -202,25 +203,18 @@ private:
     }
 
     Interval node(const Node& n) {
+        if (rigor::expr::is_input(n)) {
+            auto it = ranges_.find(variable_name(n));  // a point's own variable first
+            if (it == ranges_.end()) it = ranges_.find(source_name(n));
+            if (it == ranges_.end()) throw UserError("no range given for the input " + source_name(n));
+            return it->second;
+        }
         switch (n.op) {
             case Op::Constant:
                 if (std::isnan(n.value)) return {Bound::of(0), Bound::of(0), true};
                 if (std::isinf(n.value)) return n.value > 0 ? Interval{Bound::plus_infinity(), Bound::plus_infinity()}
                                                             : Interval{Bound::minus_infinity(), Bound::minus_infinity()};
                 return Interval::point(decimal_rational(n.value));
-            case Op::Load:
-            case Op::LoadAbsolute:
-            case Op::Property:
-            case Op::FrameNumber:
-            case Op::X:
-            case Op::Y:
-            case Op::Width:
-            case Op::Height: {
-                auto it = ranges_.find(variable_name(n));  // a point's own variable first
-                if (it == ranges_.end()) it = ranges_.find(source_name(n));
-                if (it == ranges_.end()) throw UserError("no range given for the input " + source_name(n));
-                return it->second;
-            }
             case Op::Add: return {arg(n, 0).lo + arg(n, 1).lo, arg(n, 0).hi + arg(n, 1).hi, arg(n, 0).may_be_nan || arg(n, 1).may_be_nan};
             case Op::Sub: return {arg(n, 0).lo + -arg(n, 1).hi, arg(n, 0).hi + -arg(n, 1).lo, arg(n, 0).may_be_nan || arg(n, 1).may_be_nan};
             case Op::Mul: return mul(arg(n, 0), arg(n, 1));
@@ -317,6 +311,7 @@ private:
             case Op::ArgMin:
             case Op::ArgMax:
             case Op::ArgSortNth: return {Bound::of(0), Bound::of(long(n.args.size()) - 1), false};
+            default: break;  // the inputs, above
         }
         return Interval::everything();
     }

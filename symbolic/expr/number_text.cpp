@@ -3,6 +3,7 @@
 #include <cln/integer.h>
 #include <cln/integer_io.h>
 #include <cln/rational_io.h>
+#include <cln/dfloat.h>
 #include <cln/float.h>
 #include <cln/real_io.h>
 #include <cmath>
@@ -84,5 +85,25 @@ std::string rational_text(const cln::cl_RA& r) {
 }
 
 double to_double(const cln::cl_RA& r) { return cln::double_approx(r); }
+
+std::string readable_text(const cln::cl_RA& r) {
+    std::string exact = rational_text(r);
+    if (exact.size() <= 24) return exact;
+    constexpr long kDigits = 12;
+    const cln::cl_RA a = cln::abs(r);
+    // e = floor(log10 a): estimated from the bit lengths, then settled exactly.
+    long e = long(double(long(cln::integer_length(cln::numerator(a))) - long(cln::integer_length(cln::denominator(a)))) *
+                  0.30102999566398120);
+    const cln::cl_RA ten = 10;
+    while (cln::expt(ten, e) > a) --e;
+    while (cln::expt(ten, e + 1) <= a) ++e;
+    const cln::cl_I digits = cln::floor1(a * cln::expt(ten, kDigits - 1 - e));  // kDigits digits, truncated
+    std::ostringstream d;
+    d << digits;
+    std::string m = d.str();
+    return (cln::minusp(r) ? "-" : "") + m.substr(0, 1) + "." + m.substr(1) + "...e" + std::to_string(e);
+}
+
+cln::cl_RA binary32_rational(float v) { return cln::rational(cln::cl_DF(double(v))); }
 
 }  // namespace rigor::symbolic::expr

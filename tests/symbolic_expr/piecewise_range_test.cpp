@@ -89,7 +89,7 @@ TEST_CASE("a bound no input reaches stays an enclosure, and says so", "[symbolic
     CHECK(a.method == "piecewise");
     CHECK(is(a.range.hi, "128"));
     CHECK(!a.maximum.attains_bound);
-    CHECK(symbolic::expr::to_json(a)["range"]["exact_max"] == false);
+    CHECK(symbolic::expr::to_json(a)["algebra_range"]["attained_max"] == false);
     CHECK(symbolic::expr::to_text(a).find("max enclosure") != std::string::npos);
     check_claims("x 128 < x 0 ?", a);
     CHECK(is(a.range.lo, "0"));
@@ -112,7 +112,7 @@ TEST_CASE("past the budget the search falls back to an enclosure", "[symbolic_ex
     CHECK(Bound::of(-4335) <= a.range.lo);
     CHECK(a.range.lo < Bound::of(0));
     CHECK(!a.minimum.attains_bound);
-    CHECK(symbolic::expr::to_json(a)["range"]["exact_min"] == false);
+    CHECK(symbolic::expr::to_json(a)["algebra_range"]["attained_min"] == false);
     CHECK(symbolic::expr::to_text(a).find("min enclosure") != std::string::npos);
 }
 

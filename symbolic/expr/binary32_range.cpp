@@ -1,0 +1,362 @@
+#include "symbolic/expr/binary32_range.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "filters/base/error.hpp"
+#include "filters/expr/scalar.hpp"
+
+namespace rigor::symbolic::expr {
+
+using rigor::expr::FunctionAccuracy;
+using rigor::expr::Node;
+using rigor::expr::Op;
+using rigor::expr::SliceAccuracy;
+
+namespace {
+
+constexpr float kInf = INFINITY;
+using Range = Binary32Range;
+
+Range none() { return {1, 0, false}; }
+Range only_nan() { return {1, 0, true}; }
+Range with_nan(Range r, bool nan) {
+    r.nan = r.nan || nan;
+    return r;
+}
+Range values(float lo, float hi, bool nan) {
+    if (std::isnan(lo)) lo = -kInf;  // an end computed from inf - inf etc.: widen
+    if (std::isnan(hi)) hi = kInf;
+    return {lo, hi, nan};
+}
+
+// The slices of the arguments in [lo, hi] (values, ±inf included); -0 with +0.
+template <class F>
+void for_each_slice(const Range& a, F visit) {
+    if (!a.has_values()) return;
+    constexpr std::uint32_t kNegative = 0x800;  // slice of -x = this + slice of x
+    auto positive = [](float v) { return v > 0 ? v : 0.0f; };  // +0 for -0 and below
+    if (a.hi >= 0)
+        for (std::uint32_t s = FunctionAccuracy::slice(positive(a.lo)); s <= FunctionAccuracy::slice(positive(a.hi)); ++s) visit(s);
+    if (a.lo < 0)
+        for (std::uint32_t s = FunctionAccuracy::slice(positive(-a.hi)); s <= FunctionAccuracy::slice(-a.lo); ++s)
+            visit(kNegative + s);
+    if (a.lo <= 0 && a.hi >= 0) visit(kNegative);  // -0
+}
+
+const SliceAccuracy* table_of(Op f, const FunctionAccuracy& t) {
+    switch (f) {
+        case Op::Exp: return t.exp;
+        case Op::Log: return t.log;
+        case Op::Sin: return t.sin;
+        case Op::Cos: return t.cos;
+        default: throw InternalError("function accuracy of a function the engine computes exactly");
+    }
+}
+
+struct TableBound {
+    double error = 0;
+    std::uint8_t flags = 0;
+};
+TableBound table_bound(Op f, const Range& a, double max_f, const FunctionAccuracy& accuracy) {
+    const SliceAccuracy* table = table_of(f, accuracy);
+    TableBound b;
+    for_each_slice(a, [&](std::uint32_t s) {
+        const SliceAccuracy& e = table[s];
+        b.flags |= e.flags;
+        const double rel = double(e.rel_error) * max_f;  // inf * 0 is NaN: take abs then
+        b.error = std::max(b.error, std::isnan(rel) ? double(e.abs_error) : std::min(double(e.abs_error), rel));
+    });
+    return b;
+}
+
+OutwardInterval real_function(Op f, const OutwardInterval& x) {
+    switch (f) {
+        case Op::Exp: return exp_of(x);
+        case Op::Log: return log_of(x);
+        case Op::Sin: return sin_of(x);
+        default: return cos_of(x);
+    }
+}
+
+// exp, log, sin, cos over a set: the real range widened by the certified error.
+Range tabled(Op f, const Range& a, const rigor::expr::EngineProbe& engine) {
+    if (!a.has_values()) return only_nan();
+    const OutwardInterval real = real_function(f, a.as_reals());
+    const TableBound b = table_bound(f, a, real.is_empty() ? 0.0 : real.magnitude(), *engine.accuracy);
+    Range r = none();
+    if (!real.is_empty()) {
+        const OutwardInterval wide = real + OutwardInterval{-b.error, b.error};
+        r = values(float_down(wide.lo), float_up(wide.hi), false);
+    }
+    if (b.flags & SliceAccuracy::kMayBePlusInf) r = r.has_values() ? Range{r.lo, kInf, r.nan} : Range{kInf, kInf, r.nan};
+    if (b.flags & SliceAccuracy::kMayBeMinusInf) r = r.has_values() ? Range{-kInf, r.hi, r.nan} : Range{-kInf, -kInf, r.nan};
+    return with_nan(r, a.nan || (b.flags & SliceAccuracy::kMayBeNaN));
+}
+
+bool contains_zero(const Range& a) { return a.has_values() && a.lo <= 0 && a.hi >= 0; }
+bool has_inf(const Range& a) { return a.may_be_infinite(); }
+
+Range add(const Range& a, const Range& b) {
+    const bool nan = a.nan || b.nan || (a.has_values() && b.has_values() &&
+                                        ((a.hi == kInf && b.lo == -kInf) || (a.lo == -kInf && b.hi == kInf)));
+    if (!a.has_values() || !b.has_values()) return with_nan(none(), a.nan || b.nan);
+    return values(a.lo + b.lo, a.hi + b.hi, nan);
+}
+Range negate(const Range& a) { return {-a.hi, -a.lo, a.nan}; }
+
+Range mul(const Range& a, const Range& b) {
+    if (!a.has_values() || !b.has_values()) return with_nan(none(), a.nan || b.nan);
+    const bool nan = a.nan || b.nan || (contains_zero(a) && has_inf(b)) || (contains_zero(b) && has_inf(a));
+    float lo = kInf, hi = -kInf;
+    for (float x : {a.lo, a.hi})
+        for (float y : {b.lo, b.hi}) {
+            const float p = x * y;
+            if (std::isnan(p)) continue;  // 0 * inf: the other corners bound the products
+            lo = std::min(lo, p), hi = std::max(hi, p);
+        }
+    if (lo > hi) return with_nan(none(), true);
+    return {lo, hi, nan};
+}
+
+Range div(const Range& a, const Range& b) {
+    if (!a.has_values() || !b.has_values()) return with_nan(none(), a.nan || b.nan);
+    const bool nan = a.nan || b.nan || (has_inf(a) && has_inf(b));
+    if (contains_zero(b)) return {-kInf, kInf, nan || contains_zero(a)};
+    float lo = kInf, hi = -kInf;
+    for (float x : {a.lo, a.hi})
+        for (float y : {b.lo, b.hi}) {
+            const float q = x / y;
+            if (std::isnan(q)) continue;  // inf / inf
+            lo = std::min(lo, q), hi = std::max(hi, q);
+        }
+    if (lo > hi) return {-kInf, kInf, true};
+    return {lo, hi, nan};
+}
+
+// fmodf: exact, |r| < |b|, |r| <= |a|, the sign of the dividend.
+Range mod(const Range& a, const Range& b, int grid_a, int grid_b) {
+    if (!a.has_values() || !b.has_values()) return with_nan(none(), a.nan || b.nan);
+    const bool nan = a.nan || b.nan || contains_zero(b) || has_inf(a);
+    const float m = std::max(std::fabs(b.lo), std::fabs(b.hi));
+    const bool integers = grid_a >= 0 && grid_b >= 0;
+    const float below_m = std::isinf(m) ? kInf : integers ? m - 1 : std::nextafter(m, 0.0f);
+    // One divisor, integers, one quotient over the whole range: a shift.
+    if (integers && b.lo == b.hi && std::isfinite(a.lo) && std::isfinite(a.hi) && m != 0 && std::fabs(a.lo) < 0x1p53f &&
+        std::fabs(a.hi) < 0x1p53f) {
+        const std::int64_t d = std::int64_t(m), l = std::int64_t(a.lo), h = std::int64_t(a.hi);
+        if (l / d == h / d && (l >= 0 || h <= 0)) return {float(l - (l / d) * d), float(h - (h / d) * d), nan};
+    }
+    Range r{0, 0, nan};
+    if (a.lo < 0) r.lo = std::max(a.lo, -below_m);
+    if (a.hi > 0) r.hi = std::min(a.hi, below_m);
+    if (a.lo > 0 || a.hi < 0) {  // the dividend keeps its sign; 0 only when b divides it
+        if (a.lo > 0) r.lo = 0;
+        if (a.hi < 0) r.hi = 0;
+    }
+    return r;
+}
+
+Range minimum(const Range& a, const Range& b) {  // a < b ? a : b
+    Range r = a.has_values() && b.has_values() ? Range{std::min(a.lo, b.lo), std::min(a.hi, b.hi), b.nan}
+                                                : with_nan(none(), b.nan);
+    if (a.nan) r = hull(r, b);  // NaN a: the result is b
+    return r;
+}
+Range maximum(const Range& a, const Range& b) {  // a > b ? a : b
+    Range r = a.has_values() && b.has_values() ? Range{std::max(a.lo, b.lo), std::max(a.hi, b.hi), b.nan}
+                                                : with_nan(none(), b.nan);
+    if (a.nan) r = hull(r, b);
+    return r;
+}
+
+template <class F>
+Range monotone(const Range& a, F f) {
+    if (!a.has_values()) return a;
+    return {f(a.lo), f(a.hi), a.nan};
+}
+
+Range truth_range(Truth t) { return t == Truth::True ? Range::point(1) : t == Truth::False ? Range::point(0) : Range::between(0, 1); }
+Truth both(Truth a, Truth b, bool all) {  // and (all) / or
+    if (all) return a == Truth::True && b == Truth::True ? Truth::True : (a == Truth::False || b == Truth::False) ? Truth::False : Truth::Either;
+    return a == Truth::True || b == Truth::True ? Truth::True : (a == Truth::False && b == Truth::False) ? Truth::False : Truth::Either;
+}
+
+Truth compare(Op op, const Range& a, const Range& b) {
+    if (!a.has_values() || !b.has_values()) return Truth::False;  // NaN compares false
+    const bool nan = a.nan || b.nan;
+    auto decided = [&](bool surely_true, bool surely_false) {
+        if (surely_true && !nan) return Truth::True;
+        return surely_false ? Truth::False : Truth::Either;
+    };
+    switch (op) {
+        case Op::Gt: return decided(a.lo > b.hi, a.hi <= b.lo);
+        case Op::Lt: return decided(a.hi < b.lo, a.lo >= b.hi);
+        case Op::Ge: return decided(a.lo >= b.hi, a.hi < b.lo);
+        case Op::Le: return decided(a.hi <= b.lo, a.lo > b.hi);
+        default: return decided(a.lo == a.hi && b.lo == b.hi && a.lo == b.lo, a.hi < b.lo || b.hi < a.lo);
+    }
+}
+
+// Bit-operation operands as int32 ranges (round half to even, saturate, NaN -> 0).
+struct IntRange {
+    std::int64_t lo, hi;
+};
+IntRange int_range(const Range& a) {
+    IntRange r{a.has_values() ? rigor::expr::to_int32(a.lo) : 0, a.has_values() ? rigor::expr::to_int32(a.hi) : 0};
+    if (a.nan) r = {std::min<std::int64_t>(r.lo, 0), std::max<std::int64_t>(r.hi, 0)};
+    return r;
+}
+Range bits(const Node& n, std::span<const Range> args) {
+    constexpr std::int64_t kMin = INT32_MIN, kMax = INT32_MAX;
+    auto as_float = [](std::int64_t lo, std::int64_t hi) { return Range{float(lo), float(hi), false}; };
+    const IntRange a = int_range(args[0]);
+    if (n.op == Op::BitNot) return as_float(~a.hi, ~a.lo);
+    const IntRange b = int_range(args[1]);
+    if (a.lo < 0 || b.lo < 0) return as_float(kMin, kMax);
+    if (n.op == Op::BitAnd) return as_float(0, std::min(a.hi, b.hi));
+    std::int64_t all = 1;
+    while (all <= std::max(a.hi, b.hi)) all <<= 1;
+    return as_float(0, std::min(all - 1, kMax));
+}
+
+Range order_statistic(const Node& n, std::span<const Range> args) {
+    if (n.op != Op::SortedNth) return Range::between(0, float(args.size() - 1));
+    bool nan = false;
+    Range all = none();
+    std::vector<float> los, his;
+    for (const Range& a : args) {
+        nan = nan || a.nan || !a.has_values();
+        all = hull(all, a);
+        if (a.has_values()) los.push_back(a.lo), his.push_back(a.hi);
+    }
+    if (nan) return with_nan(all, true);  // the order is unspecified: any argument
+    std::sort(los.begin(), los.end());
+    std::sort(his.begin(), his.end());
+    return {los[std::size_t(n.rank)], his[std::size_t(n.rank)], false};
+}
+
+// pow as vector_math.hpp computes it: exp(b · log|a|), then the signs and special cases.
+Range power(const Range& a, const Range& b, const rigor::expr::EngineProbe& engine) {
+    const Range magnitude = a.has_values() ? with_nan(a.lo >= 0 ? a : a.hi <= 0 ? negate(a) : Range{0, std::max(-a.lo, a.hi), false}, a.nan) : a;
+    const Range r = tabled(Op::Exp, mul(b, tabled(Op::Log, magnitude, engine)), engine);
+    Range out = r;
+    const bool integer_exponent = b.has_values() && b.lo == b.hi && std::trunc(b.lo) == b.lo && !b.nan;
+    if (a.lo < 0 || contains_zero(a)) out = hull(r, negate(r));  // odd powers of negatives, (-0)^odd
+    if (a.lo < 0 && !integer_exponent) out.nan = true;
+    if (contains_zero(b) || a.contains(1)) out = hull(out, Range::point(1));
+    return out;
+}
+
+}  // namespace
+
+Binary32Range hull(const Binary32Range& a, const Binary32Range& b) {
+    if (!a.has_values()) return with_nan(b, a.nan);
+    if (!b.has_values()) return with_nan(a, b.nan);
+    return {std::min(a.lo, b.lo), std::max(a.hi, b.hi), a.nan || b.nan};
+}
+
+Truth truth(const Binary32Range& a) {
+    if (!a.has_values() || a.hi <= 0) return Truth::False;
+    return a.lo > 0 && !a.nan ? Truth::True : Truth::Either;
+}
+
+float float_down(double v) {
+    if (std::isnan(v)) return -kInf;
+    float f = float(v);
+    if (double(f) > v) f = std::nextafter(f, -kInf);
+    return f;
+}
+float float_up(double v) {
+    if (std::isnan(v)) return kInf;
+    float f = float(v);
+    if (double(f) < v) f = std::nextafter(f, kInf);
+    return f;
+}
+
+double function_error(Op f, const Binary32Range& args, double max_f, const FunctionAccuracy& accuracy) {
+    return table_bound(f, args, max_f, accuracy).error;
+}
+
+Binary32Range binary32_range(const Node& n, std::span<const Binary32Range> args, std::span<const int> grids,
+                             const rigor::expr::EngineProbe& engine) {
+    // Points: the engine's own value.
+    if (std::all_of(args.begin(), args.end(), [](const Range& a) { return a.is_point(); })) {
+        std::array<float, 3> small{};
+        std::vector<float> many;
+        float* v = small.data();
+        if (args.size() > small.size()) many.resize(args.size()), v = many.data();
+        for (std::size_t i = 0; i < args.size(); ++i) v[i] = args[i].value();
+        switch (n.op) {
+            case Op::Exp:
+            case Op::Log:
+            case Op::Sin:
+            case Op::Cos: return Range::point(engine.function(n.op, v[0], 0));
+            case Op::Pow: return Range::point(engine.function(n.op, v[0], v[1]));
+            default: return Range::point(rigor::expr::apply_scalar(n, std::span<const float>(v, args.size())));
+        }
+    }
+    auto a = [&](std::size_t i) -> const Range& { return args[i]; };
+    switch (n.op) {
+        case Op::Add: return add(a(0), a(1));
+        case Op::Sub: return add(a(0), negate(a(1)));
+        case Op::Mul: return mul(a(0), a(1));
+        case Op::Div: return div(a(0), a(1));
+        case Op::Mod: return mod(a(0), a(1), grids[0], grids[1]);
+        case Op::Pow: return power(a(0), a(1), engine);
+        case Op::Max: return maximum(a(0), a(1));
+        case Op::Min: return minimum(a(0), a(1));
+        case Op::Clamp: return maximum(minimum(a(0), a(2)), a(1));
+        case Op::Abs: {
+            const Range& x = a(0);
+            if (!x.has_values() || x.lo >= 0) return x;
+            return x.hi <= 0 ? negate(x) : Range{0, std::max(-x.lo, x.hi), x.nan};
+        }
+        case Op::Sqrt: {  // a > 0 ? sqrt(a) : 0
+            const Range& x = a(0);
+            if (!x.has_values() || x.hi <= 0) return Range::point(0);
+            return {x.lo > 0 && !x.nan ? std::sqrt(x.lo) : 0.0f, std::sqrt(x.hi), false};
+        }
+        case Op::Exp:
+        case Op::Log:
+        case Op::Sin:
+        case Op::Cos: return tabled(n.op, a(0), engine);
+        case Op::Trunc: return monotone(a(0), [](float x) { return std::trunc(x); });
+        case Op::Round: return monotone(a(0), [](float x) { return rigor::expr::round_half_even(x); });
+        case Op::Floor: return monotone(a(0), [](float x) { return std::floor(x); });
+        case Op::Gt:
+        case Op::Lt:
+        case Op::Ge:
+        case Op::Le:
+        case Op::Eq: return truth_range(compare(n.op, a(0), a(1)));
+        case Op::And: return truth_range(both(truth(a(0)), truth(a(1)), true));
+        case Op::Or: return truth_range(both(truth(a(0)), truth(a(1)), false));
+        case Op::Xor: {
+            const Truth x = truth(a(0)), y = truth(a(1));
+            if (x == Truth::Either || y == Truth::Either) return truth_range(Truth::Either);
+            return truth_range(x != y ? Truth::True : Truth::False);
+        }
+        case Op::Not: {  // a <= 0: NaN gives 0
+            const Range& x = a(0);
+            if (!x.has_values() || x.lo > 0) return Range::point(0);
+            return x.hi <= 0 && !x.nan ? Range::point(1) : Range::between(0, 1);
+        }
+        case Op::BitAnd:
+        case Op::BitOr:
+        case Op::BitXor:
+        case Op::BitNot: return bits(n, args);
+        case Op::Select: {
+            const Truth c = truth(a(0));
+            return c == Truth::True ? a(1) : c == Truth::False ? a(2) : hull(a(1), a(2));
+        }
+        case Op::SortedNth:
+        case Op::ArgMin:
+        case Op::ArgMax:
+        case Op::ArgSortNth: return order_statistic(n, args);
+        default: throw InternalError("binary32 range of a leaf");
+    }
+}
+
+}  // namespace rigor::symbolic::expr

@@ -1,0 +1,117 @@
+// Hazards as the program runs (symbolic/expr/hazard_search.hpp), one test per class, each
+// witness checked independently: the operation's arguments evaluated at the witness with
+// ir.hpp's scalar semantics (filters/expr/scalar.hpp, no contraction), and the counts of
+// exhaustive runs against a brute force over every input.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "filters/expr/parser.hpp"
+#include "filters/expr/point_program.hpp"
+#include "pixel/expr/probe.hpp"
+#include "symbolic/expr/analysis.hpp"
+#include "symbolic/expr/number_text.hpp"
+#include "tests/symbolic_expr/scalar_oracle.hpp"
+
+using namespace rigor;
+using test::node_values;
+using test::scalar_value;
+using symbolic::expr::HazardKind;
+using symbolic::expr::HazardStatus;
+
+namespace {
+
+symbolic::expr::Analysis analyse(const std::string& program, int clips, const std::string& lo = "0", const std::string& hi = "255",
+                                 expr::SampleStorage inputs = {false, 8}) {
+    static const expr::EngineProbe probe = pixel::expr::engine_probe(1);
+    symbolic::expr::InputRanges r;
+    const std::string names = "xy";
+    for (int k = 0; k < clips; ++k)
+        r[std::string(1, names[std::size_t(k)])] = {symbolic::expr::Bound::of(symbolic::expr::parse_rational(lo)),
+                                                    symbolic::expr::Bound::of(symbolic::expr::parse_rational(hi))};
+    symbolic::expr::EngineSetup setup;
+    setup.probe = &probe;
+    setup.inputs = symbolic::expr::ClipFormats{{}, inputs};
+    return symbolic::expr::analyse(expr::parse(program), r, {"grays", true, 32}, setup);
+}
+
+// The one finding of a kind (the first), checked to be witnessed.
+const symbolic::expr::HazardFinding& witnessed(const symbolic::expr::Analysis& a, HazardKind kind) {
+    const symbolic::expr::HazardFinding* found = nullptr;
+    for (const auto& f : a.running.hazards.findings)
+        if (f.kind == kind && f.status == HazardStatus::Witnessed && !found) found = &f;
+    REQUIRE(found);
+    return *found;
+}
+
+// The brute-force count of 8-bit inputs x where pred(node values) holds.
+template <class Pred>
+std::uint64_t count_8bit(const std::string& program, Pred pred) {
+    const expr::PointProgram p = expr::point_program(expr::parse(program));
+    std::uint64_t n = 0;
+    for (int x = 0; x < 256; ++x) n += pred(node_values(p.program, {float(x)}));
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("division by zero: every input with a zero divisor, witnessed", "[symbolic_expr][hazards]") {
+    const symbolic::expr::Analysis a = analyse("x y /", 2);
+    const auto& f = witnessed(a, HazardKind::DivisionByZero);
+    CHECK(f.count == 256);  // y = 0, any x
+    CHECK(f.checked == 65536);
+    CHECK(f.at.at(1) == 0);
+    CHECK(symbolic::expr::to_text(a).find("hazard:     division by zero at x / y: 256 of 65536 inputs") != std::string::npos);
+    CHECK(symbolic::expr::to_json(a)["range"]["hazards"][0]["kind"] == "division by zero");
+    // A divisor the enclosure keeps away from 0: no hazard at all, proved.
+    const symbolic::expr::Analysis safe = analyse("x y 1 + /", 2);
+    for (const auto& g : safe.running.hazards.findings) CHECK(g.kind != HazardKind::DivisionByZero);
+    CHECK(symbolic::expr::to_text(safe).find("hazards:    none") != std::string::npos);
+}
+
+TEST_CASE("log and sqrt outside their domain, witnessed with the count", "[symbolic_expr][hazards]") {
+    const symbolic::expr::Analysis l = analyse("x 128 - log", 1);
+    const auto& f = witnessed(l, HazardKind::Domain);
+    CHECK(f.count == count_8bit("x 128 - log", [](const std::vector<float>& v) { return v[2] <= 0; }));
+    CHECK(f.count == 129);
+    CHECK(f.at.at(0) <= 128);
+    const symbolic::expr::Analysis s = analyse("x 100 - sqrt", 1);
+    CHECK(witnessed(s, HazardKind::Domain).count == 100);
+}
+
+TEST_CASE("overflow to inf and NaN from inf - inf, witnessed", "[symbolic_expr][hazards]") {
+    const std::string program = "x 1e36 * 1000 * dup -";
+    const symbolic::expr::Analysis a = analyse(program, 1);
+    const auto& over = witnessed(a, HazardKind::Overflow);
+    CHECK(over.count == 255);  // every x but 0
+    const expr::PointProgram p = expr::point_program(expr::parse(program));
+    const std::vector<float> at = node_values(p.program, over.at);
+    CHECK(std::isinf(at[over.node]));
+    const auto& nan = witnessed(a, HazardKind::NaN);
+    CHECK(nan.count == 255);
+    CHECK(std::isnan(node_values(p.program, nan.at)[nan.node]));
+}
+
+TEST_CASE("a comparison decided differently in binary32: the issue's counterexample", "[symbolic_expr][hazards]") {
+    const std::string program = "x 0.1 * 10 * x = 255 *";
+    const symbolic::expr::Analysis a = analyse(program, 1);
+    const auto& d = witnessed(a, HazardKind::Decision);
+    CHECK(d.count == 37);
+    CHECK_FALSE(d.unsettled);
+    CHECK(d.at == std::vector<float>{13});
+    CHECK(symbolic::expr::to_text(a).find("decided differently in binary32 at ((x * 0.1) * 10) == x: 37 of 256 inputs, e.g. at x=13") !=
+          std::string::npos);
+    // x * 0.5 * 2 == x is exact in binary32: ruled out.
+    const symbolic::expr::Analysis exact = analyse("x 0.5 * 2 * x = 255 *", 1);
+    for (const auto& f : exact.running.hazards.findings) CHECK(f.status == HazardStatus::RuledOut);
+}
+
+TEST_CASE("hazards on inputs too many to run: witnessed by the search or ruled out by the enclosure", "[symbolic_expr][hazards]") {
+    // Two 16-bit clips (2^32 inputs): 1 / (x - y) is infinite where x = y.
+    const symbolic::expr::Analysis a = analyse("1 x y - /", 2, "0", "65535", {false, 16});
+    REQUIRE_FALSE(a.running.exhaustive);
+    const auto& f = witnessed(a, HazardKind::DivisionByZero);
+    CHECK(f.at.at(0) == f.at.at(1));
+    const symbolic::expr::Analysis safe = analyse("x y 1 + /", 2, "0", "65535", {false, 16});
+    CHECK(safe.running.hazards.findings.empty());
+}
