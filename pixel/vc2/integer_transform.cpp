@@ -1,6 +1,10 @@
 #include "pixel/vc2/integer_transform.hpp"
 
+#include <algorithm>
+#include <string>
+
 #include "filters/base/error.hpp"
+#include "filters/vc2/integer_range.hpp"
 #include "filters/vc2/wavelet.hpp"
 #include "pixel/vc2/lifting.hpp"
 
@@ -9,7 +13,6 @@ namespace rigor::pixel::vc2 {
 using rigor::vc2::Coefficients;
 using rigor::vc2::SampleArray;
 using rigor::vc2::TransformConfig;
-using rigor::vc2::wavelet;
 using rigor::vc2::Wavelet;
 
 namespace {
@@ -75,6 +78,24 @@ const SampleArray& band(const Coefficients& c, int level, const std::string& ori
     return b->second;
 }
 
+std::uint64_t magnitude(std::int64_t v) {
+    return v < 0 ? std::uint64_t(0) - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+}
+
+std::uint64_t largest_magnitude(const SampleArray& a, std::uint64_t largest = 0) {
+    for (std::int64_t v : a.samples) largest = std::max(largest, magnitude(v));
+    return largest;
+}
+
+// 64-bit arithmetic is exact only while no value leaves it (integer_range.hpp): a run
+// that could overflow is refused before it starts.
+void check_integer_range(bool fits, const char* what, std::uint64_t largest) {
+    if (!fits)
+        throw UserError(std::string(what) + " up to " + std::to_string(largest) +
+                        " in magnitude: this transform (wavelets and depth) could exceed 64-bit integers on them, "
+                        "so its integer arithmetic would not be exact; use fewer levels or smaller values");
+}
+
 }  // namespace
 
 void check_picture_size(const TransformConfig& c, long width, long height) {
@@ -88,9 +109,11 @@ void check_picture_size(const TransformConfig& c, long width, long height) {
 
 Coefficients analyse(const TransformConfig& c, SampleArray picture, const ArrayVisitor& visit) {
     check_picture_size(c, picture.width, picture.height);
-    const Wavelet& h = wavelet(c.wavelet_index_ho);
+    const std::uint64_t largest = largest_magnitude(picture);
+    check_integer_range(rigor::vc2::analysis_magnitude_bound(c, largest).has_value(), "picture samples", largest);
+    const Wavelet& h = c.horizontal_wavelet();
     const auto h_stages = h.analysis_stages();
-    const auto v_stages = wavelet(c.wavelet_index).analysis_stages();
+    const auto v_stages = c.vertical_wavelet().analysis_stages();
     const int b = h.filter_bit_shift;
     const int top = c.dwt_depth + c.dwt_depth_ho;
 
@@ -134,12 +157,16 @@ Coefficients analyse(const TransformConfig& c, SampleArray picture, const ArrayV
 
 SampleArray synthesise(const TransformConfig& c, const Coefficients& coeffs, const ArrayVisitor& visit,
                        int last_level) {
-    const Wavelet& h = wavelet(c.wavelet_index_ho);
+    const Wavelet& h = c.horizontal_wavelet();
     const auto& h_stages = h.synthesis_stages;
-    const auto& v_stages = wavelet(c.wavelet_index).synthesis_stages;
+    const auto& v_stages = c.vertical_wavelet().synthesis_stages;
     const int b = h.filter_bit_shift;
     const int top = c.dwt_depth + c.dwt_depth_ho;
     if (last_level < 0 || last_level > top) last_level = top;
+    std::uint64_t largest = 0;
+    for (const auto& [level, bands] : coeffs)
+        for (const auto& [orient, b] : bands) largest = largest_magnitude(b, largest);
+    check_integer_range(rigor::vc2::synthesis_magnitude_bound(c, largest).has_value(), "coefficients", largest);
 
     SampleArray low = band(coeffs, 0, c.dwt_depth_ho > 0 ? "L" : "LL", -1, -1);
     for (int level = 1; level <= last_level; ++level) {
