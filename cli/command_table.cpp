@@ -20,6 +20,7 @@ constexpr Command kCommands[] = {
     {"vc2-report", "the main job: static analysis of a VC-2 transform + a summary", vc2_report_main},
     {"vc2-static-filter-analysis", "exact bounds and test patterns (BBC tool's arguments)",
      vc2_static_filter_analysis_main},
+    {"vc2-filter", "equivalent filters of every subband: exact taps, DC/Nyquist gains, L1 norms", vc2_filter_main},
     {"vc2-bit-widths-table", "bounds vs. test-pattern values per array (BBC tool's arguments)",
      vc2_bit_widths_table_main},
     {"vc2-maximum-quantisation-index", "largest useful quantisation index (BBC tool's arguments)",

@@ -24,9 +24,11 @@ int reconstruct_main(CommandArguments args);
 int chroma_reconstruct_main(CommandArguments args);
 int regress_model_main(CommandArguments args);
 
-// cli/vc2, rigor_cli_vc2_analysis (the symbolic engine): the static analysis.
+// cli/vc2, rigor_cli_vc2_analysis (the symbolic engine): the static analysis, the
+// equivalent filters.
 int vc2_static_filter_analysis_main(CommandArguments args);
 int vc2_report_main(CommandArguments args);
+int vc2_filter_main(CommandArguments args);
 
 // cli/vc2, rigor_cli_vc2 (numeric only, no GiNaC): the companion tools.
 int vc2_static_filter_analysis_combine_main(CommandArguments args);

@@ -54,10 +54,6 @@ nlohmann::ordered_json read_document(const std::string& path, const std::string&
     }
 }
 
-std::string wavelet_label(int index) {
-    return std::string(vc2::wavelet(index).name) + " (" + std::to_string(index) + ")";
-}
-
 ArgumentParser create_parser() {
     ArgumentParser p = subcommand_parser(
         "create",
@@ -95,8 +91,8 @@ int list(const Arguments& a) {
     const formats::Bundle b = open_bundle(a.positional("BUNDLE").at(0));
     std::ostringstream s;
     const auto config_lines = [&](const formats::BundleEntry& e) {
-        s << "    * wavelet_index: " << wavelet_label(e.config.wavelet_index) << "\n"
-          << "    * wavelet_index_ho: " << wavelet_label(e.config.wavelet_index_ho) << "\n"
+        s << "    * wavelet_index: " << vc2::wavelet_label(e.config.vertical_wavelet()) << "\n"
+          << "    * wavelet_index_ho: " << vc2::wavelet_label(e.config.horizontal_wavelet()) << "\n"
           << "    * dwt_depth: " << e.config.dwt_depth << "\n"
           << "    * dwt_depth_ho: " << e.config.dwt_depth_ho << "\n";
     };

@@ -1,7 +1,7 @@
 // The transform-selecting arguments of the reference's VC-2 tools (vc2-static-filter-
 // analysis, vc2-bundle's extract commands, rigor vc2-report):
 //   -w/--wavelet-index W [-W/--wavelet-index-ho W] [-d/--dwt-depth D] [-D/--dwt-depth-ho D]
-// with wavelets by index or name.
+// with wavelets by index, name or wavelet file (filters/formats/vc2_wavelet_json.hpp).
 #pragma once
 #include <string>
 

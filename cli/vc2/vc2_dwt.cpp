@@ -13,6 +13,7 @@
 #include "filters/base/output_file.hpp"
 #include "filters/formats/python_json.hpp"
 #include "filters/formats/vc2_coefficients_json.hpp"
+#include "filters/formats/vc2_wavelet_json.hpp"
 #include "filters/vc2/wavelet.hpp"
 #include "pixel/vc2/integer_transform.hpp"
 #include "pixel/vc2/picture_samples.hpp"
@@ -26,7 +27,8 @@ namespace {
 
 struct DwtArguments {
     std::string input = "-", output = "-";
-    std::optional<int> w, w_ho, d, d_ho, bits, plane, frame;
+    std::optional<vc2::Wavelet> w, w_ho;
+    std::optional<int> d, d_ho, bits, plane, frame;
 };
 
 // A parser with the transform options both commands take (their help: kDwtHelp, kIdwtHelp).
@@ -48,10 +50,10 @@ std::optional<int> int_option(const Arguments& a, const std::string& name) {
     return static_cast<int>(*v);
 }
 
-std::optional<int> wavelet_option(const Arguments& a, const std::string& name) {
+std::optional<vc2::Wavelet> wavelet_option(const Arguments& a, const std::string& name) {
     const auto text = a.get(name);
     if (!text) return std::nullopt;
-    return vc2::wavelet_by_name_or_index(*text).index;
+    return formats::wavelet_from_argument(*text);
 }
 
 // nullopt after --help.
@@ -89,7 +91,13 @@ nlohmann::json read_json(const std::string& path) {
 }
 
 // Flags win; otherwise the document's own keys; otherwise the defaults (w = 1, depth 0).
+// A document's wavelet is an index or a custom wavelet's definition (vc2_wavelet_json.hpp).
 vc2::TransformConfig config_of(const DwtArguments& a, const nlohmann::json& doc, const std::string& where) {
+    auto pick_wavelet = [&](const std::optional<vc2::Wavelet>& flag, const char* key, const vc2::Wavelet& fallback) {
+        if (flag) return *flag;
+        if (doc.is_object() && doc.contains(key)) return formats::wavelet_from_field(doc[key], where, key);
+        return fallback;
+    };
     auto pick = [&](const std::optional<int>& flag, const char* key, int fallback) {
         if (flag) return *flag;
         if (doc.is_object() && doc.contains(key)) {
@@ -99,8 +107,8 @@ vc2::TransformConfig config_of(const DwtArguments& a, const nlohmann::json& doc,
         return fallback;
     };
     vc2::TransformConfig c;
-    c.wavelet_index = pick(a.w, "wavelet_index", 1);
-    c.wavelet_index_ho = pick(a.w_ho, "wavelet_index_ho", c.wavelet_index);
+    c.set_vertical_wavelet(pick_wavelet(a.w, "wavelet_index", vc2::wavelet(1)));
+    c.set_horizontal_wavelet(pick_wavelet(a.w_ho, "wavelet_index_ho", c.vertical_wavelet()));
     c.dwt_depth = pick(a.d, "dwt_depth", 0);
     c.dwt_depth_ho = pick(a.d_ho, "dwt_depth_ho", 0);
     vc2::check_transform_config(c);
@@ -140,8 +148,8 @@ InputPicture read_input_picture(const DwtArguments& a, const nlohmann::json& doc
 
 nlohmann::ordered_json header(const vc2::TransformConfig& c, const std::optional<int>& bits) {
     nlohmann::ordered_json out;
-    out["wavelet_index"] = c.wavelet_index;
-    out["wavelet_index_ho"] = c.wavelet_index_ho;
+    out["wavelet_index"] = formats::wavelet_field(c.vertical_wavelet());
+    out["wavelet_index_ho"] = formats::wavelet_field(c.horizontal_wavelet());
     out["dwt_depth"] = c.dwt_depth;
     out["dwt_depth_ho"] = c.dwt_depth_ho;
     if (bits) out["picture_bits"] = *bits;
@@ -168,7 +176,8 @@ constexpr std::string_view kDwtHelp =
     "      --plane N              plane of a picture or y4m file (default 0)\n"
     "      --frame N              frame of a y4m file, from 0 (default 0)\n"
     "  -o, --output FILE          output JSON (default stdout)\n"
-    "  -w, --wavelet-index W      wavelet (index 0-6 or name; default 1, le_gall_5_3)\n"
+    "  -w, --wavelet-index W      wavelet (index 0-6, name or wavelet .json file; default 1,\n"
+    "                             le_gall_5_3)\n"
     "  -W, --wavelet-index-ho W   horizontal wavelet (default: the same as -w)\n"
     "  -d, --dwt-depth D          2-D levels (default 0)\n"
     "  -D, --dwt-depth-ho D       horizontal-only levels (default 0)\n"
@@ -187,7 +196,8 @@ constexpr std::string_view kIdwtHelp =
     "      anything else, or -    JSON rows of signed samples (default stdout)\n"
     "Pictures get each sample plus 2^(B-1), clamped to 0 .. 2^B - 1 as a decoder does\n"
     "(ST 2042-1 15.5); a note on stderr counts the clamped samples.  JSON is not clamped.\n"
-    "  -w, --wavelet-index W      wavelet (index 0-6 or name; default 1, le_gall_5_3)\n"
+    "  -w, --wavelet-index W      wavelet (index 0-6, name or wavelet .json file; default 1,\n"
+    "                             le_gall_5_3)\n"
     "  -W, --wavelet-index-ho W   horizontal wavelet (default: the same as -w)\n"
     "  -d, --dwt-depth D          2-D levels (default 0)\n"
     "  -D, --dwt-depth-ho D       horizontal-only levels (default 0)\n"

@@ -66,11 +66,9 @@ int vc2_report_main(std::span<const std::string> args) {
     out.commit();
     const double analysis_seconds = seconds_since(start);
 
-    const auto& v = vc2::wavelet(config.wavelet_index);
-    const auto& h = vc2::wavelet(config.wavelet_index_ho);
-    std::printf("VC-2 static analysis: %s (%d), horizontal %s (%d), %d 2-D + %d horizontal-only levels\n",
-                std::string(v.name).c_str(), v.index, std::string(h.name).c_str(), h.index, config.dwt_depth,
-                config.dwt_depth_ho);
+    std::printf("VC-2 static analysis: %s, horizontal %s, %d 2-D + %d horizontal-only levels\n",
+                vc2::wavelet_label(config.vertical_wavelet()).c_str(),
+                vc2::wavelet_label(config.horizontal_wavelet()).c_str(), config.dwt_depth, config.dwt_depth_ho);
     std::printf("  exact bounds and test patterns written to %s in %.2f s\n", path->c_str(), analysis_seconds);
 
     const auto matrix = vc2::default_quantisation_matrix(config);

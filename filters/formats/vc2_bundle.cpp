@@ -4,7 +4,7 @@
 
 #include "filters/base/error.hpp"
 #include "filters/formats/python_json.hpp"
-#include "filters/vc2/wavelet.hpp"
+#include "filters/formats/vc2_wavelet_json.hpp"
 
 namespace rigor::formats {
 
@@ -34,14 +34,14 @@ int integer_field(const Json& object, const std::string& key, const std::string&
 template <class Json>
 TransformConfig config_fields(const Json& object, const std::string& where) {
     TransformConfig c;
-    c.wavelet_index = integer_field(object, "wavelet_index", where);
-    c.wavelet_index_ho = integer_field(object, "wavelet_index_ho", where);
+    // An index, or a custom wavelet's definition (vc2_wavelet_json.hpp).
+    const auto wavelet_member = [&](const std::string& key) {
+        return wavelet_from_field(nlohmann::json(field(object, key, where)), where, key);
+    };
+    c.set_vertical_wavelet(wavelet_member("wavelet_index"));
+    c.set_horizontal_wavelet(wavelet_member("wavelet_index_ho"));
     c.dwt_depth = integer_field(object, "dwt_depth", where);
     c.dwt_depth_ho = integer_field(object, "dwt_depth_ho", where);
-    for (int w : {c.wavelet_index, c.wavelet_index_ho})
-        if (w >= vc2::kWaveletCount)
-            throw UserError(where + ": wavelet index " + std::to_string(w) + " is not a VC-2 wavelet (0…" +
-                            std::to_string(vc2::kWaveletCount - 1) + ")");
     return c;
 }
 

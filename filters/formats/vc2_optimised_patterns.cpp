@@ -5,6 +5,7 @@
 #include "filters/base/error.hpp"
 #include "filters/formats/json_file.hpp"
 #include "filters/formats/vc2_static_analysis_reader.hpp"
+#include "filters/formats/vc2_wavelet_json.hpp"
 #include "filters/vc2/base64.hpp"
 
 namespace rigor::formats {
@@ -42,8 +43,8 @@ long integer_field(const nlohmann::json& object, const std::string& key, const s
 
 nlohmann::ordered_json to_json(const OptimisedPatternsDocument& d) {
     nlohmann::ordered_json out;
-    out["wavelet_index"] = d.config.wavelet_index;
-    out["wavelet_index_ho"] = d.config.wavelet_index_ho;
+    out["wavelet_index"] = wavelet_field(d.config.vertical_wavelet());
+    out["wavelet_index_ho"] = wavelet_field(d.config.horizontal_wavelet());
     out["dwt_depth"] = d.config.dwt_depth;
     out["dwt_depth_ho"] = d.config.dwt_depth_ho;
     out["picture_bit_width"] = d.picture_bit_width;
@@ -71,8 +72,12 @@ OptimisedPatternsDocument parse_optimised_patterns(const nlohmann::json& doc, co
     const std::string at = source + ": ";
     if (!doc.is_object()) throw UserError(at + "expected a JSON object (optimised synthesis test patterns)");
     OptimisedPatternsDocument d;
-    d.config.wavelet_index = static_cast<int>(integer_field(doc, "wavelet_index", at));
-    d.config.wavelet_index_ho = static_cast<int>(integer_field(doc, "wavelet_index_ho", at));
+    const auto wavelet_member = [&](const std::string& key) {
+        if (!doc.contains(key)) throw UserError(at + key + ": missing");
+        return wavelet_from_field(doc[key], source, key);
+    };
+    d.config.set_vertical_wavelet(wavelet_member("wavelet_index"));
+    d.config.set_horizontal_wavelet(wavelet_member("wavelet_index_ho"));
     d.config.dwt_depth = static_cast<int>(integer_field(doc, "dwt_depth", at));
     d.config.dwt_depth_ho = static_cast<int>(integer_field(doc, "dwt_depth_ho", at));
     try {

@@ -2,6 +2,7 @@
 
 #include "filters/base/error.hpp"
 #include "filters/formats/json_file.hpp"
+#include "filters/formats/vc2_wavelet_json.hpp"
 #include "filters/vc2/base64.hpp"
 
 namespace rigor::formats {
@@ -164,8 +165,9 @@ StaticAnalysis parse_static_analysis(const Json& doc, const std::string& source)
         throw UserError(source + ": is one batch of a batched analysis; combine the batches first "
                                  "(vc2-static-filter-analysis-combine)");
     StaticAnalysis a;
-    a.config.wavelet_index = static_cast<int>(integer_member(doc, root, "wavelet_index"));
-    a.config.wavelet_index_ho = static_cast<int>(integer_member(doc, root, "wavelet_index_ho"));
+    a.config.set_vertical_wavelet(wavelet_from_field(member(doc, root, "wavelet_index"), source, "wavelet_index"));
+    a.config.set_horizontal_wavelet(
+        wavelet_from_field(member(doc, root, "wavelet_index_ho"), source, "wavelet_index_ho"));
     a.config.dwt_depth = static_cast<int>(integer_member(doc, root, "dwt_depth"));
     a.config.dwt_depth_ho = static_cast<int>(integer_member(doc, root, "dwt_depth_ho"));
     try {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "filters/formats/python_json.hpp"
+#include "filters/formats/vc2_wavelet_json.hpp"
 #include "filters/vc2/base64.hpp"
 
 namespace rigor::formats {
@@ -102,7 +104,8 @@ void write_patterns(std::ostream& out, const std::vector<TestPattern>& patterns)
 }  // namespace
 
 void write_static_analysis(std::ostream& out, const StaticAnalysis& a) {
-    out << "{\"wavelet_index\": " << a.config.wavelet_index << ", \"wavelet_index_ho\": " << a.config.wavelet_index_ho
+    out << "{\"wavelet_index\": " << python_json_dumps(wavelet_field(a.config.vertical_wavelet()))
+        << ", \"wavelet_index_ho\": " << python_json_dumps(wavelet_field(a.config.horizontal_wavelet()))
         << ", \"dwt_depth\": " << a.config.dwt_depth << ", \"dwt_depth_ho\": " << a.config.dwt_depth_ho
         << ", \"analysis_signal_bounds\": ";
     write_bounds(out, a.analysis_bounds);

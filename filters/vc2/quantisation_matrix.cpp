@@ -10,6 +10,9 @@ namespace rigor::vc2 {
 
 namespace {
 
+// Standard wavelets by index (as the message always read), custom ones by name.
+std::string wavelet_text(const Wavelet& w) { return w.custom() ? wavelet_label(w) : std::to_string(w.index); }
+
 std::string key_of(const TransformConfig& c) {
     return std::to_string(c.wavelet_index) + "," + std::to_string(c.wavelet_index_ho) + "," +
            std::to_string(c.dwt_depth) + "," + std::to_string(c.dwt_depth_ho);
@@ -25,6 +28,8 @@ std::optional<int> parse_int(const std::string& text) {
 }  // namespace
 
 std::optional<QuantisationMatrix> default_quantisation_matrix(const TransformConfig& c) {
+    // The standard defines matrices for its own wavelets only.
+    if (c.wavelet_index == kCustomWavelet || c.wavelet_index_ho == kCustomWavelet) return std::nullopt;
     const std::string key = key_of(c);
     for (const DefaultMatrixEntry& e : default_matrix_entries()) {
         if (e.key != key) continue;
@@ -69,8 +74,8 @@ QuantisationMatrix quantisation_matrix(const TransformConfig& c, std::span<const
     for (const auto& [level, orients] : layout)
         for (const auto& [orient, unused] : orients)
             if (!m.count(level) || !m.at(level).count(orient))
-                throw UserError("no default quantisation matrix for wavelet " + std::to_string(c.wavelet_index) +
-                                ", horizontal wavelet " + std::to_string(c.wavelet_index_ho) + ", depth " +
+                throw UserError("no default quantisation matrix for wavelet " + wavelet_text(c.vertical_wavelet()) +
+                                ", horizontal wavelet " + wavelet_text(c.horizontal_wavelet()) + ", depth " +
                                 std::to_string(c.dwt_depth) + ", horizontal-only depth " +
                                 std::to_string(c.dwt_depth_ho) + ": give every band with -q LEVEL ORIENT VALUE " +
                                 "(level " + std::to_string(level) + " " + orient + " is missing)");

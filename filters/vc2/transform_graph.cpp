@@ -131,8 +131,8 @@ int push(TransformGraph& g, TransformArray a) {
 
 TransformGraph analysis_graph(const TransformConfig& c) {
     check_transform_config(c);
-    const Wavelet& v = wavelet(c.wavelet_index);
-    const Wavelet& h = wavelet(c.wavelet_index_ho);
+    const Wavelet& v = c.vertical_wavelet();
+    const Wavelet& h = c.horizontal_wavelet();
     const int b = h.filter_bit_shift;
     const int top = c.dwt_depth + c.dwt_depth_ho;
     const auto h_stages = h.analysis_stages();
@@ -200,8 +200,8 @@ TransformGraph analysis_graph(const TransformConfig& c) {
 
 TransformGraph synthesis_graph(const TransformConfig& c) {
     check_transform_config(c);
-    const Wavelet& v = wavelet(c.wavelet_index);
-    const Wavelet& h = wavelet(c.wavelet_index_ho);
+    const Wavelet& v = c.vertical_wavelet();
+    const Wavelet& h = c.horizontal_wavelet();
     const int b = h.filter_bit_shift;
     const int top = c.dwt_depth + c.dwt_depth_ho;
     const auto& h_stages = h.synthesis_stages;

@@ -1,6 +1,10 @@
 #include "pixel/vc2/integer_transform.hpp"
 
+#include <algorithm>
+#include <string>
+
 #include "filters/base/error.hpp"
+#include "filters/vc2/integer_range.hpp"
 #include "filters/vc2/wavelet.hpp"
 #include "pixel/vc2/lifting.hpp"
 
@@ -9,19 +13,40 @@ namespace rigor::pixel::vc2 {
 using rigor::vc2::Coefficients;
 using rigor::vc2::SampleArray;
 using rigor::vc2::TransformConfig;
-using rigor::vc2::wavelet;
 using rigor::vc2::Wavelet;
 
 namespace {
 
 std::string primes(std::size_t n) { return std::string(n, '\''); }
 
-void lift_rows(SampleArray& p, const rigor::vc2::LiftingStage& s) {
-    for (long y = 0; y < p.height; ++y) lift_line(&p.at(0, y), p.width, 1, s);
+// How a run computes: plainly when filters/vc2/integer_range proves that no value leaves
+// 64-bit integers (the bound ignores cancellations, so it is loose), otherwise with every
+// operation checked, so that only a run that really overflows is refused.
+struct Range {
+    bool checked = false;
+    const char* what = "";      // "picture samples" or "coefficients"
+    std::uint64_t largest = 0;  // their largest magnitude
+
+    [[noreturn]] void overflowed(int level) const {
+        throw UserError(std::string(what) + " up to " + std::to_string(largest) +
+                        " in magnitude: this transform (wavelets and depth) exceeds 64-bit integers on them at "
+                        "level " + std::to_string(level) + ", so its integer arithmetic cannot be exact; use "
+                        "fewer levels or smaller values");
+    }
+    void lift(std::int64_t* line, long n, long stride, const rigor::vc2::LiftingStage& s, int level) const {
+        if (!checked)
+            lift_line(line, n, stride, s);
+        else if (!lift_line_checked(line, n, stride, s))
+            overflowed(level);
+    }
+};
+
+void lift_rows(SampleArray& p, const rigor::vc2::LiftingStage& s, const Range& r, int level) {
+    for (long y = 0; y < p.height; ++y) r.lift(&p.at(0, y), p.width, 1, s, level);
 }
 
-void lift_columns(SampleArray& p, const rigor::vc2::LiftingStage& s) {
-    for (long x = 0; x < p.width; ++x) lift_line(&p.at(x, 0), p.height, p.width, s);
+void lift_columns(SampleArray& p, const rigor::vc2::LiftingStage& s, const Range& r, int level) {
+    for (long x = 0; x < p.width; ++x) r.lift(&p.at(x, 0), p.height, p.width, s, level);
 }
 
 SampleArray columns(const SampleArray& p, long parity) {
@@ -75,6 +100,15 @@ const SampleArray& band(const Coefficients& c, int level, const std::string& ori
     return b->second;
 }
 
+std::uint64_t magnitude(std::int64_t v) {
+    return v < 0 ? std::uint64_t(0) - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+}
+
+std::uint64_t largest_magnitude(const SampleArray& a, std::uint64_t largest = 0) {
+    for (std::int64_t v : a.samples) largest = std::max(largest, magnitude(v));
+    return largest;
+}
+
 }  // namespace
 
 void check_picture_size(const TransformConfig& c, long width, long height) {
@@ -88,9 +122,11 @@ void check_picture_size(const TransformConfig& c, long width, long height) {
 
 Coefficients analyse(const TransformConfig& c, SampleArray picture, const ArrayVisitor& visit) {
     check_picture_size(c, picture.width, picture.height);
-    const Wavelet& h = wavelet(c.wavelet_index_ho);
+    const std::uint64_t largest = largest_magnitude(picture);
+    const Range range{!rigor::vc2::analysis_magnitude_bound(c, largest), "picture samples", largest};
+    const Wavelet& h = c.horizontal_wavelet();
     const auto h_stages = h.analysis_stages();
-    const auto v_stages = wavelet(c.wavelet_index).analysis_stages();
+    const auto v_stages = c.vertical_wavelet().analysis_stages();
     const int b = h.filter_bit_shift;
     const int top = c.dwt_depth + c.dwt_depth_ho;
 
@@ -98,10 +134,11 @@ Coefficients analyse(const TransformConfig& c, SampleArray picture, const ArrayV
     SampleArray dc = std::move(picture);
     for (int level = top; level >= 1; --level) {
         call(visit, level, "Input", dc);
-        for (auto& s : dc.samples) s *= std::int64_t{1} << b;  // x << b (exact)
+        for (auto& s : dc.samples)  // x << b (exact)
+            if (__builtin_mul_overflow(s, std::int64_t{1} << b, &s)) range.overflowed(level);
         call(visit, level, "DC", dc);
         for (std::size_t k = 0; k < h_stages.size(); ++k) {
-            lift_rows(dc, h_stages[k]);
+            lift_rows(dc, h_stages[k], range, level);
             call(visit, level, "DC" + primes(k + 1), dc);
         }
         SampleArray l = columns(dc, 0), hi = columns(dc, 1);
@@ -113,8 +150,8 @@ Coefficients analyse(const TransformConfig& c, SampleArray picture, const ArrayV
             continue;
         }
         for (std::size_t k = 0; k < v_stages.size(); ++k) {
-            lift_columns(l, v_stages[k]);
-            lift_columns(hi, v_stages[k]);
+            lift_columns(l, v_stages[k], range, level);
+            lift_columns(hi, v_stages[k], range, level);
             call(visit, level, "L" + primes(k + 1), l);
             call(visit, level, "H" + primes(k + 1), hi);
         }
@@ -134,12 +171,16 @@ Coefficients analyse(const TransformConfig& c, SampleArray picture, const ArrayV
 
 SampleArray synthesise(const TransformConfig& c, const Coefficients& coeffs, const ArrayVisitor& visit,
                        int last_level) {
-    const Wavelet& h = wavelet(c.wavelet_index_ho);
+    const Wavelet& h = c.horizontal_wavelet();
     const auto& h_stages = h.synthesis_stages;
-    const auto& v_stages = wavelet(c.wavelet_index).synthesis_stages;
+    const auto& v_stages = c.vertical_wavelet().synthesis_stages;
     const int b = h.filter_bit_shift;
     const int top = c.dwt_depth + c.dwt_depth_ho;
     if (last_level < 0 || last_level > top) last_level = top;
+    std::uint64_t largest = 0;
+    for (const auto& [level, bands] : coeffs)
+        for (const auto& [orient, b] : bands) largest = largest_magnitude(b, largest);
+    const Range range{!rigor::vc2::synthesis_magnitude_bound(c, largest), "coefficients", largest};
 
     SampleArray low = band(coeffs, 0, c.dwt_depth_ho > 0 ? "L" : "LL", -1, -1);
     for (int level = 1; level <= last_level; ++level) {
@@ -165,8 +206,8 @@ SampleArray synthesise(const TransformConfig& c, const Coefficients& coeffs, con
             call(visit, level, "L" + primes(n), col_l);
             call(visit, level, "H" + primes(n), col_h);
             for (std::size_t k = 0; k < n; ++k) {
-                lift_columns(col_l, v_stages[k]);
-                lift_columns(col_h, v_stages[k]);
+                lift_columns(col_l, v_stages[k], range, level);
+                lift_columns(col_h, v_stages[k], range, level);
                 call(visit, level, "L" + primes(n - k - 1), col_l);
                 call(visit, level, "H" + primes(n - k - 1), col_h);
             }
@@ -175,12 +216,15 @@ SampleArray synthesise(const TransformConfig& c, const Coefficients& coeffs, con
         const std::size_t n = h_stages.size();
         call(visit, level, "DC" + primes(n), dc);
         for (std::size_t k = 0; k < n; ++k) {
-            lift_rows(dc, h_stages[k]);
+            lift_rows(dc, h_stages[k], range, level);
             call(visit, level, "DC" + primes(n - k - 1), dc);
         }
         if (b > 0) {
             const std::int64_t o = std::int64_t{1} << (b - 1);
-            for (auto& s : dc.samples) s = (s + o) >> b;
+            for (auto& s : dc.samples) {
+                if (__builtin_add_overflow(s, o, &s)) range.overflowed(level);
+                s >>= b;
+            }
         }
         call(visit, level, "Output", dc);
         low = std::move(dc);

@@ -4,20 +4,54 @@
 
 namespace rigor::pixel::vc2 {
 
+namespace {
+
+// What both loops need of a stage.  The taps are clamped at the line's ends by the spec's
+// edge rule (ST 2042-1 15.4.4.1), defined once in filters/vc2/edge_rule.hpp.
+struct Plan {
+    bool even, add;
+    std::int64_t offset;  // 2^(S−1): rounds t >> S to nearest
+    int taps;
+
+    explicit Plan(const rigor::vc2::LiftingStage& s)
+        : even(s.updates_even()),
+          add(s.adds()),
+          offset(s.shift > 0 ? std::int64_t{1} << (s.shift - 1) : 0),
+          taps(static_cast<int>(s.taps.size())) {}
+};
+
+}  // namespace
+
 void lift_line(std::int64_t* line, long n, long stride, const rigor::vc2::LiftingStage& stage) noexcept {
-    const bool even = stage.updates_even();
-    const bool add = stage.adds();
-    const std::int64_t offset = stage.shift > 0 ? std::int64_t{1} << (stage.shift - 1) : 0;
-    const int taps = static_cast<int>(stage.taps.size());
-    for (long k = even ? 0 : 1; k < n; k += 2) {
-        std::int64_t t = offset;
-        for (int i = 0; i < taps; ++i) {
+    const Plan p(stage);
+    for (long k = p.even ? 0 : 1; k < n; k += 2) {
+        std::int64_t t = p.offset;
+        for (int i = 0; i < p.taps; ++i) {
             const long pos = rigor::vc2::clamped_tap_index(stage, k, i, n);
             t += stage.taps[static_cast<std::size_t>(i)] * line[pos * stride];
         }
         t >>= stage.shift;  // arithmetic: floor division by 2^S
-        line[k * stride] += add ? t : -t;
+        line[k * stride] += p.add ? t : -t;
     }
+}
+
+bool lift_line_checked(std::int64_t* line, long n, long stride, const rigor::vc2::LiftingStage& stage) noexcept {
+    const Plan p(stage);
+    for (long k = p.even ? 0 : 1; k < n; k += 2) {
+        std::int64_t t = p.offset;
+        for (int i = 0; i < p.taps; ++i) {
+            const long pos = rigor::vc2::clamped_tap_index(stage, k, i, n);
+            std::int64_t product;
+            if (__builtin_mul_overflow(std::int64_t{stage.taps[static_cast<std::size_t>(i)]}, line[pos * stride],
+                                       &product) ||
+                __builtin_add_overflow(t, product, &t))
+                return false;
+        }
+        t >>= stage.shift;
+        std::int64_t& x = line[k * stride];
+        if (p.add ? __builtin_add_overflow(x, t, &x) : __builtin_sub_overflow(x, t, &x)) return false;
+    }
+    return true;
 }
 
 }  // namespace rigor::pixel::vc2

@@ -19,11 +19,13 @@
 #include "filters/formats/vc2_coefficients_json.hpp"
 #include "filters/formats/vc2_optimised_patterns.hpp"
 #include "filters/formats/vc2_static_analysis_reader.hpp"
+#include "filters/formats/vc2_wavelet_json.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/expr/expr_filter.hpp"
 #include "pixel/expr/program.hpp"
 #include "pixel/io/picture.hpp"
 #include "pixel/io/y4m.hpp"
+#include "pixel/vc2/integer_transform.hpp"
 
 namespace rigor::fuzz {
 
@@ -155,6 +157,31 @@ void bundle_zip(Bytes data) {
     for (const auto& m : bundle.members) (void)bundle.member(m.name);
 }
 
+void wavelet_file(Bytes data) {
+    TempFile file(data, ".json");
+    const vc2::Wavelet w = formats::read_wavelet_file(file.path());
+    // What the reader accepts must round-trip through a document's field…
+    const vc2::Wavelet back = formats::wavelet_from_field(nlohmann::json::parse(formats::wavelet_field(w).dump()),
+                                                          "fuzz.json", "wavelet_index");
+    if (!vc2::same_filter(back, w) || back.name != w.name) std::abort();
+    // … and reconstruct perfectly: one level of a 4x4 picture of large 32-bit samples, which
+    // check_wavelet promises stays inside 64-bit integers (UBSan sees any overflow).
+    vc2::TransformConfig config;
+    config.set_vertical_wavelet(w);
+    config.set_horizontal_wavelet(w);
+    config.dwt_depth = 1;
+    vc2::SampleArray picture(4, 4);
+    for (std::size_t i = 0; i < picture.samples.size(); ++i) {
+        const std::int64_t big = (std::int64_t{1} << 31) - std::int64_t(i);
+        picture.samples[i] = (i * 5 + i / 4) % 3 ? big : -big;
+    }
+    try {
+        if (pixel::vc2::synthesise(config, pixel::vc2::analyse(config, picture)) != picture) std::abort();
+    } catch (const UserError&) {
+        std::abort();  // an accepted wavelet that overflows on one level: check_wavelet is wrong
+    }
+}
+
 void quantisation_arguments(Bytes data) {
     if (data.empty()) return;
     // The first byte picks a transform (as a static analysis would), the rest are -q words.
@@ -203,7 +230,7 @@ const std::vector<Entry>& entries() {
         {"static_analysis", static_analysis_json}, {"quantisation", quantisation_arguments},
         {"arguments", command_arguments},
         {"optimised_patterns", optimised_patterns_json}, {"coefficients", coefficients_json},
-        {"bundle", bundle_zip},
+        {"bundle", bundle_zip},       {"wavelet", wavelet_file},
     };
     return all;
 }

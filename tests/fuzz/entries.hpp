@@ -32,6 +32,7 @@ void static_analysis_json(Bytes data);  // formats read_static_analysis (+ its q
 void optimised_patterns_json(Bytes data);  // formats read_optimised_patterns
 void coefficients_json(Bytes data);   // formats coefficients_from_json (vc2-idwt's input)
 void bundle_zip(Bytes data);          // formats read_bundle: zip archive and its index.json
+void wavelet_file(Bytes data);        // formats read_wavelet_file (-w FILE), its round trip, one level
 void quantisation_arguments(Bytes data);  // filters/vc2 quantisation_matrix on -q words
 void command_arguments(Bytes data);   // cli ArgumentParser and the VC-2 tools' argument parser
 
