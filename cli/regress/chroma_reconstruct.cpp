@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
+#include "filters/base/file_error.hpp"
 #include "filters/base/output_file.hpp"
 #include "filters/base/worker_pool.hpp"
 #include "filters/regress/recipe.hpp"
@@ -79,7 +80,7 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
     std::ifstream file;
     if (in_path != "-") {
         file.open(in_path, std::ios::binary);
-        if (!file) throw IoError("cannot read '" + in_path + "'");
+        if (!file) throw cannot_read(in_path);
     }
     pixel::Y4mReader reader(in_path == "-" ? std::cin : file, in_path);
     pixel::Y4mHeader header = reader.header();

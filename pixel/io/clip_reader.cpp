@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "filters/base/error.hpp"
+#include "filters/base/file_error.hpp"
 #include "pixel/io/picture.hpp"
 
 namespace rigor::pixel {
@@ -24,7 +25,7 @@ ClipReader::ClipReader(const std::string& path) : path_(path) {
     std::string name = "standard input";
     if (path != "-") {
         file_.open(path, std::ios::binary);
-        if (!file_) throw IoError("cannot open '" + path + "': " + std::strerror(errno));
+        if (!file_) throw cannot_read(path);
         in = &file_;
         name = path;
     }

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "filters/base/error.hpp"
+#include "filters/base/file_error.hpp"
 #include "pixel/io/picture.hpp"
 
 namespace rigor::pixel::regress {
@@ -43,7 +44,7 @@ PlaneSource::PlaneSource(const std::string& path) : path_(path) {
     std::istream* in = &std::cin;
     if (path != "-") {
         file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
-        if (!*file_) throw IoError("cannot read '" + path + "'");
+        if (!*file_) throw cannot_read(path);
         in = file_.get();
     }
     reader_ = std::make_unique<pixel::Y4mReader>(*in, path);

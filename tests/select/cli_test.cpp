@@ -132,7 +132,7 @@ TEST_CASE("rigor select bad input: a clear message, no output file", "[cli]") {
         {"-e 'x.P' --prop-file x=" + (d / "short.json") + o + ab,
          "lists properties for 2 frame(s), but input '" + (d / "a.y4m") + "' has a frame 2", 1},
         {"-e 'x.P' --prop-file x=" + (d / "text.json") + o + ab, "property 'P' of frame 0 is a string", 1},
-        {"-e 'x.P' --prop-file x=" + (d / "none.json") + o + ab, "cannot open property file", 1},
+        {"-e 'x.P' --prop-file x=" + (d / "none.json") + o + ab, "cannot read '", 1},
         {"-e 'x.P' --prop-file " + (d / "short.json") + o + ab, "--prop-file expects CLIP=FILE.json", 2},
         {"-e 'x.P' --prop-file xy=" + (d / "short.json") + o + ab, "--prop-file: 'xy' is not a clip name", 2},
         {"-e 'x.P' --prop-file q=" + (d / "short.json") + o + ab, "--prop-file names clip 19 but only 2", 1},
