@@ -5,7 +5,7 @@
 // intermediate is then a binary32 number (|k| < 2^15, shift <= 14) and IEEE addition,
 // subtraction, multiplication, min and max of such numbers are exact when the exact
 // result is one too.  Generated code uses this to run 16 pixels per vector in 16-bit
-// lanes instead of 8 in binary32 (pixel/expr/jit_fixed.cpp).
+// lanes instead of 8 in binary32 (pixel/expr/jit/fixed_kernel.cpp).
 //
 // Rules (value = k 2^-s):
 //   sample of an integer plane of `bits` bits: s = 0, k in [0, 2^bits - 1]

@@ -28,6 +28,8 @@ constexpr Function kFunctions[] = {
     {"nth_smallest", Op::SortedNth, -1}, {"argsort_nth", Op::ArgSortNth, -1},
 };
 
+constexpr int kMaxNesting = 1000;
+
 class InfixParser {
 public:
     explicit InfixParser(std::string_view text) : text_(text) {}
@@ -44,8 +46,16 @@ public:
 private:
     [[noreturn]] void fail(const std::string& what) const { fail_at(what, pos_); }
     [[noreturn]] void fail_at(const std::string& what, std::size_t at) const {
-        throw UserError("infix: " + what + " at column " + std::to_string(at + 1) + " of '" + std::string(text_) +
-                        "'");
+        throw UserError("infix: " + what + " at column " + std::to_string(at + 1) + " of '" + excerpt(at) + "'");
+    }
+    // The text, or for a long one the 60 characters around `at` (a message stays one
+    // readable line).
+    std::string excerpt(std::size_t at) const {
+        constexpr std::size_t kShown = 60;
+        if (text_.size() <= kShown) return std::string(text_);
+        const std::size_t from = at > kShown / 2 ? std::min(at - kShown / 2, text_.size() - kShown) : 0;
+        return (from > 0 ? "…" : "") + std::string(text_.substr(from, kShown)) +
+               (from + kShown < text_.size() ? "…" : "");
     }
 
     void skip_space() {
@@ -117,7 +127,18 @@ private:
         }
     }
 
+    // Every level of nesting — parentheses, call arguments, unary signs, `**` — passes
+    // through here, so this bounds the parser's recursion (a stack overflow otherwise:
+    // found by fuzz_infix on 1872 nested parentheses).
     NodeId unary() {
+        if (++depth_ > kMaxNesting)
+            fail("nested deeper than " + std::to_string(kMaxNesting) + " levels (parentheses, calls, signs)");
+        const NodeId n = unary_term();
+        --depth_;
+        return n;
+    }
+
+    NodeId unary_term() {
         if (accept("-")) {
             NodeId a = unary();
             const Node& n = builder_.node(a);
@@ -280,6 +301,7 @@ private:
 
     std::string_view text_;
     std::size_t pos_ = 0;
+    int depth_ = 0;  // unary() calls in progress
     ExprBuilder builder_;
 };
 

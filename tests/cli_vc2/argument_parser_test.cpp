@@ -1,4 +1,4 @@
-// cli/arguments.hpp: the argparse conventions the reference tools' command lines rely on,
+// cli/common/arguments.hpp: the argparse conventions the reference tools' command lines rely on,
 // above all the one-or-more option (nargs='+') behind `-q LEVEL ORIENT VALUE …` and
 // vc2-bundle's file lists, and the positional matching of `A [B] C D`.
 #include <catch2/catch.hpp>

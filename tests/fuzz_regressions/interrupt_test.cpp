@@ -1,6 +1,6 @@
 // An interrupted `rigor expr` leaves no output (issue 7): the run reads frames from a
 // pipe we control, so it is certainly midway when the signal arrives.  SIGTERM/SIGINT
-// remove the temporary too (cli/output_file.cpp's handler); after SIGKILL the temporary
+// remove the temporary too (filters/base/output_file.cpp's handler); after SIGKILL the temporary
 // "<out>.tmp-<pid>-<n>" may stay, but the output itself never appears.
 #include <catch2/catch.hpp>
 

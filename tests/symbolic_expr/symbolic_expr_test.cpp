@@ -113,6 +113,23 @@ TEST_CASE("spec examples print as in expr-language.md", "[symbolic_expr]") {
     CHECK(expr::to_postfix_stored(expr::parse("x 40 - dup * 32 *")) == "x 40 - t0! t0@ t0@ * 32 *");
 }
 
+TEST_CASE("infix nesting is bounded: deep parentheses are an error, not a stack overflow", "[symbolic_expr]") {
+    // Regression (fuzz_infix): 1872 nested parentheses overflowed the recursive parser.
+    const auto nested = [](int n) { return std::string(std::size_t(n), '(') + "x" + std::string(std::size_t(n), ')'); };
+    CHECK(expr::to_postfix(expr::parse_infix(nested(900))) == "x");
+    CHECK_NOTHROW(expr::parse_infix(std::string(900, '-') + "x"));
+    for (const std::string& deep : {nested(5000), std::string(5000, '-') + "x", std::string(3000, '+') + "x"}) {
+        try {
+            (void)expr::parse_infix(deep);
+            FAIL("accepted");
+        } catch (const rigor::UserError& e) {
+            const std::string message = e.what();
+            CHECK(message.find("nested deeper than 1000 levels") != std::string::npos);
+            CHECK(message.size() < 200);  // an excerpt, not the whole text
+        }
+    }
+}
+
 TEST_CASE("every golden expression survives postfix -> infix -> postfix", "[symbolic_expr]") {
     std::vector<std::string> all = golden_expressions();
     REQUIRE(all.size() >= 45);

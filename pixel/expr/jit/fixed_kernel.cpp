@@ -146,7 +146,12 @@ GeneratedKernel FixedGenerator::generate() {
         k.step = 64;
     } else {
         for (int p = 0; p < int(sched_.order.size()); ++p)
-            for (int u = 0; u < unroll_; ++u) emit(sched_.order[std::size_t(p)], u, p);
+            for (int u = 0; u < unroll_; ++u) {
+                emit(sched_.order[std::size_t(p)], u, p);
+                // Out of registers (a sort of many copies): the caller declines the kernel.
+                // Stop before any instruction is formed from the missing registers.
+                if (failed_) return k;
+            }
         emit_store();
         k.step = 16 * unroll_;
     }

@@ -88,6 +88,7 @@ void FixedGenerator::emit_sorted(NodeId i, int u, int position) {
     if (spare < kValueRegisters) busy_[spare] = false;
     if (result >= kValueRegisters) {
         const int d = take();
+        if (failed_) return;
         a_.vmovdqa(ymm(d), ymm(result));
         result = d;
     }
