@@ -13,11 +13,9 @@
 #include "cli/common/arguments.hpp"
 #include "cli/expr/prop_arguments.hpp"
 #include "filters/base/error.hpp"
-#include "filters/base/output_file.hpp"
 #include "pixel/expr/expr_filter.hpp"
 #include "pixel/io/clip_reader.hpp"
-#include "pixel/io/picture.hpp"
-#include "pixel/io/y4m.hpp"
+#include "pixel/io/clip_writer.hpp"
 
 namespace rigor::cli {
 
@@ -42,14 +40,20 @@ constexpr std::string_view kHelp =
     "  --threads N      threads over rows (default 1; results are the same for any N)\n"
     "  --no-jit         evaluate with the block interpreter only, no generated machine code\n"
     "                   (the same results, slower; for checking and for odd systems)\n"
-    "  -o OUT           y4m file, '-' for stdout, or a picture (.png .tif .tiff .pfm)\n"
-    "  INPUT            y4m file, '-' for stdin, or a picture (.png .tif .tiff .pfm),\n"
-    "                   which acts as a still frame\n"
+    "  -o OUT           by its name: a y4m file or '-' (y4m on stdout); a video, lossless:\n"
+    "                   .mkv .nut .mov .avi (FFV1) or .mp4 (H.264, 4:2:0/4:2:2/4:4:4 8-10 bits);\n"
+    "                   a picture (.png .tif .tiff .pfm .exr, one frame); or a sequence\n"
+    "                   of pictures (frame_%05d.png, numbered from 0)\n"
+    "  INPUT            y4m file; '-' for stdin (y4m, or a container: ffmpeg -f matroska -);\n"
+    "                   any video FFmpeg reads (.mkv .mp4 .mov .nut .avi ..., frame_%05d.exr);\n"
+    "                   or a picture (.png .tif .tiff .pfm), which acts as a still frame\n"
     "\n"
     "Frames stream through: only one frame per input is in memory.  The output has as\n"
-    "many frames as the shortest y4m input (1 when all inputs are pictures).\n"
+    "many frames as the shortest video input (1 when all inputs are pictures).  The\n"
+    "first video's metadata (frame rate, pixel aspect, field order, chroma siting,\n"
+    "colour range, matrix, primaries, transfer) goes to the output as far as it holds it.\n"
     "\n"
-    "example: ffmpeg -i in.mkv -f yuv4mpegpipe - | rigor expr -e 'x 16 - 255 * 219 /' -e '' -o out.y4m -\n";
+    "example: rigor expr -e 'x 16 - 255 * 219 /' -e '' -o out.mkv in.mkv\n";
 
 ArgumentParser expr_arguments() {
     ArgumentParser p("rigor expr", "");
@@ -60,8 +64,8 @@ ArgumentParser expr_arguments() {
         .option("", "--frames", "A:B", "only frames A..B-1")
         .option("", "--threads", "N", "threads over rows")
         .flag("", "--no-jit", "the block interpreter only")
-        .option("-o", "--output", "OUT", "y4m file, '-' or a picture")
-        .positional("INPUT", "y4m file, '-' or a picture", true, true)
+        .option("-o", "--output", "OUT", "y4m, '-', a video, a picture or a sequence")
+        .positional("INPUT", "y4m, '-', a video or a picture", true, true)
         .help_text(std::string(kHelp))
         .wording("unknown option '{}' (see rigor expr --help)", "{} needs a value");
     return p;
@@ -112,7 +116,7 @@ int expr_main(std::span<const std::string> args) {
     const std::string output = a->get_or("--output", "");
     const std::vector<std::string>& inputs = a->positional("INPUT");
     if (settings.expressions.empty()) throw UsageError("no expression: give at least one -e EXPR");
-    if (output.empty()) throw UsageError("no output: give -o OUT (a y4m file, '-', or a picture)");
+    if (output.empty()) throw UsageError("no output: give -o OUT (a y4m file, '-', a video such as out.mkv, or a picture)");
     if (inputs.empty()) throw UsageError("no input clip given");
     if (std::count(inputs.begin(), inputs.end(), std::string("-")) > 1)
         throw UserError("standard input can be only one of the inputs");
@@ -132,39 +136,30 @@ int expr_main(std::span<const std::string> args) {
     pixel::expr::ExprFilter filter(settings, formats, clips[0]->width(), clips[0]->height());
 
     bool all_still = true;
-    pixel::Y4mHeader header;
+    pixel::VideoInfo info;
     for (const auto& c : clips)
         if (!c->is_still()) {
-            if (all_still) header = c->header();
+            if (all_still) info = c->info();
             all_still = false;
         }
-    if (all_still) header = clips[0]->header();
-    header.format = filter.output_format();
-    const bool picture_out = output != "-" && pixel::is_picture_path(output);
-    if (!picture_out) (void)pixel::y4m_colour_tag(header.format);  // refuses RGB before writing
+    if (all_still) info = clips[0]->info();
+    info.format = filter.output_format();
 
-    OutputFile out(output);
-    std::unique_ptr<pixel::Y4mWriter> writer;
+    // Checks that the output can hold the frames before any is computed.
+    pixel::ClipWriter out(output, info);
     std::vector<pixel::Frame> frames(clips.size());
     std::vector<const pixel::Frame*> frame_ptrs;
     for (const auto& f : frames) frame_ptrs.push_back(&f);
     pixel::Frame result;
+    for (const auto& c : clips) c->seek(first);
     long written = 0;
-    for (long n = 0; last < 0 || n < last; ++n) {
+    for (long n = first; last < 0 || n < last; ++n) {
         bool ended = false;
         for (std::size_t i = 0; i < clips.size() && !ended; ++i) ended = !clips[i]->next(frames[i]);
         if (ended || (all_still && n > 0)) break;
-        if (n < first) continue;
         for (const PropSetting& p : props) frames[std::size_t(p.clip)].properties()[p.name] = p.value;
         filter.process(frame_ptrs, n, result);
-        if (picture_out) {
-            if (written > 0)
-                throw UserError("a picture output holds one frame; choose one with --frames A:A+1 or write y4m");
-            pixel::write_picture(out.stream(), output, result);
-        } else {
-            if (!writer) writer = std::make_unique<pixel::Y4mWriter>(out.stream(), header);
-            writer->write_frame(result);
-        }
+        out.write(result);
         ++written;
     }
     if (written == 0) throw UserError("no frame to write (empty input or --frames beyond its end)");

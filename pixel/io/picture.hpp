@@ -15,6 +15,12 @@ namespace rigor::pixel {
 
 // Whether `path` names a picture format above (by extension).
 bool is_picture_path(std::string_view path);
+// The extension of the last path component, in lower case, without the dot ("" if none).
+std::string file_extension(std::string_view path);
+// Throws rigor::UserError when the picture writer of `name`'s extension cannot hold
+// frames of `format` (found by encoding a 1x1 frame of it to nowhere: each writer keeps
+// its own rules).  ".exr" is checked against FFmpeg's EXR encoder.
+void check_picture_format(const std::string& name, const VideoFormat& format);
 
 // Throw rigor::IoError (unreadable/unwritable file) or rigor::UserError (bad contents,
 // unsupported layout), naming the file.

@@ -91,7 +91,7 @@ TEST_CASE("y4m: bad headers, tags, truncated frames and absurd sizes") {
         pixel::Frame f;
         REQUIRE(r.read_frame(f));
         CHECK(f.plane(0).row_as<std::uint16_t>(0)[0] == 0x1234);
-        CHECK(r.header().fps_num == 30000);
+        CHECK(r.header().metadata.frame_rate.num == 30000);
         CHECK_FALSE(r.read_frame(f));
     }
 }

@@ -140,7 +140,7 @@ TEST_CASE("rigor select bad input: a clear message, no output file", "[cli]") {
         {"-e 'x.P' --prop z.P=1" + o + ab, "--prop names clip 2 but only 2 input(s) are given", 1},
         {"-e 'x.P'" + o + (d / "a.y4m") + " " + (d / "small.y4m"), "select needs one format and size", 1},
         {"-e 'x.P'" + o + (d / "a.y4m") + " " + (d / "yuv.y4m"), "is yuv420p8 4x2 but", 1},
-        {"-e 'x.P' -o " + (d / "out.png") + ab, "select writes y4m", 1},
+        {"-e 'x.P' -o " + (d / "out.png") + ab, "select writes video", 1},
         {"-o " + (d / "out.y4m") + ab, "no expression", 2},
         {"-e 'x.P'" + ab, "no output", 2},
     };
