@@ -11,8 +11,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
+#include "cli/common/progress_display.hpp"
 #include "cli/expr/prop_arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/progress.hpp"
 #include "pixel/expr/expr_filter.hpp"
 #include "pixel/io/clip_reader.hpp"
 #include "pixel/io/clip_writer.hpp"
@@ -23,7 +25,7 @@ namespace {
 
 constexpr std::string_view kHelp =
     "usage: rigor expr [-e EXPR]... [--format FMT] [--boundary clamp|mirror]\n"
-    "                  [--prop CLIP.NAME=VALUE]... [--frames A:B] [--threads N] [--no-jit]\n"
+    "                  [--prop CLIP.NAME=VALUE]... [--frames A:B] [--threads N] [--no-jit] [-q]\n"
     "                  -o OUT INPUT...\n"
     "\n"
     "Evaluates a postfix per-pixel expression (the akarin.Expr / std.Expr language) for\n"
@@ -40,6 +42,8 @@ constexpr std::string_view kHelp =
     "  --threads N      threads over rows (default 1; results are the same for any N)\n"
     "  --no-jit         evaluate with the block interpreter only, no generated machine code\n"
     "                   (the same results, slower; for checking and for odd systems)\n"
+    "  -q, --quiet      no progress display (shown on stderr for runs longer than a moment:\n"
+    "                   a bar on a terminal, a line every 10 s in a log)\n"
     "  -o OUT           by its name: a y4m file or '-' (y4m on stdout); a video, lossless:\n"
     "                   .mkv .nut .mov .avi (FFV1) or .mp4 (H.264, 4:2:0/4:2:2/4:4:4 8-10 bits);\n"
     "                   a picture (.png .tif .tiff .pfm .exr, one frame); or a sequence\n"
@@ -64,6 +68,7 @@ ArgumentParser expr_arguments() {
         .option("", "--frames", "A:B", "only frames A..B-1")
         .option("", "--threads", "N", "threads over rows")
         .flag("", "--no-jit", "the block interpreter only")
+        .flag("-q", "--quiet", "no progress display")
         .option("-o", "--output", "OUT", "y4m, '-', a video, a picture or a sequence")
         .positional("INPUT", "y4m, '-', a video or a picture", true, true)
         .help_text(std::string(kHelp))
@@ -152,6 +157,15 @@ int expr_main(std::span<const std::string> args) {
     for (const auto& f : frames) frame_ptrs.push_back(&f);
     pixel::Frame result;
     for (const auto& c : clips) c->seek(first);
+    // Frames to write, as far as the inputs announce them (0: unknown).
+    std::uint64_t total = pixel::shortest_frame_count(clips);
+    if (total > 0) total -= std::min(total, std::uint64_t(first));
+    if (last >= 0) {
+        const std::uint64_t span = last > first ? std::uint64_t(last - first) : 0;
+        total = total == 0 ? span : std::min(total, span);
+    }
+    const ProgressDisplay display = progress_display("rigor expr", *a);
+    ProgressTask task(display.progress(), "frames", total);
     long written = 0;
     for (long n = first; last < 0 || n < last; ++n) {
         bool ended = false;
@@ -161,6 +175,7 @@ int expr_main(std::span<const std::string> args) {
         filter.process(frame_ptrs, n, result);
         out.write(result);
         ++written;
+        task.step();
     }
     if (written == 0) throw UserError("no frame to write (empty input or --frames beyond its end)");
     out.commit();

@@ -11,8 +11,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
+#include "cli/common/progress_display.hpp"
 #include "cli/expr/prop_arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/progress.hpp"
 #include "pixel/io/clip_reader.hpp"
 #include "pixel/io/clip_writer.hpp"
 #include "pixel/io/picture.hpp"
@@ -36,6 +38,7 @@ ArgumentParser select_arguments() {
         .option("", "--prop-file", "CLIP=FILE.json",
                 "per-frame properties of clip CLIP: a JSON list with one object per frame, e.g. "
                 "[{\"PlaneStatsAverage\": 0.4}, ...] (repeatable)")
+        .flag("-q", "--quiet", "no progress display (else shown on stderr for runs longer than a moment)")
         .option("-o", "--output", "OUT", "y4m file, '-' for stdout (y4m), or a video (.mkv .nut .mov .mp4 .avi, lossless)")
         .positional("INPUT", "candidate clips: y4m files, videos FFmpeg reads (.mkv .mp4 ...) or '-' (stdin), all "
                              "of one format and size", true)
@@ -129,6 +132,8 @@ int select_main(std::span<const std::string> args) {
     std::vector<pixel::FrameProperties> props(clips.size());
     std::vector<const pixel::FrameProperties*> prop_ptrs;
     for (const auto& p : props) prop_ptrs.push_back(&p);
+    const ProgressDisplay display = progress_display("rigor select", *a);
+    ProgressTask task(display.progress(), "frames", pixel::shortest_frame_count(clips));
     long written = 0;
     for (long n = 0; !(all_still && n > 0); ++n) {
         bool ended = false;
@@ -140,6 +145,7 @@ int select_main(std::span<const std::string> args) {
         }
         out.write(frames[std::size_t(selector.choose(prop_ptrs, n))]);
         ++written;
+        task.step();
     }
     if (written == 0) throw UserError("no frame to write: an input is empty");
     out.commit();

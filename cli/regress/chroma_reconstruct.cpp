@@ -6,6 +6,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
+#include "cli/common/progress_display.hpp"
+#include "filters/base/progress.hpp"
 #include "filters/base/worker_pool.hpp"
 #include "filters/regress/recipe.hpp"
 #include "pixel/io/clip_reader.hpp"
@@ -43,6 +45,7 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
         .option("", "--weight-method", "M", "threshold (default) or fisher")
         .option("", "--threads", "N", "worker threads (default: all cores)")
         .flag("", "--444", "write 4:4:4 instead of the source's subsampling")
+        .flag("-q", "--quiet", "no progress display (else shown on stderr for runs longer than a moment)")
         .option("-o", "--output", "OUT", "output: y4m, '-' (stdout, y4m) or a video (.mkv .nut .mov .mp4 .avi, lossless)")
         .epilog("example: rigor chroma-reconstruct -i in.y4m --recipe data/regress/sirius-720p-point-chroma.json "
                 "--descale bilinear 1280x720 -o out.y4m");
@@ -87,6 +90,8 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
     pixel::ClipWriter writer(*a->get("--output"), out_header);
     pixel::Frame frame;
     std::optional<pixel::Plane> base;
+    const ProgressDisplay display = progress_display("rigor chroma-reconstruct", *a);
+    ProgressTask task(display.progress(), "frames", reader.frame_count_estimate());
     long frames = 0;
     while (!(reader.is_still() && frames > 0) && reader.next(frame)) {
         if (base_source) {
@@ -95,7 +100,9 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
         }
         writer.write(pixel::regress::reconstruct_yuv_frame(frame, base ? &*base : nullptr, settings));
         ++frames;
+        task.step();
     }
+    task.finish();
     if (frames == 0) throw UserError("'" + in_path + "' has no frames");
     writer.commit();
     std::cerr << "chroma-reconstruct: " << frames << " frame(s), recipe '" << recipe.name << "'\n";

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "filters/base/error.hpp"
@@ -114,6 +115,17 @@ void ClipReader::seek(long index) {
     }
     Frame dropped;
     while (next_index_ < index && y4m_->read_frame(dropped)) ++next_index_;
+}
+
+std::uint64_t shortest_frame_count(const std::vector<std::unique_ptr<ClipReader>>& clips) {
+    std::uint64_t total = 0;
+    bool all_still = true;
+    for (const auto& c : clips) {
+        if (c->is_still()) continue;
+        all_still = false;
+        if (const std::uint64_t n = c->frame_count_estimate(); n > 0) total = total == 0 ? n : std::min(total, n);
+    }
+    return all_still ? 1 : total;
 }
 
 }  // namespace rigor::pixel

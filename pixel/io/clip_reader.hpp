@@ -13,6 +13,7 @@
 #include <memory>
 #include <streambuf>
 #include <string>
+#include <vector>
 
 #include "pixel/io/ffmpeg_reader.hpp"
 #include "pixel/io/frame.hpp"
@@ -62,5 +63,9 @@ private:
     std::uint64_t frame_estimate_ = 0;
     long next_index_ = 0;
 };
+
+// Frames a command reading `clips` together can write, as far as they announce them:
+// the shortest video's estimate (stills do not count; 1 when all are stills; 0 unknown).
+std::uint64_t shortest_frame_count(const std::vector<std::unique_ptr<ClipReader>>& clips);
 
 }  // namespace rigor::pixel

@@ -71,7 +71,9 @@ TEST_CASE("rigor expr: y4m in and out is unchanged byte for byte, also through a
         INFO(header);
         const std::string in = d / "in.y4m";
         const std::string bytes = write_y4m(in, header, 3);
-        REQUIRE(test::run(kRigor + " expr -e '' -o " + (d / "out.y4m") + " " + in, d) == 0);
+        std::string err;
+        REQUIRE(test::run(kRigor + " expr -q -e '' -o " + (d / "out.y4m") + " " + in, d, &err) == 0);
+        CHECK(err.empty());
         CHECK(test::slurp(d / "out.y4m") == bytes);
         REQUIRE(test::run("cat " + in + " | " + kRigor + " expr -e '' -o - - >" + (d / "piped.y4m"), d) == 0);
         CHECK(test::slurp(d / "piped.y4m") == bytes);
