@@ -13,6 +13,7 @@
 #include "cli/common/arguments.hpp"
 #include "cli/common/progress_display.hpp"
 #include "cli/expr/prop_arguments.hpp"
+#include "cli/expr/video_output_options.hpp"
 #include "filters/base/error.hpp"
 #include "filters/base/progress.hpp"
 #include "pixel/expr/expr_filter.hpp"
@@ -26,6 +27,9 @@ namespace {
 constexpr std::string_view kHelp =
     "usage: rigor expr [-e EXPR]... [--format FMT] [--boundary clamp|mirror]\n"
     "                  [--prop CLIP.NAME=VALUE]... [--frames A:B] [--threads N] [--no-jit] [-q]\n"
+    "                  [--container NAME] [--codec NAME] [--codec-option K=V]... [--chromaloc LOC]\n"
+    "                  [--range R] [--matrix M] [--primaries P] [--transfer T] [--fps N/D] [--sar N:D]\n"
+    "                  [--field-order F]\n"
     "                  -o OUT INPUT...\n"
     "\n"
     "Evaluates a postfix per-pixel expression (the akarin.Expr / std.Expr language) for\n"
@@ -50,7 +54,9 @@ constexpr std::string_view kHelp =
     "                   of pictures (frame_%05d.png, numbered from 0)\n"
     "  INPUT            y4m file; '-' for stdin (y4m, or a container: ffmpeg -f matroska -);\n"
     "                   any video FFmpeg reads (.mkv .mp4 .mov .nut .avi ..., frame_%05d.exr);\n"
-    "                   or a picture (.png .tif .tiff .pfm), which acts as a still frame\n"
+    "                   or a picture (.png .tif .tiff .pfm), which acts as a still frame\n";
+// … then kVideoOutputHelp (video_output_options.hpp), then:
+constexpr std::string_view kHelpEnd =
     "\n"
     "Frames stream through: only one frame per input is in memory.  The output has as\n"
     "many frames as the shortest video input (1 when all inputs are pictures).  The\n"
@@ -68,10 +74,11 @@ ArgumentParser expr_arguments() {
         .option("", "--frames", "A:B", "only frames A..B-1")
         .option("", "--threads", "N", "threads over rows")
         .flag("", "--no-jit", "the block interpreter only")
-        .flag("-q", "--quiet", "no progress display")
-        .option("-o", "--output", "OUT", "y4m, '-', a video, a picture or a sequence")
+        .flag("-q", "--quiet", "no progress display");
+    add_video_output_options(p);
+    p.option("-o", "--output", "OUT", "y4m, '-', a video, a picture or a sequence")
         .positional("INPUT", "y4m, '-', a video or a picture", true, true)
-        .help_text(std::string(kHelp))
+        .help_text(std::string(kHelp) + kVideoOutputHelp + std::string(kHelpEnd))
         .wording("unknown option '{}' (see rigor expr --help)", "{} needs a value");
     return p;
 }
@@ -149,9 +156,10 @@ int expr_main(std::span<const std::string> args) {
         }
     if (all_still) info = clips[0]->info();
     info.format = filter.output_format();
+    apply_metadata_options(*a, info.metadata);
 
     // Checks that the output can hold the frames before any is computed.
-    pixel::ClipWriter out(output, info);
+    pixel::ClipWriter out(output, info, encoder_choice(*a, output));
     std::vector<pixel::Frame> frames(clips.size());
     std::vector<const pixel::Frame*> frame_ptrs;
     for (const auto& f : frames) frame_ptrs.push_back(&f);

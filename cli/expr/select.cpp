@@ -13,6 +13,7 @@
 #include "cli/common/arguments.hpp"
 #include "cli/common/progress_display.hpp"
 #include "cli/expr/prop_arguments.hpp"
+#include "cli/expr/video_output_options.hpp"
 #include "filters/base/error.hpp"
 #include "filters/base/progress.hpp"
 #include "pixel/io/clip_reader.hpp"
@@ -39,9 +40,10 @@ ArgumentParser select_arguments() {
                 "per-frame properties of clip CLIP: a JSON list with one object per frame, e.g. "
                 "[{\"PlaneStatsAverage\": 0.4}, ...] (repeatable)")
         .flag("-q", "--quiet", "no progress display (else shown on stderr for runs longer than a moment)")
-        .option("-o", "--output", "OUT", "y4m file, '-' for stdout (y4m), or a video (.mkv .nut .mov .mp4 .avi, lossless)")
-        .positional("INPUT", "candidate clips: y4m files, videos FFmpeg reads (.mkv .mp4 ...) or '-' (stdin), all "
-                             "of one format and size", true)
+        .option("-o", "--output", "OUT", "y4m file, '-' for stdout (y4m), or a video (.mkv .nut .mov .mp4 .avi, lossless)");
+    add_video_output_options(p);
+    p.positional("INPUT", "candidate clips: y4m files, videos FFmpeg reads (.mkv .mp4 ...) or '-' (stdin), all of one "
+                          "format and size", true)
         .epilog("Frames stream through: one frame per input is in memory.  The output has as many frames\n"
                 "as the shortest input.\n"
                 "\n"
@@ -127,7 +129,8 @@ int select_main(std::span<const std::string> args) {
             if (all_still) info = c->info();
             all_still = false;
         }
-    pixel::ClipWriter out(*output, info);  // refuses what the output cannot hold before writing
+    apply_metadata_options(*a, info.metadata);
+    pixel::ClipWriter out(*output, info, encoder_choice(*a, *output));  // refuses what it cannot hold, first
     std::vector<pixel::Frame> frames(clips.size());
     std::vector<pixel::FrameProperties> props(clips.size());
     std::vector<const pixel::FrameProperties*> prop_ptrs;

@@ -162,3 +162,43 @@ TEST_CASE("rigor expr: bad containers and outputs give one line, exit 1 and no o
     REQUIRE(test::run("printf 'garbage' | " + kRigor + " expr -e '' -o " + (d / "out.y4m") + " -", d) == 1);
     CHECK_FALSE(fs::exists(d / "out.y4m"));
 }
+
+TEST_CASE("rigor expr and select: options override the metadata and choose the container and encoder") {
+    test::ScratchDir d;
+    const std::string in = d / "in.y4m";
+    const std::string bytes = write_y4m(in, "YUV4MPEG2 W16 H8 F25:1 Ip A1:1 C420mpeg2 XCOLORRANGE=LIMITED", 2);
+    const std::string options =
+        " --matrix bt2020nc --primaries 9 --transfer arib-std-b67 --range full --chromaloc top_left --fps 50/1 "
+        "--sar 4:3 --field-order top_first --container matroska --codec ffv1 --codec-option slices=4 -o - ";
+    for (const char* command : {"expr -e ''", "select -e '0'"}) {
+        INFO(command);
+        REQUIRE(test::run(kRigor + " " + std::string(command) + options + in + " >" + (d / "out.mkv"), d) == 0);
+        const test::Captured probe = test::run_capture(
+            "ffprobe -v error -show_entries stream=codec_name,color_range,color_space,color_primaries,color_transfer,"
+            "chroma_location,field_order,r_frame_rate,sample_aspect_ratio -of compact " + (d / "out.mkv"),
+            d);
+        CHECK(probe.out ==
+              "stream|codec_name=ffv1|sample_aspect_ratio=4:3|color_range=pc|color_space=bt2020nc|color_transfer=arib-"
+              "std-b67|color_primaries=bt2020|chroma_location=topleft|field_order=tt|r_frame_rate=50/1\n");
+        // The samples are the input's.
+        REQUIRE(test::run(kRigor + " expr -e '' -o " + (d / "back.y4m") + " " + (d / "out.mkv"), d) == 0);
+        CHECK(frames_of(test::slurp(d / "back.y4m")) == frames_of(bytes));
+    }
+    // Argument mistakes exit 2 with the option's name; an unknown encoder or option, 1.
+    const std::string out = " -o " + (d / "x.mkv") + " " + in;
+    const std::pair<std::string, int> mistakes[] = {
+        {"--matrix bogus", 2}, {"--fps 0/1", 2}, {"--range studio", 2}, {"--field-order sideways", 2},
+        {"--codec-option slices", 2}, {"--codec nonesuch", 1}, {"--codec-option nope=1", 1},
+    };
+    for (const auto& [args, code] : mistakes) {
+        INFO(args);
+        std::string err;
+        CHECK(test::run(kRigor + " expr -e '' " + args + out, d, &err) == code);
+        CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+    }
+    std::string err;
+    CHECK(test::run(kRigor + " expr -e '' --codec ffv1 -o " + (d / "x.y4m") + " " + in, d, &err) == 2);
+    CHECK_THAT(err, Catch::Contains("apply to a video container output"));
+    CHECK_FALSE(fs::exists(d / "x.mkv"));
+    CHECK_FALSE(fs::exists(d / "x.y4m"));
+}
