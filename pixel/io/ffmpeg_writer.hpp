@@ -9,7 +9,7 @@
 // writer refuses before anything is written, naming what would hold them.  Float
 // samples fit no FFmpeg 5.1 video codec; they go to EXR pictures (encode_picture).
 // The metadata (pixel/io/video_metadata.hpp) goes into the encoder and the container
-// (Matroska keeps all of it; MP4 with H.264 all but the pixel aspect; NUT none).
+// (Matroska and MP4 with H.264 keep all of it; NUT only the rate and pixel aspect).
 #pragma once
 #include <memory>
 #include <ostream>
