@@ -1,5 +1,7 @@
 #include "pixel/io/ffmpeg_reader.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -120,6 +122,9 @@ void FfmpegReader::State::open(const std::string& path) {
     if (r < 0) {  // avformat_open_input freed the context
         if (!in && (r == AVERROR(ENOENT) || r == AVERROR(EACCES) || r == AVERROR(EISDIR)))
             throw cannot_read(path, std::strerror(AVUNERROR(r)));
+        struct stat st {};
+        if (!in && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)
+            throw UserError(name + ": the file is empty (no video)");
         if (refused_open)
             throw UserError(name + ": refers to other files or addresses (a playlist or list?); rigor reads "
                                    "self-contained video files only");
