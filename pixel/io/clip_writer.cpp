@@ -23,14 +23,6 @@ bool names_stream(const std::string& path) {
 
 bool is_picture_name(const std::string& path) { return is_picture_path(path) || file_extension(path) == "exr"; }
 
-void write_one_picture(std::ostream& out, const std::string& name, const Frame& frame) {
-    if (file_extension(name) == "exr") {
-        const std::string bytes = encode_picture(frame, "exr", name);
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-    } else {
-        write_picture(out, name, frame);
-    }
-}
 }  // namespace
 
 ClipWriter::Kind ClipWriter::kind_of(const std::string& path, const EncoderChoice& choice) {
@@ -82,12 +74,12 @@ void ClipWriter::write(const Frame& frame) {
             if (written_ > 0)
                 throw UserError("'" + path_ + "' is a picture and holds one frame; choose one with --frames A:A+1, "
                                 "or write a sequence (e.g. name_%05d.png) or a video (.mkv)");
-            write_one_picture(file_->stream(), path_, frame);
+            write_picture(file_->stream(), path_, frame);
             break;
         case Kind::Sequence: {
             const std::string name = sequence_file_name(path_, written_);
             OutputFile picture(name);
-            write_one_picture(picture.stream(), name, frame);
+            write_picture(picture.stream(), name, frame);
             picture.commit();
             if (picture.kind() == OutputFile::Kind::Replace) sequence_written_.push_back(name);
             break;

@@ -33,10 +33,6 @@ Frame read_picture(const std::string& path) {
 
 void check_picture_format(const std::string& name, const VideoFormat& format) {
     const Frame probe(format, 1, 1);
-    if (file_extension(name) == "exr") {
-        (void)encode_picture(probe, "exr", name);
-        return;
-    }
     std::ostringstream nowhere;
     write_picture(nowhere, name, probe);
 }
@@ -48,7 +44,12 @@ void write_picture(std::ostream& out, const std::string& path, const Frame& fram
     if (e == "png") return write_png(out, path, frame);
     if (e == "tif" || e == "tiff") return write_tiff(out, path, frame);
     if (e == "pfm") return write_pfm(out, path, frame);
-    throw UserError(path + ": not a picture file name (.png, .tif, .tiff, .pfm)");
+    if (e == "exr") {
+        const std::string bytes = encode_picture(frame, "exr", path);
+        out.write(bytes.data(), std::streamsize(bytes.size()));
+        return;
+    }
+    throw UserError(path + ": not a picture file name (.png, .tif, .tiff, .pfm, .exr)");
 }
 
 }  // namespace rigor::pixel

@@ -10,11 +10,14 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "pixel/io/clip_reader.hpp"
+#include "pixel/io/clip_writer.hpp"
 #include "pixel/io/y4m.hpp"
 
 using namespace rigor;
@@ -231,4 +234,41 @@ TEST_CASE("rigor expr: containers written into a FIFO and a device, which stay w
     CHECK(test::run(kRigor + " expr -e '' -o " + device + " " + (d / "missing.mkv"), d) == 1);
     REQUIRE(::stat(device.c_str(), &st) == 0);
     CHECK(S_ISCHR(st.st_mode));
+}
+
+TEST_CASE("rigor regress reads EXR sequences and writes EXR, which FFmpeg reads back") {
+    test::ScratchDir d;
+    pixel::VideoInfo info;
+    info.format = pixel::parse_format_name("grays");
+    info.width = 24;
+    info.height = 16;
+    // y = 2 x exactly: every local regression has slope 2 and correlation 1.
+    {
+        pixel::ClipWriter xs(d / "x_%02d.exr", info), ys(d / "y_%02d.exr", info);
+        for (int n = 0; n < 3; ++n) {
+            pixel::Frame x = test::noise_frame(info.format, 24, 16, n), y = x;
+            for (int r = 0; r < 16; ++r)
+                for (int c = 0; c < 24; ++c) y.plane(0).row_as<float>(r)[c] = 2 * x.plane(0).row_as<float>(r)[c];
+            xs.write(x);
+            ys.write(y);
+        }
+        xs.commit();
+        ys.commit();
+    }
+    REQUIRE(test::run(kRigor + " regress --x " + (d / "x_%02d.exr") + " --y " + (d / "y_%02d.exr") +
+                          " --radius 1 --slope " + (d / "slope_%02d.exr") + " --correlation " + (d / "c.y4m"),
+                      d) == 1);  // regress writes one picture or y4m: three planes into a .exr are refused
+    CHECK_FALSE(fs::exists(d / "slope_%02d.exr"));
+    REQUIRE(test::run(kRigor + " regress --x " + (d / "x_%02d.exr") + " --y " + (d / "y_%02d.exr") +
+                          " --radius 1 --slope " + (d / "slope.y4m") + " --correlation " + (d / "c.y4m"),
+                      d) == 0);
+    REQUIRE(test::run(kRigor + " expr -e '' --frames 2:3 -o " + (d / "slope.exr") + " " + (d / "slope.y4m"), d) == 0);
+    pixel::ClipReader slope(d / "slope.exr");
+    pixel::Frame f;
+    REQUIRE(slope.next(f));
+    REQUIRE(f.format() == info.format);
+    int near_two = 0;
+    for (int r = 0; r < 16; ++r)
+        for (int c = 0; c < 24; ++c) near_two += std::fabs(f.plane(0).row_as<float>(r)[c] - 2.0f) < 1e-3f;
+    CHECK(near_two == 24 * 16);
 }
