@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake make pkg-config libginac-dev libcln-dev libgmp-dev nlohmann-json3-dev
-          libboost-math-dev catch2 libzimg-dev libpng-dev libtiff-dev zlib1g-dev libxbyak-dev)
+          libboost-math-dev catch2 libzimg-dev libpng-dev libtiff-dev zlib1g-dev libxbyak-dev
+          libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg)
 
 install_missing() {
   local missing=()

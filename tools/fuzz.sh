@@ -4,12 +4,12 @@
 # the growing corpus is kept in build-fuzz/corpus/<target>; crashes are written to
 # build-fuzz/findings/<target>/ — copy a real one into tests/fuzz/corpus/<target>/ so
 # tests/fuzz_regressions replays it.
-#   tools/fuzz.sh [SECONDS] [TARGET…]      (targets: expr infix y4m png tiff pfm …)
+#   tools/fuzz.sh [SECONDS] [TARGET…]      (targets: expr infix y4m png tiff pfm ffmpeg …)
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
 [ $# -gt 0 ] && shift
-targets=${*:-"expr infix y4m png tiff pfm static_analysis quantisation arguments optimised_patterns coefficients bundle wavelet"}
+targets=${*:-"expr infix y4m png tiff pfm static_analysis quantisation arguments optimised_patterns coefficients bundle wavelet ffmpeg"}
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRIGOR_SANITIZE=ON -DRIGOR_FUZZ=ON >/dev/null ||
   echo "fuzz.sh: configure failed (another folder mid-edit?); building with the existing build-fuzz" >&2
 for t in $targets; do

@@ -11,13 +11,14 @@
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
+#include "cli/common/progress_display.hpp"
 #include "cli/expr/prop_arguments.hpp"
+#include "cli/expr/video_output_options.hpp"
 #include "filters/base/error.hpp"
-#include "filters/base/output_file.hpp"
+#include "filters/base/progress.hpp"
 #include "pixel/expr/expr_filter.hpp"
 #include "pixel/io/clip_reader.hpp"
-#include "pixel/io/picture.hpp"
-#include "pixel/io/y4m.hpp"
+#include "pixel/io/clip_writer.hpp"
 
 namespace rigor::cli {
 
@@ -25,7 +26,10 @@ namespace {
 
 constexpr std::string_view kHelp =
     "usage: rigor expr [-e EXPR]... [--format FMT] [--boundary clamp|mirror]\n"
-    "                  [--prop CLIP.NAME=VALUE]... [--frames A:B] [--threads N] [--no-jit]\n"
+    "                  [--prop CLIP.NAME=VALUE]... [--frames A:B] [--threads N] [--no-jit] [-q]\n"
+    "                  [--container NAME] [--codec NAME] [--codec-option K=V]... [--chromaloc LOC]\n"
+    "                  [--range R] [--matrix M] [--primaries P] [--transfer T] [--fps N/D] [--sar N:D]\n"
+    "                  [--field-order F]\n"
     "                  -o OUT INPUT...\n"
     "\n"
     "Evaluates a postfix per-pixel expression (the akarin.Expr / std.Expr language) for\n"
@@ -42,14 +46,24 @@ constexpr std::string_view kHelp =
     "  --threads N      threads over rows (default 1; results are the same for any N)\n"
     "  --no-jit         evaluate with the block interpreter only, no generated machine code\n"
     "                   (the same results, slower; for checking and for odd systems)\n"
-    "  -o OUT           y4m file, '-' for stdout, or a picture (.png .tif .tiff .pfm)\n"
-    "  INPUT            y4m file, '-' for stdin, or a picture (.png .tif .tiff .pfm),\n"
-    "                   which acts as a still frame\n"
+    "  -q, --quiet      no progress display (shown on stderr for runs longer than a moment:\n"
+    "                   a bar on a terminal, a line every 10 s in a log)\n"
+    "  -o OUT           by its name: a y4m file or '-' (y4m on stdout); a video, lossless:\n"
+    "                   .mkv .nut .mov .avi (FFV1) or .mp4 (H.264, 4:2:0/4:2:2/4:4:4 8-10 bits);\n"
+    "                   a picture (.png .tif .tiff .pfm .exr, one frame); or a sequence\n"
+    "                   of pictures (frame_%05d.png, numbered from 0)\n"
+    "  INPUT            y4m file; '-' for stdin (y4m, or a container: ffmpeg -f matroska -);\n"
+    "                   any video FFmpeg reads (.mkv .mp4 .mov .nut .avi ..., frame_%05d.exr);\n"
+    "                   or a picture (.png .tif .tiff .pfm), which acts as a still frame\n";
+// … then kVideoOutputHelp (video_output_options.hpp), then:
+constexpr std::string_view kHelpEnd =
     "\n"
     "Frames stream through: only one frame per input is in memory.  The output has as\n"
-    "many frames as the shortest y4m input (1 when all inputs are pictures).\n"
+    "many frames as the shortest video input (1 when all inputs are pictures).  The\n"
+    "first video's metadata (frame rate, pixel aspect, field order, chroma siting,\n"
+    "colour range, matrix, primaries, transfer) goes to the output as far as it holds it.\n"
     "\n"
-    "example: ffmpeg -i in.mkv -f yuv4mpegpipe - | rigor expr -e 'x 16 - 255 * 219 /' -e '' -o out.y4m -\n";
+    "example: rigor expr -e 'x 16 - 255 * 219 /' -e '' -o out.mkv in.mkv\n";
 
 ArgumentParser expr_arguments() {
     ArgumentParser p("rigor expr", "");
@@ -60,9 +74,11 @@ ArgumentParser expr_arguments() {
         .option("", "--frames", "A:B", "only frames A..B-1")
         .option("", "--threads", "N", "threads over rows")
         .flag("", "--no-jit", "the block interpreter only")
-        .option("-o", "--output", "OUT", "y4m file, '-' or a picture")
-        .positional("INPUT", "y4m file, '-' or a picture", true, true)
-        .help_text(std::string(kHelp))
+        .flag("-q", "--quiet", "no progress display");
+    add_video_output_options(p);
+    p.option("-o", "--output", "OUT", "y4m, '-', a video, a picture or a sequence")
+        .positional("INPUT", "y4m, '-', a video or a picture", true, true)
+        .help_text(std::string(kHelp) + kVideoOutputHelp + std::string(kHelpEnd))
         .wording("unknown option '{}' (see rigor expr --help)", "{} needs a value");
     return p;
 }
@@ -112,7 +128,7 @@ int expr_main(std::span<const std::string> args) {
     const std::string output = a->get_or("--output", "");
     const std::vector<std::string>& inputs = a->positional("INPUT");
     if (settings.expressions.empty()) throw UsageError("no expression: give at least one -e EXPR");
-    if (output.empty()) throw UsageError("no output: give -o OUT (a y4m file, '-', or a picture)");
+    if (output.empty()) throw UsageError("no output: give -o OUT (a y4m file, '-', a video such as out.mkv, or a picture)");
     if (inputs.empty()) throw UsageError("no input clip given");
     if (std::count(inputs.begin(), inputs.end(), std::string("-")) > 1)
         throw UserError("standard input can be only one of the inputs");
@@ -132,40 +148,42 @@ int expr_main(std::span<const std::string> args) {
     pixel::expr::ExprFilter filter(settings, formats, clips[0]->width(), clips[0]->height());
 
     bool all_still = true;
-    pixel::Y4mHeader header;
+    pixel::VideoInfo info;
     for (const auto& c : clips)
         if (!c->is_still()) {
-            if (all_still) header = c->header();
+            if (all_still) info = c->info();
             all_still = false;
         }
-    if (all_still) header = clips[0]->header();
-    header.format = filter.output_format();
-    const bool picture_out = output != "-" && pixel::is_picture_path(output);
-    if (!picture_out) (void)pixel::y4m_colour_tag(header.format);  // refuses RGB before writing
+    if (all_still) info = clips[0]->info();
+    info.format = filter.output_format();
+    apply_metadata_options(*a, info.metadata);
 
-    OutputFile out(output);
-    std::unique_ptr<pixel::Y4mWriter> writer;
+    // Checks that the output can hold the frames before any is computed.
+    pixel::ClipWriter out(output, info, encoder_choice(*a, output));
     std::vector<pixel::Frame> frames(clips.size());
     std::vector<const pixel::Frame*> frame_ptrs;
     for (const auto& f : frames) frame_ptrs.push_back(&f);
     pixel::Frame result;
+    for (const auto& c : clips) c->seek(first);
+    // Frames to write, as far as the inputs announce them (0: unknown).
+    std::uint64_t total = pixel::shortest_frame_count(clips);
+    if (total > 0) total -= std::min(total, std::uint64_t(first));
+    if (last >= 0) {
+        const std::uint64_t span = last > first ? std::uint64_t(last - first) : 0;
+        total = total == 0 ? span : std::min(total, span);
+    }
+    const ProgressDisplay display = progress_display("rigor expr", *a);
+    ProgressTask task(display.progress(), "frames", total);
     long written = 0;
-    for (long n = 0; last < 0 || n < last; ++n) {
+    for (long n = first; last < 0 || n < last; ++n) {
         bool ended = false;
         for (std::size_t i = 0; i < clips.size() && !ended; ++i) ended = !clips[i]->next(frames[i]);
         if (ended || (all_still && n > 0)) break;
-        if (n < first) continue;
         for (const PropSetting& p : props) frames[std::size_t(p.clip)].properties()[p.name] = p.value;
         filter.process(frame_ptrs, n, result);
-        if (picture_out) {
-            if (written > 0)
-                throw UserError("a picture output holds one frame; choose one with --frames A:A+1 or write y4m");
-            pixel::write_picture(out.stream(), output, result);
-        } else {
-            if (!writer) writer = std::make_unique<pixel::Y4mWriter>(out.stream(), header);
-            writer->write_frame(result);
-        }
+        out.write(result);
         ++written;
+        task.step();
     }
     if (written == 0) throw UserError("no frame to write (empty input or --frames beyond its end)");
     out.commit();

@@ -11,12 +11,14 @@
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
-#include "filters/base/output_file.hpp"
+#include "cli/common/progress_display.hpp"
 #include "cli/expr/prop_arguments.hpp"
+#include "cli/expr/video_output_options.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/progress.hpp"
 #include "pixel/io/clip_reader.hpp"
+#include "pixel/io/clip_writer.hpp"
 #include "pixel/io/picture.hpp"
-#include "pixel/io/y4m.hpp"
 #include "pixel/select/frame_selector.hpp"
 #include "pixel/select/property_list.hpp"
 
@@ -37,8 +39,11 @@ ArgumentParser select_arguments() {
         .option("", "--prop-file", "CLIP=FILE.json",
                 "per-frame properties of clip CLIP: a JSON list with one object per frame, e.g. "
                 "[{\"PlaneStatsAverage\": 0.4}, ...] (repeatable)")
-        .option("-o", "--output", "OUT", "y4m file or '-' for stdout")
-        .positional("INPUT", "candidate clips: y4m files or '-' (stdin), all of one format and size", true)
+        .flag("-q", "--quiet", "no progress display (else shown on stderr for runs longer than a moment)")
+        .option("-o", "--output", "OUT", "y4m file, '-' for stdout (y4m), or a video (.mkv .nut .mov .mp4 .avi, lossless)");
+    add_video_output_options(p);
+    p.positional("INPUT", "candidate clips: y4m files, videos FFmpeg reads (.mkv .mp4 ...) or '-' (stdin), all of one "
+                          "format and size", true)
         .epilog("Frames stream through: one frame per input is in memory.  The output has as many frames\n"
                 "as the shortest input.\n"
                 "\n"
@@ -77,10 +82,11 @@ int select_main(std::span<const std::string> args) {
     const std::optional<std::string> output = a->get("--output");
     const std::vector<std::string>& inputs = a->positional("INPUT");
     if (!program) throw UsageError("no expression: give -e EXPR");
-    if (!output) throw UsageError("no output: give -o OUT (a y4m file or '-')");
+    if (!output) throw UsageError("no output: give -o OUT (a y4m file, '-' or a video such as out.mkv)");
     if (inputs.empty()) throw UsageError("no input clip given");
     if (*output != "-" && pixel::is_picture_path(*output))
-        throw UserError("select writes y4m (a file or '-'), not a picture: '" + *output + "'");
+        throw UserError("select writes video (y4m, a file or '-', or a container such as .mkv), not a picture: '" +
+                        *output + "'");
     if (std::count(inputs.begin(), inputs.end(), std::string("-")) > 1)
         throw UserError("standard input can be only one of the inputs");
 
@@ -117,20 +123,20 @@ int select_main(std::span<const std::string> args) {
                             "; select needs one format and size");
     }
     bool all_still = true;
-    pixel::Y4mHeader header = clips[0]->header();
+    pixel::VideoInfo info = clips[0]->info();
     for (const auto& c : clips)
         if (!c->is_still()) {
-            if (all_still) header = c->header();
+            if (all_still) info = c->info();
             all_still = false;
         }
-    (void)pixel::y4m_colour_tag(header.format);  // refuses formats y4m cannot hold before writing
-
-    OutputFile out(*output);
-    pixel::Y4mWriter writer(out.stream(), header);
+    apply_metadata_options(*a, info.metadata);
+    pixel::ClipWriter out(*output, info, encoder_choice(*a, *output));  // refuses what it cannot hold, first
     std::vector<pixel::Frame> frames(clips.size());
     std::vector<pixel::FrameProperties> props(clips.size());
     std::vector<const pixel::FrameProperties*> prop_ptrs;
     for (const auto& p : props) prop_ptrs.push_back(&p);
+    const ProgressDisplay display = progress_display("rigor select", *a);
+    ProgressTask task(display.progress(), "frames", pixel::shortest_frame_count(clips));
     long written = 0;
     for (long n = 0; !(all_still && n > 0); ++n) {
         bool ended = false;
@@ -140,8 +146,9 @@ int select_main(std::span<const std::string> args) {
             props[i] = frames[i].properties();
             clip_props[i].apply(n, inputs[i], props[i]);
         }
-        writer.write_frame(frames[std::size_t(selector.choose(prop_ptrs, n))]);
+        out.write(frames[std::size_t(selector.choose(prop_ptrs, n))]);
         ++written;
+        task.step();
     }
     if (written == 0) throw UserError("no frame to write: an input is empty");
     out.commit();

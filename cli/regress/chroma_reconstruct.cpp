@@ -1,16 +1,17 @@
 // `rigor chroma-reconstruct`: the whole ChromaReconstruct recipe on a y4m YUV video
 // (8-16 bit): chroma predicted from luma through the recipe's resize chains
 // (pixel/regress/yuv_chroma_reconstruct.hpp).
-#include <fstream>
 #include <iostream>
 #include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
-#include "filters/base/output_file.hpp"
+#include "cli/common/progress_display.hpp"
+#include "filters/base/progress.hpp"
 #include "filters/base/worker_pool.hpp"
 #include "filters/regress/recipe.hpp"
-#include "pixel/io/y4m.hpp"
+#include "pixel/io/clip_reader.hpp"
+#include "pixel/io/clip_writer.hpp"
 #include "pixel/regress/plane_files.hpp"
 #include "pixel/regress/yuv_chroma_reconstruct.hpp"
 
@@ -32,7 +33,7 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
                      "luma (vsrgtools.ChromaReconstruct): the luma base goes through the same damage as\n"
                      "the chroma (recipe chains), a local regression maps luma to chroma, and the luma\n"
                      "detail the chroma lost is added back through it.");
-    p.option("-i", "--input", "IN", "y4m YUV video, 8-16 bit ('-' = stdin)")
+    p.option("-i", "--input", "IN", "YUV video, 8-16 bit: y4m, '-' (stdin) or any video FFmpeg reads (.mkv .mp4 ...)")
         .option("", "--recipe", "JSON", "the resize chains (see data/regress/*.json)")
         .option("", "--luma-base", "FILE", "the luma base L (gray float y4m or picture, float units)")
         .option("", "--descale", "KERNEL WxH", "make L by descaling the luma (e.g. bilinear 1280x720)", 2)
@@ -44,7 +45,8 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
         .option("", "--weight-method", "M", "threshold (default) or fisher")
         .option("", "--threads", "N", "worker threads (default: all cores)")
         .flag("", "--444", "write 4:4:4 instead of the source's subsampling")
-        .option("-o", "--output", "OUT", "output y4m ('-' = stdout)")
+        .flag("-q", "--quiet", "no progress display (else shown on stderr for runs longer than a moment)")
+        .option("-o", "--output", "OUT", "output: y4m, '-' (stdout, y4m) or a video (.mkv .nut .mov .mp4 .avi, lossless)")
         .epilog("example: rigor chroma-reconstruct -i in.y4m --recipe data/regress/sirius-720p-point-chroma.json "
                 "--descale bilinear 1280x720 -o out.y4m");
     const auto a = p.parse(args);
@@ -76,35 +78,33 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
     settings.full_chroma = a->has("--444");
 
     const std::string in_path = *a->get("--input");
-    std::ifstream file;
-    if (in_path != "-") {
-        file.open(in_path, std::ios::binary);
-        if (!file) throw IoError("cannot read '" + in_path + "'");
-    }
-    pixel::Y4mReader reader(in_path == "-" ? std::cin : file, in_path);
-    pixel::Y4mHeader header = reader.header();
+    pixel::ClipReader reader(in_path);
+    const pixel::VideoInfo& header = reader.info();
     pixel::regress::require_integer_yuv(header.format, in_path);
     settings.location = regress::parse_chroma_location(a->get_or("--chromaloc", "left"));
-    pixel::Y4mHeader out_header = header;
+    pixel::VideoInfo out_header = header;
     out_header.format = pixel::regress::reconstructed_format(header.format, settings);
     std::optional<pixel::regress::PlaneSource> base_source;
     if (a->has("--luma-base")) base_source.emplace(*a->get("--luma-base"));
 
-    OutputFile out_file(*a->get("--output"));
-    pixel::Y4mWriter writer(out_file.stream(), out_header);
+    pixel::ClipWriter writer(*a->get("--output"), out_header);
     pixel::Frame frame;
     std::optional<pixel::Plane> base;
+    const ProgressDisplay display = progress_display("rigor chroma-reconstruct", *a);
+    ProgressTask task(display.progress(), "frames", reader.frame_count_estimate());
     long frames = 0;
-    while (reader.read_frame(frame)) {
+    while (!(reader.is_still() && frames > 0) && reader.next(frame)) {
         if (base_source) {
             if (auto next = base_source->next()) base = std::move(next);  // a single picture serves every frame
             if (!base) throw UserError("--luma-base has no frames");
         }
-        writer.write_frame(pixel::regress::reconstruct_yuv_frame(frame, base ? &*base : nullptr, settings));
+        writer.write(pixel::regress::reconstruct_yuv_frame(frame, base ? &*base : nullptr, settings));
         ++frames;
+        task.step();
     }
+    task.finish();
     if (frames == 0) throw UserError("'" + in_path + "' has no frames");
-    out_file.commit();
+    writer.commit();
     std::cerr << "chroma-reconstruct: " << frames << " frame(s), recipe '" << recipe.name << "'\n";
     return 0;
 }

@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
 #include "cli/vc2/vc2_config_arguments.hpp"
+#include "filters/base/file_error.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/output_file.hpp"
 #include "filters/formats/python_json.hpp"
@@ -37,16 +38,16 @@ ArgumentParser subcommand_parser(const std::string& name, const std::string& sum
     return p;
 }
 
-std::string read_bytes(const std::string& path, const std::string& what) {
+std::string read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot read " + what + " '" + path + "'");
+    if (!in) throw cannot_read(path);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
 }
 
 nlohmann::ordered_json read_document(const std::string& path, const std::string& what) {
-    const std::string text = read_bytes(path, what);
+    const std::string text = read_bytes(path);
     try {
         return nlohmann::ordered_json::parse(text);
     } catch (const nlohmann::json::exception&) {
@@ -81,7 +82,7 @@ int create(const Arguments& a) {
     return 0;
 }
 
-formats::Bundle open_bundle(const std::string& path) { return formats::read_bundle(read_bytes(path, "bundle"), path); }
+formats::Bundle open_bundle(const std::string& path) { return formats::read_bundle(read_bytes(path), path); }
 
 ArgumentParser list_parser() {
     return subcommand_parser("list", "List the contents of a bundle.", "the bundle file to list");

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/file_error.hpp"
 #include "filters/base/output_file.hpp"
 #include "filters/formats/python_json.hpp"
 #include "filters/formats/vc2_coefficients_json.hpp"
@@ -80,7 +81,7 @@ nlohmann::json read_json(const std::string& path) {
         text.assign(std::istreambuf_iterator<char>(std::cin), {});
     } else {
         std::ifstream in(path, std::ios::binary);
-        if (!in) throw IoError("cannot read '" + path + "'");
+        if (!in) throw cannot_read(path);
         text.assign(std::istreambuf_iterator<char>(in), {});
     }
     try {

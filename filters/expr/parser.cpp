@@ -265,7 +265,21 @@ private:
             return;
         }
         if (clip_token(t)) return;
-        throw UserError("failed to convert '" + std::string(s) + "' to float" + where(t));
+        unknown(t);
+    }
+
+    // A token that is no number, operator, clip, variable or stack operation.  Words
+    // with parentheses are infix habits (sin(x), lerp(a, b, t)): say how Expr writes them.
+    [[noreturn]] void unknown(const Token& t) {
+        const std::string_view s = t.text;
+        std::string_view digits = s;  // [sign][.]digit… starts a number
+        if (digits.starts_with('-') || digits.starts_with('+')) digits.remove_prefix(1);
+        if (digits.starts_with('.')) digits.remove_prefix(1);
+        if (!digits.empty() && digits[0] >= '0' && digits[0] <= '9') throw UserError("malformed number '" + std::string(s) + "'" + where(t));
+        std::string hint;
+        if (s.find('(') != std::string_view::npos || s.find(')') != std::string_view::npos)
+            hint = ": Expr is postfix (write 'x sin', not 'sin(x)'; rigor postfix converts infix)";
+        throw UserError("unknown token '" + std::string(s) + "'" + where(t) + hint);
     }
 
     std::string_view program_;

@@ -3,16 +3,17 @@
 #include <fstream>
 
 #include "filters/base/error.hpp"
+#include "filters/base/file_error.hpp"
 
 namespace rigor::formats {
 
 nlohmann::json read_json_file(const std::string& path, const std::string& what) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot read " + what + " '" + path + "'");
+    if (!in) throw cannot_read(path);
     try {
         return nlohmann::json::parse(in);
     } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for numbers like 5e5555
-        throw UserError(path + ": not valid JSON (" + std::string(e.what()) + ")");
+        throw UserError(path + ": not valid JSON for " + what + " (" + std::string(e.what()) + ")");
     }
 }
 

@@ -6,8 +6,9 @@
 
 namespace rigor::formats {
 
-// Throws rigor::IoError ("cannot read <what> '<path>'") when the file cannot be read and
-// rigor::UserError naming the path when it is not JSON (numbers beyond a double included).
+// Throws rigor::IoError ("cannot read '<path>': <reason>") when the file cannot be read and
+// rigor::UserError naming the path and `what` it should hold when it is not JSON (numbers
+// beyond a double included).
 nlohmann::json read_json_file(const std::string& path, const std::string& what);
 
 }  // namespace rigor::formats

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fstream>
 
+#include "filters/base/file_error.hpp"
+
 namespace rigor::formats {
 
 namespace {
@@ -13,7 +15,7 @@ constexpr const char* kConfig[] = {"wavelet_index", "wavelet_index_ho", "dwt_dep
 
 nlohmann::ordered_json load(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot read '" + path + "'");
+    if (!in) throw cannot_read(path);
     try {
         return nlohmann::ordered_json::parse(in);
     } catch (const nlohmann::json::exception& e) {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "filters/base/error.hpp"
+#include "filters/base/file_error.hpp"
 
 namespace rigor::regress {
 
@@ -134,7 +135,7 @@ ChromaRecipe parse_recipe(const std::string& text, const std::string& origin) {
 
 ChromaRecipe load_recipe(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot read recipe file '" + path + "'");
+    if (!in) throw cannot_read(path);
     std::ostringstream text;
     text << in.rdbuf();
     return parse_recipe(text.str(), "'" + path + "'");

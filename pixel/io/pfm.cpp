@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "filters/base/error.hpp"
+#include "filters/base/file_error.hpp"
 #include "pixel/io/picture.hpp"
 
 namespace rigor::pixel {
@@ -23,7 +24,7 @@ float from_bytes(const unsigned char* b, bool little) {
 
 Frame read_pfm(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path + ": cannot open");
+    if (!in) throw cannot_read(path);
     std::string magic;
     long w = 0, h = 0;
     double scale = 0;

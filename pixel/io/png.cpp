@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "filters/base/error.hpp"
+#include "filters/base/file_error.hpp"
 #include "pixel/io/picture.hpp"
 
 namespace rigor::pixel {
@@ -56,7 +57,7 @@ void encode_png(png_structp png, png_infop info, const Frame& frame) {
 
 Frame read_png(const std::string& path) {
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file) throw IoError(path + ": cannot open");
+    if (!file) throw cannot_read(path);
     std::string message;
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &message, on_png_error, on_png_warning);
     png_infop info = png ? png_create_info_struct(png) : nullptr;

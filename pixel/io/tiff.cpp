@@ -5,10 +5,12 @@
 
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <vector>
 
 #include "filters/base/error.hpp"
+#include "filters/base/file_error.hpp"
 #include "pixel/io/picture.hpp"
 
 namespace rigor::pixel {
@@ -22,8 +24,9 @@ using TiffHandle = std::unique_ptr<TIFF, TiffCloser>;
 
 Frame read_tiff(const std::string& path) {
     TIFFSetWarningHandler(nullptr);
+    if (!std::ifstream(path, std::ios::binary)) throw cannot_read(path);
     TiffHandle tif(TIFFOpen(path.c_str(), "r"));
-    if (!tif) throw IoError(path + ": cannot open as TIFF");
+    if (!tif) throw UserError(path + ": not a TIFF file");
     std::uint32_t w = 0, h = 0;
     std::uint16_t bits = 8, spp = 1, format = SAMPLEFORMAT_UINT, planar = PLANARCONFIG_CONTIG;
     TIFFGetField(tif.get(), TIFFTAG_IMAGEWIDTH, &w);

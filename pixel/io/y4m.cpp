@@ -68,6 +68,64 @@ void to_little_endian(std::byte* p, std::size_t bytes, int bytes_per_sample) {
     }
 }
 
+// The siting the 8-bit 4:2:0 tags name (C420 is 420jpeg by the format's definition).
+// The writer uses the first tag of a siting, so centred chroma is written as C420,
+// as vspipe writes it (a C420 stream comes back byte for byte).
+struct SitedTag {
+    std::string_view tag;
+    ChromaSiting siting;
+};
+constexpr SitedTag kSitedTags[] = {
+    {"420", ChromaSiting::center}, {"420jpeg", ChromaSiting::center},
+    {"420mpeg2", ChromaSiting::left}, {"420paldv", ChromaSiting::top_left},
+};
+
+// XCHROMALOC values (rigor's extension), in ChromaSiting order after unspecified.
+constexpr std::string_view kSitingWords[] = {"LEFT", "CENTER", "TOPLEFT", "TOP", "BOTTOMLEFT", "BOTTOM"};
+
+bool parse_siting_word(std::string_view word, ChromaSiting& siting) {
+    for (std::size_t i = 0; i < std::size(kSitingWords); ++i)
+        if (word == kSitingWords[i]) {
+            siting = ChromaSiting(int(i) + 1);
+            return true;
+        }
+    return false;
+}
+
+// One X parameter: XCOLORRANGE and XCHROMALOC are read, any other is ignored (as the
+// format asks); a known one with a value outside its list is an error.
+bool parse_extension(std::string_view field, VideoMetadata& m, bool& siting_given) {
+    if (field.starts_with("XCOLORRANGE=")) {
+        const std::string_view v = field.substr(12);
+        if (v == "LIMITED") m.color_range = ColorRange::limited;
+        else if (v == "FULL") m.color_range = ColorRange::full;
+        else return false;
+    } else if (field.starts_with("XCHROMALOC=")) {
+        if (!parse_siting_word(field.substr(11), m.chroma_siting)) return false;
+        siting_given = true;
+    }
+    return true;
+}
+
+char field_order_letter(FieldOrder order) {
+    switch (order) {
+        case FieldOrder::top_first: return 't';
+        case FieldOrder::bottom_first: return 'b';
+        case FieldOrder::mixed: return 'm';
+        default: return 'p';
+    }
+}
+
+bool parse_field_order(std::string_view v, FieldOrder& order) {
+    if (v == "p") order = FieldOrder::progressive;
+    else if (v == "t") order = FieldOrder::top_first;
+    else if (v == "b") order = FieldOrder::bottom_first;
+    else if (v == "m") order = FieldOrder::mixed;
+    else if (v == "?") order = FieldOrder::unspecified;
+    else return false;
+    return true;
+}
+
 }  // namespace
 
 std::string y4m_colour_tag(const VideoFormat& f) {
@@ -125,6 +183,8 @@ Y4mReader::Y4mReader(std::istream& in, std::string name) : in_(in), name_(std::m
     bool have_w = false, have_h = false;
     std::string_view rest = std::string_view(line).substr(kMagic.size());
     std::string tag = "420";
+    VideoMetadata& m = header_.metadata;
+    bool siting_given = false;  // by XCHROMALOC, which wins over the C tag
     while (!rest.empty()) {
         if (rest.front() != ' ') throw UserError(name_ + ": malformed y4m header: '" + line + "'");
         rest.remove_prefix(1);
@@ -137,11 +197,11 @@ Y4mReader::Y4mReader(std::istream& in, std::string name) : in_(in), name_(std::m
         switch (field.front()) {
             case 'W': ok = have_w = parse_int(value, header_.width); break;
             case 'H': ok = have_h = parse_int(value, header_.height); break;
-            case 'F': ok = parse_ratio(value, header_.fps_num, header_.fps_den); break;
-            case 'A': ok = parse_ratio(value, header_.sar_num, header_.sar_den); break;
-            case 'I': ok = value.size() == 1; if (ok) header_.interlace = value[0]; break;
+            case 'F': ok = parse_ratio(value, m.frame_rate.num, m.frame_rate.den); break;
+            case 'A': ok = parse_ratio(value, m.sample_aspect.num, m.sample_aspect.den); break;
+            case 'I': ok = parse_field_order(value, m.field_order); break;
             case 'C': tag = std::string(value); break;
-            case 'X': break;  // extensions (e.g. XYSCSS, XCOLORRANGE) are ignored
+            case 'X': ok = parse_extension(field, m, siting_given); break;
             default: ok = false;
         }
         if (!ok) throw UserError(name_ + ": malformed y4m header field '" + std::string(field) + "'");
@@ -151,6 +211,11 @@ Y4mReader::Y4mReader(std::istream& in, std::string name) : in_(in), name_(std::m
         throw UserError(name_ + ": y4m frame size " + std::to_string(header_.width) + "x" +
                         std::to_string(header_.height) + " is not positive");
     header_.format = y4m_format_from_tag(tag);
+    if (!siting_given)
+        for (const SitedTag& t : kSitedTags)
+            if (tag == t.tag) m.chroma_siting = t.siting;
+    if (!m.frame_rate.known()) m.frame_rate = {};
+    if (!m.sample_aspect.known()) m.sample_aspect = {};
     std::size_t bytes = packed_frame_bytes(header_.format, header_.width, header_.height);
     if (bytes == 0 || bytes > physical_memory())
         throw UserError(name_ + ": y4m frame " + std::to_string(header_.width) + "x" +
@@ -184,9 +249,24 @@ bool Y4mReader::read_frame(Frame& frame) {
 }
 
 Y4mWriter::Y4mWriter(std::ostream& out, const Y4mHeader& header) : out_(out), header_(header) {
-    out_ << kMagic << " W" << header.width << " H" << header.height << " F" << header.fps_num << ':'
-         << header.fps_den << " I" << header.interlace << " A" << header.sar_num << ':' << header.sar_den
-         << " C" << y4m_colour_tag(header.format) << '\n';
+    const VideoMetadata& m = header.metadata;
+    const Ratio rate = m.frame_rate.known() ? m.frame_rate : Ratio{25, 1};
+    const Ratio aspect = m.sample_aspect.known() ? m.sample_aspect : Ratio{0, 0};
+    std::string tag = y4m_colour_tag(header.format);
+    bool siting_in_tag = m.chroma_siting == ChromaSiting::unspecified;
+    if (tag == "420")
+        for (const SitedTag& t : kSitedTags)
+            if (t.siting == m.chroma_siting && !siting_in_tag) {
+                tag = std::string(t.tag);
+                siting_in_tag = true;
+            }
+    out_ << kMagic << " W" << header.width << " H" << header.height << " F" << rate.num << ':' << rate.den << " I"
+         << field_order_letter(m.field_order) << " A" << aspect.num << ':' << aspect.den << " C" << tag;
+    if (m.color_range != ColorRange::unspecified)
+        out_ << " XCOLORRANGE=" << (m.color_range == ColorRange::full ? "FULL" : "LIMITED");
+    if (!siting_in_tag && header.format.family == ColorFamily::YUV)
+        out_ << " XCHROMALOC=" << kSitingWords[int(m.chroma_siting) - 1];
+    out_ << '\n';
     if (!out_) throw IoError("cannot write the y4m header");
 }
 

@@ -6,22 +6,27 @@
 // rigor's choice), 420 420jpeg 420mpeg2 420paldv 422 444 411 440 410, each with
 // p9..p16, ph or ps for deeper samples (420p10, 444p16, 444ps).  A missing C means 420.
 // Samples wider than 8 bits are little-endian.  y4m carries no frame properties.
+//
+// Metadata (pixel/io/video_metadata.hpp): F is the frame rate (written 25:1 when
+// unknown), A the pixel aspect (0:0 unknown), I the field order.  The 8-bit 4:2:0 tags
+// give the chroma siting as the format defines them and ffmpeg reads them: 420 and
+// 420jpeg centre, 420mpeg2 left, 420paldv top left.  XCOLORRANGE=LIMITED|FULL is the
+// colour range (ffmpeg's extension).  A siting no C tag can say (deeper samples, 4:2:2,
+// top, bottom) is written as rigor's extension XCHROMALOC=LEFT|CENTER|TOPLEFT|TOP|
+// BOTTOMLEFT|BOTTOM, which other readers ignore.  Matrix, primaries and transfer have
+// no y4m field: they are lost (use a container for them).
 #pragma once
 #include <istream>
 #include <ostream>
 #include <string>
 
 #include "pixel/io/frame.hpp"
+#include "pixel/io/video_metadata.hpp"
 
 namespace rigor::pixel {
 
-struct Y4mHeader {
-    VideoFormat format;
-    int width = 0, height = 0;
-    int fps_num = 25, fps_den = 1;
-    int sar_num = 0, sar_den = 0;
-    char interlace = 'p';
-};
+// A y4m stream's header is a clip description.
+using Y4mHeader = VideoInfo;
 
 // The colour tag vspipe writes for a format ("mono", "420p10", "444ps").
 std::string y4m_colour_tag(const VideoFormat& format);

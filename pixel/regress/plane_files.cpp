@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "filters/base/error.hpp"
+#include "filters/base/file_error.hpp"
+#include "pixel/io/clip_reader.hpp"
 #include "pixel/io/picture.hpp"
 
 namespace rigor::pixel::regress {
@@ -31,41 +33,26 @@ Plane gray_frame_to_plane(const pixel::Frame& f, const std::string& path) {
 
 }  // namespace
 
-PlaneSource::PlaneSource(const std::string& path) : path_(path) {
-    if (path != "-" && pixel::is_picture_path(path)) {
-        const pixel::Frame f = pixel::read_picture(path);
-        picture_ = gray_frame_to_plane(f, path);
-        header_.format = pixel::VideoFormat{pixel::ColorFamily::Gray, pixel::SampleType::Float, 32, 0, 0};
-        header_.width = f.width();
-        header_.height = f.height();
-        return;
-    }
-    std::istream* in = &std::cin;
-    if (path != "-") {
-        file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
-        if (!*file_) throw IoError("cannot read '" + path + "'");
-        in = file_.get();
-    }
-    reader_ = std::make_unique<pixel::Y4mReader>(*in, path);
-    header_ = reader_->header();
+PlaneSource::PlaneSource(const std::string& path) : path_(path), clip_(std::make_unique<pixel::ClipReader>(path)) {
+    header_ = clip_->info();
     if (header_.format.family != pixel::ColorFamily::Gray)
-        throw UserError("'" + path + "' is " + header_.format.name() + "; regress reads gray y4m (C mono32)");
+        throw UserError("'" + path + "' is " + header_.format.name() +
+                        (clip_->is_still() ? "; regress reads gray planes (one plane per file)"
+                                           : "; regress reads gray video (y4m C mono32, or gray video FFmpeg reads)"));
+    if (clip_->is_still()) header_.format = pixel::VideoFormat{pixel::ColorFamily::Gray, pixel::SampleType::Float, 32, 0, 0};
 }
 
 std::optional<Plane> PlaneSource::next() {
-    if (!reader_) {
-        std::optional<Plane> p = std::move(picture_);
-        picture_.reset();
-        return p;
-    }
-    if (!reader_->read_frame(frame_)) return std::nullopt;
+    if (clip_->is_still() && still_read_) return std::nullopt;  // a picture is one plane
+    if (!clip_->next(frame_)) return std::nullopt;
+    still_read_ = true;
     return gray_frame_to_plane(frame_, path_);
 }
 
 PlaneSink::PlaneSink(std::ostream& out, std::string name, const pixel::Y4mHeader& like)
     : out_(out), name_(std::move(name)), header_(like) {
     header_.format = pixel::VideoFormat{pixel::ColorFamily::Gray, pixel::SampleType::Float, 32, 0, 0};
-    picture_ = name_ != "-" && pixel::is_picture_path(name_);
+    picture_ = name_ != "-" && (pixel::is_picture_path(name_) || pixel::file_extension(name_) == "exr");
 }
 
 void PlaneSink::write(const Plane& plane) {

@@ -1,6 +1,7 @@
-// Streams of single float planes for the regress commands: a y4m file of gray float
-// frames (`C mono32`, several frames stream through) or a picture (one frame; gray
-// integer pictures are read as full-range 0…1).  "-" is stdin.
+// Streams of single float planes for the regress commands: gray video (y4m `C mono32`,
+// or any gray video FFmpeg reads, e.g. an EXR sequence; several frames stream through)
+// or a picture (one frame; gray integer samples are read as full-range 0…1).  "-" is
+// stdin.
 #pragma once
 #include <fstream>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <ostream>
 #include <string>
 
+#include "pixel/io/clip_reader.hpp"
 #include "pixel/io/y4m.hpp"
 #include "pixel/regress/float_plane.hpp"
 
@@ -24,15 +26,14 @@ public:
 
 private:
     std::string path_;
-    std::unique_ptr<std::ifstream> file_;
-    std::unique_ptr<pixel::Y4mReader> reader_;
-    std::optional<Plane> picture_;
+    std::unique_ptr<pixel::ClipReader> clip_;
     pixel::Y4mHeader header_;
     pixel::Frame frame_;
+    bool still_read_ = false;
 };
 
 // Writes planes to `out` as y4m mono32 frames, or — when `name` has a picture
-// extension — as a single float picture (.tif/.pfm) or 8/16-bit clamped picture (.png).
+// extension — as a single float picture (.tif/.pfm/.exr) or 16-bit clamped picture (.png).
 class PlaneSink {
 public:
     PlaneSink(std::ostream& out, std::string name, const pixel::Y4mHeader& like);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "filters/base/error.hpp"
+#include "filters/base/file_error.hpp"
 
 namespace rigor::pixel::select {
 
@@ -51,7 +52,7 @@ std::vector<FrameProperties> read_property_list(std::istream& in, const std::str
 
 std::vector<FrameProperties> read_property_list_file(const std::string& path, std::span<const std::string> wanted) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot open property file '" + path + "'");
+    if (!in) throw cannot_read(path);
     return read_property_list(in, path, wanted);
 }
 

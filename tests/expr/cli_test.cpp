@@ -123,7 +123,7 @@ TEST_CASE("rigor expr bad input: exit 1 (2 for argument mistakes), a clear messa
     const std::vector<Case> cases = {
         {"-e 'x +'" + o + (d / "a.y4m"), "insufficient values on stack: +"},
         {"-e 'x x'" + o + (d / "a.y4m"), "2 unconsumed values on stack"},
-        {"-e 'x foo'" + o + (d / "a.y4m"), "failed to convert 'foo' to float"},
+        {"-e 'x foo'" + o + (d / "a.y4m"), "unknown token 'foo' (token 2, column 3)"},
         {"-e 'x y +'" + o + (d / "a.y4m"), "reference to undefined clip: y"},
         {"-e 'a@'" + o + (d / "a.y4m"), "reference to uninitialized variable: a@"},
         {"-e 'x dupx'" + o + (d / "a.y4m"), "illegal token: dupx"},

@@ -23,6 +23,7 @@
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/expr/expr_filter.hpp"
 #include "pixel/expr/program.hpp"
+#include "pixel/io/ffmpeg_reader.hpp"
 #include "pixel/io/picture.hpp"
 #include "pixel/io/y4m.hpp"
 #include "pixel/vc2/integer_transform.hpp"
@@ -123,6 +124,24 @@ void y4m_stream(Bytes data) {
     pixel::Frame frame;
     for (int i = 0; i < 4 && reader.read_frame(frame); ++i) {
     }
+}
+
+void ffmpeg_stream(Bytes data) {
+    // As standard input: FFmpeg probes the container from the bytes (mkv, mp4, nut, avi,
+    // y4m, raw codec streams, …), and the reader may open nothing else.  Frames are
+    // capped at 4 Mpixel so that an honest huge size is rejected, not allocated; one
+    // decoder thread keeps runs reproducible.
+    std::istringstream in{std::string(text_of(data))};
+    pixel::FfmpegReaderLimits limits;
+    limits.max_pixels = std::uint64_t(1) << 22;
+    limits.threads = 1;
+    limits.max_allocation = std::uint64_t(256) << 20;  // well inside the fuzzer's 2 GB
+    pixel::FfmpegReader reader(in, "fuzz", "", limits);
+    pixel::Frame frame;
+    for (int i = 0; i < 4 && reader.read_frame(frame); ++i) {
+    }
+    (void)reader.description();
+    (void)reader.frame_count_estimate();
 }
 
 void png_picture(Bytes data) { picture(data, ".png"); }
@@ -231,6 +250,7 @@ const std::vector<Entry>& entries() {
         {"arguments", command_arguments},
         {"optimised_patterns", optimised_patterns_json}, {"coefficients", coefficients_json},
         {"bundle", bundle_zip},       {"wavelet", wavelet_file},
+        {"ffmpeg", ffmpeg_stream},
     };
     return all;
 }

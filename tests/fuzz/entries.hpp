@@ -25,6 +25,7 @@ const std::vector<Entry>& entries();
 void expr_program(Bytes data);        // filters/expr parse → optimize → pixel/expr compile → run
 void infix_program(Bytes data);       // symbolic/expr infix parser
 void y4m_stream(Bytes data);          // pixel/io Y4mReader: header and a few frames
+void ffmpeg_stream(Bytes data);       // pixel/io FfmpegReader on a stream: container, decoder, a few frames
 void png_picture(Bytes data);         // pixel/io read_picture on a .png
 void tiff_picture(Bytes data);        // … on a .tif
 void pfm_picture(Bytes data);         // … on a .pfm

@@ -132,7 +132,7 @@ TEST_CASE("rigor select bad input: a clear message, no output file", "[cli]") {
         {"-e 'x.P' --prop-file x=" + (d / "short.json") + o + ab,
          "lists properties for 2 frame(s), but input '" + (d / "a.y4m") + "' has a frame 2", 1},
         {"-e 'x.P' --prop-file x=" + (d / "text.json") + o + ab, "property 'P' of frame 0 is a string", 1},
-        {"-e 'x.P' --prop-file x=" + (d / "none.json") + o + ab, "cannot open property file", 1},
+        {"-e 'x.P' --prop-file x=" + (d / "none.json") + o + ab, "cannot read '", 1},
         {"-e 'x.P' --prop-file " + (d / "short.json") + o + ab, "--prop-file expects CLIP=FILE.json", 2},
         {"-e 'x.P' --prop-file xy=" + (d / "short.json") + o + ab, "--prop-file: 'xy' is not a clip name", 2},
         {"-e 'x.P' --prop-file q=" + (d / "short.json") + o + ab, "--prop-file names clip 19 but only 2", 1},
@@ -140,7 +140,7 @@ TEST_CASE("rigor select bad input: a clear message, no output file", "[cli]") {
         {"-e 'x.P' --prop z.P=1" + o + ab, "--prop names clip 2 but only 2 input(s) are given", 1},
         {"-e 'x.P'" + o + (d / "a.y4m") + " " + (d / "small.y4m"), "select needs one format and size", 1},
         {"-e 'x.P'" + o + (d / "a.y4m") + " " + (d / "yuv.y4m"), "is yuv420p8 4x2 but", 1},
-        {"-e 'x.P' -o " + (d / "out.png") + ab, "select writes y4m", 1},
+        {"-e 'x.P' -o " + (d / "out.png") + ab, "select writes video", 1},
         {"-o " + (d / "out.y4m") + ab, "no expression", 2},
         {"-e 'x.P'" + ab, "no output", 2},
     };
