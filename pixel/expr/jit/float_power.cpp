@@ -74,13 +74,23 @@ void FloatGenerator::emit_pow(NodeId i, int position) {
     const bool c_inf = constant && vmath::abs(c) == vmath::INFINITY_F;
     regs_.clear_for_inline(i, position);
     for (int r : {A, B, C, D, E, F}) regs_.hold(r);  // temporaries
+    // First b log|a| of every vector into a slot, then exp and the special cases of each:
+    // the vectors' logs (and then their exps) are independent neighbours in the code, so
+    // the processor overlaps them, where log then exp of one vector is one long chain of
+    // dependent instructions (the same operations, so the same bits).
+    std::vector<int> products;
     for (int u = 0; u < unroll_; ++u) {
-        const VecOperand a = operand(base, u), b = operand(exponent, u);
-        a_.vmovups(ymm(A), a);
+        a_.vmovups(ymm(A), operand(base, u));
         a_.vandps(ymm(A), ymm(A), scalar_bits(0x7fffffffu));  // |a|
         emit_log_sequence(A);
-        a_.vmulps(ymm(A), ymm(A), b);  // b log|a|
-        emit_exp_sequence(A);          // r
+        a_.vmulps(ymm(A), ymm(A), operand(exponent, u));  // b log|a|
+        products.push_back(regs_.new_slot());
+        a_.vmovups(regs_.slot(products.back()), ymm(A));
+    }
+    for (int u = 0; u < unroll_; ++u) {
+        const VecOperand a = operand(base, u), b = operand(exponent, u);
+        a_.vmovups(ymm(A), VecOperand::m(regs_.slot(products[std::size_t(u)])));
+        emit_exp_sequence(A);  // r
         // Odd integer exponents: r's sign flipped where a's sign bit is set.
         if (!constant) {
             a_.vroundps(ymm(B), b, imm(Rounding::TowardZero));
