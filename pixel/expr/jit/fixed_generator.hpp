@@ -1,12 +1,13 @@
 // The 16-bit fixed-point code generator (generate_fixed_kernel, generated_kernel.hpp):
 // one class, its parts in files of their own: lanes of k / 2^s, their arithmetic and the
 // rounding store (fixed_kernel.cpp), medians and sorts by sorting networks
-// (fixed_sorting_network.cpp), and the halving sum of two 8-bit clips in 8-bit lanes
-// (fixed_byte_average.cpp).  Values stay in registers (no spills, no calls).
+// (fixed_sorting_network.cpp), and the halving sum of two clips in lanes as narrow as
+// their samples (fixed_halving_sum.cpp).  Values stay in registers (no spills, no calls).
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -21,6 +22,11 @@
 #include "pixel/expr/jit/x86_code.hpp"
 
 namespace rigor::pixel::expr::jit {
+
+// fixed_halving_sum.cpp: the Add node of `(a + b) * 0.5` or `(a + b) / 2` over two
+// samples of 2-byte integer clips into a 2-byte output at least as deep, else nullopt.
+std::optional<rigor::expr::NodeId> word_average_sum(const rigor::expr::Expr& e, std::span<const SampleLayout> clips,
+                                                    SampleLayout out);
 
 class FixedGenerator {
 public:
@@ -80,9 +86,10 @@ private:
     void emit_store();
     // fixed_sorting_network.cpp
     void emit_sorted(NodeId i, int u, int position);
-    // fixed_byte_average.cpp
+    // fixed_halving_sum.cpp: a sum of two samples of `bytes` bytes halved, in lanes of
+    // that width (the byte case is the root dyadic_ranges scales by 1/2).
     bool is_byte_average() const;
-    void emit_byte_average();
+    void emit_halving_sum(NodeId sum, int bytes);
     int row_index(const Node& n) { return row_slot(rows_, n, clips_[std::size_t(n.clip)].bytes_per_sample); }
     // The register holding column 0 of row slot s: r13..r15, or r10 loaded for it.
     Xbyak::Reg64 row_base(int s) {

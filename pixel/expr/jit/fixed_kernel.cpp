@@ -141,8 +141,11 @@ GeneratedKernel FixedGenerator::generate() {
     Xbyak::Label loop, skip;
     a_.jge(skip, Xbyak::CodeGenerator::T_NEAR);
     a_.L(loop);
-    if (is_byte_average()) {
-        emit_byte_average();
+    if (const std::optional<NodeId> sum = word_average_sum(e_, clips_, out_)) {
+        emit_halving_sum(*sum, 2);
+        k.step = 64;
+    } else if (is_byte_average()) {
+        emit_halving_sum(e_.node(e_.root()).args[std::size_t(r_[e_.root()].scaled_arg)], 1);
         k.step = 64;
     } else {
         for (int p = 0; p < int(sched_.order.size()); ++p)
@@ -180,6 +183,7 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e,
     std::vector<int> bits;
     for (const SampleLayout& c : clips) bits.push_back(c.is_float ? 0 : c.bits);
     std::optional<std::vector<DyadicRange>> ranges = rigor::expr::dyadic_ranges(e, bits);
+    if (!ranges && word_average_sum(e, clips, out)) ranges.emplace(e.size());  // 17-bit sums: no ranges needed
     if (!ranges) return std::nullopt;
     const DyadicRange& root = (*ranges)[e.root()];
     // The rounding sum k + 1 + 2^(s-1) - 1 must stay a 16-bit number too.
