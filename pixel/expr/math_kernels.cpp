@@ -9,6 +9,9 @@ namespace rigor::pixel::expr {
 
 namespace {
 
+// fmod's lanes per pass (a multiple of every vector width).
+constexpr long kFmodChunk = 64;
+
 // The kernels once, as templates over nothing but the attribute their instantiation's
 // caller gives them (GCC compiles always_inline bodies for the target of the function
 // they are inlined into).
@@ -33,7 +36,22 @@ namespace {
         RIGOR_LANES d[i] = vmath::pow(a[i], b[i]);                                                                 \
     }                                                                                                              \
     attr void prefix##fmod(const float* a, const float* b, float* d, long n) noexcept {                           \
-        RIGOR_LANES d[i] = std::fmod(a[i], b[i]);                                                                  \
+        /* Chunks through a buffer: d may be a, and the library lanes read a and b again. */                      \
+        for (long c = 0; c < n; c += kFmodChunk) {                                                                 \
+            const long m = n - c < kFmodChunk ? n - c : kFmodChunk;                                                \
+            const float* ac = a + c;                                                                               \
+            const float* bc = b + c;                                                                               \
+            float t[kFmodChunk];                                                                                   \
+            int library = 0;                                                                                       \
+            _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) {                                                    \
+                t[i] = vmath::fmod_lanes(ac[i], bc[i]);                                                            \
+                library |= int(vmath::fmod_needs_library(ac[i], bc[i]));                                           \
+            }                                                                                                      \
+            if (library)                                                                                           \
+                for (long i = 0; i < m; ++i)                                                                       \
+                    if (vmath::fmod_needs_library(ac[i], bc[i])) t[i] = std::fmod(ac[i], bc[i]);                   \
+            for (long i = 0; i < m; ++i) d[c + i] = t[i];                                                          \
+        }                                                                                                          \
     }                                                                                                              \
     attr void prefix##bitand(const float* a, const float* b, float* d, long n) noexcept {                         \
         RIGOR_LANES d[i] = float(vmath::to_int32(a[i]) & vmath::to_int32(b[i]));                                   \

@@ -2,7 +2,8 @@
 // them become SIMD code).  The transcendental ones are evaluated over arrays by
 // math_kernels.hpp, for the interpreter and generated code alike.  Accuracy: exp, log within about 2 ulp on normal results,
 // sin/cos within about 2e-7 absolute for |x| < 8192 (Cody-Waite reduction by pi/2,
-// degrades slowly beyond), pow within about 1e-6 relative; all well inside the 1e-4
+// degrades slowly beyond), pow within about |b log a| 2^-22 relative (exp's error on
+// b log a), exact for the exponents 0.5, 1, 2; all well inside the 1e-4
 // relative tolerance of the Expr golden cases.  Polynomials: Cephes (S. Moshier) minimax
 // coefficients for expf/logf/sinf/cosf.  Special values follow C: exp(-inf) = 0,
 // exp(inf) = inf, log(0) = -inf, log(<0) = NaN, NaN in -> NaN out.
@@ -30,12 +31,10 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
     float r = (a + 8388608.0f) - 8388608.0f;
     return select(a < 8388608.0f, copysign(r, v), v);
 }
-[[gnu::always_inline]] inline float trunc(float v) noexcept {
-    float a = abs(v);
-    // Converting inf, NaN or anything beyond INT32_MAX to int is undefined: convert 0 then.
-    float t = float(std::int32_t(select(a < 8388608.0f, a, 0.0f)));
-    return select(a < 8388608.0f, copysign(t, v), v);
-}
+// Exact in any implementation: VROUNDPS where the target has SSE4.1 (GCC then vectorises
+// it, which it did not do for a conversion to int32 and back), the C library's truncf
+// elsewhere.  Infinities and NaN stay as they are.
+[[gnu::always_inline]] inline float trunc(float v) noexcept { return __builtin_truncf(v); }
 [[gnu::always_inline]] inline float floor(float v) noexcept {
     float t = trunc(v);
     return select(t > v, t - 1.0f, t);
@@ -188,16 +187,59 @@ struct SinCosParts {
 [[gnu::always_inline]] inline float sin(float x) noexcept { return sincos_result(sincos_parts(x), 0); }
 [[gnu::always_inline]] inline float cos(float x) noexcept { return sincos_result(sincos_parts(x), 1); }
 
-// powf: exp(b log|a|) with the signs and special cases of C's powf.
+// powf(a, 0.5) as C defines it: sqrt, but +0 for -0 and +inf for -inf (NaN below 0).
+[[gnu::always_inline]] inline float pow_half(float a) noexcept {
+    return select(a == -INFINITY_F, INFINITY_F, __builtin_sqrtf(a) + 0.0f);
+}
+
+// powf as exp(b log|a|) with C's signs and special cases (C11 F.10.4.4), written as a
+// sequence of lane-wise selects that generated code (jit/float_power.cpp) repeats
+// operation for operation, so both give the same bits:
+// - odd integer b: the sign of a (also -0: pow(-0, -3) = -inf); finite a < 0 and b not
+//   an integer: NaN (pow(-inf, b) is inf or 0 then).  b is an integer when trunc(b) == b (inf too), odd when its lowest bit
+//   is 1 (|b| >= 2^24 is even).
+// - 1 for b = ±0 (even for a NaN base), a = 1 (even for b NaN), and a = -1, b = ±inf.
+// - The exponents 2, 1 and 0.5 exactly, as a * a, a and sqrt(a) (pow(-0, 0.5) = +0,
+//   pow(-inf, 0.5) = +inf): correctly rounded, and what generated code computes for
+//   those constant exponents without a log or an exp.
+// - Every NaN result is the one quiet NaN NAN_F (which NaN a product of two NaNs gives
+//   depends on the operands' order, which a compiler may swap).
 [[gnu::always_inline]] inline float pow(float a, float b) noexcept {
-    float r = exp(b * log(abs(a)));
-    float bt = trunc(b);
-    bool b_int = bt == b;
-    bool b_odd = b_int && abs(b) < 16777216.0f && (std::int32_t(select(abs(b) < 16777216.0f, b, 0.0f)) & 1) != 0;
-    r = select(a < 0.0f, select(b_int, select(b_odd, -r, r), NAN_F), r);
-    r = select(a == 0.0f && b_odd && std::bit_cast<std::uint32_t>(a) == 0x80000000u, -r, r);  // (-0)^odd
-    r = select(b == 0.0f || a == 1.0f, 1.0f, r);
-    return r;
+    const float magnitude = abs(a);
+    float r = exp(b * log(magnitude));
+    const bool b_int = trunc(b) == b;
+    const std::int32_t b_low = std::int32_t(select(abs(b) < 16777216.0f, b, 0.0f));
+    const std::uint32_t odd = b_int ? std::uint32_t(b_low) << 31 : 0u;  // the sign bit when b is odd
+    r = std::bit_cast<float>(std::bit_cast<std::uint32_t>(r) ^ (odd & std::bit_cast<std::uint32_t>(a)));
+    r = select((a < 0.0f) & (a != -INFINITY_F) & !b_int, NAN_F, r);
+    r = select((b == 0.0f) | (a == 1.0f) | ((magnitude == 1.0f) & (abs(b) == INFINITY_F)), 1.0f, r);
+    r = select(b == 2.0f, a * a, r);
+    r = select(b == 1.0f, a, r);
+    r = select(b == 0.5f, pow_half(a), r);
+    return select(r != r, NAN_F, r);
+}
+
+// fmodf (exact: the remainder is always a binary32 number), lane-wise for quotients
+// |a/b| below 2^24, the rest by the C library (math_kernels.cpp; generated code calls
+// that kernel when a vector has such a lane, jit/float_power.cpp).  With A = |a|, B = |b|
+// and n = floor(A/B) < 2^24: n is a binary32 integer and rounding is monotonic, so
+// q = trunc(fl(A/B)) is n or n + 1; A - qB is then a multiple of B's last place (A >= B
+// is a multiple of it) below B in magnitude, so fma(-q, B, A) is exact, and adding B
+// when it is negative gives A - nB exactly (a representable result).  A < B gives A (also
+// B = inf); B = 0, A = inf or NaN operands give NaN.  The result has the sign of a.
+[[gnu::always_inline]] inline float fmod_lanes(float a, float b) noexcept {
+    const float A = abs(a), B = abs(b);
+    const float q = trunc(A / B);
+    float r = fma(-q, B, A);
+    r = select(r < 0.0f, r + B, r);
+    r = select(A < B, A, r);
+    r = std::bit_cast<float>(std::bit_cast<std::uint32_t>(r) | (std::bit_cast<std::uint32_t>(a) & 0x80000000u));
+    return select(r != r, NAN_F, r);
+}
+// The lanes fmod_lanes does not compute exactly: finite a, b != 0, |a/b| >= 2^24.
+[[gnu::always_inline]] inline bool fmod_needs_library(float a, float b) noexcept {
+    const float A = abs(a), B = abs(b);
+    return (A / B >= 16777216.0f) & (A < INFINITY_F) & (B != 0.0f);
 }
 
 }  // namespace rigor::pixel::expr::vmath

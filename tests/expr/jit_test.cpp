@@ -209,6 +209,18 @@ TEST_CASE("fixed-point code equals the interpreter on random integer programs", 
     CHECK(fixed > programs / 2);
 }
 
+// The program on `inputs` into `format` with generated code equals the interpreter's
+// plane bit for bit; returns how many planes ran in fixed point.
+int fixed_equals_interpreter(const std::string& program, const std::vector<Frame>& inputs, const std::string& format,
+                             expr::Boundary boundary) {
+    int fixed = 0;
+    const Frame want = run_engine(program, inputs, format, boundary, false, 1);
+    const Frame got = run_engine(program, inputs, format, boundary, true, 1, nullptr, &fixed);
+    for (int y = 0; y < want.plane(0).height(); ++y)
+        CHECK(std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
+    return fixed;
+}
+
 TEST_CASE("the speed table's blend runs in fixed point, rounding half to even", "[jit]") {
     if (!cpu_has_avx2()) return;
     const Frame a = make_frame("gray8", 64, 1, [](int, int x, int) { return double(x); });
@@ -221,8 +233,8 @@ TEST_CASE("the speed table's blend runs in fixed point, rounding half to even", 
         CHECK(sample(out, 0, x, 0) == std::nearbyint(sum / 2));  // 0.5 -> 0, 1.5 -> 2, 2.5 -> 2
     }
     int planes = 0;
-    run_engine("x 0.1 *", {a}, "gray8", expr::Boundary::Clamp, true, 1, nullptr, &planes);
-    CHECK(planes == 0);  // 0.1 is not a dyadic rational
+    run_engine("x 0.1 * 1 +", {a}, "gray8", expr::Boundary::Clamp, true, 1, nullptr, &planes);
+    CHECK(planes == 0);  // 0.1 is not a dyadic rational (only a root * or / by it runs in binary32)
     run_engine("x y + 0.5 *", {a, b}, "grays", expr::Boundary::Clamp, true, 1, nullptr, &planes);
     CHECK(planes == 0);  // float output: binary32 code
 }
@@ -242,6 +254,49 @@ TEST_CASE("halving sums of 8-bit clips in 8-bit lanes equal the interpreter", "[
             for (int y = 0; y < 3; ++y) CHECK(std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
         }
     }
+}
+
+TEST_CASE("a root division by a constant after 16-bit sums (the 3x3 box) equals the interpreter", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    std::mt19937 rng(8);
+    const std::string box = "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + + 9 /";
+    // Negative and overflowing results (clamps), shifts before the tail, x / 0 (inf, NaN
+    // for 0 / 0), a constant first, deeper outputs.
+    const char* programs[] = {"x 0.1 *", "0.1 x *", "x y - 3 /", "x 2.5 *", "x 128 - 0.7 *", "x 0 /",
+                              "x 4 / y + 0.3 *", "x y max 3 /", "x -1 /"};
+    for (const char* format : {"gray8", "gray10"})
+        for (const char* out : {"gray8", "gray10", "gray16"}) {
+            const unsigned top = format[4] == '8' ? 256 : 1024;
+            const Frame a = make_frame(format, 77, 4, [&](int, int x, int) { return double(x < 3 ? 0 : rng() % top); });
+            const Frame b = make_frame(format, 77, 4, [&](int, int, int) { return double(rng() % top); });
+            std::vector<std::string> all(std::begin(programs), std::end(programs));
+            all.push_back(box);
+            for (const std::string& program : all) {
+                INFO(program << " on " << format << " into " << out);
+                CHECK(fixed_equals_interpreter(program, {a, b}, out, expr::Boundary::Mirror) == 1);
+            }
+        }
+}
+
+TEST_CASE("halving sums of 16-bit-sample clips in 16-bit lanes equal the interpreter", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    std::mt19937 rng(6);
+    // Full-range samples (sums up to 2^17 - 2, beyond dyadic_ranges' 16 bits), every
+    // depth of 2-byte samples, odd and even sums, and widths around the 64-pixel step.
+    for (const char* format : {"gray16", "gray10", "gray12"})
+        for (int w : {64, 65, 100, 257}) {
+            const unsigned top = format[5] == '6' ? 65536 : format[5] == '0' ? 1024 : 4096;
+            const Frame a = make_frame(format, w, 3, [&](int, int x, int) { return double(x < 2 ? top - 1 : rng() % top); });
+            const Frame b = make_frame(format, w, 3, [&](int, int x, int) { return double(x < 1 ? top - 1 : rng() % top); });
+            for (const char* program : {"x y + 0.5 *", "x y + 2 /", "0.5 x y + *", "x[1,0] y[-2,1]:m + 0.5 *"}) {
+                INFO(program << " on " << format << ", width " << w);
+                CHECK(fixed_equals_interpreter(program, {a, b}, format, expr::Boundary::Clamp) == 1);
+            }
+        }
+    // Into a shallower output the average can exceed the output's range (a clamp): the
+    // 16-bit lanes decline, the plane still equals the interpreter's.
+    const Frame a = make_frame("gray16", 64, 2, [&](int, int, int) { return double(rng() % 65536); });
+    CHECK(fixed_equals_interpreter("x x + 0.5 *", {a}, "gray10", expr::Boundary::Clamp) == 0);
 }
 
 TEST_CASE("medians and sorts of integer samples by sorting networks equal the interpreter", "[jit]") {

@@ -1,12 +1,14 @@
 // The 16-bit fixed-point code generator (generate_fixed_kernel, generated_kernel.hpp):
 // one class, its parts in files of their own: lanes of k / 2^s, their arithmetic and the
 // rounding store (fixed_kernel.cpp), medians and sorts by sorting networks
-// (fixed_sorting_network.cpp), and the halving sum of two 8-bit clips in 8-bit lanes
-// (fixed_byte_average.cpp).  Values stay in registers (no spills, no calls).
+// (fixed_sorting_network.cpp), and the halving sum of two clips in lanes as narrow as
+// their samples (fixed_halving_sum.cpp).  Values stay in registers (no spills, no calls).
 #pragma once
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -22,11 +24,25 @@
 
 namespace rigor::pixel::expr::jit {
 
+// fixed_halving_sum.cpp: the Add node of `(a + b) * 0.5` or `(a + b) / 2` over two
+// samples of 2-byte integer clips into a 2-byte output at least as deep, else nullopt.
+std::optional<rigor::expr::NodeId> word_average_sum(const rigor::expr::Expr& e, std::span<const SampleLayout> clips,
+                                                    SampleLayout out);
+
 class FixedGenerator {
 public:
+    // The root's division or multiplication by a constant that is no power of two, done
+    // in binary32 on the exact 16-bit value of its other argument (a box sum / 9).
+    struct FloatTail {
+        rigor::expr::NodeId arg;  // the fixed-point argument
+        bool divide;              // arg / c, else arg * c
+        float c;
+    };
+
     FixedGenerator(const rigor::expr::Expr& e, std::span<const SampleLayout> clips, SampleLayout out,
-                   std::vector<rigor::expr::DyadicRange> ranges, Schedule sched)
-        : e_(e), clips_(clips), out_(out), r_(std::move(ranges)), sched_(std::move(sched)),
+                   std::vector<rigor::expr::DyadicRange> ranges, Schedule sched,
+                   std::optional<FloatTail> tail = std::nullopt)
+        : e_(e), clips_(clips), out_(out), r_(std::move(ranges)), sched_(std::move(sched)), tail_(tail),
           unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
           reg_(e.size() * 4, -1) {}
 
@@ -43,7 +59,14 @@ private:
 
     // A pool vector of 16 copies of v (16-bit); its memory operand.
     VecOperand pooled(std::int64_t v) {
-        auto [it, added] = pool_.try_emplace(std::int16_t(v), int(pool_.size()));
+        auto [it, added] = pool_.try_emplace(std::int16_t(v), pool_vectors_);
+        if (added) ++pool_vectors_;
+        return VecOperand::m(mem(kPool, 32 * it->second));
+    }
+    // A pool vector of 8 copies of the binary32 v.
+    VecOperand pooled_float(float v) {
+        auto [it, added] = pool_float_.try_emplace(std::bit_cast<std::uint32_t>(v), pool_vectors_);
+        if (added) ++pool_vectors_;
         return VecOperand::m(mem(kPool, 32 * it->second));
     }
     int& reg(NodeId i, int u) { return reg_[std::size_t(i) * 4 + std::size_t(u)]; }
@@ -78,11 +101,13 @@ private:
     // fixed_kernel.cpp: + - * max min, rescaling, the store.
     void emit(NodeId i, int u, int position);
     void emit_store();
+    void emit_float_tail(int k, int t);
     // fixed_sorting_network.cpp
     void emit_sorted(NodeId i, int u, int position);
-    // fixed_byte_average.cpp
+    // fixed_halving_sum.cpp: a sum of two samples of `bytes` bytes halved, in lanes of
+    // that width (the byte case is the root dyadic_ranges scales by 1/2).
     bool is_byte_average() const;
-    void emit_byte_average();
+    void emit_halving_sum(NodeId sum, int bytes);
     int row_index(const Node& n) { return row_slot(rows_, n, clips_[std::size_t(n.clip)].bytes_per_sample); }
     // The register holding column 0 of row slot s: r13..r15, or r10 loaded for it.
     Xbyak::Reg64 row_base(int s) {
@@ -98,11 +123,14 @@ private:
     SampleLayout out_;
     std::vector<DyadicRange> r_;
     Schedule sched_;
+    std::optional<FloatTail> tail_;
     int unroll_;
     std::vector<int> reg_;
     bool busy_[16] = {};
     bool failed_ = false;
     std::map<std::int16_t, int> pool_;
+    std::map<std::uint32_t, int> pool_float_;
+    int pool_vectors_ = 0;
     std::vector<Kernel::Row> rows_;
     CodeBuffer a_;
 };

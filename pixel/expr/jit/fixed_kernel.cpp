@@ -2,9 +2,12 @@
 // 16-bit integer (rigor::expr::dyadic_ranges proves it, so the results are exactly those of
 // binary32 evaluation): 16 pixels per vector instead of 8, no conversions to float and
 // back.  `x y + 0.5 *` on 8-bit clips, for instance, becomes (x + y) rounded half to
-// even by one bit.  No spills and no calls: programs needing more than the 14 value
-// registers go to the binary32 generator.
+// even by one bit.  A program whose root alone is not of that form, a division or
+// multiplication by another constant (a 3x3 box sum / 9), computes its argument so and
+// the root in binary32 on that exact value (emit_float_tail).  No spills and no calls:
+// programs needing more than the 14 value registers go to the binary32 generator.
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "filters/expr/dyadic_range.hpp"
@@ -70,11 +73,66 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
     }
 }
 
+namespace {
+
+// A root `a / c` or `a * c` (c a constant, a not) that dyadic_ranges declines (c no
+// power of two): a may still be exact in 16 bits (a 3x3 box sum before its / 9).
+std::optional<FixedGenerator::FloatTail> float_tail(const rigor::expr::Expr& e) {
+    using rigor::expr::Op;
+    const rigor::expr::Node& root = e.node(e.root());
+    auto is_constant = [&](rigor::expr::NodeId i) { return e.node(i).op == Op::Constant; };
+    if (root.op == Op::Div && is_constant(root.args[1]) && !is_constant(root.args[0]))
+        return FixedGenerator::FloatTail{root.args[0], true, e.node(root.args[1]).value};
+    if (root.op == Op::Mul && is_constant(root.args[1]) != is_constant(root.args[0])) {
+        const std::size_t c = is_constant(root.args[1]) ? 1 : 0;
+        return FixedGenerator::FloatTail{root.args[1 - c], false, e.node(root.args[c]).value};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+// The float tail of vector k (16 lanes of the argument's k at shift s) into t: each half
+// to binary32 (exact: |k| < 2^15), times 2^-s (exact), the root's / c or * c (the one
+// rounding binary32 evaluation does there too, so the same bits; IEEE * commutes), then
+// the binary32 store: clamp to [0, top] and round half to even (float_samples.cpp),
+// packed back to 16 lanes in pixel order.
+void FixedGenerator::emit_float_tail(int k, int t) {
+    const DyadicRange& range = r_[tail_->arg];
+    const int s = range.shift;
+    const float top = float((std::int64_t(1) << out_.bits) - 1);
+    // The clamp is needed only if the ends of the argument's range leave [0, top] after
+    // the tail's operation (rounding is monotonic, so every value lies between the ends').
+    auto tail_of = [&](std::int64_t k) {
+        const float v = std::ldexp(float(k), -s);
+        return tail_->divide ? v / tail_->c : v * tail_->c;
+    };
+    const float end0 = tail_of(range.lo), end1 = tail_of(range.hi);
+    const bool clamp = !(std::isfinite(tail_->c) && tail_->c != 0.0f && std::min(end0, end1) >= 0.0f &&
+                         std::max(end0, end1) <= top);
+    a_.vextracti128(xmm(kScratchB), ymm(k), 1);
+    a_.vpmovsxwd(ymm(kScratchB), xmm(kScratchB));  // pixels 8..15
+    a_.vpmovsxwd(ymm(t), xmm(k));                  // pixels 0..7
+    for (int r : {t, kScratchB}) {
+        a_.vcvtdq2ps(ymm(r), VecOperand::r(r));
+        if (s > 0) a_.vmulps(ymm(r), ymm(r), pooled_float(std::ldexp(1.0f, -s)));
+        if (tail_->divide) a_.vdivps(ymm(r), ymm(r), pooled_float(tail_->c));
+        else a_.vmulps(ymm(r), ymm(r), pooled_float(tail_->c));
+        if (clamp) {
+            a_.vmaxps(ymm(r), ymm(r), pooled_float(0.0f));
+            a_.vminps(ymm(r), ymm(r), pooled_float(top));
+        }
+        a_.vcvtps2dq(ymm(r), VecOperand::r(r));
+    }
+    a_.vpackusdw(ymm(t), ymm(t), VecOperand::r(kScratchB));
+    a_.vpermq(ymm(t), ymm(t), 0xd8);  // quads 0 2 1 3: undo the per-half packing
+}
+
 // k / 2^s rounded half to even: (k + ((k >> s) & 1) + 2^(s-1) - 1) >> s (arithmetic
 // shifts; the floor division then rounds exactly as the spec's output rule), clamped to
 // [0, top] where the range needs it, then narrowed and stored in pixel order.
 void FixedGenerator::emit_store() {
-    const NodeId root = e_.root();
+    const NodeId root = tail_ ? tail_->arg : e_.root();
     const DyadicRange& range = r_[root];
     const int s = range.shift;
     const std::int64_t top = (std::int64_t(1) << out_.bits) - 1;
@@ -91,6 +149,10 @@ void FixedGenerator::emit_store() {
         while (taken(free)) ++free;
         t[u] = free;
         const int k = e_.node(root).op == Op::Constant ? in_register(pooled(range.lo), kScratchA) : reg(root, u);
+        if (tail_) {
+            emit_float_tail(k, t[u]);
+            continue;
+        }
         if (s > 0) {
             a_.vpsraw(ymm(t[u]), ymm(k), std::uint8_t(s));
             a_.vpand(ymm(t[u]), ymm(t[u]), pooled(1));
@@ -141,12 +203,16 @@ GeneratedKernel FixedGenerator::generate() {
     Xbyak::Label loop, skip;
     a_.jge(skip, Xbyak::CodeGenerator::T_NEAR);
     a_.L(loop);
-    if (is_byte_average()) {
-        emit_byte_average();
+    if (const std::optional<NodeId> sum = word_average_sum(e_, clips_, out_)) {
+        emit_halving_sum(*sum, 2);
+        k.step = 64;
+    } else if (is_byte_average()) {
+        emit_halving_sum(e_.node(e_.root()).args[std::size_t(r_[e_.root()].scaled_arg)], 1);
         k.step = 64;
     } else {
         for (int p = 0; p < int(sched_.order.size()); ++p)
             for (int u = 0; u < unroll_; ++u) {
+                if (tail_ && sched_.order[std::size_t(p)] == e_.root()) continue;  // emit_store's
                 emit(sched_.order[std::size_t(p)], u, p);
                 // Out of registers (a sort of many copies): the caller declines the kernel.
                 // Stop before any instruction is formed from the missing registers.
@@ -163,12 +229,15 @@ GeneratedKernel FixedGenerator::generate() {
     for (const Xbyak::Reg64& g : {r15, r14, r13, r12, rbx, rbp}) a_.pop(g);
     a_.ret();
     k.code = a_.finish();
-    // The pool: vector j holds 16 copies of its value, two per 32-bit word.
-    k.constants.assign(pool_.size() * 8, 0.0f);
+    // The pool: vector j holds 16 copies of its value, two per 32-bit word, or 8 of a
+    // binary32 one.
+    k.constants.assign(std::size_t(pool_vectors_) * 8, 0.0f);
     for (auto [value, j] : pool_) {
         std::uint32_t word = std::uint32_t(std::uint16_t(value)) * 0x00010001u;
         for (int w = 0; w < 8; ++w) std::memcpy(&k.constants[std::size_t(j) * 8 + std::size_t(w)], &word, 4);
     }
+    for (auto [bits, j] : pool_float_)
+        for (int w = 0; w < 8; ++w) std::memcpy(&k.constants[std::size_t(j) * 8 + std::size_t(w)], &bits, 4);
     k.rows = rows_;
     k.fixed_point = true;
     return k;
@@ -180,14 +249,32 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e,
     std::vector<int> bits;
     for (const SampleLayout& c : clips) bits.push_back(c.is_float ? 0 : c.bits);
     std::optional<std::vector<DyadicRange>> ranges = rigor::expr::dyadic_ranges(e, bits);
+    if (!ranges && word_average_sum(e, clips, out)) ranges.emplace(e.size());  // 17-bit sums: no ranges needed
+    std::optional<FixedGenerator::FloatTail> tail;
+    if (!ranges) {
+        tail = float_tail(e);
+        if (tail) {
+            // The argument's graph alone: nodes up to it (arguments come first), those it
+            // does not reach (the root's constant may come before it) made zeros.
+            std::vector<rigor::expr::Node> part(e.nodes().begin(), e.nodes().begin() + std::ptrdiff_t(tail->arg) + 1);
+            std::vector<bool> reached(part.size(), false);
+            reached[tail->arg] = true;
+            for (std::size_t i = part.size(); i-- > 0;) {
+                if (!reached[i]) part[i] = rigor::expr::Node{};  // Constant 0
+                else for (rigor::expr::NodeId a : part[i].args) reached[a] = true;
+            }
+            ranges = rigor::expr::dyadic_ranges(rigor::expr::Expr(part, tail->arg), bits);
+            if (ranges) ranges->resize(e.size());
+        }
+    }
     if (!ranges) return std::nullopt;
-    const DyadicRange& root = (*ranges)[e.root()];
+    const DyadicRange& root = (*ranges)[tail ? tail->arg : e.root()];
     // The rounding sum k + 1 + 2^(s-1) - 1 must stay a 16-bit number too.
     if (root.shift > 0 && root.hi + (std::int64_t(1) << (root.shift - 1)) > rigor::expr::kFixedMax) return std::nullopt;
     if (out.bits > 16) return std::nullopt;
     Schedule sched = schedule(e, kValueRegisters);
     if (sched.max_live > kValueRegisters) return std::nullopt;
-    FixedGenerator g(e, clips, out, std::move(*ranges), std::move(sched));
+    FixedGenerator g(e, clips, out, std::move(*ranges), std::move(sched), tail);
     GeneratedKernel k = g.generate();
     if (g.failed()) return std::nullopt;
     return k;

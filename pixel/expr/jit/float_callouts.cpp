@@ -1,5 +1,5 @@
 // Calls from a binary32 kernel into the interpreter's array kernels (math_kernels.hpp)
-// for the operations not written out inline (pow, fmod, the bit operations): the same
+// for the operations not written out inline (the bit operations): the same
 // code computes them for both, so the bits agree.  The operands of all unrolled vectors
 // go to the frame's call area, one call computes them all.
 #include "filters/base/error.hpp"
@@ -24,8 +24,6 @@ Callout callout_of(Op op) {
     const MathKernels& k = math_kernels_avx2();
     switch (op) {
         case Op::BitNot: return {Callout::Unary, reinterpret_cast<const void*>(k.bitnot)};
-        case Op::Pow: return {Callout::Binary, reinterpret_cast<const void*>(k.pow)};
-        case Op::Mod: return {Callout::Binary, reinterpret_cast<const void*>(k.fmod)};
         case Op::BitAnd: return {Callout::Binary, reinterpret_cast<const void*>(k.bitand_)};
         case Op::BitOr: return {Callout::Binary, reinterpret_cast<const void*>(k.bitor_)};
         case Op::BitXor: return {Callout::Binary, reinterpret_cast<const void*>(k.bitxor_)};

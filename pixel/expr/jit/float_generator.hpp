@@ -2,10 +2,13 @@
 // its parts in files of their own: the graph's preparation and the function around the
 // loop (float_kernel.cpp), element-wise operations (float_elementwise.cpp), sample loads
 // and the result's store (float_samples.cpp), inline sin, cos, exp and log
-// (float_transcendental.cpp), order statistics (float_order_statistics.cpp), calls of
-// the interpreter's kernels (float_callouts.cpp); values live where FloatRegisters says.
+// (float_transcendental.cpp), pow and % (float_power.cpp), order statistics
+// (float_order_statistics.cpp), calls of the interpreter's kernels (float_callouts.cpp);
+// values live where FloatRegisters says.
 #pragma once
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <optional>
 #include <span>
 #include <vector>
@@ -47,6 +50,13 @@ private:
     // float_transcendental.cpp
     void emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position);
     void emit_exp_or_log(NodeId i, int position);
+    void emit_exp_sequence(int out);
+    void emit_log_sequence(int out);
+    // float_power.cpp
+    void add_power_constants(std::vector<float>& pool);
+    void emit_pow(NodeId i, int position);
+    void emit_pow_special(NodeId i, float exponent, int position);
+    void emit_mod(NodeId i, int position);
     // float_order_statistics.cpp
     void emit_sorted(NodeId i, int position);
     // float_callouts.cpp
@@ -76,6 +86,10 @@ private:
     std::vector<int> register_uses_;
     std::vector<Kernel::Row> rows_;
     float top_ = 0;  // largest integer output code
+    // Code out of the loop, written after the function's return (rare paths such as %'s
+    // library lanes), and the labels it jumps between (a deque: their addresses stay).
+    std::vector<std::function<void()>> cold_paths_;
+    std::deque<Xbyak::Label> labels_;
 };
 
 }  // namespace rigor::pixel::expr::jit

@@ -82,8 +82,8 @@ void FloatGenerator::count_register_uses() {
             switch (n.op) {
                 case Op::Select: needs = k == 2 || (k == 0 && !fused_condition_[n.args[0]]); break;
                 case Op::Sin: case Op::Cos: case Op::Exp: case Op::Log: case Op::Trunc: case Op::Round:
-                case Op::Floor: needs = false; break;
-                case Op::And: case Op::Or: case Op::Xor: case Op::Pow: case Op::Mod:
+                case Op::Floor: case Op::Pow: case Op::Mod: needs = false; break;
+                case Op::And: case Op::Or: case Op::Xor:
                 case Op::BitAnd: case Op::BitOr: case Op::BitXor: case Op::BitNot: needs = true; break;
                 default: break;
             }
@@ -100,12 +100,14 @@ void FloatGenerator::fill_pool(std::vector<float>& constants) {
     for (float v : {0.0f, 1.0f, std::bit_cast<float>(0x7fffffffu), top_, std::bit_cast<float>(0x80000000u),
                     std::bit_cast<float>(1u), -0.5f})
         regs_.add_scalar(constants, v);
-    bool uses_sincos = false, uses_exp = false, uses_log = false;
+    bool uses_sincos = false, uses_exp = false, uses_log = false, uses_power = false;
     for (const Node& n : e_.nodes()) {
         uses_sincos = uses_sincos || n.op == Op::Sin || n.op == Op::Cos;
-        uses_exp = uses_exp || n.op == Op::Exp;
-        uses_log = uses_log || n.op == Op::Log;
+        uses_exp = uses_exp || n.op == Op::Exp || n.op == Op::Pow;
+        uses_log = uses_log || n.op == Op::Log || n.op == Op::Pow;
+        uses_power = uses_power || n.op == Op::Pow || n.op == Op::Mod;
     }
+    if (uses_power) add_power_constants(constants);
     if (uses_sincos) {
         namespace sc = vmath::sincos_constant;
         for (float c : {sc::kTwoOverPi, sc::kReducible, sc::kRound, sc::kPi2Hi, sc::kPi2Mid, sc::kPi2Lo, sc::kSin3,
@@ -144,8 +146,8 @@ void FloatGenerator::emit(int position) {
         case Op::ArgSortNth:
         case Op::ArgMin:
         case Op::ArgMax: emit_sorted(i, position); return;
-        case Op::Pow:
-        case Op::Mod:
+        case Op::Pow: emit_pow(i, position); return;
+        case Op::Mod: emit_mod(i, position); return;
         case Op::BitAnd:
         case Op::BitOr:
         case Op::BitXor:
@@ -279,6 +281,7 @@ GeneratedKernel FloatGenerator::generate() {
     for (const Xbyak::Reg64& g : {r15, r14, r13, r12, rbx}) a_.pop(g);
     a_.pop(rbp);
     a_.ret();
+    for (const auto& cold : cold_paths_) cold();
 
     a_.rewrite(frame_size_end - 4, std::uint32_t(regs_.frame_bytes()), 4);
     k.code = a_.finish();

@@ -71,69 +71,79 @@ void FloatGenerator::emit_exp_or_log(NodeId i, int position) {
     for (int r : {A, B, C, D, E, F}) regs_.hold(r);  // temporaries
     for (int u = 0; u < unroll_; ++u) {
         a_.vmovups(ymm(A), operand(arg, u));  // x
-        if (e_.node(i).op == Op::Exp) {
-            namespace ec = vmath::exp_constant;
-            a_.vminps(ymm(B), ymm(A), scalar(ec::kHigh));  // xc
-            a_.vmaxps(ymm(B), ymm(B), scalar(ec::kLow));
-            a_.vmovups(ymm(C), scalar(ec::kLog2e));
-            a_.vfmadd213ps(ymm(C), ymm(B), scalar(ec::kRound));  // fma(xc, log2e, round)
-            a_.vsubps(ymm(C), ymm(C), scalar(ec::kRound));       // n
-            a_.vfmadd231ps(ymm(B), ymm(C), scalar(ec::kLn2Hi));  // r = fma(n, c, xc)
-            a_.vfmadd231ps(ymm(B), ymm(C), scalar(ec::kLn2Lo));
-            a_.vmovups(ymm(D), scalar(ec::kP[0]));
-            for (int k = 1; k < 6; ++k) a_.vfmadd213ps(ymm(D), ymm(B), scalar(ec::kP[k]));  // p = fma(p, r, c)
-            a_.vmulps(ymm(E), ymm(B), VecOperand::r(B));       // r r
-            a_.vfmadd213ps(ymm(D), ymm(E), VecOperand::r(B));  // fma(p, r r, r)
-            a_.vaddps(ymm(D), ymm(D), scalar(1.0f));           // er
-            a_.vcvttps2dq(ymm(C), VecOperand::r(C));
-            a_.vpsubd(ymm(C), ymm(C), scalar_bits(1u));
-            a_.vpslld(ymm(C), ymm(C), 23);  // (n - 1) << 23
-            a_.vpaddd(ymm(D), ymm(D), VecOperand::r(C));
-            a_.vmulps(ymm(D), ymm(D), scalar(2.0f));  // y
-            a_.vcmpps(ymm(E), ymm(A), scalar(ec::kHigh), imm(Cmp::Gt));
-            a_.vblendvps(ymm(D), ymm(D), scalar(vmath::INFINITY_F), ymm(E));
-            a_.vcmpps(ymm(E), ymm(A), scalar(ec::kZeroBelow), imm(Cmp::Lt));
-            a_.vblendvps(ymm(D), ymm(D), scalar(0.0f), ymm(E));
-            a_.vcmpps(ymm(E), ymm(A), VecOperand::r(A), imm(Cmp::Unord));
-            a_.vblendvps(ymm(allocate(i, u, position)), ymm(D), VecOperand::r(A), ymm(E));  // NaN: x
-        } else {
-            namespace lc = vmath::log_constant;
-            a_.vcmpps(ymm(B), ymm(A), scalar(lc::kSmallestNormal), imm(Cmp::Lt));  // subnormal (or <= 0)
-            a_.vmulps(ymm(C), ymm(A), scalar(lc::kLift));
-            a_.vblendvps(ymm(C), ymm(A), VecOperand::r(C), ymm(B));  // xs
-            a_.vpsrld(ymm(D), ymm(C), 23);
-            a_.vpsubd(ymm(D), ymm(D), scalar_bits(126u));  // e
-            a_.vcvtdq2ps(ymm(D), VecOperand::r(D));
-            a_.vandps(ymm(B), ymm(B), scalar(23.0f));
-            a_.vsubps(ymm(D), ymm(D), VecOperand::r(B));  // - select(subnormal, 23, 0)
-            a_.vpand(ymm(E), ymm(C), scalar_bits(0x007fffffu));
-            a_.vpor(ymm(E), ymm(E), scalar_bits(0x3f000000u));               // m
-            a_.vcmpps(ymm(F), ymm(E), scalar(lc::kSqrtHalf), imm(Cmp::Lt));  // small
-            a_.vandps(ymm(B), ymm(F), scalar(1.0f));
-            a_.vsubps(ymm(D), ymm(D), VecOperand::r(B));  // ef
-            a_.vandps(ymm(B), ymm(F), VecOperand::r(E));
-            a_.vaddps(ymm(E), ymm(E), VecOperand::r(B));
-            a_.vsubps(ymm(E), ymm(E), scalar(1.0f));      // z
-            a_.vmulps(ymm(F), ymm(E), VecOperand::r(E));  // z2
-            a_.vmovups(ymm(B), scalar(lc::kP[0]));
-            for (int k = 1; k < 9; ++k) a_.vfmadd213ps(ymm(B), ymm(E), scalar(lc::kP[k]));  // p = fma(p, z, c)
-            a_.vmulps(ymm(C), ymm(E), VecOperand::r(F));
-            a_.vmulps(ymm(C), ymm(C), VecOperand::r(B));         // y = z z2 p
-            a_.vfmadd231ps(ymm(C), ymm(D), scalar(lc::kLn2Lo));  // fma(ef, c, y)
-            a_.vfmadd231ps(ymm(C), ymm(F), scalar(-0.5f));       // fma(-0.5, z2, y)
-            a_.vaddps(ymm(C), ymm(E), VecOperand::r(C));         // r = z + y
-            a_.vfmadd231ps(ymm(C), ymm(D), scalar(lc::kLn2Hi));  // fma(ef, c, r)
-            a_.vcmpps(ymm(B), ymm(A), scalar(vmath::INFINITY_F), imm(Cmp::Eq));
-            a_.vblendvps(ymm(C), ymm(C), scalar(vmath::INFINITY_F), ymm(B));
-            a_.vcmpps(ymm(B), ymm(A), scalar(0.0f), imm(Cmp::Eq));
-            a_.vblendvps(ymm(C), ymm(C), scalar(-vmath::INFINITY_F), ymm(B));
-            a_.vcmpps(ymm(B), ymm(A), scalar(0.0f), imm(Cmp::Lt));
-            a_.vblendvps(ymm(C), ymm(C), scalar(vmath::NAN_F), ymm(B));
-            a_.vcmpps(ymm(B), ymm(A), VecOperand::r(A), imm(Cmp::Unord));
-            a_.vblendvps(ymm(allocate(i, u, position)), ymm(C), VecOperand::r(A), ymm(B));  // NaN: x
-        }
+        const int out = allocate(i, u, position);
+        if (e_.node(i).op == Op::Exp) emit_exp_sequence(out);
+        else emit_log_sequence(out);
     }
     for (int r : {A, B, C, D, E, F}) regs_.give_back(r);
+}
+
+// vmath::exp of ymm8 into `out` (8 and 9..13 are clobbered; out may be 8).
+void FloatGenerator::emit_exp_sequence(int out) {
+    constexpr int A = 8, B = 9, C = 10, D = 11, E = 12;
+    namespace ec = vmath::exp_constant;
+    a_.vminps(ymm(B), ymm(A), scalar(ec::kHigh));  // xc
+    a_.vmaxps(ymm(B), ymm(B), scalar(ec::kLow));
+    a_.vmovups(ymm(C), scalar(ec::kLog2e));
+    a_.vfmadd213ps(ymm(C), ymm(B), scalar(ec::kRound));  // fma(xc, log2e, round)
+    a_.vsubps(ymm(C), ymm(C), scalar(ec::kRound));       // n
+    a_.vfmadd231ps(ymm(B), ymm(C), scalar(ec::kLn2Hi));  // r = fma(n, c, xc)
+    a_.vfmadd231ps(ymm(B), ymm(C), scalar(ec::kLn2Lo));
+    a_.vmovups(ymm(D), scalar(ec::kP[0]));
+    for (int k = 1; k < 6; ++k) a_.vfmadd213ps(ymm(D), ymm(B), scalar(ec::kP[k]));  // p = fma(p, r, c)
+    a_.vmulps(ymm(E), ymm(B), VecOperand::r(B));       // r r
+    a_.vfmadd213ps(ymm(D), ymm(E), VecOperand::r(B));  // fma(p, r r, r)
+    a_.vaddps(ymm(D), ymm(D), scalar(1.0f));           // er
+    a_.vcvttps2dq(ymm(C), VecOperand::r(C));
+    a_.vpsubd(ymm(C), ymm(C), scalar_bits(1u));
+    a_.vpslld(ymm(C), ymm(C), 23);  // (n - 1) << 23
+    a_.vpaddd(ymm(D), ymm(D), VecOperand::r(C));
+    a_.vmulps(ymm(D), ymm(D), scalar(2.0f));  // y
+    a_.vcmpps(ymm(E), ymm(A), scalar(ec::kHigh), imm(Cmp::Gt));
+    a_.vblendvps(ymm(D), ymm(D), scalar(vmath::INFINITY_F), ymm(E));
+    a_.vcmpps(ymm(E), ymm(A), scalar(ec::kZeroBelow), imm(Cmp::Lt));
+    a_.vblendvps(ymm(D), ymm(D), scalar(0.0f), ymm(E));
+    a_.vcmpps(ymm(E), ymm(A), VecOperand::r(A), imm(Cmp::Unord));
+    a_.vblendvps(ymm(out), ymm(D), VecOperand::r(A), ymm(E));  // NaN: x
+}
+
+// vmath::log of ymm8 into `out` (8 and 9..13 are clobbered; out may be 8).
+void FloatGenerator::emit_log_sequence(int out) {
+    constexpr int A = 8, B = 9, C = 10, D = 11, E = 12, F = 13;
+    namespace lc = vmath::log_constant;
+    a_.vcmpps(ymm(B), ymm(A), scalar(lc::kSmallestNormal), imm(Cmp::Lt));  // subnormal (or <= 0)
+    a_.vmulps(ymm(C), ymm(A), scalar(lc::kLift));
+    a_.vblendvps(ymm(C), ymm(A), VecOperand::r(C), ymm(B));  // xs
+    a_.vpsrld(ymm(D), ymm(C), 23);
+    a_.vpsubd(ymm(D), ymm(D), scalar_bits(126u));  // e
+    a_.vcvtdq2ps(ymm(D), VecOperand::r(D));
+    a_.vandps(ymm(B), ymm(B), scalar(23.0f));
+    a_.vsubps(ymm(D), ymm(D), VecOperand::r(B));  // - select(subnormal, 23, 0)
+    a_.vpand(ymm(E), ymm(C), scalar_bits(0x007fffffu));
+    a_.vpor(ymm(E), ymm(E), scalar_bits(0x3f000000u));               // m
+    a_.vcmpps(ymm(F), ymm(E), scalar(lc::kSqrtHalf), imm(Cmp::Lt));  // small
+    a_.vandps(ymm(B), ymm(F), scalar(1.0f));
+    a_.vsubps(ymm(D), ymm(D), VecOperand::r(B));  // ef
+    a_.vandps(ymm(B), ymm(F), VecOperand::r(E));
+    a_.vaddps(ymm(E), ymm(E), VecOperand::r(B));
+    a_.vsubps(ymm(E), ymm(E), scalar(1.0f));      // z
+    a_.vmulps(ymm(F), ymm(E), VecOperand::r(E));  // z2
+    a_.vmovups(ymm(B), scalar(lc::kP[0]));
+    for (int k = 1; k < 9; ++k) a_.vfmadd213ps(ymm(B), ymm(E), scalar(lc::kP[k]));  // p = fma(p, z, c)
+    a_.vmulps(ymm(C), ymm(E), VecOperand::r(F));
+    a_.vmulps(ymm(C), ymm(C), VecOperand::r(B));         // y = z z2 p
+    a_.vfmadd231ps(ymm(C), ymm(D), scalar(lc::kLn2Lo));  // fma(ef, c, y)
+    a_.vfmadd231ps(ymm(C), ymm(F), scalar(-0.5f));       // fma(-0.5, z2, y)
+    a_.vaddps(ymm(C), ymm(E), VecOperand::r(C));         // r = z + y
+    a_.vfmadd231ps(ymm(C), ymm(D), scalar(lc::kLn2Hi));  // fma(ef, c, r)
+    a_.vcmpps(ymm(B), ymm(A), scalar(vmath::INFINITY_F), imm(Cmp::Eq));
+    a_.vblendvps(ymm(C), ymm(C), scalar(vmath::INFINITY_F), ymm(B));
+    a_.vcmpps(ymm(B), ymm(A), scalar(0.0f), imm(Cmp::Eq));
+    a_.vblendvps(ymm(C), ymm(C), scalar(-vmath::INFINITY_F), ymm(B));
+    a_.vcmpps(ymm(B), ymm(A), scalar(0.0f), imm(Cmp::Lt));
+    a_.vblendvps(ymm(C), ymm(C), scalar(vmath::NAN_F), ymm(B));
+    a_.vcmpps(ymm(B), ymm(A), VecOperand::r(A), imm(Cmp::Unord));
+    a_.vblendvps(ymm(out), ymm(C), VecOperand::r(A), ymm(B));  // NaN: x
 }
 
 }  // namespace rigor::pixel::expr::jit

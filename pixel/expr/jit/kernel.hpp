@@ -5,8 +5,9 @@
 //
 // Semantics are those of ir.hpp, written once: every operation is the same IEEE
 // binary32 instruction the block interpreter (pixel/expr/evaluate.cpp) vectorises to,
-// and what is not inlined (pow, fmod, bit operations) calls the interpreter's own array
-// kernels (pixel/expr/math_kernels.hpp), so both agree bit for bit; tests compare them.
+// and what is not inlined (the bit operations; the rare lanes of % that need the C
+// library) calls the interpreter's own array kernels (pixel/expr/math_kernels.hpp), so
+// both agree bit for bit; tests compare them.
 //
 // The kernel reads each source row through a pointer the caller gives per row: the
 // caller maps rows (dy beyond the plane) and, when the program reads x[dx,dy] with dx

@@ -51,8 +51,11 @@ struct VecOperand {
 };
 
 // Predicates of VCMPPS (SDM table 3-1): ordered, quiet, so NaN compares false.
-// NotLt: not less than, so true for NaN; Unord: either operand NaN.
-enum class Cmp : std::uint8_t { Eq = 0x00, Lt = 0x11, Le = 0x12, Unord = 0x03, NotLt = 0x05, Ge = 0x1d, Gt = 0x1e };
+// NotLt: not less than, so true for NaN; Unord: either operand NaN; NeqUnord: C's !=
+// (true for NaN).
+enum class Cmp : std::uint8_t {
+    Eq = 0x00, Lt = 0x11, Le = 0x12, Unord = 0x03, NeqUnord = 0x04, NotLt = 0x05, Ge = 0x1d, Gt = 0x1e
+};
 // Rounding-control immediates of VROUNDPS (bit 3 suppresses the precision exception).
 enum class Rounding : std::uint8_t { NearestEven = 0x08, Down = 0x09, TowardZero = 0x0b };
 constexpr std::uint8_t imm(Cmp p) { return std::uint8_t(p); }

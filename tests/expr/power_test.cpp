@@ -1,0 +1,179 @@
+// pow and % (vector_math.hpp's formulas, math_kernels.hpp's kernels, float_power.cpp's
+// generated code): C's special cases, fmod exact against the C library, the exponents
+// generated code specialises, and every path (plain kernels, AVX2 kernels, generated code
+// with and without a constant exponent, %'s library lanes) giving the same bits.
+#include <catch2/catch.hpp>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <vector>
+
+#include "pixel/expr/math_kernels.hpp"
+#include "tests/expr/expr_test_util.hpp"
+
+using namespace rigor;
+using namespace rigor::test_expr;
+using rigor::pixel::expr::MathKernels;
+
+namespace {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+const float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+std::uint32_t bits(float v) { return std::bit_cast<std::uint32_t>(v); }
+
+// Values where pow and % have special cases, and around them.
+std::vector<float> special_values() {
+    return {0.0f, -0.0f, 1.0f, -1.0f, 2.0f, -2.0f, 0.5f, -0.5f, 3.0f, -3.0f, kInf, -kInf, kNaN, -kNaN,
+            1e-40f, -1e-40f, 1e-45f, 16777216.0f, 16777218.0f, 8388609.0f, -8388609.0f, 3e9f, -3e9f, 1e30f, 7.25f, -7.25f,
+            255.0f, 0.999999f, 1.000001f, 2.2f, -2.2f, 1e-7f};
+}
+
+std::vector<float> run_kernel(MathKernels::Binary f, const std::vector<float>& a, const std::vector<float>& b) {
+    std::vector<float> d(a.size());
+    f(a.data(), b.data(), d.data(), long(a.size()));
+    return d;
+}
+
+// Pairs of every special value with every other, then random ones (wide and small
+// quotients, integers), so every lane kind meets every other in one vector.
+void test_pairs(std::vector<float>& a, std::vector<float>& b) {
+    const std::vector<float> s = special_values();
+    for (float x : s)
+        for (float y : s) a.push_back(x), b.push_back(y);
+    std::mt19937 rng(14);
+    std::uniform_real_distribution<float> wide(-1e6f, 1e6f), unit(0.0f, 1.0f);
+    std::uniform_int_distribution<int> exponent(-140, 120);
+    for (int k = 0; k < 6000; ++k) {
+        float x = k % 3 == 0 ? std::ldexp(unit(rng), exponent(rng)) : wide(rng);
+        float y = k % 4 == 0 ? std::ldexp(unit(rng), exponent(rng)) : k % 4 == 1 ? std::nearbyint(wide(rng) / 1e5f) : wide(rng) / 1e4f;
+        a.push_back(k % 2 ? x : -x);
+        b.push_back(y);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("fmod kernels equal the C library's fmodf bit for bit", "[power]") {
+    std::vector<float> a, b;
+    test_pairs(a, b);
+    std::vector<const MathKernels*> kernels = {&pixel::expr::math_kernels_plain()};
+    if (pixel::expr::cpu_has_avx2_fma()) kernels.push_back(&pixel::expr::math_kernels_avx2());
+    int library_lanes = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        library_lanes += std::isfinite(a[i]) && b[i] != 0 && std::fabs(a[i] / b[i]) >= 16777216.0f;
+    CHECK(library_lanes > 100);  // the lanes the vector formula leaves to the library are tested
+    for (const MathKernels* k : kernels) {
+        const std::vector<float> d = run_kernel(k->fmod, a, b);
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const float want = std::fmod(a[i], b[i]);
+            INFO(a[i] << " % " << b[i] << " = " << d[i] << ", C: " << want);
+            if (std::isnan(want)) REQUIRE(bits(d[i]) == bits(kNaN));  // the one quiet NaN
+            else REQUIRE(bits(d[i]) == bits(want));
+        }
+    }
+}
+
+TEST_CASE("pow follows C's special cases and is exact at the exponents 0.5, 1, 2", "[power]") {
+    std::vector<float> a, b;
+    test_pairs(a, b);
+    const std::vector<float> d = run_kernel(pixel::expr::math_kernels().pow, a, b);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const float x = a[i], y = b[i];
+        const double want = std::pow(double(x), double(y));  // exact specials, near-exact elsewhere
+        INFO("pow(" << x << ", " << y << ") = " << d[i] << ", C: " << want);
+        if (y == 2.0f) REQUIRE((std::isnan(x) ? bits(d[i]) == bits(kNaN) : bits(d[i]) == bits(x * x)));
+        else if (y == 1.0f) REQUIRE((std::isnan(x) ? bits(d[i]) == bits(kNaN) : bits(d[i]) == bits(x)));
+        else if (y == 0.5f && !std::isnan(x) && x >= 0) REQUIRE(bits(d[i]) == bits(std::sqrt(x) + 0.0f));
+        else if (std::isnan(want)) REQUIRE(bits(d[i]) == bits(kNaN));
+        else if (want == 0 || std::isinf(want) || want == 1 || want == -1) REQUIRE(bits(d[i]) == bits(float(want)));
+        else if (std::fabs(want) > 1e-37 && std::fabs(want) < 1e37) {
+            // vector_math.hpp's bound, |b log a| 2^-22 relative (exp turns the product's
+            // relative error, log's few ulp plus its own rounding, into the result's) plus
+            // a few ulp of exp itself.
+            const double t = std::fabs(double(y) * std::log(std::fabs(double(x))));
+            REQUIRE(std::fabs(double(d[i]) - want) <= (t * 0x1p-22 + 0x1p-21) * std::fabs(want));
+        }
+    }
+    // The cases C names (C11 F.10.4.4), spelled out.
+    auto p = [](float x, float y) {
+        float r;
+        pixel::expr::math_kernels().pow(&x, &y, &r, 1);
+        return r;
+    };
+    CHECK(bits(p(-0.0f, -3.0f)) == bits(-kInf));
+    CHECK(bits(p(-0.0f, 3.0f)) == bits(-0.0f));
+    CHECK(bits(p(-0.0f, 2.0f)) == bits(0.0f));
+    CHECK(bits(p(-0.0f, 0.5f)) == bits(0.0f));
+    CHECK(bits(p(-kInf, 0.5f)) == bits(kInf));
+    CHECK(bits(p(-kInf, 3.0f)) == bits(-kInf));
+    CHECK(bits(p(-kInf, -3.0f)) == bits(-0.0f));
+    CHECK(bits(p(-kInf, -0.5f)) == bits(0.0f));
+    CHECK(bits(p(-kInf, 2.5f)) == bits(kInf));
+    CHECK(p(-1.0f, kInf) == 1.0f);
+    CHECK(p(-1.0f, -kInf) == 1.0f);
+    CHECK(p(1.0f, kNaN) == 1.0f);
+    CHECK(p(kNaN, 0.0f) == 1.0f);
+    CHECK(p(kNaN, -0.0f) == 1.0f);
+    CHECK(std::isnan(p(-8.0f, 1.0f / 3.0f)));
+    CHECK(p(-2.0f, 3.0f) == -8.0f);
+    CHECK(p(0.5f, kInf) == 0.0f);
+    CHECK(p(2.0f, -kInf) == 0.0f);
+}
+
+TEST_CASE("plain and AVX2 pow kernels agree bit for bit, in place too", "[power]") {
+    if (!pixel::expr::cpu_has_avx2_fma()) return;
+    std::vector<float> a, b;
+    test_pairs(a, b);
+    const MathKernels& fast = pixel::expr::math_kernels_avx2();
+    const MathKernels& plain = pixel::expr::math_kernels_plain();
+    for (auto [name, f, g] : {std::tuple{"pow", fast.pow, plain.pow}, std::tuple{"fmod", fast.fmod, plain.fmod}}) {
+        INFO(name);
+        const std::vector<float> x = run_kernel(f, a, b), y = run_kernel(g, a, b);
+        REQUIRE(std::memcmp(x.data(), y.data(), x.size() * sizeof(float)) == 0);
+        std::vector<float> in_place = a;
+        f(in_place.data(), b.data(), in_place.data(), long(a.size()));
+        REQUIRE(std::memcmp(in_place.data(), x.data(), x.size() * sizeof(float)) == 0);
+    }
+}
+
+TEST_CASE("generated pow and % equal the interpreter on special values", "[power][jit]") {
+    // Two float clips of special and random values, every pairing present; programs with
+    // a variable exponent, each specialised constant exponent and general constants;
+    // % with quotients beyond 2^24 (the library lanes) in some vectors only.
+    std::vector<float> xa, ya;
+    test_pairs(xa, ya);
+    const int w = 67, h = int((xa.size() + w - 1) / w);
+    auto value = [&](const std::vector<float>& v) {
+        return [&v, w](int, int x, int y) { return double(v[std::size_t(y * w + x) % v.size()]); };
+    };
+    const std::vector<Frame> in = {make_frame("grays", w, h, value(xa)), make_frame("grays", w, h, value(ya))};
+    const char* programs[] = {"x y pow", "x 2 pow", "x 1 pow", "x 0.5 pow", "x 0 pow", "x -0 pow", "x 3 pow",
+                              "x -3 pow", "x 2.2 pow", "x -0.5 pow", "x inf pow", "x -inf pow", "x 16777216 pow",
+                              "x nan pow", "2 y pow", "x y %", "x 3 %", "x 1e-30 %", "x -0.5 %", "x inf %",
+                              "x 0 %", "x y % y x pow +", "x y pow x 2 pow x 3 % y 0.5 pow + + +"};
+    for (const char* program : programs)
+        for (bool threads2 : {false, true}) {
+            INFO(program);
+            pixel::expr::ExprSettings s;
+            s.expressions = {program};
+            s.threads = threads2 ? 2 : 1;
+            std::vector<VideoFormat> formats = {in[0].format(), in[1].format()};
+            const Frame* ptrs[] = {&in[0], &in[1]};
+            Frame want, got;
+            s.jit = false;
+            pixel::expr::ExprFilter(s, formats, w, h).process(ptrs, 0, want);
+            s.jit = true;
+            pixel::expr::ExprFilter jit(s, formats, w, h);
+            if (pixel::expr::cpu_has_avx2_fma()) CHECK(jit.jit_planes() == 1);
+            jit.process(ptrs, 0, got);
+            for (int y = 0; y < h; ++y) {
+                INFO("row " << y);
+                REQUIRE(std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
+            }
+        }
+}
