@@ -94,7 +94,7 @@ std::vector<SubbandFilters> equivalent_filters(const TransformConfig& config) {
     const TransformGraph sg = rigor::vc2::synthesis_graph(config);
     std::vector<SubbandFilters> out;
     if (ag.bands.empty()) {  // depth 0: the picture is the DC band
-        const LaurentPolynomial identity = LaurentPolynomial::monomial(0);
+        const LaurentPolynomial identity = LaurentPolynomial::monomial(0, cln::cl_RA(1));
         const SeparableFilter f = separable(axis_filter(identity, 1), axis_filter(identity, 1));
         out.push_back({0, "LL", 1, 1, f, f});
         return out;

@@ -51,7 +51,7 @@ TEST_CASE("analysis bounds contain every small picture exactly (brute force)") {
 
 TEST_CASE("analysis bounds for every size from the minimum hold on random and saturated pictures") {
     std::mt19937_64 random(12);
-    for (const TransformConfig c :
+    for (const TransformConfig& c :
          {TransformConfig{5, 5, 1, 0}, TransformConfig{1, 1, 2, 0}, TransformConfig{6, 6, 1, 1},
           TransformConfig{0, 0, 0, 2}, TransformConfig{3, 3, 2, 0}}) {
         INFO("w" << c.wavelet_index << " d" << c.dwt_depth << " D" << c.dwt_depth_ho);
@@ -80,7 +80,7 @@ TEST_CASE("analysis bounds for every size from the minimum hold on random and sa
 // can add, so every upper bound, edges included, is reached up to the roundings.
 TEST_CASE("analysis sign patterns reach every upper bound up to the roundings") {
     const IntegerRange range{-512, 511};
-    for (const TransformConfig c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1},
+    for (const TransformConfig& c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1},
                                     TransformConfig{0, 0, 0, 2}}) {
         INFO("w" << c.wavelet_index << " W" << c.wavelet_index_ho << " d" << c.dwt_depth << " D" << c.dwt_depth_ho);
         const PictureGeometry geo = minimum_geometry(c);

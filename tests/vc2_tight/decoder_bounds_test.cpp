@@ -85,7 +85,7 @@ TEST_CASE("tight decoder bounds contain every small picture decoded at every ind
 
 TEST_CASE("tight decoder bounds hold on random and saturated pictures from the minimum size up") {
     std::mt19937_64 random(21);
-    for (const TransformConfig c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1},
+    for (const TransformConfig& c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1},
                                     TransformConfig{0, 0, 1, 0}}) {
         INFO("w" << c.wavelet_index << " d" << c.dwt_depth << " D" << c.dwt_depth_ho);
         const PictureGeometry geo = minimum_geometry(c);
@@ -110,7 +110,7 @@ TEST_CASE("tight decoder bounds hold on random and saturated pictures from the m
 // D = Σ_b U_b: the synthesis gains of every band pushed back through the analysis to the
 // pixels sum to the mirror analysis array's pixel gains, at edge and interior classes.
 TEST_CASE("perfect reconstruction: the bands' pixel weights sum to the mirror array's") {
-    for (const TransformConfig c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1}}) {
+    for (const TransformConfig& c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1}}) {
         INFO("w" << c.wavelet_index << " d" << c.dwt_depth << " D" << c.dwt_depth_ho);
         const PictureGeometry geo = minimum_geometry(c);
         long pair = 0;  // every 5th class pair (edge classes come first on each line)

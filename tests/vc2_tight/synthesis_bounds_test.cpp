@@ -77,7 +77,7 @@ TEST_CASE("synthesis bounds contain every small picture at every quantisation (b
 
 TEST_CASE("synthesis bounds hold for any coefficients in the bands' ranges") {
     std::mt19937_64 random(3);
-    for (const TransformConfig c : {TransformConfig{5, 5, 1, 0}, TransformConfig{1, 1, 2, 0}, TransformConfig{6, 6, 1, 1},
+    for (const TransformConfig& c : {TransformConfig{5, 5, 1, 0}, TransformConfig{1, 1, 2, 0}, TransformConfig{6, 6, 1, 1},
                                     TransformConfig{0, 0, 0, 2}, TransformConfig{3, 3, 2, 0}, TransformConfig{4, 1, 1, 0}}) {
         INFO("w" << c.wavelet_index << " W" << c.wavelet_index_ho << " d" << c.dwt_depth << " D" << c.dwt_depth_ho);
         const PictureGeometry geo = minimum_geometry(c);
@@ -104,7 +104,7 @@ TEST_CASE("synthesis bounds hold for any coefficients in the bands' ranges") {
 // up to the roundings — the synthesis bounds are exact for the model, and these
 // coefficient pictures are its edge test patterns.
 TEST_CASE("synthesis sign patterns reach every upper bound up to the roundings") {
-    for (const TransformConfig c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1},
+    for (const TransformConfig& c : {TransformConfig{1, 1, 2, 0}, TransformConfig{5, 5, 1, 0}, TransformConfig{6, 6, 1, 1},
                                     TransformConfig{3, 3, 1, 0}}) {
         INFO("w" << c.wavelet_index << " W" << c.wavelet_index_ho << " d" << c.dwt_depth << " D" << c.dwt_depth_ho);
         const PictureGeometry geo = minimum_geometry(c);
