@@ -1,6 +1,8 @@
 #include "filters/formats/zip_archive.hpp"
 
 #include <cstdint>
+#include <iterator>
+#include <map>
 #include <zlib.h>
 
 #include "filters/base/error.hpp"
@@ -132,6 +134,7 @@ std::vector<ZipMember> read_zip(const std::string& bytes, const std::string& sou
     const std::uint32_t count = r.u16(end + 10);
     std::size_t at = r.u32(end + 16);
     std::vector<ZipMember> out;
+    std::map<std::size_t, std::size_t> regions;  // each member's bytes: local header → end of data
     for (std::uint32_t i = 0; i < count; ++i) {
         if (r.u32(at) != 0x02014b50) r.fail("bad central directory entry");
         const std::uint32_t flags = r.u16(at + 8), method = r.u16(at + 10), c = r.u32(at + 16);
@@ -145,8 +148,19 @@ std::vector<ZipMember> read_zip(const std::string& bytes, const std::string& sou
         if (r.u32(local) != 0x04034b50) r.fail("bad local header of '" + m.name + "'");
         const std::size_t data = local + 30 + r.u16(local + 26) + r.u16(local + 28);
         if (data + packed > bytes.size()) r.fail("'" + m.name + "' truncated");
-        const std::string raw = bytes.substr(data, packed);
+        // A hostile archive can make a few bytes claim gigabytes (zip bombs): deflate
+        // expands at most 1032:1 (a 258-byte match in 2 bits, RFC 1951 3.2.5), and no
+        // two members may share bytes, so what is read never exceeds 1032 times the file.
         if (size > (std::size_t{1} << 31)) r.fail("'" + m.name + "' too large");
+        if ((method == 0 && size != packed) || (method == 8 && size / 1032 > packed + 1))
+            r.fail("'" + m.name + "' claims " + std::to_string(size) + " bytes from " + std::to_string(packed) +
+                   " stored ones");
+        const auto next = regions.lower_bound(local);
+        if ((next != regions.end() && next->first < data + packed) ||
+            (next != regions.begin() && std::prev(next)->second > local))
+            r.fail("'" + m.name + "' overlaps another member");
+        regions.emplace(local, data + packed);
+        const std::string raw = bytes.substr(data, packed);
         if (method == 0) m.data = raw;
         else if (method == 8) m.data = inflate_raw(raw, size, source + ": " + m.name);
         else r.fail("'" + m.name + "' uses compression method " + std::to_string(method));

@@ -93,3 +93,29 @@ TEST_CASE("zip: corruption, truncation and non-zips are refused; stored members 
     CHECK_THROWS_AS(read_zip(cut, "t.zip"), rigor::UserError);
     CHECK_THROWS_WITH(read_zip(std::string(200, 'x'), "x.zip"), Catch::Contains("x.zip"));
 }
+
+TEST_CASE("zip: a few bytes never claim gigabytes (found by fuzz_bundle)", "[formats][zip]") {
+    const std::string data(4000, 'a');
+    const std::string written = write_zip({{"a.json", data}});
+    const auto directory = written.find("PK\x01\x02");
+    REQUIRE(directory != std::string::npos);
+    // The central directory's uncompressed size (offset 24) raised to 1 GiB: more than
+    // deflate can produce from the stored bytes, refused before anything is allocated.
+    std::string bomb = written;
+    for (int i = 0; i < 4; ++i) bomb[directory + 24 + i] = static_cast<char>(((1u << 30) >> (8 * i)) & 0xff);
+    CHECK_THROWS_WITH(read_zip(bomb, "b.zip"), Catch::Contains("'a.json' claims 1073741824 bytes"));
+
+    // Two directory entries naming the same member bytes (the overlapping-member bomb,
+    // which multiplies one member's expansion by the entry count).
+    const auto end = written.find("PK\x05\x06");
+    std::string entry = written.substr(directory, end - directory);
+    std::string twice = written.substr(0, end) + entry;
+    const std::string tail = written.substr(end);
+    std::string record = tail;
+    record[8] = record[10] = 2;  // two entries on this disk and in total
+    const std::uint32_t directory_size = static_cast<std::uint32_t>(2 * entry.size());
+    for (int i = 0; i < 4; ++i) record[12 + i] = static_cast<char>((directory_size >> (8 * i)) & 0xff);
+    twice += record;
+    CHECK_THROWS_WITH(read_zip(twice, "o.zip"), Catch::Contains("overlaps another member"));
+    REQUIRE(read_zip(written, "w.zip").size() == 1);
+}
