@@ -96,11 +96,15 @@ ConcreteBounds concrete_bounds(const formats::StaticAnalysis& a, int bits, const
         for (const auto& [orient, unused] : orients) {
             // A transform of depth 0 has no arrays: its one band, the DC band, is the
             // picture itself (spec 15.4: no level to analyse).
+            // (Copies: a lambda may not capture structured bindings before C++20's P1091,
+            // which clang 14, the fuzz build's compiler, lacks.)
+            const int band_level = level;
+            const std::string& band = orient;
             const IntegerRange r = analysis_entries.empty() ? out.picture : [&] {
-                const formats::ArrayPhase band_array{level == 0 ? 1 : level, orient, 0, 0};
+                const formats::ArrayPhase band_array{band_level == 0 ? 1 : band_level, band, 0, 0};
                 const auto entry = std::find_if(analysis_entries.begin(), analysis_entries.end(),
                                                 [&](const ArrayEntry& e) { return e.where == band_array; });
-                if (entry == analysis_entries.end()) throw InternalError("no analysis array for band " + orient);
+                if (entry == analysis_entries.end()) throw InternalError("no analysis array for band " + band);
                 const auto range = out.analysis.find(entry->reported);
                 if (range == out.analysis.end())
                     throw UserError("the static analysis has no analysis bound for " + describe(entry->reported));
