@@ -10,6 +10,8 @@ namespace {
 constexpr Command kCommands[] = {
     {"expr", "per-pixel expressions (akarin.Expr language) on y4m video and pictures", expr_main},
     {"select", "per frame, the input an Expr program on frame properties picks (akarin.Select)", select_main},
+    {"stats", "per frame, a plane's min/max/average/difference (std.PlaneStats) as a property file for select",
+     stats_main},
     {"infix", "a postfix Expr program as infix", infix_main},
     {"postfix", "an infix expression as a postfix Expr program", postfix_main},
     {"analyse", "an Expr program's algebra, exact output range, extreme inputs, derivatives", analyse_main},

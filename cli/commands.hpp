@@ -11,9 +11,11 @@ namespace rigor::cli {
 
 using CommandArguments = std::span<const std::string>;
 
-// cli/expr (rigor_cli_expr): Expr programs as text and on pixels, frame selection.
+// cli/expr (rigor_cli_expr): Expr programs as text and on pixels, frame selection
+// and the frame properties it reads.
 int expr_main(CommandArguments args);
 int select_main(CommandArguments args);
+int stats_main(CommandArguments args);
 int infix_main(CommandArguments args);
 int postfix_main(CommandArguments args);
 int analyse_main(CommandArguments args);

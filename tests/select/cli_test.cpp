@@ -1,6 +1,6 @@
 // `rigor select` end to end through build/bin/rigor: property files and constants,
 // ties, NaN, streaming stdin to stdout, and bad input (a one-line message, exit 1 or 2,
-// no output file left behind).
+// no output file left behind); `rigor stats` (PlaneStats) and its files read by select.
 #include <catch2/catch.hpp>
 
 #include "tests/support/cli_scratch.hpp"
@@ -16,7 +16,9 @@
 
 #include "pixel/io/format.hpp"
 #include "pixel/io/frame.hpp"
+#include "pixel/io/picture.hpp"
 #include "pixel/io/y4m.hpp"
+#include "pixel/select/property_list.hpp"
 
 using rigor::pixel::Frame;
 namespace fs = std::filesystem;
@@ -153,6 +155,141 @@ TEST_CASE("rigor select bad input: a clear message, no output file", "[cli]") {
         INFO(err);
         CHECK_FALSE(fs::exists(d / "out.y4m"));
         CHECK_FALSE(fs::exists(d / "out.png"));
+    }
+    for (const auto& entry : fs::directory_iterator(d.path))
+        CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+// `rigor stats` (std.PlaneStats) then `rigor select` on its files: no user script.
+namespace {
+
+std::vector<rigor::pixel::FrameProperties> read_stats(const std::string& path, const std::string& prefix = "PlaneStats") {
+    const std::vector<std::string> wanted = {prefix + "Min", prefix + "Max", prefix + "Average", prefix + "Diff"};
+    return rigor::pixel::select::read_property_list_file(path, wanted);
+}
+
+}  // namespace
+
+TEST_CASE("rigor stats: PlaneStats per frame, the difference, any input, then select picks by it", "[cli]") {
+    REQUIRE(fs::exists(kRigor));
+    Dir d;
+    write_clip(d / "a.y4m", 0, 5);
+    write_clip(d / "b.y4m", 1, 5);
+    REQUIRE(run(kRigor + " stats " + (d / "a.y4m") + " -o " + (d / "a.json"), d) == 0);
+    REQUIRE(run(kRigor + " stats -q " + (d / "b.y4m") + " " + (d / "a.y4m") + " -o " + (d / "b.json"), d) == 0);
+    // Clip c frame n, 4x2: samples 10c + n + x + 4y, so min 10c + n, max 10c + n + 7 and
+    // mean 10c + n + 3.5; b differs from a by 10 everywhere.
+    const auto a = read_stats(d / "a.json"), b = read_stats(d / "b.json");
+    REQUIRE(a.size() == 5);
+    REQUIRE(b.size() == 5);
+    for (int n = 0; n < 5; ++n) {
+        INFO("frame " << n);
+        CHECK(a[n].at("PlaneStatsMin") == n);
+        CHECK(a[n].at("PlaneStatsMax") == n + 7);
+        CHECK(a[n].at("PlaneStatsAverage") == (n + 3.5) * 8 / (8 * 255.0));
+        CHECK(a[n].count("PlaneStatsDiff") == 0);
+        CHECK(b[n].at("PlaneStatsMin") == 10 + n);
+        CHECK(b[n].at("PlaneStatsAverage") == (10 + n + 3.5) * 8 / (8 * 255.0));
+        CHECK(b[n].at("PlaneStatsDiff") == 80 / (8 * 255.0));
+    }
+    // Per frame the clip whose average is closest to 12/255 (code-value distances a: 8.5 7.5
+    // 6.5 5.5 4.5, b: 1.5 2.5 3.5 4.5 5.5).
+    REQUIRE(run(kRigor + " select -e 'x.PlaneStatsAverage 12 255 / - abs y.PlaneStatsAverage 12 255 / - abs argmin2'" +
+                    " --prop-file x=" + (d / "a.json") + " --prop-file y=" + (d / "b.json") + " -o " + (d / "o.y4m") +
+                    " " + (d / "a.y4m") + " " + (d / "b.y4m"),
+                d) == 0);
+    CHECK(chosen_clips(d / "o.y4m") == std::vector<int>{1, 1, 1, 1, 0});
+
+    // The same numbers from an FFmpeg container (FFV1 in mkv; 16x4, as FFmpeg 5.1's FFV1
+    // level 3 garbles 4x2 frames) and from standard input.
+    write_clip(d / "w.y4m", 0, 3, "gray8", 16, 4);
+    REQUIRE(run(kRigor + " stats " + (d / "w.y4m") + " -o " + (d / "w.json"), d) == 0);
+    REQUIRE(run(kRigor + " select -q -e 0 -o " + (d / "w.mkv") + " " + (d / "w.y4m"), d) == 0);
+    REQUIRE(run(kRigor + " stats " + (d / "w.mkv") + " -o " + (d / "mkv.json"), d) == 0);
+    CHECK(rigor::test::slurp(d / "mkv.json") == rigor::test::slurp(d / "w.json"));
+    CHECK(read_stats(d / "w.json").at(2).at("PlaneStatsMax") == 2 + 15 + 12);
+    REQUIRE(run("cat " + (d / "a.y4m") + " | " + kRigor + " stats - > " + (d / "stdin.json"), d) == 0);
+    CHECK(rigor::test::slurp(d / "stdin.json") == rigor::test::slurp(d / "a.json"));
+
+    // --plane and --prop-prefix: plane 2 of a 6x4 4:2:0 clip is 3x2, samples as above.
+    write_clip(d / "yuv.y4m", 2, 2, "yuv420p8", 6, 4);
+    REQUIRE(run(kRigor + " stats --plane 2 --prop-prefix V " + (d / "yuv.y4m") + " -o " + (d / "v.json"), d) == 0);
+    const auto v = read_stats(d / "v.json", "V");
+    REQUIRE(v.size() == 2);
+    CHECK(v[1].at("VMin") == 21);
+    CHECK(v[1].at("VMax") == 21 + 2 + 4);
+    CHECK(v[1].at("VAverage") == (21 + 3.0) / 255.0);  // mean of x + 4y over 3x2: 1 + 2
+
+    // 10 bits: the average is divided by 1023, min and max stay code values.
+    {
+        std::ofstream out(d / "ten.y4m", std::ios::binary);
+        rigor::pixel::Y4mHeader header;
+        header.format = rigor::pixel::parse_format_name("gray10");
+        header.width = 3;
+        header.height = 1;
+        rigor::pixel::Y4mWriter writer(out, header);
+        Frame f(header.format, 3, 1);
+        const std::uint16_t values[3] = {0, 1023, 512};
+        std::copy(values, values + 3, f.plane(0).row_as<std::uint16_t>(0));
+        writer.write_frame(f);
+    }
+    REQUIRE(run(kRigor + " stats " + (d / "ten.y4m") + " -o " + (d / "ten.json"), d) == 0);
+    const auto ten = read_stats(d / "ten.json");
+    REQUIRE(ten.size() == 1);
+    CHECK(ten[0].at("PlaneStatsMax") == 1023);
+    CHECK(ten[0].at("PlaneStatsAverage") == 1535.0 / (3 * 1023.0));
+
+    // A picture is one still frame; as CLIPB it is compared with every frame of INPUT.
+    {
+        Frame p(rigor::pixel::parse_format_name("gray8"), 4, 2);  // all 0
+        std::ofstream out(d / "zero.png", std::ios::binary);
+        rigor::pixel::write_picture(out, d / "zero.png", p);
+    }
+    REQUIRE(run(kRigor + " stats " + (d / "zero.png") + " -o " + (d / "png.json"), d) == 0);
+    CHECK(read_stats(d / "png.json").size() == 1);
+    REQUIRE(run(kRigor + " stats " + (d / "a.y4m") + " " + (d / "zero.png") + " -o " + (d / "still.json"), d) == 0);
+    const auto still = read_stats(d / "still.json");
+    REQUIRE(still.size() == 5);
+    for (int n = 0; n < 5; ++n) CHECK(still[n].at("PlaneStatsDiff") == still[n].at("PlaneStatsAverage"));
+    CHECK(run(kRigor + " stats --help > " + (d / "help.txt"), d) == 0);
+    CHECK(fs::file_size(d / "help.txt") > 300);
+}
+
+TEST_CASE("rigor stats bad input: a clear message, no output file", "[cli]") {
+    REQUIRE(fs::exists(kRigor));
+    Dir d;
+    write_clip(d / "a.y4m", 0, 3);
+    write_clip(d / "short.y4m", 1, 2);
+    write_clip(d / "small.y4m", 1, 3, "gray8", 3, 3);
+    write_text(d / "bad.y4m", "YUV4MPEG2 nonsense\n");
+    const std::string o = " -o " + (d / "out.json") + " ";
+    const std::string a = " " + (d / "a.y4m");
+    struct Case {
+        std::string args, message;
+        int status;
+    };
+    const std::vector<Case> cases = {
+        {o + (d / "none.y4m"), "cannot read '" + (d / "none.y4m") + "'", 1},
+        {o + (d / "bad.y4m"), "bad.y4m", 1},
+        {o + a + " " + (d / "short.y4m"), "ends after 2 frame(s)", 1},
+        {o + a + " " + (d / "small.y4m"), "a difference needs one format and size", 1},
+        {"--plane 1" + o + a, "--plane 1: '" + (d / "a.y4m") + "' is gray8, which has 1 plane(s)", 1},
+        {"--plane 3" + o + a, "--plane must be 0, 1 or 2", 2},
+        {"--plane one" + o + a, "--plane", 2},
+        {"--prop-prefix ''" + o + a, "--prop-prefix must not be empty", 2},
+        {"--frobnicate" + o + a, "--frobnicate", 2},
+        {o, "missing argument INPUT", 2},
+        {o + " - -", "standard input can be only one of the inputs", 1},
+        {"-o " + (d / "nodir/out.json") + a, "cannot write '", 1},
+    };
+    for (const Case& c : cases) {
+        std::string err;
+        INFO(c.args);
+        CHECK(run(kRigor + " stats " + c.args + " < /dev/null", d, &err) == c.status);
+        INFO(err);
+        CHECK(err.find(c.message) != std::string::npos);
+        CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+        CHECK_FALSE(fs::exists(d / "out.json"));
     }
     for (const auto& entry : fs::directory_iterator(d.path))
         CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
