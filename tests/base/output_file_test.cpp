@@ -38,7 +38,7 @@ std::string read_all(int fd) {
 }
 }  // namespace
 
-TEST_CASE("A regular file is replaced atomically, keeping its permissions; a link is followed", "[output]") {
+TEST_CASE("A regular file is replaced atomically, keeping its permissions, a link is followed", "[output]") {
     test::ScratchDir d;
     const std::string path = d / "out.txt";
     { std::ofstream(path) << "old"; }

@@ -59,7 +59,7 @@ TEST_CASE("ProgressTask counts exactly from many threads and finishes once", "[p
     CHECK(r.states.size() == reports);
 }
 
-TEST_CASE("A default Progress reports nowhere; a sink that throws does not stop the work", "[progress]") {
+TEST_CASE("A default Progress reports nowhere, a sink that throws does not stop the work", "[progress]") {
     Progress none;
     CHECK_FALSE(none.enabled());
     {

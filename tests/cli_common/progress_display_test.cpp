@@ -46,7 +46,7 @@ TEST_CASE("Plain lines say the same in words, and the end in a summary", "[progr
     CHECK(progress_line_text("rigor stats", {"frames", 9, 0, false}, 3.0) == "rigor stats: 9 frames, 3.00/s");
 }
 
-TEST_CASE("Quick work shows nothing; slow work shows lines; -q shows nothing at all", "[progress]") {
+TEST_CASE("Quick work shows nothing, slow work shows lines, -q shows nothing at all", "[progress]") {
     std::ostringstream quick_out;
     {
         ProgressDisplay d("rigor expr", ProgressMode::Lines, quick_out);

@@ -60,7 +60,7 @@ TEST_CASE("zip: write then read gives the members back", "[formats][zip]") {
     }
 }
 
-TEST_CASE("zip: corruption, truncation and non-zips are refused; stored members read", "[formats][zip]") {
+TEST_CASE("zip: corruption, truncation and non-zips are refused, stored members read", "[formats][zip]") {
     const std::string data = "{\"wavelet_index\": 1}";
     // CRC-32 of `data` (zlib's crc32, the one ZIP uses), checked through a stored member.
     const std::string good = stored_zip("a.json", data, 0);

@@ -47,7 +47,7 @@ TEST_CASE("sort counts beyond the stack or the limit are rejected") {
     CHECK_NOTHROW(rigor::expr::parse(window + "sort25 drop12 swap12 drop12"));  // a 5×5 median
 }
 
-TEST_CASE("relative offsets beyond ±2^24 are rejected; beyond the frame they keep reflecting") {
+TEST_CASE("relative offsets beyond ±2^24 are rejected, beyond the frame they keep reflecting") {
     using namespace rigor::pixel;
     using rigor::pixel::expr::ExprFilter;
     using rigor::pixel::expr::ExprSettings;

@@ -37,7 +37,7 @@ TEST_CASE("threshold and fisher weights equal the spec tables to 1e-15", "[weigh
         }
 }
 
-TEST_CASE("alpha 1 gives w = 1; n <= 3 gives 0; bad alpha is refused", "[weights]") {
+TEST_CASE("alpha 1 gives w = 1, n <= 3 gives 0, bad alpha is refused", "[weights]") {
     CHECK(reliability_weight(1, 1.0, WeightMethod::threshold) == 1.0);
     CHECK(reliability_weight(3, 1.0, WeightMethod::fisher) == 1.0);
     CHECK(reliability_weight(0, 0.2, WeightMethod::threshold) == 0.0);

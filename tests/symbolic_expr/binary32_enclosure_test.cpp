@@ -46,7 +46,7 @@ Setup setup(const std::string& text, const std::string& lo, const std::string& h
 
 }  // namespace
 
-TEST_CASE("the enclosure of a point is the engine's value; boxes hold every engine and real value", "[binary32]") {
+TEST_CASE("the enclosure of a point is the engine's value, boxes hold every engine and real value", "[binary32]") {
     const expr::EngineProbe probe = pixel::expr::engine_probe(1);
     const unsigned seed = std::getenv("RIGOR_SEED") ? unsigned(std::atoi(std::getenv("RIGOR_SEED"))) : 4242;
     std::mt19937 rng(seed);

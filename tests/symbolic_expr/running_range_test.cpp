@@ -157,7 +157,7 @@ TEST_CASE("ten more programs whose binary32 results leave the real ones", "[symb
     for (const Case& c : cases) check_against_brute_force(c);
 }
 
-TEST_CASE("without an engine nothing is called exact; many inputs get the enclosure", "[symbolic_expr][running]") {
+TEST_CASE("without an engine nothing is called exact, many inputs get the enclosure", "[symbolic_expr][running]") {
     symbolic::expr::InputRanges r;
     r["x"] = r["y"] = r["z"] = r["a"] = range("0", "255");
     const symbolic::expr::Analysis none = symbolic::expr::analyse(expr::parse("x 0.1 * 10 *"), r, kGray8);

@@ -266,7 +266,7 @@ TEST_CASE("perfect reconstruction and the 64-bit bound: random filters, depths a
     CHECK(proven >= 80);
 }
 
-TEST_CASE("a run that leaves 64-bit integers is refused; one the bound cannot prove safe is checked",
+TEST_CASE("a run that leaves 64-bit integers is refused, one the bound cannot prove safe is checked",
           "[vc2][wavelet][errors]") {
     const TransformConfig c{1, 1, 1, 0};
     // x << 1 of 2^62 is 2^63: the filter bit shift already overflows.

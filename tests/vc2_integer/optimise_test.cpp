@@ -32,7 +32,7 @@ int optimise(const std::vector<std::string>& args) {
 
 }  // namespace
 
-TEST_CASE("optimised patterns: same seed, same output on 1 and 2 threads; another seed differs",
+TEST_CASE("optimised patterns: same seed, same output on 1 and 2 threads, another seed differs",
           "[vc2][optimise]") {
     const auto dir = scratch("optimise_determinism");
     const std::string a = (dir / "a.json").string(), b = (dir / "b.json").string(),
@@ -88,7 +88,7 @@ TEST_CASE("optimised patterns are never weaker than the heuristic ones and parse
     }
 }
 
-TEST_CASE("the table accepts optimised patterns; they reach at least the heuristic table's values",
+TEST_CASE("the table accepts optimised patterns, they reach at least the heuristic table's values",
           "[vc2][optimise]") {
     const auto dir = scratch("optimise_table");
     const std::string opt = (dir / "o.json").string();

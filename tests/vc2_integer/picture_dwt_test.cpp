@@ -137,7 +137,7 @@ TEST_CASE("vc2-dwt/vc2-idwt: PNG and TIFF planes come back sample for sample") {
     }
 }
 
-TEST_CASE("vc2-dwt/vc2-idwt: plane 1 of a 10-bit 4:2:0 y4m frame comes back; --frame picks the frame") {
+TEST_CASE("vc2-dwt/vc2-idwt: plane 1 of a 10-bit 4:2:0 y4m frame comes back, --frame picks the frame") {
     const unsigned seed = Catch::rngSeed() ? Catch::rngSeed() : 20250215u;
     INFO("seed " << seed);
     std::mt19937 rng(seed);
@@ -189,7 +189,7 @@ TEST_CASE("vc2-dwt: a PNG gives exactly the coefficients of its signed JSON rows
     }
 }
 
-TEST_CASE("vc2-idwt to a picture clamps to the depth and says so; JSON keeps the values") {
+TEST_CASE("vc2-idwt to a picture clamps to the depth and says so, JSON keeps the values") {
     const auto dir = scratch("idwt_clamp");
     const std::string rows = (dir / "rows.json").string(), coeffs = (dir / "coeffs.json").string();
     std::ofstream(rows) << "[[-300, -129, -128, 0], [127, 128, 1000, 5]]";

@@ -47,7 +47,7 @@ TEST_CASE("vc2-verify finds every value within its bound on several configuratio
     }
 }
 
-TEST_CASE("vc2-verify: Fidelity's edge values exceed the no-edge bounds; the interior holds") {
+TEST_CASE("vc2-verify: Fidelity's edge values exceed the no-edge bounds, the interior holds") {
     // The specification clamps tap positions at picture edges (edge replication of the
     // intermediate arrays, not a mirror of the picture), so with the 8-tap Fidelity
     // filter a saturated picture drives analysis DC'' / H / H' at the right-most column

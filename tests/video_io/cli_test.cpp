@@ -96,7 +96,7 @@ TEST_CASE("rigor expr: y4m in and out is unchanged byte for byte, also through a
     }
 }
 
-TEST_CASE("rigor expr: FFmpeg's files decode to the frames ffmpeg decodes; mp4 out is lossless H.264") {
+TEST_CASE("rigor expr: FFmpeg's files decode to the frames ffmpeg decodes, mp4 out is lossless H.264") {
     test::ScratchDir d;
     const std::string src = "-f lavfi -i testsrc2=size=48x32:rate=25 -frames:v 30";
     struct Input {

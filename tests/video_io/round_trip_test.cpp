@@ -204,7 +204,7 @@ TEST_CASE("float frames go to EXR pictures and come back exactly") {
     }
 }
 
-TEST_CASE("a failed sequence leaves none of its pictures; a finished one reads back through FFmpeg") {
+TEST_CASE("a failed sequence leaves none of its pictures, a finished one reads back through FFmpeg") {
     test::ScratchDir d;
     VideoInfo info;
     info.format = pixel::parse_format_name("gray16");
