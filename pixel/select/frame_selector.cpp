@@ -36,7 +36,10 @@ rigor::expr::Expr parse_select(std::string_view program, int clips) {
 }  // namespace
 
 FrameSelector::FrameSelector(std::string_view program, int clips)
-    : program_(parse_select(program, clips)), clips_(clips) {
+    : FrameSelector(program, clips, rigor::expr::MissingProperties{}) {}
+
+FrameSelector::FrameSelector(std::string_view program, int clips, rigor::expr::MissingProperties missing)
+    : program_(parse_select(program, clips)), clips_(clips), missing_(std::move(missing)) {
     for (const Node& n : program_.nodes())
         if (n.op == Op::Property &&
             std::find(read_.begin(), read_.end(), std::pair(n.clip, n.name)) == read_.end())
@@ -56,9 +59,8 @@ float FrameSelector::evaluate(std::span<const FrameProperties* const> properties
             case Op::Constant: value[id] = n.value; break;
             case Op::FrameNumber: value[id] = float(frame); break;
             case Op::Property: {
-                const FrameProperties& p = *properties[std::size_t(n.clip)];
-                auto it = p.find(n.name);
-                value[id] = it == p.end() ? NAN : float(it->second);
+                value[id] = float(rigor::expr::read_property(*properties[std::size_t(n.clip)], n.name, n.clip, frame,
+                                                             missing_, "the select expression"));
                 break;
             }
             default:

@@ -122,6 +122,7 @@ Frame run_engine(const std::string& program, const std::vector<Frame>& inputs, c
     s.boundary = boundary;
     s.jit = jit;
     s.threads = threads;
+    s.missing_properties.otherwise = NAN;  // the random programs read x.Missing
     std::vector<VideoFormat> formats;
     std::vector<const Frame*> ptrs;
     for (const Frame& f : inputs) formats.push_back(f.format()), ptrs.push_back(&f);
