@@ -27,7 +27,8 @@ namespace {
 constexpr std::string_view kHelp =
     "usage: rigor expr [-e EXPR]... [--format FMT] [--boundary clamp|mirror]\n"
     "                  [--prop CLIP.NAME=VALUE]... [--prop-default NAME=VALUE]...\n"
-    "                  [--missing-props error|nan|zero] [--frames A:B] [--threads N] [--no-jit] [-q]\n"
+    "                  [--missing-props error|nan|zero] [--akarin] [--frames A:B] [--threads N]\n"
+    "                  [--no-jit] [-q]\n"
     "                  [--container NAME] [--codec NAME] [--codec-option K=V]... [--chromaloc LOC]\n"
     "                  [--range R] [--matrix M] [--primaries P] [--transfer T] [--fps N/D] [--sar N:D]\n"
     "                  [--field-order F]\n"
@@ -47,6 +48,8 @@ constexpr std::string_view kHelp =
     "  --prop-default N=V  what property N reads on a frame that lacks it (any clip)\n"
     "  --missing-props M   what any other missing property reads: error (default: the\n"
     "                   run stops naming it), nan (akarin.Expr's rule) or zero\n"
+    "  --akarin         refuse what akarin.Expr does not have (ceil, sgn, argminN, argmaxN,\n"
+    "                   argsortN): for scripts that must also run on akarin.Expr\n"
     "  --frames A:B     only frames A..B-1 (either side may be empty: 10: or :5)\n"
     "  --threads N      threads over rows (default 1; results are the same for any N)\n"
     "  --no-jit         evaluate with the block interpreter only, no generated machine code\n"
@@ -78,6 +81,7 @@ ArgumentParser expr_arguments() {
         .option("", "--prop", "C.N=V", "frame property N of clip C")
         .option("", "--prop-default", "N=V", "what a missing property N reads")
         .option("", "--missing-props", "M", "error, nan or zero")
+        .flag("", "--akarin", "refuse rigor's own operations")
         .option("", "--frames", "A:B", "only frames A..B-1")
         .option("", "--threads", "N", "threads over rows")
         .flag("", "--no-jit", "the block interpreter only")
@@ -106,6 +110,7 @@ int expr_main(std::span<const std::string> args) {
     pixel::expr::ExprSettings settings;
     settings.expressions = a->all("--expr");
     settings.jit = !a->has("--no-jit");
+    settings.akarin = a->has("--akarin");
     // An option given twice: each value is checked, and applied in order.
     for (const std::string& format : a->all("--format")) {
         try {

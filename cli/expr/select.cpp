@@ -43,6 +43,8 @@ ArgumentParser select_arguments() {
         .option("", "--prop-default", "NAME=VALUE", "what property NAME reads on a frame that lacks it (repeatable)")
         .option("", "--missing-props", "MODE",
                 "what any other missing property reads: error (default), nan (akarin.Expr) or zero (akarin.Select)")
+        .flag("", "--akarin", "refuse what akarin.Select does not have (ceil, sgn): for scripts that must stay "
+                              "akarin-compatible")
         .flag("-q", "--quiet", "no progress display (else shown on stderr for runs longer than a moment)")
         .option("-o", "--output", "OUT", "y4m file, '-' for stdout (y4m), or a video (.mkv .nut .mov .mp4 .avi, lossless)");
     add_video_output_options(p);
@@ -98,7 +100,8 @@ int select_main(std::span<const std::string> args) {
     const pixel::select::FrameSelector selector(
         *program, int(inputs.size()),
         parse_missing_properties(a->all("--prop-default"), a->all("--missing-props"),
-                                 "--prop CLIP.NAME=VALUE, --prop-file CLIP=FILE.json, e.g. from rigor stats"));
+                                 "--prop CLIP.NAME=VALUE, --prop-file CLIP=FILE.json, e.g. from rigor stats"),
+        a->has("--akarin"));
 
     std::vector<ClipProperties> clip_props(inputs.size());
     for (const std::string& text : a->all("--prop")) {

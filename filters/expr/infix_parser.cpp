@@ -26,6 +26,7 @@ constexpr Function kFunctions[] = {
     {"xor", Op::Xor, 2},       {"not", Op::Not, 1},         {"bitand", Op::BitAnd, 2}, {"bitor", Op::BitOr, 2},
     {"bitxor", Op::BitXor, 2}, {"bitnot", Op::BitNot, 1},   {"argmin", Op::ArgMin, -1}, {"argmax", Op::ArgMax, -1},
     {"nth_smallest", Op::SortedNth, -1}, {"argsort_nth", Op::ArgSortNth, -1},
+    {"ceil", Op::Ceil, 1},     {"sgn", Op::Sign, 1},
 };
 
 constexpr int kMaxNesting = 1000;

@@ -26,6 +26,9 @@
 //   logf, expf, sinf, cosf (evaluators may use approximations within 1e-4 relative or
 //   1e-6 absolute; integer results of the golden cases must still match).
 // - Trunc/Floor as C; Round = round half to even (2.5 -> 2, 3.5 -> 4).
+// - Ceil as C ceilf; it is exactly -Floor(-a), signed zeros included (ceil(-0.5) = -0).
+//   Sign(a) = (a > 0) - (a < 0): 1, -1, or +0 for ±0 and NaN.  Both are rigor extensions
+//   (cranexpr/llvmexpr have ceil and sgn; akarin does not): ParseOptions::akarin refuses them.
 // - Bit ops: operands rounded half to even to int32 (saturating; NaN -> 0); result is
 //   that int32 as a float.  BitNot(0) = -1.
 // - SortedNth{k}(v0..vn-1): the k-th smallest (k = 0 smallest) by `<` with ties kept in
@@ -67,6 +70,8 @@ enum class Op : std::uint8_t {
     LoadAbsolute,
     // order statistics over any number of arguments
     SortedNth, ArgMin, ArgMax, ArgSortNth,
+    // rounding up and the sign (rigor extensions, after the peers cranexpr and llvmexpr)
+    Ceil, Sign,
 };
 
 enum class Boundary : std::uint8_t { Default, Clamp, Mirror };

@@ -40,6 +40,7 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
                         output_format_.name() + " has " + std::to_string(planes) + " plane(s)");
     rigor::expr::ParseOptions options;
     options.clips = int(input_formats_.size());
+    options.akarin = settings.akarin;
     std::vector<jit::SampleLayout> clip_layouts;
     for (const VideoFormat& f : input_formats_) clip_layouts.push_back({f.bytes_per_sample(), f.is_float(), f.bits});
     const jit::SampleLayout out_layout{output_format_.bytes_per_sample(), output_format_.is_float(), output_format_.bits};

@@ -34,6 +34,9 @@ struct ExprSettings {
     // What a frame property that a frame lacks reads as (filters/expr/properties.hpp): by
     // default an error naming it; `missing_properties.otherwise = NAN` is akarin.Expr's rule.
     rigor::expr::MissingProperties missing_properties;
+    // Refuse rigor's own operations (ceil, sgn, argminN ...; filters/expr/parser.hpp), for
+    // scripts that must also run on akarin.Expr.
+    bool akarin = false;
 };
 
 class ExprFilter {

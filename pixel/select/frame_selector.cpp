@@ -15,9 +15,10 @@ using rigor::expr::Op;
 
 namespace {
 
-rigor::expr::Expr parse_select(std::string_view program, int clips) {
+rigor::expr::Expr parse_select(std::string_view program, int clips, bool akarin) {
     if (clips < 1) throw UserError("select needs at least one candidate clip");
     rigor::expr::ParseOptions options;
+    options.akarin = akarin;
     options.clips = clips;
     options.pixels = false;
     try {
@@ -38,8 +39,8 @@ rigor::expr::Expr parse_select(std::string_view program, int clips) {
 FrameSelector::FrameSelector(std::string_view program, int clips)
     : FrameSelector(program, clips, rigor::expr::MissingProperties{}) {}
 
-FrameSelector::FrameSelector(std::string_view program, int clips, rigor::expr::MissingProperties missing)
-    : program_(parse_select(program, clips)), clips_(clips), missing_(std::move(missing)) {
+FrameSelector::FrameSelector(std::string_view program, int clips, rigor::expr::MissingProperties missing, bool akarin)
+    : program_(parse_select(program, clips, akarin)), clips_(clips), missing_(std::move(missing)) {
     for (const Node& n : program_.nodes())
         if (n.op == Op::Property &&
             std::find(read_.begin(), read_.end(), std::pair(n.clip, n.name)) == read_.end())

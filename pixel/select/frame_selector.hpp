@@ -27,8 +27,9 @@ public:
     // malformed program, a pixel reference (x, x[1,0], X, width, ...) or a clip beyond
     // the candidates, naming the token and its position.
     FrameSelector(std::string_view program, int clips);
-    // The same, with what a property a frame lacks reads as (default: an error).
-    FrameSelector(std::string_view program, int clips, rigor::expr::MissingProperties missing);
+    // The same, with what a property a frame lacks reads as (default: an error); `akarin`
+    // refuses what akarin.Select does not have (ceil, sgn).
+    FrameSelector(std::string_view program, int clips, rigor::expr::MissingProperties missing, bool akarin = false);
 
     int clips() const { return clips_; }
     // The (clip, name) pairs the program reads, each once: what a property source

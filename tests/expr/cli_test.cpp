@@ -101,6 +101,18 @@ TEST_CASE("rigor expr: files, frames, properties, pictures", "[cli]") {
     REQUIRE(run(kRigor + " infix '-5 x *' > " + (d / "if.txt"), d) == 0);
     std::getline(std::ifstream(d / "if.txt"), out_text);
     CHECK(out_text == "(-5) * x");
+    // ceil and sgn through the analysis (lowered to floor and comparisons): exact ranges
+    // from every 8-bit input run through the engine.
+    REQUIRE(run(kRigor + " analyse 'x 10 / ceil' --range x=0:255 --format gray8 > " + (d / "an.txt"), d) == 0);
+    std::stringstream an;
+    an << std::ifstream(d / "an.txt").rdbuf();
+    CHECK_THAT(an.str(), Catch::Contains("range:      [0, 26]  (min exact, max exact: all 256 inputs"));
+    CHECK_THAT(an.str(), Catch::Contains("maximum at: x=251  ->  26"));
+    CHECK_THAT(an.str(), Catch::Contains("postfix:    x 10 / ceil"));
+    REQUIRE(run(kRigor + " analyse 'x 128 - sgn 5 *' --range x=0:255 --format grays > " + (d / "an.txt"), d) == 0);
+    an.str("");
+    an << std::ifstream(d / "an.txt").rdbuf();
+    CHECK_THAT(an.str(), Catch::Contains("range:      [-5, 5]  (min exact, max exact"));
 }
 
 TEST_CASE("rigor expr streams stdin to stdout, and gives the same frames with 2 threads and with --no-jit", "[cli]") {
@@ -166,6 +178,8 @@ TEST_CASE("rigor expr bad input: exit 1 (2 for argument mistakes), a clear messa
         {"-e 'x x.Gain *' --prop-default Other=1" + o + (d / "a.y4m"), "has no property 'Gain'"},
         {"-e 'x x.Gain *' --missing-props none" + o + (d / "a.y4m"), "--missing-props expects error, nan or zero", 2},
         {"-e 'x x.Gain *' --prop x.Gain=2x" + o + (d / "a.y4m"), "--prop expects CLIP.NAME=VALUE", 2},
+        {"--akarin -e 'x 2 / ceil'" + o + (d / "a.y4m"),
+         "expression for plane 0: 'ceil' is a rigor extension that akarin.Expr does not have"},
         {"-e x --format gray7" + o + (d / "a.y4m"), "unknown format", 2},
         {"-e x --bogus" + o + (d / "a.y4m"), "unknown option", 2},
     };
