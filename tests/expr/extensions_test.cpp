@@ -134,14 +134,14 @@ TEST_CASE("ceil and sgn lowered to core operations: the same bits (what the anal
     CHECK(expr::to_postfix(expr::lower_extensions(expr::parse("x sgn"))) == "x 0 > x 0 < -");
 }
 
-TEST_CASE("ceil and sgn in infix; the akarin switch refuses rigor's own operations", "[expr]") {
+TEST_CASE("ceil and sgn in infix and the akarin switch that refuses rigor extensions", "[expr]") {
     CHECK(expr::to_postfix(expr::parse_infix("ceil(x / 2) + sgn(y - 128)")) == "x 2 / ceil y 128 - sgn +");
     CHECK(expr::to_infix(expr::parse("x ceil y sgn +")) == "ceil(x) + sgn(y)");
     expr::ParseOptions akarin;
     akarin.akarin = true;
     CHECK_THROWS_WITH(expr::parse("x 2 / ceil", akarin),
                       "'ceil' is a rigor extension that akarin.Expr does not have (refused in akarin mode) "
-                      "(token 3, column 7)");
+                      "(token 4, column 7)");
     CHECK_THROWS_WITH(expr::parse("x sgn", akarin), Catch::Contains("'sgn' is a rigor extension"));
     CHECK_THROWS_WITH(expr::parse("x y argmin2", akarin), Catch::Contains("'argmin2' is a rigor extension"));
     CHECK_THROWS_WITH(expr::parse("x y z argsort3 + +", akarin), Catch::Contains("'argsort3' is a rigor extension"));

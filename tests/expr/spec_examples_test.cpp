@@ -188,7 +188,7 @@ TEST_CASE("x[] absolute pixels: round half to even, then clamp") {
     CHECK(sample(out, 0, 1, 2) == 22);
 }
 
-TEST_CASE("integer output: clamp, then round half to even; NaN becomes 0") {
+TEST_CASE("integer output: clamp, then round half to even, NaN becomes 0") {
     const std::vector<std::pair<double, double>> cases = {
         {127.5, 128}, {0.5, 0}, {1.5, 2}, {2.5, 2}, {-3, 0}, {300, 255}, {254.5, 254}, {255.4, 255}, {254.6, 255}};
     Frame in = make_frame("grays", int(cases.size()), 1, [&](int, int x, int) { return cases[std::size_t(x)].first; });
