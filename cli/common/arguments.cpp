@@ -59,7 +59,16 @@ const ArgumentParser::Spec* ArgumentParser::find(const std::string& token) const
 
 bool ArgumentParser::looks_like_option(const std::string& token) const {
     if (token.size() < 2 || token[0] != '-') return false;
-    return !std::isdigit(static_cast<unsigned char>(token[1])) || find(token);
+    if (find(token) || token[1] == '-') return true;
+    // A short option is '-', a letter and perhaps its value (-w1, -vv).  Anything else
+    // that starts with '-' is a value: negative numbers (-5) and expressions with a
+    // leading minus ("-x + 1", "-(x)", "-x*2", "-5 x *"), unless its first two characters
+    // are an option that takes a value (-e'x 1 +').
+    const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    if (!std::isalpha(static_cast<unsigned char>(token[1]))) return false;
+    if (std::all_of(token.begin() + 1, token.end(), word)) return true;
+    const Spec* s = find(token.substr(0, 2));
+    return s && s->values != 0;
 }
 
 std::string ArgumentParser::help() const {

@@ -26,7 +26,9 @@ namespace {
 
 constexpr std::string_view kHelp =
     "usage: rigor expr [-e EXPR]... [--format FMT] [--boundary clamp|mirror]\n"
-    "                  [--prop CLIP.NAME=VALUE]... [--frames A:B] [--threads N] [--no-jit] [-q]\n"
+    "                  [--prop CLIP.NAME=VALUE]... [--prop-default NAME=VALUE]...\n"
+    "                  [--missing-props error|nan|zero] [--akarin] [--frames A:B] [--threads N]\n"
+    "                  [--no-jit] [-q]\n"
     "                  [--container NAME] [--codec NAME] [--codec-option K=V]... [--chromaloc LOC]\n"
     "                  [--range R] [--matrix M] [--primaries P] [--transfer T] [--fps N/D] [--sar N:D]\n"
     "                  [--field-order F]\n"
@@ -42,6 +44,12 @@ constexpr std::string_view kHelp =
     "                   yuv420p8 yuv420p10 yuv444ps ... (default: the first input's)\n"
     "  --boundary B     default edge rule of x[dx,dy]: clamp (default) or mirror\n"
     "  --prop C.N=V     frame property N of clip C (x, y, ..., srcK) for x.N, every frame\n"
+    "                   (a word such as I is a string: it reads its first byte, 73)\n"
+    "  --prop-default N=V  what property N reads on a frame that lacks it (any clip)\n"
+    "  --missing-props M   what any other missing property reads: error (default: the\n"
+    "                   run stops naming it), nan (akarin.Expr's rule) or zero\n"
+    "  --akarin         refuse what akarin.Expr does not have (ceil, sgn, argminN, argmaxN,\n"
+    "                   argsortN): for scripts that must also run on akarin.Expr\n"
     "  --frames A:B     only frames A..B-1 (either side may be empty: 10: or :5)\n"
     "  --threads N      threads over rows (default 1; results are the same for any N)\n"
     "  --no-jit         evaluate with the block interpreter only, no generated machine code\n"
@@ -71,6 +79,9 @@ ArgumentParser expr_arguments() {
         .option("", "--format", "FMT", "output sample type/depth")
         .option("", "--boundary", "B", "default edge rule of x[dx,dy]")
         .option("", "--prop", "C.N=V", "frame property N of clip C")
+        .option("", "--prop-default", "N=V", "what a missing property N reads")
+        .option("", "--missing-props", "M", "error, nan or zero")
+        .flag("", "--akarin", "refuse rigor's own operations")
         .option("", "--frames", "A:B", "only frames A..B-1")
         .option("", "--threads", "N", "threads over rows")
         .flag("", "--no-jit", "the block interpreter only")
@@ -99,6 +110,7 @@ int expr_main(std::span<const std::string> args) {
     pixel::expr::ExprSettings settings;
     settings.expressions = a->all("--expr");
     settings.jit = !a->has("--no-jit");
+    settings.akarin = a->has("--akarin");
     // An option given twice: each value is checked, and applied in order.
     for (const std::string& format : a->all("--format")) {
         try {
@@ -114,6 +126,8 @@ int expr_main(std::span<const std::string> args) {
     }
     std::vector<PropSetting> props;
     for (const std::string& p : a->all("--prop")) props.push_back(parse_prop_setting(p));
+    settings.missing_properties =
+        parse_missing_properties(a->all("--prop-default"), a->all("--missing-props"), "--prop CLIP.NAME=VALUE");
     long first = 0, last = -1;  // [first, last), last -1 = to the end
     for (const std::string& f : a->all("--frames")) {
         std::size_t colon = f.find(':');

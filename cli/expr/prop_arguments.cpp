@@ -1,6 +1,7 @@
 #include "cli/expr/prop_arguments.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <string_view>
 
@@ -33,10 +34,39 @@ PropSetting parse_prop_setting(const std::string& text) {
     s.clip = parse_clip_name(text.substr(0, dot), "--prop");
     s.name = text.substr(dot + 1, eq - dot - 1);
     std::string value = text.substr(eq + 1);
+    if (value.empty()) throw UsageError(bad);
+    const char c = value.front();
+    const bool numeric = (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
     char* end = nullptr;
     s.value = std::strtod(value.c_str(), &end);
-    if (value.empty() || end != value.c_str() + value.size()) throw UsageError(bad);
+    if (end == value.c_str() + value.size()) return s;
+    if (numeric) throw UsageError(bad);  // "0.5x": a mistyped number, not a string
+    s.value = rigor::expr::string_property_value(value);
     return s;
+}
+
+rigor::expr::MissingProperties parse_missing_properties(std::span<const std::string> defaults,
+                                                        std::span<const std::string> modes,
+                                                        const std::string& flags_hint) {
+    rigor::expr::MissingProperties m;
+    for (const std::string& text : defaults) {
+        const std::size_t eq = text.find('=');
+        const std::string bad = "--prop-default expects NAME=VALUE (e.g. PlaneStatsAverage=0.5), got '" + text + "'";
+        if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) throw UsageError(bad);
+        const std::string value = text.substr(eq + 1);
+        char* end = nullptr;
+        const double v = std::strtod(value.c_str(), &end);
+        if (end != value.c_str() + value.size()) throw UsageError(bad);
+        m.defaults[text.substr(0, eq)] = v;
+    }
+    for (const std::string& mode : modes) {
+        if (mode == "error") m.otherwise.reset();
+        else if (mode == "nan") m.otherwise = std::nan("");
+        else if (mode == "zero") m.otherwise = 0.0;
+        else throw UsageError("--missing-props expects error, nan or zero, got '" + mode + "'");
+    }
+    m.hint = "give it (" + flags_hint + ") or a default (--prop-default NAME=VALUE, --missing-props nan|zero)";
+    return m;
 }
 
 PropFileSetting parse_prop_file_setting(const std::string& text) {

@@ -29,7 +29,8 @@ namespace {
 ArgumentParser select_arguments() {
     ArgumentParser p("rigor select",
                      "For each frame N, evaluates a postfix Expr program on frame properties (x.Name, y.Name,\n"
-                     "... of the INPUTs' frame N, missing ones NaN), N and constants, with argminN, argmaxN\n"
+                     "... of the INPUTs' frame N; a missing one is an error unless --prop-default or\n"
+                     "--missing-props gives it a value), N and constants, with argminN, argmaxN\n"
                      "and argsortN; the result, rounded half away from zero and clamped to the inputs (NaN:\n"
                      "the first), says which INPUT's frame N is output.  Clips are x, y, z, a, b, ... (or\n"
                      "src0, src1, ...) in the order of the INPUTs.");
@@ -39,6 +40,11 @@ ArgumentParser select_arguments() {
         .option("", "--prop-file", "CLIP=FILE.json",
                 "per-frame properties of clip CLIP: a JSON list with one object per frame, e.g. "
                 "[{\"PlaneStatsAverage\": 0.4}, ...] (repeatable)")
+        .option("", "--prop-default", "NAME=VALUE", "what property NAME reads on a frame that lacks it (repeatable)")
+        .option("", "--missing-props", "MODE",
+                "what any other missing property reads: error (default), nan (akarin.Expr) or zero (akarin.Select)")
+        .flag("", "--akarin", "refuse what akarin.Select does not have (ceil, sgn): for scripts that must stay "
+                              "akarin-compatible")
         .flag("-q", "--quiet", "no progress display (else shown on stderr for runs longer than a moment)")
         .option("-o", "--output", "OUT", "y4m file, '-' for stdout (y4m), or a video (.mkv .nut .mov .mp4 .avi, lossless)");
     add_video_output_options(p);
@@ -91,7 +97,11 @@ int select_main(std::span<const std::string> args) {
         throw UserError("standard input can be only one of the inputs");
 
     // The program first: its errors need no file.
-    const pixel::select::FrameSelector selector(*program, int(inputs.size()));
+    const pixel::select::FrameSelector selector(
+        *program, int(inputs.size()),
+        parse_missing_properties(a->all("--prop-default"), a->all("--missing-props"),
+                                 "--prop CLIP.NAME=VALUE, --prop-file CLIP=FILE.json, e.g. from rigor stats"),
+        a->has("--akarin"));
 
     std::vector<ClipProperties> clip_props(inputs.size());
     for (const std::string& text : a->all("--prop")) {

@@ -26,6 +26,7 @@ constexpr Function kFunctions[] = {
     {"xor", Op::Xor, 2},       {"not", Op::Not, 1},         {"bitand", Op::BitAnd, 2}, {"bitor", Op::BitOr, 2},
     {"bitxor", Op::BitXor, 2}, {"bitnot", Op::BitNot, 1},   {"argmin", Op::ArgMin, -1}, {"argmax", Op::ArgMax, -1},
     {"nth_smallest", Op::SortedNth, -1}, {"argsort_nth", Op::ArgSortNth, -1},
+    {"ceil", Op::Ceil, 1},     {"sgn", Op::Sign, 1},
 };
 
 constexpr int kMaxNesting = 1000;
@@ -80,12 +81,26 @@ private:
     NodeId op(Op o, std::vector<NodeId> args) { return builder_.op(o, std::move(args)); }
 
     NodeId ternary() {
-        NodeId c = comparison();
+        NodeId c = logical_or();
         if (!accept("?")) return c;
         NodeId t = ternary();
         expect(":");
         NodeId f = ternary();
         return op(Op::Select, {c, t, f});
+    }
+
+    // a || b = or(a, b), a && b = and(a, b): truth tests (> 0) giving 0 or 1; both sides
+    // are evaluated (Expr has no short circuit), so the order is only the one of C.
+    NodeId logical_or() {
+        NodeId a = logical_and();
+        while (accept("||")) a = op(Op::Or, {a, logical_and()});
+        return a;
+    }
+
+    NodeId logical_and() {
+        NodeId a = comparison();
+        while (accept("&&")) a = op(Op::And, {a, comparison()});
+        return a;
     }
 
     NodeId comparison() {
@@ -148,6 +163,11 @@ private:
             return op(Op::Sub, {builder_.constant(0), a});
         }
         if (accept("+")) return unary();
+        skip_space();
+        if (text_.substr(pos_).starts_with("!") && !text_.substr(pos_).starts_with("!=")) {
+            ++pos_;
+            return op(Op::Not, {unary()});  // !a = not(a) = (a <= 0)
+        }
         return power();
     }
 

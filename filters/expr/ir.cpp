@@ -21,8 +21,9 @@ const OpInfo& op_info(Op op) {
         {"bitand", 2, true}, {"bitor", 2, true}, {"bitxor", 2, true}, {"bitnot", 1, false},
         {"?", 3, false}, {"[]", 2, false},
         {"sortnth", -1, false}, {"argmin", -1, false}, {"argmax", -1, false}, {"argsortnth", -1, false},
+        {"ceil", 1, false}, {"sgn", 1, false},
     };
-    static_assert(sizeof(kInfo) / sizeof(kInfo[0]) == std::size_t(Op::ArgSortNth) + 1);
+    static_assert(sizeof(kInfo) / sizeof(kInfo[0]) == std::size_t(Op::Sign) + 1);
     return kInfo[std::size_t(op)];
 }
 

@@ -14,12 +14,21 @@
 //   exact integers (below 2^24).  X/Y/Width/Height refer to the plane being computed.
 // - Truth: a value is true when > 0 (NaN is false).  Comparisons and logic ops give
 //   1 or 0.  Not(a) = (a <= 0).  Select(c, t, f) = c > 0 ? t : f, both evaluated.
-// - Mod = C fmodf (sign of the dividend).  Pow = C powf.  Min/Max: a < b ? a : b /
-//   a > b ? a : b.  Clamp(v, lo, hi) = Max(Min(v, hi), lo).
+// - Mod = C fmodf (sign of the dividend).  Min/Max: a < b ? a : b / a > b ? a : b.
+//   Clamp(v, lo, hi) = Max(Min(v, hi), lo).
+// - Pow(a, b) = exp(b log|a|) in the engine's exp and log (pixel/expr/vector_math.hpp,
+//   vmath::pow, vectorised, the same bits in the interpreter and generated code), with C
+//   powf's signs and special cases (C11 F.10.4.4): an odd integer b keeps the sign of a,
+//   a finite a < 0 with a non-integer b is NaN, pow(a, ±0) = pow(1, b) = pow(-1, ±inf) = 1;
+//   the exponents 2, 1 and 0.5 are exactly a * a, a and sqrt (correctly rounded); other
+//   results within about |b log a| 2^-22 relative of powf.  Every NaN is one quiet NaN.
 // - Sqrt(a) = a > 0 ? sqrtf(a) : 0 (negatives and NaN give 0).  Log, Exp, Sin, Cos as
 //   logf, expf, sinf, cosf (evaluators may use approximations within 1e-4 relative or
 //   1e-6 absolute; integer results of the golden cases must still match).
 // - Trunc/Floor as C; Round = round half to even (2.5 -> 2, 3.5 -> 4).
+// - Ceil as C ceilf; it is exactly -Floor(-a), signed zeros included (ceil(-0.5) = -0).
+//   Sign(a) = (a > 0) - (a < 0): 1, -1, or +0 for ±0 and NaN.  Both are rigor extensions
+//   (cranexpr/llvmexpr have ceil and sgn; akarin does not): ParseOptions::akarin refuses them.
 // - Bit ops: operands rounded half to even to int32 (saturating; NaN -> 0); result is
 //   that int32 as a float.  BitNot(0) = -1.
 // - SortedNth{k}(v0..vn-1): the k-th smallest (k = 0 smallest) by `<` with ties kept in
@@ -32,7 +41,11 @@
 //   Boundary::Default means the filter's setting (default Clamp).
 // - LoadAbsolute{clip}(cx, cy): coordinates rounded half to even, then clamped to the
 //   plane (NaN -> 0).
-// - Property{clip, name}: the frame property of clip's current frame; missing -> NaN.
+// - Property{clip, name}: the frame property of clip's current frame as binary32.  A
+//   string property reads the code of its first byte, as akarin does (a signed char:
+//   "I" = 73, "P" = 80, "B" = 66, "" = 0, bytes >= 0x80 read byte - 256).  A property the
+//   frame lacks is an error unless a default is given (akarin: NaN in Expr, 0 in Select);
+//   filters/expr/properties.hpp holds both rules.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -57,6 +70,8 @@ enum class Op : std::uint8_t {
     LoadAbsolute,
     // order statistics over any number of arguments
     SortedNth, ArgMin, ArgMax, ArgSortNth,
+    // rounding up and the sign (rigor extensions, after the peers cranexpr and llvmexpr)
+    Ceil, Sign,
 };
 
 enum class Boundary : std::uint8_t { Default, Clamp, Mirror };

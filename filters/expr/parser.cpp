@@ -34,6 +34,7 @@ constexpr NamedOp kOperators[] = {
     {"<=", Op::Le},       {"and", Op::And},     {"or", Op::Or},          {"xor", Op::Xor},
     {"not", Op::Not},     {"bitand", Op::BitAnd}, {"bitor", Op::BitOr},  {"bitxor", Op::BitXor},
     {"bitnot", Op::BitNot}, {"?", Op::Select},
+    {"ceil", Op::Ceil},   {"sgn", Op::Sign},
 };
 
 constexpr NamedOp kLeaves[] = {
@@ -133,7 +134,18 @@ private:
             throw UserError("pixel values are not available here: " + std::string(t.text) + where(t));
     }
 
+    // rigor's own operations, refused for scripts that must stay akarin-compatible.
+    void check_akarin(const Token& t, Op op) {
+        if (!options_.akarin) return;
+        const bool own = op == Op::Ceil || op == Op::Sign ||
+                         (options_.pixels && (op == Op::ArgMin || op == Op::ArgMax || op == Op::ArgSortNth));
+        if (own)
+            throw UserError("'" + std::string(t.text) + "' is a rigor extension that akarin." +
+                            (options_.pixels ? "Expr" : "Select") + " does not have (refused in akarin mode)" + where(t));
+    }
+
     void apply(const Token& t, Op op, int arity) {
+        check_akarin(t, op);
         need(t, std::size_t(arity));
         std::vector<NodeId> args(stack_.end() - arity, stack_.end());
         stack_.resize(stack_.size() - std::size_t(arity));
@@ -142,6 +154,7 @@ private:
 
     // sortN / argsortN: the top N replaced by N order statistics, smallest on top.
     void sort_like(const Token& t, Op op, int n) {
+        check_akarin(t, op);
         if (n > kMaxSortCount)
             throw UserError("cannot sort more than " + std::to_string(kMaxSortCount) + " values: " +
                             std::string(t.text) + where(t));

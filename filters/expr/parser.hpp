@@ -14,6 +14,9 @@ namespace rigor::expr {
 struct ParseOptions {
     int clips = INT_MAX;   // number of input clips; a reference beyond is an error
     bool pixels = true;    // false for Select: only properties, N and constants
+    // Refuse what akarin does not have (ceil, sgn; argminN/argmaxN/argsortN outside
+    // Select), for scripts that must also run on akarin.Expr / akarin.Select.
+    bool akarin = false;
 };
 
 // Throws rigor::UserError; an empty (all white space) program is an error too: callers

@@ -62,6 +62,8 @@ inline float apply_scalar(const Node& n, std::span<const float> a) noexcept {
         case Op::Trunc: return std::trunc(a[0]);
         case Op::Round: return round_half_even(a[0]);
         case Op::Floor: return std::floor(a[0]);
+        case Op::Ceil: return std::ceil(a[0]);
+        case Op::Sign: return truth(a[0] > 0) - truth(a[0] < 0);
         case Op::Gt: return truth(a[0] > a[1]);
         case Op::Lt: return truth(a[0] < a[1]);
         case Op::Eq: return truth(a[0] == a[1]);

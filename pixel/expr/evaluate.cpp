@@ -209,6 +209,8 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::Trunc: RIGOR_UNARY(vmath::trunc(a));
             case Op::Round: RIGOR_UNARY(vmath::round_even(a));
             case Op::Floor: RIGOR_UNARY(vmath::floor(a));
+            case Op::Ceil: RIGOR_UNARY(vmath::ceil(a));
+            case Op::Sign: RIGOR_UNARY(vmath::sign(a));
             case Op::Gt: RIGOR_BINARY(a > b ? 1.0f : 0.0f);
             case Op::Lt: RIGOR_BINARY(a < b ? 1.0f : 0.0f);
             case Op::Eq: RIGOR_BINARY(a == b ? 1.0f : 0.0f);

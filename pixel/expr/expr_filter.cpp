@@ -15,6 +15,7 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
                        int height)
     : width_(width), height_(height), input_formats_(input_formats.begin(), input_formats.end()),
       boundary_(settings.boundary == rigor::expr::Boundary::Default ? rigor::expr::Boundary::Clamp : settings.boundary),
+      missing_properties_(settings.missing_properties),
       threads_(settings.threads < 1 ? 1 : settings.threads) {
     if (input_formats_.empty()) throw UserError("Expr needs at least one input clip");
     const VideoFormat& first = input_formats_[0];
@@ -39,17 +40,30 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
                         output_format_.name() + " has " + std::to_string(planes) + " plane(s)");
     rigor::expr::ParseOptions options;
     options.clips = int(input_formats_.size());
+    options.akarin = settings.akarin;
     std::vector<jit::SampleLayout> clip_layouts;
     for (const VideoFormat& f : input_formats_) clip_layouts.push_back({f.bytes_per_sample(), f.is_float(), f.bits});
     const jit::SampleLayout out_layout{output_format_.bytes_per_sample(), output_format_.is_float(), output_format_.bits};
     std::map<std::string, std::shared_ptr<const Compiled>> compiled;  // by expression text
+    // Every plane is checked: the errors of all of them are reported together, each text
+    // once with the planes it is given for ("expression for planes 1, 2: ...").
+    std::vector<std::pair<std::string, std::string>> errors;  // (planes, message)
+    std::map<std::string, std::size_t> error_of_text;
+    auto fail = [&](int p, const std::string& text, const std::string& message) {
+        if (auto it = error_of_text.find(text); it != error_of_text.end()) {
+            errors[it->second].first += ", " + std::to_string(p);
+            return;
+        }
+        error_of_text.emplace(text, errors.size());
+        errors.emplace_back(std::to_string(p), message);
+    };
     for (int p = 0; p < planes; ++p) {
         const std::string& text = settings.expressions[std::min<std::size_t>(std::size_t(p), settings.expressions.size() - 1)];
         PlanePlan plan;
         if (rigor::expr::is_blank(text)) {
             if (!(first == output_format_))
-                throw UserError("empty expression for plane " + std::to_string(p) + " would copy a " + first.name() +
-                                " plane into a " + output_format_.name() + " output: give an expression");
+                fail(p, text, "empty, it would copy a " + first.name() + " plane into a " + output_format_.name() +
+                                  " output: give an expression");
             plan.copy = true;
         } else if (auto known = compiled.find(text); known != compiled.end()) {
             plan.compiled = known->second;
@@ -71,11 +85,19 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
                 compiled.emplace(text, std::move(c));
                 ++compiled_expressions_;
             } catch (const UserError& e) {
-                throw UserError("expression for plane " + std::to_string(p) + ": " + e.what());
+                fail(p, text, e.what());
             }
         }
         planes_.push_back(std::move(plan));
     }
+    if (errors.empty()) return;
+    std::string message;
+    for (const auto& [which, what] : errors) {
+        if (!message.empty()) message += "; ";
+        message += (which.find(',') == std::string::npos ? "expression for plane " : "expression for planes ") + which +
+                   ": " + what;
+    }
+    throw UserError(message);
 }
 
 int ExprFilter::jit_planes() const {
@@ -127,11 +149,10 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
         }
         for (std::size_t i = 0; i < inputs.size(); ++i)
             clips[std::size_t(p)].push_back(source_of(inputs[i]->plane(p), input_formats_[i]));
-        for (const PropertyRef& ref : program.properties) {
-            const FrameProperties& props = inputs[std::size_t(ref.clip)]->properties();
-            auto it = props.find(ref.name);
-            properties[std::size_t(p)].push_back(it == props.end() ? NAN : float(it->second));
-        }
+        for (const PropertyRef& ref : program.properties)
+            properties[std::size_t(p)].push_back(float(rigor::expr::read_property(
+                inputs[std::size_t(ref.clip)]->properties(), ref.name, ref.clip, frame_number, missing_properties_,
+                "the expression of plane " + std::to_string(p))));
         PlaneJob& job = jobs[std::size_t(p)];
         job.clips = clips[std::size_t(p)];
         job.target = {target.row(0), target.stride(), target.width(), target.height(), target.bytes_per_sample(),

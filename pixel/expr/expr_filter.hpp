@@ -14,6 +14,7 @@
 
 #include "filters/base/worker_pool.hpp"
 #include "filters/expr/ir.hpp"
+#include "filters/expr/properties.hpp"
 #include "pixel/expr/evaluate.hpp"
 #include "pixel/expr/jit/kernel.hpp"
 #include "pixel/expr/jit/row_driver.hpp"
@@ -30,11 +31,18 @@ struct ExprSettings {
     // Generate machine code for each plane's program where the CPU and the program
     // allow (jit/kernel.hpp); false: the block interpreter alone (same results, slower).
     bool jit = true;
+    // What a frame property that a frame lacks reads as (filters/expr/properties.hpp): by
+    // default an error naming it; `missing_properties.otherwise = NAN` is akarin.Expr's rule.
+    rigor::expr::MissingProperties missing_properties;
+    // Refuse rigor's own operations (ceil, sgn, argminN ...; filters/expr/parser.hpp), for
+    // scripts that must also run on akarin.Expr.
+    bool akarin = false;
 };
 
 class ExprFilter {
 public:
-    // Validates everything and compiles the programs; throws rigor::UserError.
+    // Validates everything and compiles the programs; throws rigor::UserError (one
+    // message naming every plane whose expression is wrong).
     ExprFilter(const ExprSettings& settings, std::span<const VideoFormat> input_formats, int width, int height);
 
     const VideoFormat& output_format() const { return output_format_; }
@@ -73,6 +81,7 @@ private:
     std::vector<VideoFormat> input_formats_;
     std::vector<PlanePlan> planes_;
     rigor::expr::Boundary boundary_;
+    rigor::expr::MissingProperties missing_properties_;
     int threads_;
     int compiled_expressions_ = 0;
     // Threads and each thread's scratch per plane, kept from frame to frame (made on

@@ -39,6 +39,15 @@ inline constexpr float NAN_F = std::numeric_limits<float>::quiet_NaN();
     float t = trunc(v);
     return select(t > v, t - 1.0f, t);
 }
+// ceilf: trunc moves positive non-integers down, so one up (-0.5 stays -0, as C).
+[[gnu::always_inline]] inline float ceil(float v) noexcept {
+    float t = trunc(v);
+    return select(t < v, t + 1.0f, t);
+}
+// (v > 0) - (v < 0): 1, -1, +0 for ±0 and NaN (ir.hpp).
+[[gnu::always_inline]] inline float sign(float v) noexcept {
+    return select(v > 0.0f, 1.0f, 0.0f) - select(v < 0.0f, 1.0f, 0.0f);
+}
 
 // Bit-operation operand (scalar.hpp to_int32): round half to even, saturate, NaN -> 0.
 [[gnu::always_inline]] inline std::int32_t to_int32(float v) noexcept {

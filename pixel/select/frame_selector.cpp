@@ -15,9 +15,10 @@ using rigor::expr::Op;
 
 namespace {
 
-rigor::expr::Expr parse_select(std::string_view program, int clips) {
+rigor::expr::Expr parse_select(std::string_view program, int clips, bool akarin) {
     if (clips < 1) throw UserError("select needs at least one candidate clip");
     rigor::expr::ParseOptions options;
+    options.akarin = akarin;
     options.clips = clips;
     options.pixels = false;
     try {
@@ -36,7 +37,10 @@ rigor::expr::Expr parse_select(std::string_view program, int clips) {
 }  // namespace
 
 FrameSelector::FrameSelector(std::string_view program, int clips)
-    : program_(parse_select(program, clips)), clips_(clips) {
+    : FrameSelector(program, clips, rigor::expr::MissingProperties{}) {}
+
+FrameSelector::FrameSelector(std::string_view program, int clips, rigor::expr::MissingProperties missing, bool akarin)
+    : program_(parse_select(program, clips, akarin)), clips_(clips), missing_(std::move(missing)) {
     for (const Node& n : program_.nodes())
         if (n.op == Op::Property &&
             std::find(read_.begin(), read_.end(), std::pair(n.clip, n.name)) == read_.end())
@@ -56,9 +60,8 @@ float FrameSelector::evaluate(std::span<const FrameProperties* const> properties
             case Op::Constant: value[id] = n.value; break;
             case Op::FrameNumber: value[id] = float(frame); break;
             case Op::Property: {
-                const FrameProperties& p = *properties[std::size_t(n.clip)];
-                auto it = p.find(n.name);
-                value[id] = it == p.end() ? NAN : float(it->second);
+                value[id] = float(rigor::expr::read_property(*properties[std::size_t(n.clip)], n.name, n.clip, frame,
+                                                             missing_, "the select expression"));
                 break;
             }
             default:

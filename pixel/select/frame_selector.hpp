@@ -2,7 +2,8 @@
 // "Frame selection (Select)").
 //
 // For output frame N the program is evaluated once on the frame properties of the
-// candidate clips' frame N (x.Name, y.Name, ..., missing -> NaN), the frame number N and
+// candidate clips' frame N (x.Name, y.Name, ...; a missing one is an error unless a default
+// is given: filters/expr/properties.hpp), the frame number N and
 // constants, with the semantics of filters/expr/ir.hpp (binary32, argminN / argmaxN /
 // argsortN included).  The result is rounded half away from zero and clamped to
 // [0, clips - 1]: that clip's frame N is output.  rigor: a NaN result selects clip 0
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "filters/expr/ir.hpp"
+#include "filters/expr/properties.hpp"
 #include "pixel/io/frame.hpp"
 
 namespace rigor::pixel::select {
@@ -25,6 +27,9 @@ public:
     // malformed program, a pixel reference (x, x[1,0], X, width, ...) or a clip beyond
     // the candidates, naming the token and its position.
     FrameSelector(std::string_view program, int clips);
+    // The same, with what a property a frame lacks reads as (default: an error); `akarin`
+    // refuses what akarin.Select does not have (ceil, sgn).
+    FrameSelector(std::string_view program, int clips, rigor::expr::MissingProperties missing, bool akarin = false);
 
     int clips() const { return clips_; }
     // The (clip, name) pairs the program reads, each once: what a property source
@@ -32,6 +37,7 @@ public:
     const std::vector<std::pair<int, std::string>>& properties_read() const { return read_; }
 
     // The program's value; properties[i] belongs to clip i (properties.size() == clips()).
+    // Throws rigor::UserError for a property that is missing and has no default.
     float evaluate(std::span<const FrameProperties* const> properties, long frame) const;
     // The chosen clip: evaluate() rounded and clamped by clip_index().
     int choose(std::span<const FrameProperties* const> properties, long frame) const;
@@ -39,6 +45,7 @@ public:
 private:
     rigor::expr::Expr program_;
     int clips_;
+    rigor::expr::MissingProperties missing_;
     std::vector<std::pair<int, std::string>> read_;
 };
 

@@ -7,6 +7,7 @@
 
 #include "filters/base/error.hpp"
 #include "filters/base/file_error.hpp"
+#include "filters/expr/properties.hpp"
 
 namespace rigor::pixel::select {
 
@@ -41,9 +42,10 @@ std::vector<FrameProperties> read_property_list(std::istream& in, const std::str
             if (it == entry.end() || it->is_null()) continue;
             if (it->is_boolean()) props[key] = it->get<bool>() ? 1.0 : 0.0;
             else if (it->is_number()) props[key] = it->get<double>();
+            else if (it->is_string()) props[key] = rigor::expr::string_property_value(it->get_ref<const std::string&>());
             else
                 throw UserError(name + ": property '" + key + "' of frame " + std::to_string(n) + " is " + kind(*it) +
-                                "; expressions read numbers only");
+                                "; expressions read numbers and strings only");
         }
         frames.push_back(std::move(props));
     }

@@ -8,6 +8,7 @@
 
 #include "filters/base/error.hpp"
 #include "filters/expr/ir_text.hpp"
+#include "filters/expr/lower_extensions.hpp"
 #include "filters/expr/optimize.hpp"
 #include "symbolic/expr/affine_form.hpp"
 #include "symbolic/expr/algebra.hpp"
@@ -56,17 +57,20 @@ std::string affine_text(const AffineForm& f) {
 
 }  // namespace
 
-Analysis analyse(const rigor::expr::Expr& e, const InputRanges& ranges, const OutputFormat& format,
+Analysis analyse(const rigor::expr::Expr& given, const InputRanges& ranges, const OutputFormat& format,
                  const EngineSetup& setup) {
+    // ceil and sgn as the core operations they equal bit for bit (ir.hpp), so every model
+    // below (binary32, enclosure, hazards, algebra) covers them; the texts show the program given.
+    const rigor::expr::Expr e = rigor::expr::lower_extensions(given);
     check_ranges(e, ranges);
     Analysis a;
     a.running.output = {format.is_float, format.bits};
     a.running.output_name = format.name;
     if (setup.probe) a.running = running_range(e, ranges, {format.is_float, format.bits}, format.name, setup);
     else a.running.why_not = "no engine was given to run the program";
-    a.postfix = rigor::expr::to_postfix(e);
-    a.infix = rigor::expr::to_infix(e);
-    a.optimised_postfix = rigor::expr::to_postfix_stored(rigor::expr::optimize(e));
+    a.postfix = rigor::expr::to_postfix(given);
+    a.infix = rigor::expr::to_infix(given);
+    a.optimised_postfix = rigor::expr::to_postfix_stored(rigor::expr::optimize(given));
     a.variables = used_variables(e);
     try {
         Algebra alg = to_algebra(e);

@@ -71,6 +71,17 @@ TEST_CASE("rigor expr: files, frames, properties, pictures", "[cli]") {
     out = read_y4m(d / "p.y4m");
     REQUIRE(out.size() == 1);
     CHECK(sample(out[0], 0, 1, 1) == 4 * 12);
+    // A missing property reads its default (by name, else --missing-props); a string its
+    // first byte (akarin's rule): "I" is 73.
+    REQUIRE(run(r + "--frames 0:1 --prop-default Gain=2 -e 'x x.Gain * x.Other +' --missing-props zero --format yuv420p16 -o " +
+                    (d / "q.y4m") + " " + (d / "a.y4m"),
+                d) == 0);
+    CHECK(sample(read_y4m(d / "q.y4m").at(0), 0, 1, 1) == 2 * 2);
+    REQUIRE(run(r + "--frames 0:1 --missing-props nan -e 'x.Gain 7 = 9 x.Gain ?' -o " + (d / "n.y4m") + " " + (d / "a.y4m"),
+                d) == 0);
+    CHECK(sample(read_y4m(d / "n.y4m").at(0), 0, 1, 1) == 0);  // NaN, stored as 0
+    REQUIRE(run(r + "--frames 0:1 --prop x._PictType=I -e 'x._PictType' -o " + (d / "s.y4m") + " " + (d / "a.y4m"), d) == 0);
+    CHECK(sample(read_y4m(d / "s.y4m").at(0), 0, 3, 2) == 73);
     // a picture output
     write_y4m(d / "g.y4m", three_frames("gray8"));
     CHECK(run(r + "--frames 1: -e 'x 2 *' --format grays -o " + (d / "o.pfm") + " " + (d / "g.y4m"), d) == 1);
@@ -79,6 +90,29 @@ TEST_CASE("rigor expr: files, frames, properties, pictures", "[cli]") {
     CHECK(fs::exists(d / "o.pfm"));
     CHECK(run(r + "--help >" + (d / "help.txt"), d) == 0);
     CHECK(fs::file_size(d / "help.txt") > 100);
+    // An expression with a leading minus is a value, not an option (no `--` needed).
+    std::string out_text;
+    REQUIRE(run(kRigor + " postfix '-x + 1' > " + (d / "pf.txt"), d) == 0);
+    std::getline(std::ifstream(d / "pf.txt"), out_text);
+    CHECK(out_text == "0 x - 1 +");
+    REQUIRE(run(kRigor + " postfix '-(x*2) || !y' > " + (d / "pf.txt"), d) == 0);
+    std::getline(std::ifstream(d / "pf.txt"), out_text);
+    CHECK(out_text == "0 x 2 * - y not or");
+    REQUIRE(run(kRigor + " infix '-5 x *' > " + (d / "if.txt"), d) == 0);
+    std::getline(std::ifstream(d / "if.txt"), out_text);
+    CHECK(out_text == "(-5) * x");
+    // ceil and sgn through the analysis (lowered to floor and comparisons): exact ranges
+    // from every 8-bit input run through the engine.
+    REQUIRE(run(kRigor + " analyse 'x 10 / ceil' --range x=0:255 --format gray8 > " + (d / "an.txt"), d) == 0);
+    std::stringstream an;
+    an << std::ifstream(d / "an.txt").rdbuf();
+    CHECK_THAT(an.str(), Catch::Contains("range:      [0, 26]  (min exact, max exact: all 256 inputs"));
+    CHECK_THAT(an.str(), Catch::Contains("maximum at: x=251  ->  26"));
+    CHECK_THAT(an.str(), Catch::Contains("postfix:    x 10 / ceil"));
+    REQUIRE(run(kRigor + " analyse 'x 128 - sgn 5 *' --range x=0:255 --format grays > " + (d / "an.txt"), d) == 0);
+    an.str("");
+    an << std::ifstream(d / "an.txt").rdbuf();
+    CHECK_THAT(an.str(), Catch::Contains("range:      [-5, 5]  (min exact, max exact"));
 }
 
 TEST_CASE("rigor expr streams stdin to stdout, and gives the same frames with 2 threads and with --no-jit", "[cli]") {
@@ -134,7 +168,18 @@ TEST_CASE("rigor expr bad input: exit 1 (2 for argument mistakes), a clear messa
         {"-e 'x y +'" + o + (d / "a.y4m") + " " + (d / "small.y4m"), "3x3"},
         {"-e 'x y +'" + o + (d / "a.y4m") + " " + (d / "c.y4m"), "subsampling"},
         {"-e x -e x" + o + (d / "a.y4m"), "2 expressions given"},
-        {"-e x -e ''  --format yuv420p16" + o + (d / "c.y4m"), "empty expression for plane 1"},
+        {"-e x -e ''  --format yuv420p16" + o + (d / "c.y4m"), "expression for planes 1, 2: empty, it would copy"},
+        // every plane's error at once, each text once with the planes it is given for
+        {"-e 'x +' -e 'x foo'" + o + (d / "c.y4m"),
+         "expression for plane 0: insufficient values on stack: + (token 2, column 3); expression for planes 1, 2: "
+         "unknown token 'foo' (token 2, column 3)"},
+        {"-e 'x x.Gain *'" + o + (d / "a.y4m"),
+         "frame 0 of clip x has no property 'Gain' (x.Gain, read by the expression of plane 0); give it (--prop"},
+        {"-e 'x x.Gain *' --prop-default Other=1" + o + (d / "a.y4m"), "has no property 'Gain'"},
+        {"-e 'x x.Gain *' --missing-props none" + o + (d / "a.y4m"), "--missing-props expects error, nan or zero", 2},
+        {"-e 'x x.Gain *' --prop x.Gain=2x" + o + (d / "a.y4m"), "--prop expects CLIP.NAME=VALUE", 2},
+        {"--akarin -e 'x 2 / ceil'" + o + (d / "a.y4m"),
+         "expression for plane 0: 'ceil' is a rigor extension that akarin.Expr does not have"},
         {"-e x --format gray7" + o + (d / "a.y4m"), "unknown format", 2},
         {"-e x --bogus" + o + (d / "a.y4m"), "unknown option", 2},
     };

@@ -42,6 +42,9 @@ struct RunOptions {
     expr::Boundary boundary = expr::Boundary::Clamp;
     int threads = 1;
     long frame_number = 0;
+    // A property a frame lacks reads NaN (akarin.Expr's rule, which the references here
+    // follow); false: rigor's default, an error.
+    bool missing_properties_nan = true;
 };
 
 inline RunOptions fmt(const std::string& format) {
@@ -65,6 +68,7 @@ inline Frame run(const std::vector<std::string>& exprs, const std::vector<Frame>
     if (o.format) s.output_format = pixel::parse_format_name(*o.format);
     s.boundary = o.boundary;
     s.threads = o.threads;
+    if (o.missing_properties_nan) s.missing_properties.otherwise = NAN;
     std::vector<VideoFormat> formats;
     std::vector<const Frame*> ptrs;
     for (const Frame& f : inputs) formats.push_back(f.format()), ptrs.push_back(&f);

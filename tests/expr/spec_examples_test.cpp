@@ -188,7 +188,7 @@ TEST_CASE("x[] absolute pixels: round half to even, then clamp") {
     CHECK(sample(out, 0, 1, 2) == 22);
 }
 
-TEST_CASE("integer output: clamp, then round half to even; NaN becomes 0") {
+TEST_CASE("integer output: clamp, then round half to even, NaN becomes 0") {
     const std::vector<std::pair<double, double>> cases = {
         {127.5, 128}, {0.5, 0}, {1.5, 2}, {2.5, 2}, {-3, 0}, {300, 255}, {254.5, 254}, {255.4, 255}, {254.6, 255}};
     Frame in = make_frame("grays", int(cases.size()), 1, [&](int, int x, int) { return cases[std::size_t(x)].first; });
@@ -229,7 +229,15 @@ TEST_CASE("one expression per plane: repeat last, empty copies, errors") {
     CHECK(sample(copy420, 2, 1, 1) == 722);
     // empty with a different output format: an error, never garbage
     CHECK_THROWS_AS(run({"x", ""}, {in}, fmt("yuv444p16")), UserError);
-    CHECK_THROWS_WITH(run({"x", "  "}, {in}, fmt("yuv444ps")), Catch::Contains("empty expression for plane 1"));
+    CHECK_THROWS_WITH(run({"x", "  "}, {in}, fmt("yuv444ps")),
+                      Catch::Contains("expression for planes 1, 2: empty, it would copy a yuv444p8 plane"));
+    // every plane's error, not only the first: each text once, with the planes it is for
+    CHECK_THROWS_WITH(run({"x +", "x foo", "1 x"}, {in}),
+                      Catch::Equals("expression for plane 0: insufficient values on stack: + (token 2, column 3); "
+                                    "expression for plane 1: unknown token 'foo' (token 2, column 3); "
+                                    "expression for plane 2: 2 unconsumed values on stack: 1 x (after the last token)"));
+    CHECK_THROWS_WITH(run({"x", "x y"}, {in}),
+                      Catch::Equals("expression for planes 1, 2: reference to undefined clip: y (token 2, column 3)"));
     // more expressions than planes
     CHECK_THROWS_WITH(run({"x", "x", "x", "x"}, {in}), Catch::Contains("4 expressions given"));
     CHECK_THROWS_WITH(run({"x", "x"}, {make_frame("gray8", 2, 2, [](int, int, int) { return 0; })}),

@@ -90,11 +90,23 @@ TEST_CASE("rigor select: property files, constants, ties to the first, the short
     // --prop wins over --prop-file: b is always at distance 0.
     REQUIRE(run(kRigor + " select" + closest + "--prop y.P=0.5 -o " + (d / "p.y4m") + inputs, d) == 0);
     CHECK(chosen_clips(d / "p.y4m") == std::vector<int>{1, 1, 1, 1});
-    // Rounded half away from zero: 0.5 -> 1.  A missing property is NaN (false in ?).
+    // Rounded half away from zero: 0.5 -> 1.  A missing property is an error unless given
+    // a default: NaN (false in ?), or by name.
     REQUIRE(run(kRigor + " select -e x.K --prop x.K=0.5 -o " + (d / "h.y4m") + inputs, d) == 0);
     CHECK(chosen_clips(d / "h.y4m") == std::vector<int>{1, 1, 1, 1});
-    REQUIRE(run(kRigor + " select -e 'x.Nope 1 7 ?' -o " + (d / "n.y4m") + inputs, d) == 0);
+    REQUIRE(run(kRigor + " select -e 'x.Nope 1 7 ?' --missing-props nan -o " + (d / "n.y4m") + inputs, d) == 0);
     CHECK(chosen_clips(d / "n.y4m") == std::vector<int>{2, 2, 2, 2});  // 7 clamped to the last
+    REQUIRE(run(kRigor + " select -e 'x.Nope' --prop-default Nope=1 --missing-props zero -o " + (d / "d.y4m") + inputs,
+                d) == 0);
+    CHECK(chosen_clips(d / "d.y4m") == std::vector<int>{1, 1, 1, 1});
+    REQUIRE(run(kRigor + " select -e 'x.Other' --prop-default Nope=1 --missing-props zero -o " + (d / "z.y4m") + inputs,
+                d) == 0);
+    CHECK(chosen_clips(d / "z.y4m") == std::vector<int>{0, 0, 0, 0});
+    // A string property reads its first byte: b's frame 0 is "I" (73), the others lack it.
+    REQUIRE(run(kRigor + " select -e 'y._PictType 73 = 2 *' --prop-file y=" + (d / "b.json") +
+                    " --missing-props zero -o " + (d / "s.y4m") + inputs,
+                d) == 0);
+    CHECK(chosen_clips(d / "s.y4m") == std::vector<int>{2, 0, 0, 0});
     CHECK(run(kRigor + " select --help > " + (d / "help.txt"), d) == 0);
     CHECK(fs::file_size(d / "help.txt") > 300);
 }
@@ -118,7 +130,7 @@ TEST_CASE("rigor select bad input: a clear message, no output file", "[cli]") {
     write_clip(d / "small.y4m", 1, 3, "gray8", 3, 3);
     write_clip(d / "yuv.y4m", 1, 3, "yuv420p8");
     write_text(d / "short.json", R"([{"P": 1}, {"P": 0}])");
-    write_text(d / "text.json", R"([{"P": "one"}, {"P": 0}, {"P": 0}])");
+    write_text(d / "text.json", R"([{"P": ["one"]}, {"P": 0}, {"P": 0}])");
     const std::string o = " -o " + (d / "out.y4m") + " ";
     const std::string ab = " " + (d / "a.y4m") + " " + (d / "b.y4m");
     struct Case {
@@ -133,7 +145,12 @@ TEST_CASE("rigor select bad input: a clear message, no output file", "[cli]") {
         {"-e 'x.P y.P 2 argmin2'" + o + ab, "2 unconsumed values on stack", 1},
         {"-e 'x.P' --prop-file x=" + (d / "short.json") + o + ab,
          "lists properties for 2 frame(s), but input '" + (d / "a.y4m") + "' has a frame 2", 1},
-        {"-e 'x.P' --prop-file x=" + (d / "text.json") + o + ab, "property 'P' of frame 0 is a string", 1},
+        {"-e 'x.P' --prop-file x=" + (d / "text.json") + o + ab, "property 'P' of frame 0 is an array", 1},
+        {"-e 'x.P y.Q +' --prop x.P=1" + o + ab,
+         "frame 0 of clip y has no property 'Q' (y.Q, read by the select expression); give it (--prop", 1},
+        {"-e 'x.P' --missing-props maybe" + o + ab, "--missing-props expects error, nan or zero, got 'maybe'", 2},
+        {"-e 'x.P' --prop-default P" + o + ab, "--prop-default expects NAME=VALUE", 2},
+        {"-e 'x.P' --prop x.P=0.5q" + o + ab, "--prop expects CLIP.NAME=VALUE", 2},
         {"-e 'x.P' --prop-file x=" + (d / "none.json") + o + ab, "cannot read '", 1},
         {"-e 'x.P' --prop-file " + (d / "short.json") + o + ab, "--prop-file expects CLIP=FILE.json", 2},
         {"-e 'x.P' --prop-file xy=" + (d / "short.json") + o + ab, "--prop-file: 'xy' is not a clip name", 2},

@@ -48,9 +48,18 @@ TEST_CASE("property list: malformed files are errors naming the file and the fra
     CHECK(error_of("[{\"A\": 1},").find("t.json: not valid JSON") == 0);
     CHECK(error_of("{\"A\": 1}").find("t.json: expected a list with one object of properties per frame, got an object") == 0);
     CHECK(error_of("[{\"A\": 1}, 5]").find("t.json: entry 1 (frame 1) is a number, not an object") == 0);
-    CHECK(error_of("[{\"A\": 1}, {\"A\": \"x\"}]") ==
-          "t.json: property 'A' of frame 1 is a string; expressions read numbers only");
+    CHECK(error_of("[{\"A\": 1}, {\"A\": {}}]") ==
+          "t.json: property 'A' of frame 1 is an object; expressions read numbers and strings only");
     CHECK(error_of("[{\"A\": [0.5]}]").find("property 'A' of frame 0 is an array") != std::string::npos);
     CHECK(error_of("[{\"B\": \"anything\"}]") == "(no error)");
     CHECK_THROWS_AS(rigor::pixel::select::read_property_list_file("/nonexistent/p.json", {}), rigor::IoError);
+}
+
+TEST_CASE("property list: strings read as akarin reads them, their first byte", "[select]") {
+    const auto frames = read(R"([{"_PictType": "I"}, {"_PictType": "P"}, {"_PictType": "B"},
+                                 {"_PictType": ""}, {"_PictType": "\u00e9t\u00e9"}, {"_PictType": "Left"}])",
+                             {"_PictType"});
+    REQUIRE(frames.size() == 6);
+    const double expected[] = {73, 80, 66, 0, 0xC3 - 256, 76};  // "é" is UTF-8 C3 A9: a signed char
+    for (std::size_t i = 0; i < 6; ++i) CHECK(frames[i].at("_PictType") == expected[i]);
 }

@@ -1,6 +1,6 @@
 // FrameSelector: the Select semantics of expr-language.md ("Frame selection (Select)")
 // on hand-computed cases: argmin/argmax/argsort with ties to the first, rounding half away
-// from zero, clamping, missing properties (NaN), and the errors.
+// from zero, clamping, missing properties (an error, or a default), and the errors.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -87,7 +87,7 @@ TEST_CASE("select: the result is rounded half away from zero and clamped to the 
     CHECK(s.choose(props, 0) == 0);
 }
 
-TEST_CASE("select: properties of each clip, N, missing properties are NaN", "[select]") {
+TEST_CASE("select: properties of each clip, N, missing properties are errors unless given a default", "[select]") {
     FrameProperties x{{"PlaneStatsAverage", 0.2}}, y{{"PlaneStatsAverage", 0.45}};
     const FrameProperties* props[] = {&x, &y};
     FrameSelector closest("x.PlaneStatsAverage 0.5 - abs y.PlaneStatsAverage 0.5 - abs argmin2", 2);
@@ -104,11 +104,29 @@ TEST_CASE("select: properties of each clip, N, missing properties are NaN", "[se
     CHECK(FrameSelector("N 2 %", 2).choose(props, 7) == 1);
     CHECK(FrameSelector("N 2 %", 2).choose(props, 8) == 0);
 
-    CHECK(std::isnan(FrameSelector("x.Missing", 2).evaluate(props, 0)));
-    CHECK(FrameSelector("x.Missing", 2).choose(props, 0) == 0);
-    CHECK(FrameSelector("x.Missing x.Missing =", 2).evaluate(props, 0) == 0);  // NaN != NaN
-    CHECK(FrameSelector("x.Missing 0 1 ?", 2).evaluate(props, 0) == 1);        // NaN is false
-    CHECK(FrameSelector("y.Missing 1 +", 2).choose(props, 0) == 0);
+    // Missing (issue 16): an error naming the property, the clip and the frame ...
+    try {
+        (void)FrameSelector("x.PlaneStatsAverage y.Missing +", 2).evaluate(props, 7);
+        FAIL("a missing property was read");
+    } catch (const rigor::UserError& e) {
+        CHECK(std::string(e.what()) == "frame 7 of clip y has no property 'Missing' (y.Missing, read by the "
+                                       "select expression)");
+    }
+    // ... unless a default is given: for the name, or for every name (akarin's NaN or 0).
+    rigor::expr::MissingProperties nan_rule, zero_rule, named;
+    nan_rule.otherwise = NAN;
+    zero_rule.otherwise = 0;
+    named.defaults["Missing"] = 2;
+    CHECK(std::isnan(FrameSelector("x.Missing", 2, nan_rule).evaluate(props, 0)));
+    CHECK(FrameSelector("x.Missing", 2, nan_rule).choose(props, 0) == 0);
+    CHECK(FrameSelector("x.Missing x.Missing =", 2, nan_rule).evaluate(props, 0) == 0);  // NaN != NaN
+    CHECK(FrameSelector("x.Missing 0 1 ?", 2, nan_rule).evaluate(props, 0) == 1);        // NaN is false
+    CHECK(FrameSelector("y.Missing 1 +", 2, nan_rule).choose(props, 0) == 0);
+    CHECK(FrameSelector("y.Missing 1 +", 2, zero_rule).choose(props, 0) == 1);
+    CHECK(FrameSelector("y.Missing x.PlaneStatsAverage +", 2, named).evaluate(props, 0) == 2.52f);
+    CHECK_THROWS_AS(FrameSelector("y.Other", 2, named).evaluate(props, 0), rigor::UserError);
+    // A given property wins over every default.
+    CHECK(FrameSelector("x.PlaneStatsAverage", 2, zero_rule).evaluate(props, 0) == 0.52f);
 }
 
 TEST_CASE("select: pixels, unknown clips and malformed programs are errors naming the token", "[select]") {

@@ -37,6 +37,11 @@ void FloatGenerator::emit_vector(NodeId i, int u, int position) {
         case Op::Abs: case Op::Gt: case Op::Lt: case Op::Eq: case Op::Ge: case Op::Le: case Op::Not:
             ra = reg_of(0, A, kScratchA);
             break;
+        case Op::Sign:  // the (a < 0) part first, in a scratch register; (a > 0) below
+            ra = reg_of(0, A, kScratchA);
+            a_.vcmpps(ymm(kScratchB), ymm(ra), scalar(0.0f), imm(Cmp::Lt));
+            a_.vandps(ymm(kScratchB), ymm(kScratchB), scalar(1.0f));
+            break;
         case Op::Sqrt:
             ra = reg_of(0, A, kScratchB);
             a_.vcmpps(ymm(kScratchA), ymm(ra), scalar(0.0f), imm(Cmp::Gt));  // a > 0 (NaN: false)
@@ -85,6 +90,12 @@ void FloatGenerator::emit_vector(NodeId i, int u, int position) {
         case Op::Trunc: a_.vroundps(ymm(d), A, imm(Rounding::TowardZero)); break;
         case Op::Round: a_.vroundps(ymm(d), A, imm(Rounding::NearestEven)); break;
         case Op::Floor: a_.vroundps(ymm(d), A, imm(Rounding::Down)); break;
+        case Op::Ceil: a_.vroundps(ymm(d), A, imm(Rounding::Up)); break;
+        case Op::Sign:  // (a > 0) - (a < 0), as vmath::sign
+            a_.vcmpps(ymm(d), ymm(ra), scalar(0.0f), imm(Cmp::Gt));
+            a_.vandps(ymm(d), ymm(d), scalar(1.0f));
+            a_.vsubps(ymm(d), ymm(d), VecOperand::r(kScratchB));
+            break;
         case Op::Gt: case Op::Lt: case Op::Eq: case Op::Ge: case Op::Le:
             a_.vcmpps(ymm(d), ymm(ra), B, imm(*predicate(n.op)));
             a_.vandps(ymm(d), ymm(d), scalar(1.0f));

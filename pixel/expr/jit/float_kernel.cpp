@@ -83,6 +83,7 @@ void FloatGenerator::count_register_uses() {
                 case Op::Select: needs = k == 2 || (k == 0 && !fused_condition_[n.args[0]]); break;
                 case Op::Sin: case Op::Cos: case Op::Exp: case Op::Log: case Op::Trunc: case Op::Round:
                 case Op::Floor: case Op::Pow: case Op::Mod: needs = false; break;
+                case Op::Ceil: needs = false; break;
                 case Op::And: case Op::Or: case Op::Xor:
                 case Op::BitAnd: case Op::BitOr: case Op::BitXor: case Op::BitNot: needs = true; break;
                 default: break;

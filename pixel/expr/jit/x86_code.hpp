@@ -57,7 +57,7 @@ enum class Cmp : std::uint8_t {
     Eq = 0x00, Lt = 0x11, Le = 0x12, Unord = 0x03, NeqUnord = 0x04, NotLt = 0x05, Ge = 0x1d, Gt = 0x1e
 };
 // Rounding-control immediates of VROUNDPS (bit 3 suppresses the precision exception).
-enum class Rounding : std::uint8_t { NearestEven = 0x08, Down = 0x09, TowardZero = 0x0b };
+enum class Rounding : std::uint8_t { NearestEven = 0x08, Down = 0x09, Up = 0x0a, TowardZero = 0x0b };
 constexpr std::uint8_t imm(Cmp p) { return std::uint8_t(p); }
 constexpr std::uint8_t imm(Rounding r) { return std::uint8_t(r); }
 
