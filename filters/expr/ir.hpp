@@ -33,6 +33,12 @@
 // - LoadAbsolute{clip}(cx, cy): coordinates rounded half to even, then clamped to the
 //   plane (NaN -> 0).
 // - Property{clip, name}: the frame property of clip's current frame; missing -> NaN.
+// - WindowSum{clip, dx, dy, window_width, window_height, boundary}: the sum of the
+//   samples Load{clip, dx+i, dy+j, boundary} over the window 0 <= i < window_width,
+//   0 <= j < window_height.  Never parsed: the window-sum pass (window_sum.hpp) forms it
+//   from an add chain over exactly those loads only where the samples are integers and
+//   every partial sum stays below 2^24, so each binary32 addition of the chain is exact
+//   and the sum is the same in any order (evaluators may use running sums).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -57,6 +63,8 @@ enum class Op : std::uint8_t {
     LoadAbsolute,
     // order statistics over any number of arguments
     SortedNth, ArgMin, ArgMax, ArgSortNth,
+    // the sum of a rectangle of loads (formed by the window-sum pass, never parsed)
+    WindowSum,
 };
 
 enum class Boundary : std::uint8_t { Default, Clamp, Mirror };
@@ -70,8 +78,9 @@ struct Node {
     Op op = Op::Constant;
     float value = 0;                       // Constant
     int clip = 0;                          // Load, LoadAbsolute, Property
-    int dx = 0, dy = 0;                    // Load
-    Boundary boundary = Boundary::Default; // Load
+    int dx = 0, dy = 0;                    // Load; WindowSum: the window's first offset
+    int window_width = 0, window_height = 0;  // WindowSum: columns and rows summed
+    Boundary boundary = Boundary::Default; // Load, WindowSum
     int rank = 0;                          // SortedNth, ArgSortNth
     std::string name;                      // Property
     std::vector<NodeId> args;              // operands, in stack order (deepest first)

@@ -30,6 +30,9 @@ struct ExprSettings {
     // Generate machine code for each plane's program where the CPU and the program
     // allow (jit/kernel.hpp); false: the block interpreter alone (same results, slower).
     bool jit = true;
+    // Form window sums (filters/expr/window_sum.hpp) from add chains over a rectangle of
+    // integer samples; false keeps the chains (same results: the sums are exact).
+    bool window_sums = true;
 };
 
 class ExprFilter {
