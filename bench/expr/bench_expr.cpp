@@ -105,6 +105,7 @@ struct Row {
     const char* format;
     const char* name;  // shown instead of a long expression
     double akarin;     // the issue's / spec's akarin figure (0: unknown)
+    bool window_sums = true;  // false: the add chain as written (ExprSettings::window_sums)
 };
 
 std::string shown(const Row& r) { return r.name ? r.name : r.expr; }
@@ -124,6 +125,7 @@ void time_row(const Row& row, double seconds, int trials, int frames) {
         ExprSettings s;
         s.expressions = {row.expr};
         s.threads = t + 1;
+        s.window_sums = row.window_sums;
         filter[t] = std::make_unique<ExprFilter>(s, formats, kWidth, kHeight);
     }
     auto copy = [&](long i) {
@@ -215,6 +217,15 @@ int main(int argc, char** argv) {
     const std::string box = "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x[0,0] x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + + 9 /";
     const std::string median =
         "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x[0,0] x[1,0] x[-1,1] x[0,1] x[1,1] sort9 drop4 swap4 drop4";
+    // An n x n box mean: the loads row by row, each added as it comes.
+    auto box_of = [](int n) {
+        std::string e;
+        for (int dy = -n / 2; dy <= n / 2; ++dy)
+            for (int dx = -n / 2; dx <= n / 2; ++dx)
+                e += "x[" + std::to_string(dx) + "," + std::to_string(dy) + "]" + (e.empty() ? " " : " + ");
+        return e + std::to_string(n * n) + " /";
+    };
+    const std::string box5 = box_of(5), box9 = box_of(9);
     const std::vector<Row> rows = {
         {"x 1 *", "gray8", nullptr, 3675},
         {"x y + 0.5 *", "gray8", nullptr, 2105},
@@ -222,6 +233,11 @@ int main(int argc, char** argv) {
         {"x 1 + log 0.5 * exp sqrt", "grays", nullptr, 207},
         {"x sin x cos * 100 *", "grays", nullptr, 709},
         {box, "gray8", "3x3 box x[dx,dy] 9 /", 650},
+        {box, "gray8", "3x3 box, add chain", 0, false},
+        {box5, "gray8", "5x5 box (window sum)", 0},
+        {box5, "gray8", "5x5 box, add chain", 0, false},
+        {box9, "gray8", "9x9 box (window sum)", 0},
+        {box9, "gray8", "9x9 box, add chain", 0, false},
         {median, "gray8", "3x3 median sort9", 0},
         {"x y + 0.5 *", "gray16", nullptr, 0},
         {"x 0.5 pow", "grays", nullptr, 0},

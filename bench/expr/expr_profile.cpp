@@ -16,7 +16,7 @@ using rigor::pixel::expr::ExprSettings;
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: expr_profile EXPR FORMAT [height] [frames]\n");
+        std::fprintf(stderr, "usage: expr_profile EXPR FORMAT [height] [frames] [chain]\n");
         return 2;
     }
     const int width = 1920, height = argc > 3 ? std::atoi(argv[3]) : 64, frames = argc > 4 ? std::atoi(argv[4]) : 1;
@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     std::vector<VideoFormat> formats = {f, f};
     ExprSettings settings;
     settings.expressions = {argv[1]};
+    settings.window_sums = !(argc > 5 && std::string(argv[5]) == "chain");  // chain: no window-sum pass
     ExprFilter filter(settings, formats, width, height);
     Frame out(f, width, height);
     for (int i = 0; i < frames; ++i) filter.process(inputs, i, out);

@@ -22,8 +22,9 @@ const OpInfo& op_info(Op op) {
         {"?", 3, false}, {"[]", 2, false},
         {"sortnth", -1, false}, {"argmin", -1, false}, {"argmax", -1, false}, {"argsortnth", -1, false},
         {"ceil", 1, false}, {"sgn", 1, false},
+        {"windowsum", 0, false},
     };
-    static_assert(sizeof(kInfo) / sizeof(kInfo[0]) == std::size_t(Op::Sign) + 1);
+    static_assert(sizeof(kInfo) / sizeof(kInfo[0]) == std::size_t(Op::WindowSum) + 1);
     return kInfo[std::size_t(op)];
 }
 
@@ -37,7 +38,7 @@ Expr::Expr(std::vector<Node> nodes, NodeId root) : nodes_(std::move(nodes)), roo
 int Expr::max_clip() const {
     int m = -1;
     for (const Node& n : nodes_)
-        if (n.op == Op::Load || n.op == Op::LoadAbsolute || n.op == Op::Property) m = std::max(m, n.clip);
+        if (n.op == Op::Load || n.op == Op::LoadAbsolute || n.op == Op::Property || n.op == Op::WindowSum) m = std::max(m, n.clip);
     return m;
 }
 

@@ -46,6 +46,12 @@
 //   "I" = 73, "P" = 80, "B" = 66, "" = 0, bytes >= 0x80 read byte - 256).  A property the
 //   frame lacks is an error unless a default is given (akarin: NaN in Expr, 0 in Select);
 //   filters/expr/properties.hpp holds both rules.
+// - WindowSum{clip, dx, dy, window_width, window_height, boundary}: the sum of the
+//   samples Load{clip, dx+i, dy+j, boundary} over the window 0 <= i < window_width,
+//   0 <= j < window_height.  Never parsed: the window-sum pass (window_sum.hpp) forms it
+//   from an add chain over exactly those loads only where the samples are integers and
+//   every partial sum stays below 2^24, so each binary32 addition of the chain is exact
+//   and the sum is the same in any order (evaluators may use running sums).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -72,6 +78,8 @@ enum class Op : std::uint8_t {
     SortedNth, ArgMin, ArgMax, ArgSortNth,
     // rounding up and the sign (rigor extensions, after the peers cranexpr and llvmexpr)
     Ceil, Sign,
+    // the sum of a rectangle of loads (formed by the window-sum pass, never parsed)
+    WindowSum,
 };
 
 enum class Boundary : std::uint8_t { Default, Clamp, Mirror };
@@ -85,8 +93,9 @@ struct Node {
     Op op = Op::Constant;
     float value = 0;                       // Constant
     int clip = 0;                          // Load, LoadAbsolute, Property
-    int dx = 0, dy = 0;                    // Load
-    Boundary boundary = Boundary::Default; // Load
+    int dx = 0, dy = 0;                    // Load; WindowSum: the window's first offset
+    int window_width = 0, window_height = 0;  // WindowSum: columns and rows summed
+    Boundary boundary = Boundary::Default; // Load, WindowSum
     int rank = 0;                          // SortedNth, ArgSortNth
     std::string name;                      // Property
     std::vector<NodeId> args;              // operands, in stack order (deepest first)

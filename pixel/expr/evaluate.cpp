@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "filters/base/error.hpp"
 #include "filters/expr/scalar.hpp"
 #include "pixel/expr/convert.hpp"
 #include "pixel/expr/math_kernels.hpp"
@@ -17,7 +18,23 @@ namespace rigor::pixel::expr {
 using rigor::expr::Boundary;
 using rigor::expr::Op;
 
-Registers::Registers(const Program& p, int width) : count_(p.registers) {
+namespace {
+std::vector<WindowSpec> window_specs(const Program& p) {
+    std::vector<WindowSpec> specs;
+    for (const Instruction& in : p.code)
+        if (in.op == Op::WindowSum)
+            specs.push_back({in.clip, in.dx, in.dy, in.window_width, in.window_height, in.boundary});
+    return specs;
+}
+}  // namespace
+
+Registers::Registers(const Program& p, int width)
+    : window_sums_(window_specs(p), width, kBlock), count_(p.registers) {
+    window_slots_.assign(p.code.size(), -1);
+    for (std::size_t k = 0, slot = 0; k < p.code.size(); ++k)
+        if (p.code[k].op == Op::WindowSum) window_slots_[k] = int(slot++);
+    if (window_sums_.size() > 0 && width <= 0)
+        throw InternalError("Registers: a program with window sums needs the plane width");
     // Row cache: padding covers the largest |dx| (beyond 64 columns, no cache: the
     // per-block loads handle any offset).
     int pad = 0;
@@ -155,6 +172,12 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
                 Boundary mode = in.boundary == Boundary::Default ? job.boundary : in.boundary;
                 read_samples(s, y + in.dy, xs, n, mode, D);
                 for (int i = n; i < m; ++i) D[i] = 0.0f;
+                break;
+            }
+            case Op::WindowSum: {  // computed for the row (evaluate_rows): a view at x0
+                const float* sums = regs.window_sums().row(std::size_t(regs.window_slot(k))) + x0;
+                if (k == last && direct_out) std::memcpy(D, sums, std::size_t(n) * sizeof(float));
+                else new_view = sums;
                 break;
             }
             case Op::LoadAbsolute: {
@@ -303,7 +326,10 @@ __attribute__((target_clones("avx2", "default"))) void evaluate_rows(const Progr
     // no short tail block.
     const int blocks = (w + kBlock - 1) / kBlock;
     const int block = blocks > 0 ? std::min(kBlock, ((w + blocks - 1) / blocks + 15) & ~15) : kBlock;
+    const bool windows = regs.window_sums().size() > 0;
+    if (windows) regs.window_sums().restart();
     for (int y = y_begin; y < y_end; ++y) {
+        if (windows) regs.window_sums().compute(job, y);
         if (use_cache) {
             const int pad = regs.row_reach();
             for (std::size_t slot = 0; slot < regs.row_keys().size(); ++slot) {

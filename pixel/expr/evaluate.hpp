@@ -8,6 +8,7 @@
 #include "filters/expr/ir.hpp"
 #include "pixel/expr/plane_job.hpp"
 #include "pixel/expr/program.hpp"
+#include "pixel/expr/window_sum_rows.hpp"
 
 namespace rigor::pixel::expr {
 
@@ -43,12 +44,18 @@ public:
     int row_reach() const { return reach_; }
     // Column 0 of slot's row; columns -row_pad() .. width + row_pad() + kBlock exist.
     float* cached_row(int slot) { return rows_.data() + std::size_t(slot) * row_stride_ + std::size_t(pad_); }
+    // The WindowSum rows (one per WindowSum instruction, in code order; they need the
+    // width) and which one an instruction reads (-1: not a WindowSum).
+    WindowSumRows& window_sums() { return window_sums_; }
+    int window_slot(std::size_t instruction) const { return window_slots_[instruction]; }
 
 private:
     int cache_width_ = 0, pad_ = 0, reach_ = 0;
     std::size_t row_stride_ = 0;
     std::vector<RowKey> row_keys_;
     std::vector<int> row_slots_;  // per instruction: its row in the cache, or -1
+    std::vector<int> window_slots_;
+    WindowSumRows window_sums_;
     std::vector<float> rows_;
     std::vector<const float*> views_;
     std::vector<float> storage_;

@@ -7,6 +7,7 @@
 #include "filters/base/error.hpp"
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
+#include "filters/expr/window_sum.hpp"
 #include "pixel/expr/evaluate.hpp"
 
 namespace rigor::pixel::expr {
@@ -43,6 +44,9 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
     options.akarin = settings.akarin;
     std::vector<jit::SampleLayout> clip_layouts;
     for (const VideoFormat& f : input_formats_) clip_layouts.push_back({f.bytes_per_sample(), f.is_float(), f.bits});
+    std::vector<rigor::expr::ClipSamples> clip_samples;
+    for (const VideoFormat& f : input_formats_)
+        clip_samples.push_back({!f.is_float(), f.is_float() ? 0.0 : double((1u << f.bits) - 1u)});
     const jit::SampleLayout out_layout{output_format_.bytes_per_sample(), output_format_.is_float(), output_format_.bits};
     std::map<std::string, std::shared_ptr<const Compiled>> compiled;  // by expression text
     // Every plane is checked: the errors of all of them are reported together, each text
@@ -70,7 +74,8 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
         } else {
             try {
                 auto c = std::make_shared<Compiled>();
-                const rigor::expr::Expr graph = rigor::expr::optimize(rigor::expr::parse(text, options));
+                rigor::expr::Expr graph = rigor::expr::optimize(rigor::expr::parse(text, options));
+                if (settings.window_sums) graph = rigor::expr::form_window_sums(graph, clip_samples);
                 c->program = compile(graph);
                 if (settings.jit) c->kernel = jit::Kernel::compile(graph, clip_layouts, out_layout);
                 // Offsets beyond the plane keep reflecting (spec), so they are valid; the

@@ -37,6 +37,9 @@ struct ExprSettings {
     // Refuse rigor's own operations (ceil, sgn, argminN ...; filters/expr/parser.hpp), for
     // scripts that must also run on akarin.Expr.
     bool akarin = false;
+    // Form window sums (filters/expr/window_sum.hpp) from add chains over a rectangle of
+    // integer samples; false keeps the chains (same results: the sums are exact).
+    bool window_sums = true;
 };
 
 class ExprFilter {

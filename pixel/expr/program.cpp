@@ -65,6 +65,8 @@ Program compile(const rigor::expr::Expr& e) {
         in.dx = n.dx;
         in.dy = n.dy;
         in.boundary = n.boundary;
+        in.window_width = n.window_width;
+        in.window_height = n.window_height;
         in.rank = n.rank;
         std::vector<int> args;
         for (NodeId a : n.args) args.push_back(reg[a]);

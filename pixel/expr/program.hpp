@@ -22,7 +22,8 @@ struct Instruction {
     int a = 0, b = 0, c = 0;             // argument registers (unused ones 0)
     std::vector<int> many;               // argument registers of order statistics
     float value = 0;                     // Constant
-    int clip = 0, dx = 0, dy = 0;        // Load, LoadAbsolute
+    int clip = 0, dx = 0, dy = 0;        // Load, LoadAbsolute, WindowSum
+    int window_width = 0, window_height = 0;  // WindowSum
     rigor::expr::Boundary boundary = rigor::expr::Boundary::Default;
     int rank = 0;                        // SortedNth, ArgSortNth
     int uniform = 0;                     // Property: index into Program::properties

@@ -85,8 +85,9 @@ void expr_program(Bytes data) {
     }
     // The whole numeric path: three small clips of different formats, one frame, 45
     // pixels wide (wider than a generated kernel's step of up to 64, not a multiple of
-    // it), run with generated code and with the interpreter alone: the two must agree
-    // bit for bit (abort otherwise, so the fuzzer keeps the input).
+    // it), run with generated code and window sums (filters/expr/window_sum.hpp) and with
+    // the interpreter alone on the program as written: the two must agree bit for bit
+    // (abort otherwise, so the fuzzer keeps the input).
     using pixel::VideoFormat;
     const VideoFormat gray8{};
     const VideoFormat gray16 = gray8.with_samples(pixel::SampleType::Integer, 16);
@@ -105,6 +106,7 @@ void expr_program(Bytes data) {
         settings.expressions = {std::string(program)};
         settings.jit = jit;
         settings.missing_properties.otherwise = NAN;  // properties read NaN: both engines still run
+        settings.window_sums = jit;
         pixel::expr::ExprFilter filter(settings, formats, kWidth, kHeight);
         out[jit] = pixel::Frame(filter.output_format(), filter.width(), filter.height());
         filter.process(inputs, 3, out[jit]);

@@ -12,6 +12,24 @@ namespace {
 // The caller extends rows by the reach on both sides, per thread: offsets of thousands
 // of columns (valid, reflected far beyond the plane) stay with the interpreter.
 constexpr int kMaxReach = 4096;
+// Each WindowSum becomes a Load of a binary32 row of its own (a clip numbered after
+// the real ones, read at offset 0) that the row driver fills with the sums.
+rigor::expr::Expr windows_as_rows(const rigor::expr::Expr& e, std::size_t real_clips, std::vector<SampleLayout>& clips,
+                                  std::vector<WindowSpec>& windows) {
+    if (!e.uses(rigor::expr::Op::WindowSum)) return e;
+    std::vector<rigor::expr::Node> nodes = e.nodes();
+    for (rigor::expr::Node& n : nodes) {
+        if (n.op != rigor::expr::Op::WindowSum) continue;
+        windows.push_back(window_spec(n));
+        rigor::expr::Node load;
+        load.op = rigor::expr::Op::Load;
+        load.clip = int(real_clips + windows.size() - 1);
+        load.boundary = rigor::expr::Boundary::Clamp;
+        n = load;
+        clips.push_back({4, true, 32});
+    }
+    return rigor::expr::Expr(std::move(nodes), e.root());
+}
 }  // namespace
 
 int row_slot(std::vector<Kernel::Row>& rows, const rigor::expr::Node& load, int bytes_per_sample) {
@@ -25,10 +43,13 @@ std::unique_ptr<const Kernel> Kernel::compile(const rigor::expr::Expr& e, std::s
                                               SampleLayout out) {
 #if defined(__x86_64__)
     if (!cpu_has_avx2_fma()) return nullptr;
+    std::vector<SampleLayout> layouts(clips.begin(), clips.end());
+    std::vector<WindowSpec> windows;
+    const rigor::expr::Expr program = windows_as_rows(e, clips.size(), layouts, windows);
     std::optional<GeneratedKernel> g;
     try {
-        g = generate_fixed_kernel(e, clips, out);
-        if (!g) g = generate_float_kernel(e, clips, out);
+        g = generate_fixed_kernel(program, layouts, out);
+        if (!g) g = generate_float_kernel(program, layouts, out);
     } catch (const Xbyak::Error& x) {  // an operand the generators should never form
         throw InternalError(std::string("Expr JIT: Xbyak refused an instruction: ") + x.what());
     }
@@ -41,6 +62,7 @@ std::unique_ptr<const Kernel> Kernel::compile(const rigor::expr::Expr& e, std::s
     }
     k->constants_ = std::move(g->constants);
     k->rows_ = std::move(g->rows);
+    k->window_sums_ = std::move(windows);
     k->uniform_count_ = g->uniform_count;
     k->reach_left_ = g->reach_left;
     k->reach_right_ = g->reach_right;

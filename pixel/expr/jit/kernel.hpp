@@ -22,6 +22,7 @@
 
 #include "filters/expr/ir.hpp"
 #include "pixel/expr/jit/executable_code.hpp"
+#include "pixel/expr/window_sum_rows.hpp"
 
 namespace rigor::pixel::expr::jit {
 
@@ -73,6 +74,10 @@ public:
     int reach_right() const { return reach_right_; }
     // Pixels per loop iteration (8, 16 or 32: vectors of 8 unrolled as registers allow).
     int step() const { return step_; }
+    // The program's WindowSum nodes: the kernel reads each as a binary32 row of a clip
+    // numbered after the real ones (clip = clip count + index here, dx = dy = 0), which
+    // the row driver computes (window_sum_rows.hpp).
+    const std::vector<WindowSpec>& window_sums() const { return window_sums_; }
     // Whether the program runs in 16-bit fixed point (exact integer programs, see
     // rigor::expr::dyadic_ranges) rather than binary32.
     bool fixed_point() const { return fixed_point_; }
@@ -87,6 +92,7 @@ private:
     ExecutableCode code_;
     std::vector<float> constants_;
     std::vector<Row> rows_;
+    std::vector<WindowSpec> window_sums_;
     int uniform_count_ = 0;
     int reach_left_ = 0, reach_right_ = 0;
     int step_ = 8;

@@ -8,7 +8,8 @@ namespace rigor::pixel::expr::jit {
 
 using rigor::expr::Boundary;
 
-RowDriver::RowDriver(const Kernel& kernel, int width) : kernel_(&kernel), width_(width) {
+RowDriver::RowDriver(const Kernel& kernel, int width)
+    : kernel_(&kernel), width_(width), window_sums_(kernel.window_sums(), width, kernel.step()) {
     rows_.assign(kernel.rows().size() + 1, nullptr);
     uniforms_.assign(std::size_t(kernel.uniform_count()), 0.0f);
     const int reach = kernel.reach_left() + kernel.reach_right();
@@ -67,6 +68,10 @@ void RowDriver::forget_converted_rows() {
     const int left = kernel.reach_left(), right = kernel.reach_right();
     for (std::size_t s = 0; s < kernel.rows().size(); ++s) {
         const Kernel::Row& r = kernel.rows()[s];
+        if (std::size_t(r.clip) >= job.clips.size()) {  // a window sum, read at offset 0 only
+            rows_[s] = reinterpret_cast<const std::byte*>(window_sums_.row(std::size_t(r.clip) - job.clips.size()));
+            continue;
+        }
         const PlaneSource& src = job.clips[std::size_t(r.clip)];
         const Boundary mode = r.boundary == Boundary::Default ? job.boundary : r.boundary;
         const std::byte* row = src.data + std::ptrdiff_t(map_index(y + r.dy, src.height, mode)) * src.stride;
@@ -117,7 +122,12 @@ void RowDriver::forget_converted_rows() {
 // CPU has AVX2 and FMA.
 __attribute__((target("avx2"))) void RowDriver::run_rows(const PlaneJob& job, int y_begin, int y_end) noexcept {
     forget_converted_rows();  // drivers outlive frames; converted rows must not
-    for (int y = y_begin; y < y_end; ++y) run_row(job, y);
+    window_sums_.restart();
+    const bool windows = window_sums_.size() > 0;
+    for (int y = y_begin; y < y_end; ++y) {
+        if (windows) window_sums_.compute(job, y);
+        run_row(job, y);
+    }
 }
 
 }  // namespace rigor::pixel::expr::jit

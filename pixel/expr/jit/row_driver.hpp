@@ -12,6 +12,7 @@
 #include "filters/expr/ir.hpp"
 #include "pixel/expr/jit/kernel.hpp"
 #include "pixel/expr/plane_job.hpp"
+#include "pixel/expr/window_sum_rows.hpp"
 
 namespace rigor::pixel::expr::jit {
 
@@ -45,6 +46,7 @@ private:
     int width_;
     std::vector<const std::byte*> rows_;  // per Kernel::rows() slot: what the call reads
     std::vector<float> uniforms_;
+    WindowSumRows window_sums_;  // rows of the kernel's WindowSum "clips"
     // Rows extended by the reach on both sides (when the program reads beside x): slot
     // s's copy starts at extended_ + s * extended_stride_, column 0 at extended_origin_[s].
     std::vector<std::byte> extended_;

@@ -1,0 +1,209 @@
+// The window-sum pass (filters/expr/window_sum.hpp) and its evaluation by running sums
+// (pixel/expr/window_sum_rows.hpp) in the interpreter and in generated code: which add
+// chains become WindowSum nodes, and that the results equal both the program's own
+// order of additions (the filter with the pass off) and a brute-force sum written here,
+// for every boundary rule, windows beside, beyond and larger than the plane, widths
+// around the kernel's step, several threads.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+
+#include "filters/expr/optimize.hpp"
+#include "filters/expr/parser.hpp"
+#include "filters/expr/window_sum.hpp"
+#include "tests/expr/expr_test_util.hpp"
+
+using namespace rigor;
+using namespace rigor::test_expr;
+
+namespace {
+
+struct Window {
+    int dx, dy, w, h;
+    std::string suffix;  // "", ":c" or ":m"
+};
+
+// The window's loads in a random order, added in a random tree shape.
+std::string window_program(const Window& win, std::mt19937& rng, const std::string& clip = "x") {
+    std::vector<std::pair<int, int>> offsets;
+    for (int j = 0; j < win.h; ++j)
+        for (int i = 0; i < win.w; ++i) offsets.push_back({win.dx + i, win.dy + j});
+    std::shuffle(offsets.begin(), offsets.end(), rng);
+    std::string out;
+    int depth = 0;
+    for (auto [dx, dy] : offsets) {
+        out += clip + "[" + std::to_string(dx) + "," + std::to_string(dy) + "]" + win.suffix + " ";
+        ++depth;
+        while (depth >= 2 && rng() % 2) out += "+ ", --depth;
+    }
+    while (depth-- > 1) out += "+ ";
+    return out;
+}
+
+// Index of a line of n under the spec's rules, written independently of the engine.
+int reference_index(int i, int n, bool mirror) {
+    if (!mirror) return std::clamp(i, 0, n - 1);
+    while (i < 0 || i >= n) i = i < 0 ? -i - 1 : 2 * n - 1 - i;
+    return i;
+}
+
+double brute_force_sum(const Frame& f, const Window& win, bool mirror, int x, int y) {
+    double s = 0;
+    for (int j = 0; j < win.h; ++j)
+        for (int i = 0; i < win.w; ++i)
+            s += sample(f, 0, reference_index(x + win.dx + i, f.width(), mirror),
+                        reference_index(y + win.dy + j, f.height(), mirror));
+    return s;
+}
+
+Frame run_filter(const std::string& program, const Frame& in, const std::string& out, expr::Boundary boundary,
+                 bool window_sums, bool jit, int threads, int* jit_planes = nullptr) {
+    pixel::expr::ExprSettings s;
+    s.expressions = {program};
+    s.output_format = pixel::parse_format_name(out);
+    s.boundary = boundary;
+    s.threads = threads;
+    s.jit = jit;
+    s.window_sums = window_sums;
+    const std::vector<pixel::VideoFormat> formats{in.format()};
+    pixel::expr::ExprFilter filter(s, formats, in.width(), in.height());
+    if (jit_planes) *jit_planes = filter.jit_planes();
+    const Frame* ptr = &in;
+    Frame result;
+    filter.process(std::span<const Frame* const>(&ptr, 1), 0, result);
+    return result;
+}
+
+bool same_samples(const Frame& a, const Frame& b) {
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x)
+            if (sample(a, 0, x, y) != sample(b, 0, x, y) && !(std::isnan(sample(a, 0, x, y)) && std::isnan(sample(b, 0, x, y))))
+                return false;
+    return true;
+}
+
+expr::Expr formed(const std::string& program, const std::string& format, int minimum = 9) {
+    const pixel::VideoFormat f = pixel::parse_format_name(format);
+    const expr::ClipSamples clip{!f.is_float(), f.is_float() ? 0.0 : double((1u << f.bits) - 1u)};
+    return expr::form_window_sums(expr::optimize(expr::parse(program)), std::span(&clip, 1), minimum);
+}
+
+int window_nodes(const expr::Expr& e) {
+    return int(std::count_if(e.nodes().begin(), e.nodes().end(), [](const expr::Node& n) { return n.op == expr::Op::WindowSum; }));
+}
+
+}  // namespace
+
+TEST_CASE("the window-sum pass forms a WindowSum only from a whole rectangle of exact integer sums", "[window_sum]") {
+    std::mt19937 rng(1);
+    const std::string box = window_program({-1, -1, 3, 3, ""}, rng) + "9 /";
+    const expr::Expr e = formed(box, "gray8");
+    REQUIRE(window_nodes(e) == 1);
+    for (const expr::Node& n : e.nodes())
+        if (n.op == expr::Op::WindowSum) {
+            CHECK(n.dx == -1);
+            CHECK(n.dy == -1);
+            CHECK(n.window_width == 3);
+            CHECK(n.window_height == 3);
+            CHECK(n.clip == 0);
+        }
+    CHECK(e.size() == 3);  // WindowSum, 9, /: the chain's adds and loads are gone
+    // Float samples: the order of additions matters and is kept.
+    CHECK(window_nodes(formed(box, "grays")) == 0);
+    CHECK(window_nodes(formed(box, "grayh")) == 0);
+    // 16-bit samples: 256 of them fit 2^24 (256 * 65535 < 2^24), 17 x 17 = 289 do not.
+    CHECK(window_nodes(formed(window_program({-8, -8, 16, 16, ""}, rng), "gray16")) == 1);
+    CHECK(window_nodes(formed(window_program({-8, -8, 17, 17, ""}, rng), "gray16")) == 0);
+    CHECK(window_nodes(formed(window_program({-8, -8, 17, 17, ""}, rng), "gray8")) == 1);
+    // Not a rectangle: a sample missing, one twice, another clip, a constant, a product.
+    CHECK(window_nodes(formed("x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] + + + + + + + 9 /", "gray8")) == 0);
+    CHECK(window_nodes(formed("x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] x + + + + + + + + +", "gray8")) == 0);
+    CHECK(window_nodes(formed("x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] x[2,1] + + + + + + + + +", "gray8")) == 0);
+    CHECK(window_nodes(formed("x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] 1 + + + + + + + + +", "gray8")) == 0);
+    CHECK(window_nodes(formed("x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x 2 * x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + +", "gray8")) == 0);
+    // Boundary rules: one among the shifted loads (x[0,0] never leaves the plane).
+    const expr::Expr mirrored = formed(window_program({-1, -1, 3, 3, ":m"}, rng), "gray8");
+    REQUIRE(window_nodes(mirrored) == 1);
+    for (const expr::Node& n : mirrored.nodes())
+        if (n.op == expr::Op::WindowSum) CHECK(n.boundary == expr::Boundary::Mirror);
+    CHECK(window_nodes(formed("x[-1,-1]:m x[0,-1]:c x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + +", "gray8")) == 0);
+    // Below the minimum size: left to the other paths (the 3x3 box to fixed point).
+    CHECK(window_nodes(formed("x[-1,0] x x[1,0] + +", "gray8")) == 0);
+    CHECK(window_nodes(formed(box, "gray8", expr::kMinimumWindowSamples)) == 0);
+    CHECK(window_nodes(formed(window_program({-1, -2, 3, 4, ""}, rng), "gray8", expr::kMinimumWindowSamples)) == 1);
+    // A sum used twice, and the same window in two places (one node after CSE).
+    const std::string sum = window_program({-2, -2, 5, 5, ""}, rng);
+    CHECK(window_nodes(formed(sum + "25 / " + sum + "- abs", "gray8")) == 1);
+}
+
+TEST_CASE("window sums equal the program's additions and a brute-force sum on every path and boundary",
+          "[window_sum]") {
+    std::mt19937 rng(2);
+    const std::vector<Window> windows = {
+        {-1, -1, 3, 3, ""}, {-2, -2, 5, 5, ""},  {-4, -4, 9, 9, ""},  {-6, 0, 12, 1, ""},  {0, -5, 1, 12, ""},
+        {2, 1, 4, 3, ""},   {-9, -7, 3, 4, ""},  {-5, -3, 11, 7, ":m"}, {-1, -1, 3, 3, ":c"}, {-3, -12, 7, 25, ""},
+        {-40, -2, 81, 3, ""},
+    };
+    int jit_planes_seen = 0;
+    for (const char* format : {"gray8", "gray16"})
+        for (int width : {1, 7, 8, 33, 77}) {
+            const int height = width == 77 ? 11 : 3;
+            const unsigned top = format[4] == '8' ? 256u : 65536u;
+            const Frame in = make_frame(format, width, height, [&](int, int, int) { return double(rng() % top); });
+            for (const Window& win : windows)
+                for (expr::Boundary boundary : {expr::Boundary::Clamp, expr::Boundary::Mirror}) {
+                    if (std::string(format) == "gray16" && win.w * win.h > 256) continue;
+                    const std::string sum = window_program(win, rng);
+                    const bool mirror = win.suffix == ":m" || (win.suffix.empty() && boundary == expr::Boundary::Mirror);
+                    INFO(format << " " << width << "x" << height << " " << sum << " boundary " << int(boundary));
+                    REQUIRE(window_nodes(formed(sum, format, expr::kMinimumWindowSamples)) ==
+                            (win.w * win.h >= expr::kMinimumWindowSamples ? 1 : 0));
+                    // The raw sums as binary32, and the box mean into the input's format.
+                    const std::string mean = sum + std::to_string(win.w * win.h) + " /";
+                    for (const auto& [program, out] : {std::pair{sum, std::string("grays")}, std::pair{mean, std::string(format)}}) {
+                        const Frame chain = run_filter(program, in, out, boundary, false, false, 1);
+                        const Frame interpreted = run_filter(program, in, out, boundary, true, false, 2);
+                        int jit = 0;
+                        const Frame generated = run_filter(program, in, out, boundary, true, true, 3, &jit);
+                        jit_planes_seen += jit;
+                        CHECK(same_samples(chain, interpreted));
+                        CHECK(same_samples(chain, generated));
+                    }
+                    const Frame sums = run_filter(sum, in, "grays", boundary, true, true, 1);
+                    bool exact = true;
+                    for (int y = 0; y < height; ++y)
+                        for (int x = 0; x < width; ++x) exact = exact && sample(sums, 0, x, y) == brute_force_sum(in, win, mirror, x, y);
+                    CHECK(exact);
+                }
+        }
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx2")) CHECK(jit_planes_seen > 0);
+#endif
+}
+
+TEST_CASE("window sums next to other operations, two clips and frame after frame", "[window_sum]") {
+    std::mt19937 rng(3);
+    const Frame a = make_frame("gray8", 50, 9, [&](int, int, int) { return double(rng() % 256); });
+    const Frame b = make_frame("gray8", 50, 9, [&](int, int, int) { return double(rng() % 256); });
+    const std::string sx = window_program({-2, -2, 5, 5, ""}, rng, "x");
+    const std::string sy = window_program({-1, -1, 3, 3, ":m"}, rng, "y");
+    const std::string program = sx + "25 / " + sy + "9 / - abs x[1,0] + y max";
+    for (bool jit : {false, true}) {
+        pixel::expr::ExprSettings on, off;
+        on.expressions = off.expressions = {program};
+        on.jit = jit;
+        off.jit = false;
+        off.window_sums = false;
+        const std::vector<pixel::VideoFormat> formats{a.format(), b.format()};
+        pixel::expr::ExprFilter with(on, formats, 50, 9), without(off, formats, 50, 9);
+        for (int frame = 0; frame < 3; ++frame) {  // the column sums must restart per frame
+            const Frame c = make_frame("gray8", 50, 9, [&](int, int, int) { return double(rng() % 256); });
+            const Frame* inputs[] = {frame % 2 ? &a : &c, &b};
+            Frame r1, r2;
+            with.process(inputs, frame, r1);
+            without.process(inputs, frame, r2);
+            CHECK(same_samples(r1, r2));
+        }
+    }
+}
