@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake make pkg-config libginac-dev libcln-dev libgmp-dev nlohmann-json3-dev
           libboost-math-dev catch2 libzimg-dev libpng-dev libtiff-dev zlib1g-dev libxbyak-dev
-          libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg)
+          libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
+          pybind11-dev python3-dev python3-numpy)
 
 install_missing() {
   local missing=()

@@ -122,6 +122,13 @@ namespace {
 PlaneSource source_of(const Plane& plane, const VideoFormat& f) {
     return {plane.row(0), plane.stride(), plane.width(), plane.height(), plane.bytes_per_sample(), f.is_float()};
 }
+
+// Whether a plane held by the caller has the size and samples plane `p` of a frame has.
+bool plane_matches(int width, int height, int bytes, bool is_float, const VideoFormat& f, int p, int frame_width,
+                   int frame_height) {
+    return width == plane_width(f, p, frame_width) && height == plane_height(f, p, frame_height) &&
+           bytes == f.bytes_per_sample() && is_float == f.is_float();
+}
 }  // namespace
 
 void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number, Frame& out) const {
@@ -132,36 +139,74 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
                             " differs in format or size from the clip's first frame");
     if (!(out.format() == output_format_) || out.width() != width_ || out.height() != height_)
         out = Frame(output_format_, width_, height_);
-    // Per plane: a copy, or a job for the evaluator.
+    std::vector<std::vector<PlaneSource>> sources(inputs.size());
+    std::vector<ClipPlanes> clips;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        for (int p = 0; p < inputs[i]->planes(); ++p)
+            sources[i].push_back(source_of(inputs[i]->plane(p), input_formats_[i]));
+        clips.push_back({sources[i], &inputs[i]->properties()});
+    }
+    std::vector<PlaneTarget> targets;
+    for (int p = 0; p < output_format_.planes(); ++p) {
+        Plane& t = out.plane(p);
+        targets.push_back({t.row(0), t.stride(), t.width(), t.height(), t.bytes_per_sample(), output_format_.is_float(),
+                           output_format_.bits});
+    }
+    process(clips, frame_number, targets);
+}
+
+void ExprFilter::process(std::span<const ClipPlanes> inputs, long frame_number, std::span<const PlaneTarget> out) const {
+    if (inputs.size() != input_formats_.size()) throw InternalError("ExprFilter: wrong number of inputs");
     const int planes = output_format_.planes();
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const VideoFormat& f = input_formats_[i];
+        bool ok = int(inputs[i].planes.size()) == f.planes();
+        for (int p = 0; ok && p < f.planes(); ++p) {
+            const PlaneSource& s = inputs[i].planes[std::size_t(p)];
+            ok = plane_matches(s.width, s.height, s.bytes_per_sample, s.is_float, f, p, width_, height_);
+        }
+        if (!ok)
+            throw UserError("frame " + std::to_string(frame_number) + " of clip " + std::to_string(i) + " is not a " +
+                            std::to_string(width_) + "x" + std::to_string(height_) + " " + f.name() + " frame");
+    }
+    bool out_ok = int(out.size()) == planes;
+    for (int p = 0; out_ok && p < planes; ++p) {
+        const PlaneTarget& t = out[std::size_t(p)];
+        out_ok = plane_matches(t.width, t.height, t.bytes_per_sample, t.is_float, output_format_, p, width_, height_) &&
+                 (t.is_float || t.bits == output_format_.bits);
+    }
+    if (!out_ok)
+        throw UserError("the output of frame " + std::to_string(frame_number) + " is not a " + std::to_string(width_) +
+                        "x" + std::to_string(height_) + " " + output_format_.name() + " frame");
+    // Per plane: a copy, or a job for the evaluator.
     const auto plane_count = static_cast<std::size_t>(planes);
     std::vector<std::vector<PlaneSource>> clips(plane_count);
     std::vector<std::vector<float>> properties(plane_count);
     std::vector<PlaneJob> jobs(plane_count);
-    std::vector<const Plane*> copy_from(plane_count, nullptr);
+    std::vector<const PlaneSource*> copy_from(plane_count, nullptr);
+    const FrameProperties no_properties;  // a clip given without properties has none
     for (int p = 0; p < planes; ++p) {
         const PlanePlan& plan = planes_[std::size_t(p)];
-        Plane& target = out.plane(p);
         if (plan.copy) {
-            copy_from[std::size_t(p)] = &inputs[0]->plane(p);
+            copy_from[std::size_t(p)] = &inputs[0].planes[std::size_t(p)];
             continue;
         }
         const Program& program = plan.compiled->program;
         const int plain = program.plain_clip;
         if (plain >= 0 && input_formats_[std::size_t(plain)] == output_format_) {  // e.g. `x`, `x 1 *`
-            copy_from[std::size_t(p)] = &inputs[std::size_t(plain)]->plane(p);
+            copy_from[std::size_t(p)] = &inputs[std::size_t(plain)].planes[std::size_t(p)];
             continue;
         }
-        for (std::size_t i = 0; i < inputs.size(); ++i)
-            clips[std::size_t(p)].push_back(source_of(inputs[i]->plane(p), input_formats_[i]));
-        for (const PropertyRef& ref : program.properties)
+        for (std::size_t i = 0; i < inputs.size(); ++i) clips[std::size_t(p)].push_back(inputs[i].planes[std::size_t(p)]);
+        for (const PropertyRef& ref : program.properties) {
+            const FrameProperties* given = inputs[std::size_t(ref.clip)].properties;
             properties[std::size_t(p)].push_back(float(rigor::expr::read_property(
-                inputs[std::size_t(ref.clip)]->properties(), ref.name, ref.clip, frame_number, missing_properties_,
+                given ? *given : no_properties, ref.name, ref.clip, frame_number, missing_properties_,
                 "the expression of plane " + std::to_string(p))));
+        }
         PlaneJob& job = jobs[std::size_t(p)];
         job.clips = clips[std::size_t(p)];
-        job.target = {target.row(0), target.stride(), target.width(), target.height(), target.bytes_per_sample(),
-                      output_format_.is_float(), output_format_.bits};
+        job.target = out[std::size_t(p)];
         job.frame_number = float(frame_number);
         job.properties = properties[std::size_t(p)];
         job.boundary = boundary_;
@@ -175,25 +220,27 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
     const int threads = pool_->size();
     pool_->run([&](int t) {
         for (int p = 0; p < planes; ++p) {
-            Plane& target = out.plane(p);
-            const int rows = target.height(), y0 = rows * t / threads, y1 = rows * (t + 1) / threads;
+            const PlaneTarget& target = out[std::size_t(p)];
+            const int rows = target.height, y0 = rows * t / threads, y1 = rows * (t + 1) / threads;
             if (y0 == y1) continue;
-            if (const Plane* src = copy_from[std::size_t(p)]) {
-                for (int y = y0; y < y1; ++y) std::memcpy(target.row(y), src->row(y), target.row_bytes());
+            if (const PlaneSource* src = copy_from[std::size_t(p)]) {
+                for (int y = y0; y < y1; ++y)
+                    std::memcpy(target.data + std::ptrdiff_t(y) * target.stride, src->data + std::ptrdiff_t(y) * src->stride,
+                                std::size_t(target.width) * std::size_t(target.bytes_per_sample));
                 continue;
             }
             const Compiled& c = *planes_[std::size_t(p)].compiled;
             const PlaneJob& job = jobs[std::size_t(p)];
             PlaneScratch& scratch = scratch_[std::size_t(t)][std::size_t(p)];
             if (c.kernel) {  // generated code, where it serves this plane
-                if (!scratch.driver) scratch.driver = std::make_unique<jit::RowDriver>(*c.kernel, target.width());
+                if (!scratch.driver) scratch.driver = std::make_unique<jit::RowDriver>(*c.kernel, target.width);
                 if (scratch.driver->serves(job)) {
                     scratch.driver->run_rows(job, y0, y1);
                     continue;
                 }
             }
             if (!scratch.registers) {
-                scratch.registers = std::make_unique<Registers>(c.program, target.width());
+                scratch.registers = std::make_unique<Registers>(c.program, target.width);
                 load_constants(c.program, *scratch.registers);
             }
             evaluate_rows(c.program, job, *scratch.registers, y0, y1);

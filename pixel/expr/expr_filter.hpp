@@ -61,6 +61,16 @@ public:
     // formats given to the constructor) into `out` (allocated if its shape differs).
     void process(std::span<const Frame* const> inputs, long frame_number, Frame& out) const;
 
+    // The same on planes the caller holds (a host language's arrays, read and written in
+    // place): per input clip its planes (in the format given to the constructor, plane
+    // sizes as a Frame's) and properties, and the output planes.  Throws rigor::UserError
+    // when a plane's size or samples differ from the formats.
+    struct ClipPlanes {
+        std::span<const PlaneSource> planes;
+        const FrameProperties* properties = nullptr;  // null: none
+    };
+    void process(std::span<const ClipPlanes> inputs, long frame_number, std::span<const PlaneTarget> out) const;
+
 private:
     // An expression parsed, optimised, compiled and generated once, then read by every
     // plane it is given for: all planes of one filter read and write the same sample
