@@ -128,8 +128,8 @@ int expr_main(std::span<const std::string> args) {
     }
     const std::string output = a->get_or("--output", "");
     const std::vector<std::string>& inputs = a->positional("INPUT");
-    if (settings.expressions.empty()) throw UsageError("no expression: give at least one -e EXPR");
-    if (output.empty()) throw UsageError("no output: give -o OUT (a y4m file, '-', a video such as out.mkv, or a picture)");
+    if (settings.expressions.empty()) throw required_option("-e/--expr", "at least one -e EXPR");
+    if (output.empty()) throw required_option("-o/--output", "a y4m file, '-', a video such as out.mkv, or a picture");
     if (inputs.empty()) throw UsageError("no input clip given");
     if (std::count(inputs.begin(), inputs.end(), std::string("-")) > 1)
         throw UserError("standard input can be only one of the inputs");
