@@ -207,7 +207,7 @@ TEST_CASE("vc2-bit-width-test-pictures: bad input names the problem and writes n
     CHECK(std::filesystem::is_empty(dir));
 }
 
-TEST_CASE("vc2-bit-width-test-pictures: makes a missing folder, and a second run replaces the first run's set",
+TEST_CASE("vc2-bit-width-test-pictures makes a missing folder and a second run replaces the first run's set",
           "[vc2_integer][test_pictures]") {
     namespace fs = std::filesystem;
     const auto root = vc2_test::scratch("test_pictures_rerun");

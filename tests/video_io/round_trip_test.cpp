@@ -231,7 +231,7 @@ TEST_CASE("a failed sequence leaves none of its pictures; a finished one reads b
     CHECK(n == 3);
 }
 
-TEST_CASE("FFV1 tiny frames: every size from 2x2 comes back exactly, 1-pixel rows or columns are refused") {
+TEST_CASE("FFV1 tiny frames: every size from 2x2 comes back exactly and 1-pixel rows or columns are refused") {
     // FFmpeg 5.1's FFV1 garbles 4x2 frames with its default slicing (found by hand): the
     // writer uses one slice below 3 pixels and refuses 1-pixel sizes (ffmpeg_writer.cpp).
     test::ScratchDir d;
