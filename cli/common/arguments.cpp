@@ -239,4 +239,8 @@ double parse_double(const std::string& text, const std::string& what) {
     return v;
 }
 
+UsageError required_option(const std::string& names, const std::string& what) {
+    return UsageError("the argument " + names + " is required" + (what.empty() ? "" : " (" + what + ")"));
+}
+
 }  // namespace rigor::cli

@@ -94,4 +94,8 @@ private:
 long parse_int(const std::string& text, const std::string& what);
 double parse_double(const std::string& text, const std::string& what);
 
+// The one wording of a required option that was not given (argparse's, as the reference
+// tools print it): "the argument -o/--output is required", then what it takes if given.
+UsageError required_option(const std::string& names, const std::string& what = "");
+
 }  // namespace rigor::cli

@@ -41,7 +41,8 @@ constexpr std::string_view kHelp =
     "  -e EXPR          expression for the next plane (fewer than planes: the last repeats;\n"
     "                   an empty one copies the plane of the first clip)\n"
     "  --format FMT     output sample type/depth: gray8 gray10 gray16 grayh grays\n"
-    "                   yuv420p8 yuv420p10 yuv444ps ... (default: the first input's)\n"
+    "                   yuv420p8 yuv420p10 yuv444ps ... (default: the first input's;\n"
+    "                   a gray FMT on YUV clips computes on their luma plane)\n"
     "  --boundary B     default edge rule of x[dx,dy]: clamp (default) or mirror\n"
     "  --prop C.N=V     frame property N of clip C (x, y, ..., srcK) for x.N, every frame\n"
     "                   (a word such as I is a string: it reads its first byte, 73)\n"
@@ -141,8 +142,8 @@ int expr_main(std::span<const std::string> args) {
     }
     const std::string output = a->get_or("--output", "");
     const std::vector<std::string>& inputs = a->positional("INPUT");
-    if (settings.expressions.empty()) throw UsageError("no expression: give at least one -e EXPR");
-    if (output.empty()) throw UsageError("no output: give -o OUT (a y4m file, '-', a video such as out.mkv, or a picture)");
+    if (settings.expressions.empty()) throw required_option("-e/--expr", "at least one -e EXPR");
+    if (output.empty()) throw required_option("-o/--output", "a y4m file, '-', a video such as out.mkv, or a picture");
     if (inputs.empty()) throw UsageError("no input clip given");
     if (std::count(inputs.begin(), inputs.end(), std::string("-")) > 1)
         throw UserError("standard input can be only one of the inputs");
@@ -159,6 +160,15 @@ int expr_main(std::span<const std::string> args) {
                             std::to_string(clips[0]->width()) + "x" + std::to_string(clips[0]->height()));
     }
     for (const PropSetting& p : props) check_prop_clip(p.clip, clips.size(), "--prop");
+    // A gray --format on YUV clips computes on their luma, as VapourSynth's
+    // ShufflePlanes(clip, 0, GRAY) before Expr (what `--format grays -o luma.pfm in.mkv` means).
+    std::vector<bool> luma_only(clips.size(), false);
+    if (settings.output_format && settings.output_format->family == pixel::ColorFamily::Gray)
+        for (std::size_t i = 0; i < formats.size(); ++i)
+            if (formats[i].family == pixel::ColorFamily::YUV) {
+                luma_only[i] = true;
+                formats[i] = pixel::VideoFormat{pixel::ColorFamily::Gray, formats[i].sample, formats[i].bits};
+            }
     pixel::expr::ExprFilter filter(settings, formats, clips[0]->width(), clips[0]->height());
 
     bool all_still = true;
@@ -174,9 +184,12 @@ int expr_main(std::span<const std::string> args) {
 
     // Checks that the output can hold the frames before any is computed.
     pixel::ClipWriter out(output, info, encoder_choice(*a, output));
-    std::vector<pixel::Frame> frames(clips.size());
+    std::vector<pixel::Frame> frames(clips.size()), lumas(clips.size());
     std::vector<const pixel::Frame*> frame_ptrs;
-    for (const auto& f : frames) frame_ptrs.push_back(&f);
+    for (std::size_t i = 0; i < clips.size(); ++i) {
+        if (luma_only[i]) lumas[i] = pixel::Frame(formats[i], clips[i]->width(), clips[i]->height());
+        frame_ptrs.push_back(luma_only[i] ? &lumas[i] : &frames[i]);
+    }
     pixel::Frame result;
     for (const auto& c : clips) c->seek(first);
     // Frames to write, as far as the inputs announce them (0: unknown).
@@ -193,7 +206,15 @@ int expr_main(std::span<const std::string> args) {
         bool ended = false;
         for (std::size_t i = 0; i < clips.size() && !ended; ++i) ended = !clips[i]->next(frames[i]);
         if (ended || (all_still && n > 0)) break;
-        for (const PropSetting& p : props) frames[std::size_t(p.clip)].properties()[p.name] = p.value;
+        for (std::size_t i = 0; i < clips.size(); ++i)
+            if (luma_only[i]) {  // a swap, not a copy: the reader refills the plane it gets back
+                std::swap(lumas[i].plane(0), frames[i].plane(0));
+                lumas[i].properties() = frames[i].properties();
+            }
+        for (const PropSetting& p : props) {
+            const std::size_t i = std::size_t(p.clip);
+            (luma_only[i] ? lumas[i] : frames[i]).properties()[p.name] = p.value;
+        }
         filter.process(frame_ptrs, n, result);
         out.write(result);
         ++written;

@@ -87,8 +87,8 @@ int select_main(std::span<const std::string> args) {
     const std::optional<std::string> program = a->get("--expr");
     const std::optional<std::string> output = a->get("--output");
     const std::vector<std::string>& inputs = a->positional("INPUT");
-    if (!program) throw UsageError("no expression: give -e EXPR");
-    if (!output) throw UsageError("no output: give -o OUT (a y4m file, '-' or a video such as out.mkv)");
+    if (!program) throw required_option("-e/--expr", "the selecting program");
+    if (!output) throw required_option("-o/--output", "a y4m file, '-' or a video such as out.mkv");
     if (inputs.empty()) throw UsageError("no input clip given");
     if (*output != "-" && pixel::is_picture_path(*output))
         throw UserError("select writes video (y4m, a file or '-', or a container such as .mkv), not a picture: '" +

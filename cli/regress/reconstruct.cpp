@@ -28,7 +28,7 @@ int reconstruct_main(std::span<const std::string> args) {
     const auto a = p.parse(args);
     if (!a) return 0;
     for (const char* required : {"--x", "--slope", "--correlation", "--output"})
-        if (!a->has(required)) throw UsageError(std::string("missing ") + required);
+        if (!a->has(required)) throw required_option(required);
     regress::ReconstructParams params;
     params.radius = int(a->get_int("--radius").value_or(1));
     params.eps = a->get_double("--eps").value_or(1e-7);

@@ -33,7 +33,7 @@ int regress_main(std::span<const std::string> args) {
     const auto a = p.parse(args);
     if (!a) return 0;
     for (const char* required : {"--x", "--y", "--slope", "--correlation"})
-        if (!a->has(required)) throw UsageError(std::string("missing ") + required);
+        if (!a->has(required)) throw required_option(required);
     regress::RegressParams params;
     params.radius = int(a->get_int("--radius").value_or(1));
     params.alpha = a->get_double("--alpha").value_or(0.2);

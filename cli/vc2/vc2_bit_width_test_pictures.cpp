@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <regex>
+#include <set>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -56,6 +58,12 @@ std::string points_json(const bit_widths::TestPicture& t) {
     return formats::python_json_dumps(list);  // json.dump: no newline at the end
 }
 
+// A file this tool writes: analysis_N.png/.json, synthesis_N_qiQ.png/.json.
+bool is_test_picture_file(const std::string& name) {
+    static const std::regex pattern(R"((analysis_[0-9]+|synthesis_[0-9]+_qi[0-9]+)\.(png|json))");
+    return std::regex_match(name, pattern);
+}
+
 }  // namespace
 
 int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
@@ -70,7 +78,9 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
     // The reference's optional OPTIMISED.json comes before WIDTH HEIGHT.
     p.positional("WIDTH", "picture width")
         .positional("HEIGHT", "picture height")
-        .option("-o", "--output-directory", "DIR", "existing folder for the pictures (default: .)")
+        .option("-o", "--output-directory", "DIR",
+                "folder for the pictures (default: .; made if missing; pictures of an earlier run\n"
+                "that this run does not write again are removed)")
         .option("", "--output", "DIR", "the same as --output-directory")
         .option("-j", "--threads", "N", "worker threads (default: all cores)")
         .flag("-v", "--verbose", "print what was written")
@@ -83,7 +93,10 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
     const long width = picture_dimension("WIDTH", a.positional("WIDTH").at(0));
     const long height = picture_dimension("HEIGHT", a.positional("HEIGHT").at(0));
     const std::string dir = a.get_or("--output-directory", a.get_or("--output", "."));
-    if (!std::filesystem::is_directory(dir)) throw IoError("output directory '" + dir + "' does not exist");
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        throw IoError("cannot write to '" + dir + "': not a directory");
     const unsigned threads = vc2_tool_threads(a);
 
     const auto in = load_vc2_tool_inputs(a);
@@ -91,6 +104,8 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
         bit_widths::make_test_pictures(in.analysis, width, height, in.picture_bits, in.matrix, threads);
     const auto signal = bit_widths::picture_range(in.picture_bits);
 
+    if (!fs::is_directory(dir, ec) && !fs::create_directories(dir, ec))
+        throw IoError("cannot create '" + dir + "': " + ec.message());
     // Every file is written to its temporary first; only when all are complete are they
     // renamed into place, so a failure leaves none of them behind.
     std::vector<std::unique_ptr<OutputFile>> outputs;
@@ -106,9 +121,20 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
     for (std::size_t i = 0; i < pictures.synthesis.size(); ++i)
         emit(pictures.synthesis[i],
              "synthesis_" + std::to_string(i) + "_qi" + std::to_string(pictures.synthesis[i].quantisation_index));
+    std::set<std::string> written;
     for (auto& o : outputs) {
         o->commit();
+        written.insert(fs::path(o->path()).filename().string());
         if (a.has("--verbose")) std::cerr << "wrote " << o->path() << "\n";
+    }
+    // A second run into the same folder must not leave the first run's extra pictures
+    // beside the new ones (a smaller size needs fewer): only this tool's own names go.
+    for (const fs::directory_entry& e : fs::directory_iterator(dir)) {
+        const std::string name = e.path().filename().string();
+        if (e.is_regular_file(ec) && is_test_picture_file(name) && !written.count(name)) {
+            fs::remove(e.path(), ec);
+            if (a.has("--verbose")) std::cerr << "removed " << e.path().string() << " (an earlier run's)\n";
+        }
     }
     return 0;
 }

@@ -39,8 +39,7 @@ ArgumentParser subcommand_parser(const std::string& name, const std::string& sum
 }
 
 std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw cannot_read(path);
+    std::ifstream in = open_input_file(path);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();

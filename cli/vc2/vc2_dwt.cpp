@@ -80,8 +80,7 @@ nlohmann::json read_json(const std::string& path) {
     if (path == "-") {
         text.assign(std::istreambuf_iterator<char>(std::cin), {});
     } else {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw cannot_read(path);
+        std::ifstream in = open_input_file(path);
         text.assign(std::istreambuf_iterator<char>(in), {});
     }
     try {

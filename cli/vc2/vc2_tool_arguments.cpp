@@ -55,7 +55,7 @@ std::optional<int> picture_bit_width(const Arguments& a) {
 
 int required_picture_bit_width(const Arguments& a) {
     const auto bits = picture_bit_width(a);
-    if (!bits) throw UsageError("missing -b/--picture-bit-width BITS");
+    if (!bits) throw required_option("-b/--picture-bit-width", "BITS");
     return *bits;
 }
 

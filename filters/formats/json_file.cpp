@@ -8,8 +8,7 @@
 namespace rigor::formats {
 
 nlohmann::json read_json_file(const std::string& path, const std::string& what) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw cannot_read(path);
+    std::ifstream in = open_input_file(path);
     try {
         return nlohmann::json::parse(in);
     } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for numbers like 5e5555

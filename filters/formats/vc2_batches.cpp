@@ -14,8 +14,7 @@ constexpr const char* kLists[] = {"analysis_signal_bounds", "synthesis_signal_bo
 constexpr const char* kConfig[] = {"wavelet_index", "wavelet_index_ho", "dwt_depth", "dwt_depth_ho", "num_batches"};
 
 nlohmann::ordered_json load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw cannot_read(path);
+    std::ifstream in = open_input_file(path);
     try {
         return nlohmann::ordered_json::parse(in);
     } catch (const nlohmann::json::exception& e) {

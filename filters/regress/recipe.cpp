@@ -134,8 +134,7 @@ ChromaRecipe parse_recipe(const std::string& text, const std::string& origin) {
 }
 
 ChromaRecipe load_recipe(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw cannot_read(path);
+    std::ifstream in = open_input_file(path);
     std::ostringstream text;
     text << in.rdbuf();
     return parse_recipe(text.str(), "'" + path + "'");

@@ -81,8 +81,7 @@ ClipReader::ClipReader(const std::string& path) : path_(path) {
         return;
     }
     if (file_extension(path) == "y4m") {
-        file_.open(path, std::ios::binary);
-        if (!file_) throw cannot_read(path);
+        file_ = open_input_file(path);
         y4m_ = std::make_unique<Y4mReader>(file_, path);
         info_ = y4m_->header();
         frame_estimate_ = y4m_frame_estimate(path, info_, file_);

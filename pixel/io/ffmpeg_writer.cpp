@@ -137,6 +137,17 @@ const AVCodec& FfmpegWriter::State::choose_encoder(const AVOutputFormat& contain
     if (avformat_query_codec(&container, encoder->id, FF_COMPLIANCE_NORMAL) == 0)
         throw UserError(name + ": the " + container.name + " container cannot hold " + encoder->name +
                         " (try .mkv, .nut or .mov)");
+    if (encoder->id == AV_CODEC_ID_FFV1) {
+        // FFmpeg 5.1's FFV1 (level 1 and 3, any slice count) garbles frames 1 pixel wide
+        // or high, and with its default slicing (at least 2x2 slices) frames under 3
+        // pixels wide or high; one slice reproduces every frame from 2x2 (measured on
+        // gray, 4:2:0, 4:4:4 and RGB at 8 and 16 bits; tests/video_io checks the sizes).
+        if (info.width < 2 || info.height < 2)
+            throw UserError(name + ": FFV1 (FFmpeg 5.1) does not reproduce frames narrower or shorter than 2 "
+                            "pixels exactly (these are " + std::to_string(info.width) + "x" +
+                            std::to_string(info.height) + "); write y4m (.y4m) or pictures (.png, .tif)");
+        if (info.width < 3 || info.height < 3) options.set("slices", "1");
+    }
     for (const auto& [key, value] : choice.codec_options) options.set(key, value);
     return *encoder;
 }

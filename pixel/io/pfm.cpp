@@ -23,8 +23,7 @@ float from_bytes(const unsigned char* b, bool little) {
 }  // namespace
 
 Frame read_pfm(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw cannot_read(path);
+    std::ifstream in = open_input_file(path);
     std::string magic;
     long w = 0, h = 0;
     double scale = 0;

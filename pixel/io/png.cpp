@@ -56,6 +56,7 @@ void encode_png(png_structp png, png_infop info, const Frame& frame) {
 }  // namespace
 
 Frame read_png(const std::string& path) {
+    open_input_file(path);  // missing, unreadable or a directory: the one wording
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
     if (!file) throw cannot_read(path);
     std::string message;

@@ -24,7 +24,8 @@ using TiffHandle = std::unique_ptr<TIFF, TiffCloser>;
 
 Frame read_tiff(const std::string& path) {
     TIFFSetWarningHandler(nullptr);
-    if (!std::ifstream(path, std::ios::binary)) throw cannot_read(path);
+    TIFFSetErrorHandler(nullptr);  // libtiff would print its own lines; rigor says one (below)
+    open_input_file(path);  // missing, unreadable or a directory: the one wording
     TiffHandle tif(TIFFOpen(path.c_str(), "r"));
     if (!tif) throw UserError(path + ": not a TIFF file");
     std::uint32_t w = 0, h = 0;

@@ -53,8 +53,7 @@ std::vector<FrameProperties> read_property_list(std::istream& in, const std::str
 }
 
 std::vector<FrameProperties> read_property_list_file(const std::string& path, std::span<const std::string> wanted) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw cannot_read(path);
+    std::ifstream in = open_input_file(path);
     return read_property_list(in, path, wanted);
 }
 

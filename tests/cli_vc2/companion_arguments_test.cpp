@@ -60,7 +60,7 @@ TEST_CASE("vc2 companion tools: argument mistakes are usage errors, exit 2", "[c
         {legall_d2 + " -q 0 LL 4 -b", "argument --picture-bit-width expects 1 value", 2},
         // The -q words swallow a file written after them, as in argparse.
         {"-q 0 LL 4 " + legall_d2 + " -b 10", "missing argument STATIC_ANALYSIS.json", 2},
-        {legall_d2, "missing -b/--picture-bit-width BITS", 2},
+        {legall_d2, "the argument -b/--picture-bit-width is required (BITS)", 2},
         {legall_d2 + " -b ten", "picture bit width 'ten' is not an integer", 2},
         {legall_d2 + " -b 10 --frobnicate", "unrecognised argument '--frobnicate'", 2},
         {legall_d2 + " " + legall_d1 + " -b 10", "unexpected argument", 2},

@@ -160,8 +160,8 @@ TEST_CASE("rigor select bad input: a clear message, no output file", "[cli]") {
         {"-e 'x.P'" + o + (d / "a.y4m") + " " + (d / "small.y4m"), "select needs one format and size", 1},
         {"-e 'x.P'" + o + (d / "a.y4m") + " " + (d / "yuv.y4m"), "is yuv420p8 4x2 but", 1},
         {"-e 'x.P' -o " + (d / "out.png") + ab, "select writes video", 1},
-        {"-o " + (d / "out.y4m") + ab, "no expression", 2},
-        {"-e 'x.P'" + ab, "no output", 2},
+        {"-o " + (d / "out.y4m") + ab, "the argument -e/--expr is required", 2},
+        {"-e 'x.P'" + ab, "the argument -o/--output is required", 2},
     };
     for (const Case& c : cases) {
         std::string err;

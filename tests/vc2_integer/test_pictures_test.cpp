@@ -206,3 +206,50 @@ TEST_CASE("vc2-bit-width-test-pictures: bad input names the problem and writes n
     CHECK(run({analysis, "64", "64", "-b", "10", "-q", "1", "LL", "-o", dir.string()}) == 1);
     CHECK(std::filesystem::is_empty(dir));
 }
+
+TEST_CASE("vc2-bit-width-test-pictures makes a missing folder and a second run replaces the first run's set",
+          "[vc2_integer][test_pictures]") {
+    namespace fs = std::filesystem;
+    const auto root = vc2_test::scratch("test_pictures_rerun");
+    const fs::path dir = root / "new" / "pictures";
+    const std::string analysis = vc2_test::analysis("w1_W1_d1_D0");
+    const auto run = [&](const std::string& w, const std::string& h) {
+        return vc2_test::run("vc2-bit-width-test-pictures", rigor::cli::vc2_bit_width_test_pictures_main,
+                             {analysis, w, h, "-b", "10", "-o", dir.string()});
+    };
+    const auto names = [&] {
+        std::set<std::string> s;
+        for (const auto& e : fs::directory_iterator(dir)) s.insert(e.path().filename().string());
+        return s;
+    };
+    const auto expected_names = [&](long w, long h) {
+        const StaticAnalysis a = read_static_analysis(analysis);
+        const TestPictures t = make_test_pictures(a, w, h, 10, quantisation_matrix(a.config, {}));
+        std::set<std::string> s;
+        for (std::size_t i = 0; i < t.analysis.size(); ++i)
+            for (const char* ext : {".png", ".json"}) s.insert("analysis_" + std::to_string(i) + ext);
+        for (std::size_t i = 0; i < t.synthesis.size(); ++i)
+            for (const char* ext : {".png", ".json"})
+                s.insert("synthesis_" + std::to_string(i) + "_qi" + std::to_string(t.synthesis[i].quantisation_index) + ext);
+        return s;
+    };
+    const auto write_file = [](const fs::path& path, const char* text) { std::ofstream(path) << text; };
+    REQUIRE(run("16", "8") == 0);  // small pictures: many of them
+    const auto first = names();
+    CHECK(first == expected_names(16, 8));
+    // A user's own files in the folder stay, even with names close to the tool's.
+    write_file(dir / "notes.txt", "mine");
+    write_file(dir / "analysis_final.png", "mine");
+    REQUIRE(run("64", "32") == 0);  // larger pictures: fewer, so some names of the first run go
+    auto second = names();
+    CHECK(second.erase("notes.txt") == 1);
+    CHECK(second.erase("analysis_final.png") == 1);
+    CHECK(second == expected_names(64, 32));
+    CHECK(second.size() < first.size());
+    // An output "folder" that is a file: one line, nothing written.
+    const fs::path file = root / "file";
+    write_file(file, "x");
+    CHECK(vc2_test::run("vc2-bit-width-test-pictures", rigor::cli::vc2_bit_width_test_pictures_main,
+                        {analysis, "16", "8", "-b", "10", "-o", file.string()}) == 1);
+    CHECK_THAT(vc2_test::last_error, Catch::Contains("not a directory"));
+}

@@ -126,7 +126,7 @@ TEST_CASE("vc2 tools: bad input gives a clear error, exit 1 and no output file")
         {{good, "-b", "0"}, "picture bit width 0 is out of range"},
         {{good, "-b", "99"}, "picture bit width 99 is out of range"},
         {{good, "-b", "ten"}, "picture bit width 'ten' is not an integer", 2},
-        {{good}, "missing -b", 2},
+        {{good}, "the argument -b/--picture-bit-width is required", 2},
         {{no_matrix, "-b", "10"}, "no default quantisation matrix"},
         {{good, "-b", "10", "-q", "0", "LL"}, "LEVEL ORIENT VALUE triples"},
         {{good, "-b", "10", "-q", "0", "LL", "x"}, "the value 'x' is not a non-negative integer"},

@@ -272,3 +272,32 @@ TEST_CASE("rigor regress reads EXR sequences and writes EXR, which FFmpeg reads 
         for (int c = 0; c < 24; ++c) near_two += std::fabs(f.plane(0).row_as<float>(r)[c] - 2.0f) < 1e-3f;
     CHECK(near_two == 24 * 16);
 }
+
+TEST_CASE("rigor expr: a gray --format on YUV clips computes on their luma plane") {
+    test::ScratchDir d;
+    const std::string a = d / "a.y4m", b = d / "b.y4m";
+    write_y4m(a, "YUV4MPEG2 W45 H21 F25:1 Ip A0:0 C420", 3);
+    write_y4m(b, "YUV4MPEG2 W45 H21 F25:1 Ip A0:0 C422p10", 3);
+    // x: 8-bit luma, y: 10-bit luma; grays output = x/255 + y (float), every frame.
+    REQUIRE(test::run(kRigor + " expr -q -e 'x 255 / y +' --format grays -o " + (d / "out.y4m") + " " + a + " " + b, d) == 0);
+    pixel::ClipReader in_a(a), in_b(b), out(d / "out.y4m");
+    REQUIRE(out.format().name() == "grays");
+    pixel::Frame fa, fb, fo;
+    int frames = 0;
+    while (out.next(fo)) {
+        REQUIRE(in_a.next(fa));
+        REQUIRE(in_b.next(fb));
+        for (int y = 0; y < 21; ++y)
+            for (int x = 0; x < 45; ++x) {
+                const float want = float(fa.plane(0).row_as<std::uint8_t>(y)[x]) / 255.0f +
+                                   float(fb.plane(0).row_as<std::uint16_t>(y)[x]);
+                CHECK(fo.plane(0).row_as<float>(y)[x] == want);
+            }
+        ++frames;
+    }
+    CHECK(frames == 3);
+    // RGB has no luma plane: still refused.
+    const std::string rgb = d / "rgb.png";
+    REQUIRE(test::run("ffmpeg -v error -y -f lavfi -i testsrc2=s=16x8 -frames:v 1 -pix_fmt rgb24 " + rgb, d) == 0);
+    check_refused("-e 'x' --format gray8 -o " + (d / "o.png") + " " + rgb, "differs from the input", d);
+}
