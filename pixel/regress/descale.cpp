@@ -30,14 +30,13 @@ std::vector<std::vector<Entry>> upscale_rows(const ResizeKernel& kernel, int n, 
     const int support = int(std::ceil(kernel.radius() * kernel.blur));
     const int taps = support > 0 ? 2 * support : 1;
     std::vector<std::vector<Entry>> rows(m);
-    std::vector<double> dense(n);
     for (int i = 0; i < m; ++i) {
         const double pos = (i + 0.5) / ratio + shift;
         const double begin = round_half_up(pos - taps / 2.0) + 0.5;
         double total = 0;
         for (int j = 0; j < taps; ++j) total += kernel.weight(begin + j - pos);
         if (total == 0) total = std::numeric_limits<double>::epsilon();
-        std::fill(dense.begin(), dense.end(), 0.0);
+        std::vector<Entry>& row = rows[i];
         for (int j = 0; j < taps; ++j) {
             const double x = begin + j;
             double at = x;
@@ -47,10 +46,13 @@ std::vector<std::vector<Entry>> upscale_rows(const ResizeKernel& kernel, int n, 
                 else at = x < 0 ? -x : std::min(2.0 * n - x, n - 0.5);
             }
             const int k = std::clamp(int(std::floor(at)), 0, n - 1);
-            dense[k] += kernel.weight(x - pos) / total;
+            const double w = kernel.weight(x - pos) / total;
+            auto same = std::find_if(row.begin(), row.end(), [&](const Entry& e) { return e.index == k; });
+            if (same != row.end()) same->value += w;
+            else row.push_back({k, w});
         }
-        for (int k = 0; k < n; ++k)
-            if (dense[k] != 0) rows[i].push_back({k, dense[k]});
+        std::sort(row.begin(), row.end(), [](const Entry& a, const Entry& b) { return a.index < b.index; });
+        row.erase(std::remove_if(row.begin(), row.end(), [](const Entry& e) { return e.value == 0; }), row.end());
     }
     return rows;
 }
@@ -160,10 +162,14 @@ Plane descale_plane(const Plane& src, const ResizeKernel& kernel, const DescaleR
     Plane rows = make_float_plane(width, src.height());
     std::vector<double> work;
     for (int y = 0; y < src.height(); ++y) horizontal.solve(src.row_as<float>(y), 1, rows.row_as<float>(y), 1, work);
+    // The column solves run on the transposed plane, so that each reads one contiguous line.
+    Plane columns = make_float_plane(src.height(), width), solved = make_float_plane(height, width);
+    for (int y = 0; y < src.height(); ++y)
+        for (int x = 0; x < width; ++x) columns.row_as<float>(x)[y] = rows.row_as<float>(y)[x];
+    for (int x = 0; x < width; ++x) vertical.solve(columns.row_as<float>(x), 1, solved.row_as<float>(x), 1, work);
     Plane out = make_float_plane(width, height);
-    const std::ptrdiff_t rs = rows.stride() / 4, os = out.stride() / 4;
-    for (int x = 0; x < width; ++x)
-        vertical.solve(rows.row_as<float>(0) + x, rs, out.row_as<float>(0) + x, os, work);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) out.row_as<float>(y)[x] = solved.row_as<float>(x)[y];
     return out;
 }
 
