@@ -68,16 +68,16 @@ void to_little_endian(std::byte* p, std::size_t bytes, int bytes_per_sample) {
     }
 }
 
-// The siting the 8-bit 4:2:0 tags name (C420 is 420jpeg by the format's definition).
-// The writer uses the first tag of a siting, so centred chroma is written as C420,
-// as vspipe writes it (a C420 stream comes back byte for byte).
+// The siting the 8-bit 4:2:0 tags name.  A plain C420 names none: the format calls it
+// 420jpeg, but vspipe writes it for every 4:2:0 clip, whatever its siting (VapourSynth's
+// default is left), so a reader cannot trust it; it is read as unspecified and written
+// back as C420 (a C420 stream comes back byte for byte), and each sited tag likewise.
 struct SitedTag {
     std::string_view tag;
     ChromaSiting siting;
 };
 constexpr SitedTag kSitedTags[] = {
-    {"420", ChromaSiting::center}, {"420jpeg", ChromaSiting::center},
-    {"420mpeg2", ChromaSiting::left}, {"420paldv", ChromaSiting::top_left},
+    {"420jpeg", ChromaSiting::center}, {"420mpeg2", ChromaSiting::left}, {"420paldv", ChromaSiting::top_left},
 };
 
 // XCHROMALOC values (rigor's extension), in ChromaSiting order after unspecified.

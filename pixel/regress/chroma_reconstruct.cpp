@@ -15,7 +15,9 @@ Plane apply_chain(const Plane& src, const rigor::regress::Chain& chain, const Ch
         const rigor::regress::Shift shift =
             rigor::regress::resolve_shift(step, siting.location, siting.ssw, siting.ssh, from, to);
         try {
-            cur = resize_plane(cur, step.kernel, {to.width, to.height, shift.left, shift.top, 0, 0});
+            cur = resize_plane(cur, step.kernel,
+                               {to.width, to.height, shift.left, shift.top, step.src_width.value_or(0),
+                                step.src_height.value_or(0)});
         } catch (const UserError& e) {
             throw UserError("chain " + chain.name + " step " + std::to_string(i + 1) + ": " + e.what());
         }
@@ -23,10 +25,10 @@ Plane apply_chain(const Plane& src, const rigor::regress::Chain& chain, const Ch
     return cur;
 }
 
-std::vector<Plane> chroma_reconstruct(const Plane& luma_base, const std::vector<Plane>& chroma,
-                                      const rigor::regress::ChromaRecipe& recipe, const ChromaSiting& siting,
-                                      const rigor::regress::RegressParams& regress,
-                                      const rigor::regress::ReconstructParams& reconstruct, int threads) {
+ChromaReconstructSteps chroma_reconstruct_steps(const Plane& luma_base, const std::vector<Plane>& chroma,
+                                                const rigor::regress::ChromaRecipe& recipe, const ChromaSiting& siting,
+                                                const rigor::regress::RegressParams& regress,
+                                                const rigor::regress::ReconstructParams& reconstruct, int threads) {
     regress.validate();
     reconstruct.validate();
     require_float(luma_base, "luma base");
@@ -44,15 +46,23 @@ std::vector<Plane> chroma_reconstruct(const Plane& luma_base, const std::vector<
         for (int x = 0; x < ld.width(); ++x)
             detail.row_as<float>(y)[x] = lb.row_as<float>(y)[x] - ld.row_as<float>(y)[x];
 
-    std::vector<Plane> out;
+    ChromaReconstructSteps out{ld, lb, {}, {}};
     for (const Plane& c : chroma) {
-        Plane cd = apply_chain(c, recipe.demangle_chroma, siting);
-        const Plane add = regress_reconstruct_fused(ld, cd, detail, regress, reconstruct, threads);
+        const Plane cd = apply_chain(c, recipe.demangle_chroma, siting);
+        Plane fixed = regress_reconstruct_fused(ld, cd, detail, regress, reconstruct, threads);
         for (int y = 0; y < cd.height(); ++y)
-            for (int x = 0; x < cd.width(); ++x) cd.row_as<float>(y)[x] += add.row_as<float>(y)[x];
-        out.push_back(std::move(cd));
+            for (int x = 0; x < cd.width(); ++x) fixed.row_as<float>(y)[x] += cd.row_as<float>(y)[x];
+        out.demangled_chroma.push_back(cd);
+        out.repaired.push_back(std::move(fixed));
     }
     return out;
+}
+
+std::vector<Plane> chroma_reconstruct(const Plane& luma_base, const std::vector<Plane>& chroma,
+                                      const rigor::regress::ChromaRecipe& recipe, const ChromaSiting& siting,
+                                      const rigor::regress::RegressParams& regress,
+                                      const rigor::regress::ReconstructParams& reconstruct, int threads) {
+    return chroma_reconstruct_steps(luma_base, chroma, recipe, siting, regress, reconstruct, threads).repaired;
 }
 
 }  // namespace rigor::pixel::regress

@@ -20,6 +20,17 @@ struct ChromaSiting {
 // Runs every resize of `chain` in order (shifts resolved for `siting`).
 Plane apply_chain(const Plane& src, const rigor::regress::Chain& chain, const ChromaSiting& siting);
 
+// Every intermediate of one run, for outputs and --diagnostics: the demangled luma Ld,
+// the reconstruct base Lb, the demangled chroma Cdₖ and the repaired chroma Cₖ'.
+struct ChromaReconstructSteps {
+    Plane demangled_luma, base;
+    std::vector<Plane> demangled_chroma, repaired;
+};
+ChromaReconstructSteps chroma_reconstruct_steps(const Plane& luma_base, const std::vector<Plane>& chroma,
+                                                const rigor::regress::ChromaRecipe& recipe, const ChromaSiting& siting,
+                                                const rigor::regress::RegressParams& regress,
+                                                const rigor::regress::ReconstructParams& reconstruct, int threads);
+
 // Returns the reconstructed chroma planes at the chains' common output size.
 std::vector<Plane> chroma_reconstruct(const Plane& luma_base, const std::vector<Plane>& chroma,
                                       const rigor::regress::ChromaRecipe& recipe, const ChromaSiting& siting,

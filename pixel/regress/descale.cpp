@@ -1,6 +1,8 @@
 #include "pixel/regress/descale.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "filters/base/error.hpp"
@@ -8,25 +10,62 @@
 
 namespace rigor::pixel::regress {
 
+using rigor::regress::DescaleBorder;
 using rigor::regress::ResizeKernel;
 
 namespace {
 
+// zimg's rounding of a tap position (half up, so that round(x − 1) = round(x) − 1).
+double round_half_up(double x) { return x < 0 ? std::floor(x + 0.5) : std::floor(x + 0.49999999999999994); }
+
+struct Entry {
+    int index;
+    double value;
+};
+
+// Row i of the upscale matrix as (source index, weight) pairs, indices ascending.
+std::vector<std::vector<Entry>> upscale_rows(const ResizeKernel& kernel, int n, int m, double shift, double window,
+                                             DescaleBorder border) {
+    const double ratio = m / (window > 0 ? window : double(n));
+    const int support = int(std::ceil(kernel.radius() * kernel.blur));
+    const int taps = support > 0 ? 2 * support : 1;
+    std::vector<std::vector<Entry>> rows(m);
+    for (int i = 0; i < m; ++i) {
+        const double pos = (i + 0.5) / ratio + shift;
+        const double begin = round_half_up(pos - taps / 2.0) + 0.5;
+        double total = 0;
+        for (int j = 0; j < taps; ++j) total += kernel.weight(begin + j - pos);
+        if (total == 0) total = std::numeric_limits<double>::epsilon();
+        std::vector<Entry>& row = rows[i];
+        for (int j = 0; j < taps; ++j) {
+            const double x = begin + j;
+            double at = x;
+            if (x < 0 || x > n) {
+                if (border == DescaleBorder::zero) continue;
+                if (border == DescaleBorder::repeat) at = x < 0 ? 0 : n - 0.5;
+                else at = x < 0 ? -x : std::min(2.0 * n - x, n - 0.5);
+            }
+            const int k = std::clamp(int(std::floor(at)), 0, n - 1);
+            const double w = kernel.weight(x - pos) / total;
+            auto same = std::find_if(row.begin(), row.end(), [&](const Entry& e) { return e.index == k; });
+            if (same != row.end()) same->value += w;
+            else row.push_back({k, w});
+        }
+        std::sort(row.begin(), row.end(), [](const Entry& a, const Entry& b) { return a.index < b.index; });
+        row.erase(std::remove_if(row.begin(), row.end(), [](const Entry& e) { return e.value == 0; }), row.end());
+    }
+    return rows;
+}
+
 // The normal equations of one axis: n unknowns, m observations, banded with half-width bw.
 class AxisSolver {
 public:
-    AxisSolver(const ResizeKernel& kernel, int n, int m, double shift) : n_(n), m_(m) {
-        // Row k of the impulse plane is e_k; resizing its width n → m gives A's column k.
-        Plane impulses = make_float_plane(n, n);
-        for (int k = 0; k < n; ++k) impulses.row_as<float>(k)[k] = 1.0f;
-        ResizeRequest req{m, n, shift, 0, 0, 0};
-        const Plane a = resize_plane(impulses, kernel, req);
+    AxisSolver(const ResizeKernel& kernel, int n, int m, double shift, double window, DescaleBorder border)
+        : n_(n), m_(m) {
+        const std::vector<std::vector<Entry>> rows = upscale_rows(kernel, n, m, shift, window, border);
         columns_.resize(n);
-        for (int k = 0; k < n; ++k) {
-            const float* col = a.row_as<float>(k);
-            for (int i = 0; i < m; ++i)
-                if (col[i] != 0.0f) columns_[k].push_back({i, double(col[i])});
-        }
+        for (int i = 0; i < m; ++i)
+            for (const Entry& e : rows[i]) columns_[e.index].push_back({i, e.value});
         // Band width: columns k and l interact when their supports overlap.
         bw_ = 0;
         for (int k = 0; k < n; ++k)
@@ -62,19 +101,15 @@ public:
     }
 
 private:
-    struct Entry {
-        int row;
-        double value;
-    };
     bool overlaps(int k, int l) const {
         if (columns_[k].empty() || columns_[l].empty()) return false;
-        return columns_[l].front().row <= columns_[k].back().row;
+        return columns_[l].front().index <= columns_[k].back().index;
     }
     double dot(int k, int l) const {
         double s = 0;
         for (const Entry& a : columns_[k])
             for (const Entry& b : columns_[l])
-                if (a.row == b.row) s += a.value * b.value;
+                if (a.index == b.index) s += a.value * b.value;
         return s;
     }
     // In-place banded Cholesky AᵀA = UᵀU.
@@ -104,22 +139,37 @@ private:
 
 }  // namespace
 
-Plane descale_plane(const Plane& src, const ResizeKernel& kernel, int width, int height, double src_left,
-                    double src_top) {
+std::vector<double> upscale_matrix(const ResizeKernel& kernel, int n, int m, double shift, double window,
+                                   DescaleBorder border) {
+    std::vector<double> a(std::size_t(m) * n, 0.0);
+    const auto rows = upscale_rows(kernel, n, m, shift, window, border);
+    for (int i = 0; i < m; ++i)
+        for (const Entry& e : rows[i]) a[std::size_t(i) * n + e.index] = e.value;
+    return a;
+}
+
+Plane descale_plane(const Plane& src, const ResizeKernel& kernel, const DescaleRequest& r) {
     require_float(src, "descale input");
+    const int width = r.width, height = r.height;
     if (width < 1 || height < 1 || width > src.width() || height > src.height())
         throw UserError("descale to " + std::to_string(width) + "x" + std::to_string(height) +
                         " needs a size from 1x1 up to the source's " + std::to_string(src.width()) + "x" +
                         std::to_string(src.height()));
-    const AxisSolver horizontal(kernel, width, src.width(), src_left);
-    const AxisSolver vertical(kernel, height, src.height(), src_top);
+    if (!(r.src_width >= 0 && r.src_height >= 0 && std::isfinite(r.src_left) && std::isfinite(r.src_top)))
+        throw UserError("descale: src_width/src_height must be positive and the shifts finite");
+    const AxisSolver horizontal(kernel, width, src.width(), r.src_left, r.src_width, r.border);
+    const AxisSolver vertical(kernel, height, src.height(), r.src_top, r.src_height, r.border);
     Plane rows = make_float_plane(width, src.height());
     std::vector<double> work;
     for (int y = 0; y < src.height(); ++y) horizontal.solve(src.row_as<float>(y), 1, rows.row_as<float>(y), 1, work);
+    // The column solves run on the transposed plane, so that each reads one contiguous line.
+    Plane columns = make_float_plane(src.height(), width), solved = make_float_plane(height, width);
+    for (int y = 0; y < src.height(); ++y)
+        for (int x = 0; x < width; ++x) columns.row_as<float>(x)[y] = rows.row_as<float>(y)[x];
+    for (int x = 0; x < width; ++x) vertical.solve(columns.row_as<float>(x), 1, solved.row_as<float>(x), 1, work);
     Plane out = make_float_plane(width, height);
-    const std::ptrdiff_t rs = rows.stride() / 4, os = out.stride() / 4;
-    for (int x = 0; x < width; ++x)
-        vertical.solve(rows.row_as<float>(0) + x, rs, out.row_as<float>(0) + x, os, work);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) out.row_as<float>(y)[x] = solved.row_as<float>(x)[y];
     return out;
 }
 

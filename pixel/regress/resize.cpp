@@ -62,7 +62,11 @@ Plane resize_plane(const Plane& src, const ResizeKernel& kernel, const ResizeReq
             params.resample_filter = ZIMG_RESIZE_LANCZOS;
             params.filter_param_a = kernel.taps;
             break;
+        case ResizeKernel::Kind::spline16: params.resample_filter = ZIMG_RESIZE_SPLINE16; break;
+        case ResizeKernel::Kind::spline36: params.resample_filter = ZIMG_RESIZE_SPLINE36; break;
+        case ResizeKernel::Kind::spline64: params.resample_filter = ZIMG_RESIZE_SPLINE64; break;
     }
+    if (kernel.blur != 1) throw UserError("resize: blur is a descale parameter only (zimg has none)");
     std::unique_ptr<zimg_filter_graph, GraphDeleter> graph(zimg_filter_graph_build(&in, &out, &params));
     if (!graph) throw UserError("resize with " + kernel.describe() + " refused by zimg: " + zimg_message());
     std::size_t tmp_size = 0;

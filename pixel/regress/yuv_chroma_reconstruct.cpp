@@ -3,51 +3,137 @@
 #include <vector>
 
 #include "filters/base/error.hpp"
-#include "pixel/regress/chroma_reconstruct.hpp"
 #include "pixel/regress/descale.hpp"
 #include "pixel/regress/resize.hpp"
 
 namespace rigor::pixel::regress {
 
-void require_integer_yuv(const VideoFormat& format, const std::string& name) {
-    if (format.family != ColorFamily::YUV || format.is_float())
-        throw UserError("'" + name + "' is " + format.name() + "; chroma-reconstruct needs integer YUV (8-16 bit)");
+using rigor::regress::OutputMode;
+using rigor::regress::Size;
+
+void require_yuv(const VideoFormat& format, const std::string& name) {
+    if (format.family != ColorFamily::YUV || (format.is_float() && format.bits != 32))
+        throw UserError("'" + name + "' is " + format.name() +
+                        "; chroma-reconstruct needs YUV video, integer (8-16 bit) or 32-bit float");
 }
 
-VideoFormat reconstructed_format(const VideoFormat& source, const YuvReconstruction& settings) {
-    VideoFormat out = source;
-    if (settings.full_chroma) out.ss_w = out.ss_h = 0;
+Size default_luma_base_size(int width, int height, const YuvReconstruction& settings) {
+    if (const auto& d = settings.recipe.descale) return {*d->step.width, *d->step.height};
+    return {width, height};
+}
+
+namespace {
+
+bool float_out(const VideoFormat& source, const YuvReconstruction& s) {
+    const OutputMode m = s.recipe.output.mode;
+    return source.is_float() || s.float_output || m == OutputMode::native || m == OutputMode::production;
+}
+
+}  // namespace
+
+VideoInfo reconstructed_info(const VideoInfo& source, Size luma_base, const YuvReconstruction& settings,
+                             bool base_given) {
+    const VideoFormat& f = source.format;
+    const Size chroma{(source.width + (1 << f.ss_w) - 1) >> f.ss_w, (source.height + (1 << f.ss_h) - 1) >> f.ss_h};
+    Size native;
+    try {
+        native = settings.recipe.check_sizes(luma_base, chroma);
+    } catch (const UserError& e) {
+        if (base_given || settings.recipe.descale) throw;
+        throw UserError("recipe '" + settings.recipe.name +
+                        "' needs a luma base of the production size: give --descale KERNEL WxH or --luma-base FILE "
+                        "(with the source's own " + rigor::regress::to_string(luma_base) +
+                        " luma the chains do not meet: " + e.what() + ")");
+    }
+    VideoInfo out = source;
+    out.format = f;
+    if (float_out(f, settings)) out.format = f.with_samples(SampleType::Float, 32);
+    switch (settings.recipe.output.mode) {
+        case OutputMode::source: out.metadata.chroma_siting = pixel::ChromaSiting(int(settings.location) + 1); break;
+        case OutputMode::full444: break;
+        case OutputMode::native: out.width = native.width, out.height = native.height; break;
+        case OutputMode::production: out.width = luma_base.width, out.height = luma_base.height; break;
+    }
+    if (settings.recipe.output.mode != OutputMode::source) {
+        out.format.ss_w = out.format.ss_h = 0;
+        out.metadata.chroma_siting = pixel::ChromaSiting::unspecified;
+    }
     return out;
 }
 
-Frame reconstruct_yuv_frame(const Frame& yuv, const Plane* luma_base, const YuvReconstruction& settings) {
+Plane make_luma_base(const Plane& luma, const YuvReconstruction& settings) {
+    const auto& d = settings.recipe.descale;
+    if (!d) return luma;
+    const rigor::regress::ResizeStep& s = d->step;
+    try {
+        return descale_plane(luma, s.kernel,
+                             DescaleRequest{*s.width, *s.height, s.src_left.value, s.src_top.value,
+                                            s.src_width.value_or(0), s.src_height.value_or(0), d->border});
+    } catch (const UserError& e) {
+        throw UserError(std::string("descale: ") + e.what());
+    }
+}
+
+Frame reconstruct_yuv_frame(const Frame& yuv, const Plane* luma_base, const Plane* rescaled_luma,
+                            const YuvReconstruction& settings, ChromaReconstructSteps* steps) {
     const VideoFormat& fmt = yuv.format();
+    const bool is_float = fmt.is_float();
     const ChromaSiting siting{settings.location, fmt.ss_w, fmt.ss_h};
     const IntegerCoding luma_coding{fmt.bits, false, settings.range}, chroma_coding{fmt.bits, true, settings.range};
-    const Plane luma = integer_to_float(yuv.plane(0), luma_coding);
+    auto to_float = [&](int p, const IntegerCoding& c) { return is_float ? yuv.plane(p) : integer_to_float(yuv.plane(p), c); };
+    const Plane luma = to_float(0, luma_coding);
     Plane made_base;
     if (!luma_base) {
-        made_base = settings.descale ? descale_plane(luma, settings.descale->kernel, settings.descale->width,
-                                                     settings.descale->height)
-                                     : luma;
+        made_base = make_luma_base(luma, settings);
         luma_base = &made_base;
     }
-    const std::vector<Plane> chroma{integer_to_float(yuv.plane(1), chroma_coding),
-                                    integer_to_float(yuv.plane(2), chroma_coding)};
-    const std::vector<Plane> fixed = chroma_reconstruct(*luma_base, chroma, settings.recipe, siting, settings.regress,
-                                                        settings.reconstruct, settings.threads);
-    Frame out(reconstructed_format(fmt, settings), yuv.width(), yuv.height());
-    out.plane(0) = yuv.plane(0);
-    for (int k = 0; k < 2; ++k) {
-        const int cw = out.plane(k + 1).width(), ch = out.plane(k + 1).height();
-        const rigor::regress::Shift shift =
-            settings.full_chroma ? rigor::regress::Shift{}
-                                 : rigor::regress::to_subsampled(siting.location, fmt.ss_w, fmt.ss_h, fixed[k].width(),
-                                                                 fixed[k].height(), cw, ch);
-        const Plane resized = resize_plane(fixed[k], rigor::regress::parse_resize_kernel("catrom"),
-                                           {cw, ch, shift.left, shift.top, 0, 0});
-        out.plane(k + 1) = float_to_integer(resized, chroma_coding);
+    const std::vector<Plane> chroma{to_float(1, chroma_coding), to_float(2, chroma_coding)};
+    ChromaReconstructSteps run = chroma_reconstruct_steps(*luma_base, chroma, settings.recipe, siting, settings.regress,
+                                                          settings.reconstruct, settings.threads);
+
+    const rigor::regress::OutputStep& output = settings.recipe.output;
+    const VideoInfo info = reconstructed_info({fmt, yuv.width(), yuv.height(), {}},
+                                              {luma_base->width(), luma_base->height()}, settings, true);
+    Frame out(info.format, info.width, info.height);
+    const bool integer_out = !info.format.is_float();
+
+    // The output's luma in float units (or the source's samples, copied).
+    const Plane* y = nullptr;
+    if (output.mode == OutputMode::native) y = &run.base;
+    else if (rescaled_luma) y = rescaled_luma;
+    else if (output.mode == OutputMode::production) y = luma_base;
+    if (y) {
+        if (y->width() != out.width() || y->height() != out.height())
+            throw UserError("the rescaled luma is " + std::to_string(y->width()) + "x" + std::to_string(y->height()) +
+                            " but the " + std::string(rigor::regress::to_string(output.mode)) + " output's luma is " +
+                            std::to_string(out.width()) + "x" + std::to_string(out.height()));
+        out.plane(0) = integer_out ? float_to_integer(*y, luma_coding) : *y;
+    } else {
+        out.plane(0) = integer_out || is_float ? yuv.plane(0) : luma;
     }
+
+    for (int k = 0; k < 2; ++k) {
+        const Plane& fixed = run.repaired[k];
+        Plane plane = fixed;
+        if (output.mode != OutputMode::native) {
+            const Size from{fixed.width(), fixed.height()}, to{out.plane(k + 1).width(), out.plane(k + 1).height()};
+            rigor::regress::Shift shift;
+            if (output.shift_given)
+                shift = rigor::regress::resolve_shift(output.step, siting.location, fmt.ss_w, fmt.ss_h, from, to);
+            else if (output.mode == OutputMode::source)
+                shift = rigor::regress::to_subsampled(siting.location, fmt.ss_w, fmt.ss_h, from.width, from.height,
+                                                      to.width, to.height);
+            try {
+                plane = resize_plane(fixed, output.step.kernel,
+                                     {to.width, to.height, shift.left, shift.top, output.step.src_width.value_or(0),
+                                      output.step.src_height.value_or(0)});
+            } catch (const UserError& e) {
+                throw UserError(std::string("output: ") + e.what());
+            }
+        }
+        out.plane(k + 1) = integer_out ? float_to_integer(plane, chroma_coding) : std::move(plane);
+    }
+    if (steps) *steps = std::move(run);
     return out;
 }
 

@@ -254,7 +254,7 @@ const std::vector<Entry>& entries() {
         {"arguments", command_arguments},
         {"optimised_patterns", optimised_patterns_json}, {"coefficients", coefficients_json},
         {"bundle", bundle_zip},       {"wavelet", wavelet_file},
-        {"ffmpeg", ffmpeg_stream},
+        {"ffmpeg", ffmpeg_stream},    {"recipe", recipe_json},
     };
     return all;
 }

@@ -36,5 +36,6 @@ void bundle_zip(Bytes data);          // formats read_bundle: zip archive and it
 void wavelet_file(Bytes data);        // formats read_wavelet_file (-w FILE), its round trip, one level
 void quantisation_arguments(Bytes data);  // filters/vc2 quantisation_matrix on -q words
 void command_arguments(Bytes data);   // cli ArgumentParser and the VC-2 tools' argument parser
+void recipe_json(Bytes data);         // filters/regress parse_recipe (chroma-reconstruct --recipe; recipe_entry.cpp)
 
 }  // namespace rigor::fuzz
