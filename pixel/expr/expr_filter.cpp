@@ -91,11 +91,12 @@ int ExprFilter::fixed_point_planes() const {
     return n;
 }
 
-namespace {
-PlaneSource source_of(const Plane& plane, const VideoFormat& f) {
-    return {plane.row(0), plane.stride(), plane.width(), plane.height(), plane.bytes_per_sample(), f.is_float()};
+int ExprFilter::copy_source(int p) const {
+    const PlanePlan& plan = planes_.at(std::size_t(p));
+    if (plan.copy) return 0;
+    const int plain = plan.compiled->program.plain_clip;  // e.g. `x`, `x 1 *`
+    return plain >= 0 && input_formats_[std::size_t(plain)] == output_format_ ? plain : -1;
 }
-}  // namespace
 
 void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number, Frame& out) const {
     if (inputs.size() != input_formats_.size()) throw InternalError("ExprFilter: wrong number of inputs");
@@ -105,37 +106,51 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
                             " differs in format or size from the clip's first frame");
     if (!(out.format() == output_format_) || out.width() != width_ || out.height() != height_)
         out = Frame(output_format_, width_, height_);
-    // Per plane: a copy, or a job for the evaluator.
+    std::vector<FrameView> views(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const VideoFormat& f = input_formats_[i];
+        for (int p = 0; p < f.planes(); ++p) {
+            const Plane& plane = inputs[i]->plane(p);
+            views[i].planes[p] = {plane.row(0), plane.stride(), plane.width(), plane.height(), plane.bytes_per_sample(),
+                                  f.is_float()};
+        }
+        views[i].properties = &inputs[i]->properties();
+    }
+    std::vector<PlaneTarget> targets;
+    for (int p = 0; p < output_format_.planes(); ++p) {
+        Plane& target = out.plane(p);
+        targets.push_back({target.row(0), target.stride(), target.width(), target.height(), target.bytes_per_sample(),
+                           output_format_.is_float(), output_format_.bits});
+    }
+    process(views, frame_number, targets);
+}
+
+void ExprFilter::process(std::span<const FrameView> inputs, long frame_number, std::span<const PlaneTarget> out) const {
     const int planes = output_format_.planes();
     const auto plane_count = static_cast<std::size_t>(planes);
+    if (inputs.size() != input_formats_.size() || out.size() != plane_count)
+        throw InternalError("ExprFilter: wrong number of inputs or output planes");
+    // Per plane: a copy, or a job for the evaluator.
     std::vector<std::vector<PlaneSource>> clips(plane_count);
     std::vector<std::vector<float>> properties(plane_count);
     std::vector<PlaneJob> jobs(plane_count);
-    std::vector<const Plane*> copy_from(plane_count, nullptr);
+    std::vector<const PlaneSource*> copy_from(plane_count, nullptr);
     for (int p = 0; p < planes; ++p) {
-        const PlanePlan& plan = planes_[std::size_t(p)];
-        Plane& target = out.plane(p);
-        if (plan.copy) {
-            copy_from[std::size_t(p)] = &inputs[0]->plane(p);
+        if (!out[std::size_t(p)].data) continue;
+        if (const int c = copy_source(p); c >= 0) {
+            copy_from[std::size_t(p)] = &inputs[std::size_t(c)].planes[p];
             continue;
         }
-        const Program& program = plan.compiled->program;
-        const int plain = program.plain_clip;
-        if (plain >= 0 && input_formats_[std::size_t(plain)] == output_format_) {  // e.g. `x`, `x 1 *`
-            copy_from[std::size_t(p)] = &inputs[std::size_t(plain)]->plane(p);
-            continue;
-        }
-        for (std::size_t i = 0; i < inputs.size(); ++i)
-            clips[std::size_t(p)].push_back(source_of(inputs[i]->plane(p), input_formats_[i]));
+        const Program& program = planes_[std::size_t(p)].compiled->program;
+        for (const FrameView& input : inputs) clips[std::size_t(p)].push_back(input.planes[p]);
         for (const PropertyRef& ref : program.properties) {
-            const FrameProperties& props = inputs[std::size_t(ref.clip)]->properties();
-            auto it = props.find(ref.name);
-            properties[std::size_t(p)].push_back(it == props.end() ? NAN : float(it->second));
+            const FrameProperties* props = inputs[std::size_t(ref.clip)].properties;
+            auto it = props ? props->find(ref.name) : FrameProperties::const_iterator();
+            properties[std::size_t(p)].push_back(!props || it == props->end() ? NAN : float(it->second));
         }
         PlaneJob& job = jobs[std::size_t(p)];
         job.clips = clips[std::size_t(p)];
-        job.target = {target.row(0), target.stride(), target.width(), target.height(), target.bytes_per_sample(),
-                      output_format_.is_float(), output_format_.bits};
+        job.target = out[std::size_t(p)];
         job.frame_number = float(frame_number);
         job.properties = properties[std::size_t(p)];
         job.boundary = boundary_;
@@ -149,25 +164,28 @@ void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number
     const int threads = pool_->size();
     pool_->run([&](int t) {
         for (int p = 0; p < planes; ++p) {
-            Plane& target = out.plane(p);
-            const int rows = target.height(), y0 = rows * t / threads, y1 = rows * (t + 1) / threads;
-            if (y0 == y1) continue;
-            if (const Plane* src = copy_from[std::size_t(p)]) {
-                for (int y = y0; y < y1; ++y) std::memcpy(target.row(y), src->row(y), target.row_bytes());
+            const PlaneTarget& target = out[std::size_t(p)];
+            const int rows = target.height, y0 = rows * t / threads, y1 = rows * (t + 1) / threads;
+            if (y0 == y1 || !target.data) continue;
+            if (const PlaneSource* src = copy_from[std::size_t(p)]) {
+                const std::size_t row_bytes = std::size_t(target.width) * std::size_t(target.bytes_per_sample);
+                for (int y = y0; y < y1; ++y)
+                    std::memcpy(target.data + std::ptrdiff_t(y) * target.stride, src->data + std::ptrdiff_t(y) * src->stride,
+                                row_bytes);
                 continue;
             }
             const Compiled& c = *planes_[std::size_t(p)].compiled;
             const PlaneJob& job = jobs[std::size_t(p)];
             PlaneScratch& scratch = scratch_[std::size_t(t)][std::size_t(p)];
             if (c.kernel) {  // generated code, where it serves this plane
-                if (!scratch.driver) scratch.driver = std::make_unique<jit::RowDriver>(*c.kernel, target.width());
+                if (!scratch.driver) scratch.driver = std::make_unique<jit::RowDriver>(*c.kernel, target.width);
                 if (scratch.driver->serves(job)) {
                     scratch.driver->run_rows(job, y0, y1);
                     continue;
                 }
             }
             if (!scratch.registers) {
-                scratch.registers = std::make_unique<Registers>(c.program, target.width());
+                scratch.registers = std::make_unique<Registers>(c.program, target.width);
                 load_constants(c.program, *scratch.registers);
             }
             evaluate_rows(c.program, job, *scratch.registers, y0, y1);

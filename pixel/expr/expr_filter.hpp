@@ -22,6 +22,12 @@
 
 namespace rigor::pixel::expr {
 
+// One input frame as a host holds it (VapourSynth's frames): read in place.
+struct FrameView {
+    PlaneSource planes[3];
+    const FrameProperties* properties = nullptr;  // null: the frame has none
+};
+
 struct ExprSettings {
     std::vector<std::string> expressions;        // one per plane, as given
     std::optional<VideoFormat> output_format;    // sample type and depth used
@@ -49,6 +55,14 @@ public:
     // Computes frame `frame_number` from one frame per input clip (same order as the
     // formats given to the constructor) into `out` (allocated if its shape differs).
     void process(std::span<const Frame* const> inputs, long frame_number, Frame& out) const;
+    // process() on frames a host owns: the inputs' planes are read in place and plane p
+    // is written to out[p] (sized as plane p of output_format() at width() x height());
+    // a target whose data is null is skipped (the host supplies that plane, e.g. one
+    // copy_source() names).  The host checks the frames' formats and sizes.
+    void process(std::span<const FrameView> inputs, long frame_number, std::span<const PlaneTarget> out) const;
+    // The clip whose plane p the output plane p is, sample for sample (an empty
+    // expression, or `x` when that clip has the output format), or -1.
+    int copy_source(int p) const;
 
 private:
     // An expression parsed, optimised, compiled and generated once, then read by every
