@@ -93,7 +93,7 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
     const auto a = p.parse(args);
     if (!a) return 0;
     for (const char* required : {"--input", "--recipe", "--output"})
-        if (!a->has(required)) throw UsageError(std::string("missing ") + required);
+        if (!a->has(required)) throw required_option(required);
     if (a->has("--luma-base") && a->has("--descale")) throw UsageError("give --luma-base or --descale, not both");
     if (a->has("--444") && a->has("--output-mode")) throw UsageError("give --444 or --output-mode, not both");
     pixel::regress::YuvReconstruction settings;

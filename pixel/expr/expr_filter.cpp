@@ -131,6 +131,13 @@ bool plane_matches(int width, int height, int bytes, bool is_float, const VideoF
 }
 }  // namespace
 
+int ExprFilter::copy_source(int p) const {
+    const PlanePlan& plan = planes_.at(std::size_t(p));
+    if (plan.copy) return 0;
+    const int plain = plan.compiled->program.plain_clip;  // e.g. `x`, `x 1 *`
+    return plain >= 0 && input_formats_[std::size_t(plain)] == output_format_ ? plain : -1;
+}
+
 void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number, Frame& out) const {
     if (inputs.size() != input_formats_.size()) throw InternalError("ExprFilter: wrong number of inputs");
     for (std::size_t i = 0; i < inputs.size(); ++i)
@@ -172,6 +179,7 @@ void ExprFilter::process(std::span<const ClipPlanes> inputs, long frame_number, 
     bool out_ok = int(out.size()) == planes;
     for (int p = 0; out_ok && p < planes; ++p) {
         const PlaneTarget& t = out[std::size_t(p)];
+        if (!t.data) continue;  // the host supplies this plane (see copy_source)
         out_ok = plane_matches(t.width, t.height, t.bytes_per_sample, t.is_float, output_format_, p, width_, height_) &&
                  (t.is_float || t.bits == output_format_.bits);
     }
@@ -186,17 +194,12 @@ void ExprFilter::process(std::span<const ClipPlanes> inputs, long frame_number, 
     std::vector<const PlaneSource*> copy_from(plane_count, nullptr);
     const FrameProperties no_properties;  // a clip given without properties has none
     for (int p = 0; p < planes; ++p) {
-        const PlanePlan& plan = planes_[std::size_t(p)];
-        if (plan.copy) {
-            copy_from[std::size_t(p)] = &inputs[0].planes[std::size_t(p)];
+        if (!out[std::size_t(p)].data) continue;
+        if (const int c = copy_source(p); c >= 0) {
+            copy_from[std::size_t(p)] = &inputs[std::size_t(c)].planes[std::size_t(p)];
             continue;
         }
-        const Program& program = plan.compiled->program;
-        const int plain = program.plain_clip;
-        if (plain >= 0 && input_formats_[std::size_t(plain)] == output_format_) {  // e.g. `x`, `x 1 *`
-            copy_from[std::size_t(p)] = &inputs[std::size_t(plain)].planes[std::size_t(p)];
-            continue;
-        }
+        const Program& program = planes_[std::size_t(p)].compiled->program;
         for (std::size_t i = 0; i < inputs.size(); ++i) clips[std::size_t(p)].push_back(inputs[i].planes[std::size_t(p)]);
         for (const PropertyRef& ref : program.properties) {
             const FrameProperties* given = inputs[std::size_t(ref.clip)].properties;
@@ -222,7 +225,7 @@ void ExprFilter::process(std::span<const ClipPlanes> inputs, long frame_number, 
         for (int p = 0; p < planes; ++p) {
             const PlaneTarget& target = out[std::size_t(p)];
             const int rows = target.height, y0 = rows * t / threads, y1 = rows * (t + 1) / threads;
-            if (y0 == y1) continue;
+            if (y0 == y1 || !target.data) continue;
             if (const PlaneSource* src = copy_from[std::size_t(p)]) {
                 for (int y = y0; y < y1; ++y)
                     std::memcpy(target.data + std::ptrdiff_t(y) * target.stride, src->data + std::ptrdiff_t(y) * src->stride,

@@ -60,11 +60,16 @@ public:
     // Computes frame `frame_number` from one frame per input clip (same order as the
     // formats given to the constructor) into `out` (allocated if its shape differs).
     void process(std::span<const Frame* const> inputs, long frame_number, Frame& out) const;
+    // The clip whose plane p the output plane p is, sample for sample (an empty
+    // expression, or `x` when that clip has the output format), or -1: a host may share
+    // that plane instead of having it copied.
+    int copy_source(int p) const;
 
     // The same on planes the caller holds (a host language's arrays, read and written in
     // place): per input clip its planes (in the format given to the constructor, plane
     // sizes as a Frame's) and properties, and the output planes.  Throws rigor::UserError
-    // when a plane's size or samples differ from the formats.
+    // when a plane's size or samples differ from the formats.  A target whose data is null
+    // is skipped (the host supplies that plane, e.g. one copy_source() names).
     struct ClipPlanes {
         std::span<const PlaneSource> planes;
         const FrameProperties* properties = nullptr;  // null: none

@@ -1,0 +1,276 @@
+// rigor.Regression(x, ys, radius=1, alpha=0.2, weight_method="threshold", intercept=0,
+// eps=1e-7, border="mirror") and rigor.Reconstruct(clip, slope, correlation,
+// intercept=None, radius=1, eps=1e-7, border="mirror"): the fused kernels of `rigor
+// regress` / `rigor reconstruct` (pixel/regress/fused.hpp) on GRAYS clips, equal to the
+// CLI's bit for bit (the same calls on the same samples).
+//
+// Regression returns, per clip of ys, its slope and correlation clips (and intercept
+// clip when intercept > 0), in that order.  One hidden node per y computes all of them
+// at once (its frame is the slope, the others ride along as frame properties), so asking
+// for several outputs of frame N computes the regression once (VapourSynth caches it).
+// Output frames carry x's properties and RegressWeight (the reliability weight w).
+// The kernels read owned planes: each frame's planes are copied in and out (cheap next
+// to the window sums).
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "filters/base/error.hpp"
+#include "filters/regress/params.hpp"
+#include "pixel/regress/fused.hpp"
+#include "vapoursynth/filters.hpp"
+#include "vapoursynth/host.hpp"
+
+namespace rigor::vapoursynth {
+
+namespace {
+
+constexpr const char* kCorrelationKey = "_RigorRegressionCorrelation";
+constexpr const char* kInterceptKey = "_RigorRegressionIntercept";
+
+// Refuses anything but a constant GRAYS clip of x's size.
+void require_grays(VSNode* node, const std::string& what, const VSVideoInfo* like, const VSAPI* vsapi) {
+    const VSVideoInfo& vi = constant_video_info(node, what, vsapi);
+    if (vi.format.colorFamily != cfGray || vi.format.sampleType != stFloat || vi.format.bitsPerSample != 32) {
+        char name[32] = "?";
+        vsapi->getVideoFormatName(&vi.format, name);
+        throw UserError(what + " is " + name + ": only GRAYS clips (one float plane) are accepted");
+    }
+    if (like && (vi.width != like->width || vi.height != like->height))
+        throw UserError(what + " is " + std::to_string(vi.width) + "x" + std::to_string(vi.height) + " but x is " +
+                        std::to_string(like->width) + "x" + std::to_string(like->height));
+}
+
+std::string data_or(const VSMap* in, const char* key, const char* fallback, const VSAPI* vsapi) {
+    int error = 0;
+    const char* value = vsapi->mapGetData(in, key, 0, &error);
+    return error ? fallback : value;
+}
+
+VSFrame* new_grays_frame(const VSVideoInfo& vi, const pixel::Plane& plane, const VSFrame* props, VSCore* core,
+                         const VSAPI* vsapi) {
+    VSFrame* f = vsapi->newVideoFrame(&vi.format, vi.width, vi.height, props, core);
+    store_plane(plane, f, 0, vsapi);
+    return f;
+}
+
+// --- Regression: the hidden node computing every output of one y -------------------
+
+struct RegressionData {
+    VSNode* x = nullptr;
+    VSNode* y = nullptr;
+    VSVideoInfo vi{};
+    rigor::regress::RegressParams params;
+};
+
+const VSFrame* VS_CC regression_get_frame(int n, int reason, void* instance, void**, VSFrameContext* ctx, VSCore* core,
+                                          const VSAPI* vsapi) {
+    auto* d = static_cast<RegressionData*>(instance);
+    if (reason == arInitial) {
+        vsapi->requestFrameFilter(n, d->x, ctx);
+        vsapi->requestFrameFilter(n, d->y, ctx);
+        return nullptr;
+    }
+    if (reason != arAllFramesReady) return nullptr;
+    const VSFrame* x = vsapi->getFrameFilter(n, d->x, ctx);
+    const VSFrame* y = vsapi->getFrameFilter(n, d->y, ctx);
+    VSFrame* slope = nullptr;
+    const bool done = run_or_report("Regression", n, ctx, vsapi, [&] {
+        const pixel::regress::RegressionPlanes r =
+            pixel::regress::regress_fused(copy_plane(x, 0, vsapi), copy_plane(y, 0, vsapi), d->params, 1);
+        slope = new_grays_frame(d->vi, r.slope, x, core, vsapi);
+        VSFrame* correlation = new_grays_frame(d->vi, r.correlation, x, core, vsapi);
+        vsapi->mapSetFloat(vsapi->getFramePropertiesRW(correlation), "RegressWeight", r.weight, maReplace);
+        VSMap* props = vsapi->getFramePropertiesRW(slope);
+        vsapi->mapSetFloat(props, "RegressWeight", r.weight, maReplace);
+        vsapi->mapConsumeFrame(props, kCorrelationKey, correlation, maReplace);
+        if (d->params.intercept != 0) {
+            VSFrame* intercept = new_grays_frame(d->vi, r.intercept, x, core, vsapi);
+            vsapi->mapSetFloat(vsapi->getFramePropertiesRW(intercept), "RegressWeight", r.weight, maReplace);
+            vsapi->mapConsumeFrame(props, kInterceptKey, intercept, maReplace);
+        }
+    });
+    vsapi->freeFrame(x);
+    vsapi->freeFrame(y);
+    if (done) return slope;
+    if (slope) vsapi->freeFrame(slope);
+    return nullptr;
+}
+
+void VS_CC regression_free(void* instance, VSCore*, const VSAPI* vsapi) {
+    auto* d = static_cast<RegressionData*>(instance);
+    vsapi->freeNode(d->x);
+    vsapi->freeNode(d->y);
+    delete d;
+}
+
+// --- Regression: one visible output (0 slope, 1 correlation, 2 intercept) -----------
+
+struct PartData {
+    VSNode* all = nullptr;
+    int part = 0;
+};
+
+const VSFrame* VS_CC part_get_frame(int n, int reason, void* instance, void**, VSFrameContext* ctx, VSCore* core,
+                                    const VSAPI* vsapi) {
+    auto* d = static_cast<PartData*>(instance);
+    if (reason == arInitial) {
+        vsapi->requestFrameFilter(n, d->all, ctx);
+        return nullptr;
+    }
+    if (reason != arAllFramesReady) return nullptr;
+    const VSFrame* all = vsapi->getFrameFilter(n, d->all, ctx);
+    const VSFrame* result = nullptr;
+    if (d->part == 0) {
+        VSFrame* slope = vsapi->copyFrame(all, core);  // shares the samples
+        VSMap* props = vsapi->getFramePropertiesRW(slope);
+        vsapi->mapDeleteKey(props, kCorrelationKey);
+        vsapi->mapDeleteKey(props, kInterceptKey);
+        result = slope;
+    } else {
+        result = vsapi->mapGetFrame(vsapi->getFramePropertiesRO(all), d->part == 1 ? kCorrelationKey : kInterceptKey, 0,
+                                    nullptr);
+        if (!result) vsapi->setFilterError("Regression: internal error: a result plane is missing", ctx);
+    }
+    vsapi->freeFrame(all);
+    return result;
+}
+
+void VS_CC part_free(void* instance, VSCore*, const VSAPI* vsapi) {
+    auto* d = static_cast<PartData*>(instance);
+    vsapi->freeNode(d->all);
+    delete d;
+}
+
+// --- Reconstruct ---------------------------------------------------------------------
+
+struct ReconstructData {
+    VSNode* x = nullptr;
+    VSNode* slope = nullptr;
+    VSNode* correlation = nullptr;
+    VSNode* intercept = nullptr;  // optional
+    VSVideoInfo vi{};
+    rigor::regress::ReconstructParams params;
+
+    std::vector<VSNode*> nodes() const {
+        std::vector<VSNode*> all{x, slope, correlation};
+        if (intercept) all.push_back(intercept);
+        return all;
+    }
+};
+
+const VSFrame* VS_CC reconstruct_get_frame(int n, int reason, void* instance, void**, VSFrameContext* ctx, VSCore* core,
+                                           const VSAPI* vsapi) {
+    auto* d = static_cast<ReconstructData*>(instance);
+    if (reason == arInitial) {
+        for (VSNode* node : d->nodes()) vsapi->requestFrameFilter(n, node, ctx);
+        return nullptr;
+    }
+    if (reason != arAllFramesReady) return nullptr;
+    std::vector<const VSFrame*> in;
+    for (VSNode* node : d->nodes()) in.push_back(vsapi->getFrameFilter(n, node, ctx));
+    VSFrame* out = nullptr;
+    const bool done = run_or_report("Reconstruct", n, ctx, vsapi, [&] {
+        std::optional<pixel::Plane> intercept;
+        if (d->intercept) intercept = copy_plane(in[3], 0, vsapi);
+        const pixel::Plane result = pixel::regress::reconstruct_fused(
+            copy_plane(in[0], 0, vsapi), copy_plane(in[1], 0, vsapi), copy_plane(in[2], 0, vsapi),
+            intercept ? &*intercept : nullptr, d->params, 1);
+        out = new_grays_frame(d->vi, result, in[0], core, vsapi);
+    });
+    for (const VSFrame* f : in) vsapi->freeFrame(f);
+    if (done) return out;
+    if (out) vsapi->freeFrame(out);
+    return nullptr;
+}
+
+void VS_CC reconstruct_free(void* instance, VSCore*, const VSAPI* vsapi) {
+    auto* d = static_cast<ReconstructData*>(instance);
+    for (VSNode* node : d->nodes()) vsapi->freeNode(node);
+    delete d;
+}
+
+}  // namespace
+
+void VS_CC regression_create(const VSMap* in, VSMap* out, void*, VSCore* core, const VSAPI* vsapi) {
+    VSNode* x = vsapi->mapGetNode(in, "x", 0, nullptr);
+    std::vector<VSNode*> ys;
+    for (int i = 0; i < vsapi->mapNumElements(in, "ys"); ++i) ys.push_back(vsapi->mapGetNode(in, "ys", i, nullptr));
+    create_or_report("Regression", out, vsapi, [&] {
+        require_grays(x, "x", nullptr, vsapi);
+        const VSVideoInfo& vi = *vsapi->getVideoInfo(x);
+        for (std::size_t i = 0; i < ys.size(); ++i) require_grays(ys[i], "ys[" + std::to_string(i) + "]", &vi, vsapi);
+        if (ys.empty()) throw UserError("ys is empty: give at least one clip to predict");
+        rigor::regress::RegressParams params;
+        int error = 0;
+        if (const int64_t r = vsapi->mapGetInt(in, "radius", 0, &error); !error) {
+            if (r < 1 || r > 1024) throw UserError("radius must be 1..1024, got " + std::to_string(r));
+            params.radius = int(r);
+        }
+        if (const double a = vsapi->mapGetFloat(in, "alpha", 0, &error); !error) params.alpha = a;
+        params.weight_method = rigor::regress::parse_weight_method(data_or(in, "weight_method", "threshold", vsapi));
+        if (const double i = vsapi->mapGetFloat(in, "intercept", 0, &error); !error) params.intercept = i;
+        if (const double e = vsapi->mapGetFloat(in, "eps", 0, &error); !error) params.eps = e;
+        params.border = rigor::regress::parse_border_mode(data_or(in, "border", "mirror", vsapi));
+        params.validate();
+        // All checks done: from here on nodes pass to the filters that own them.
+        std::vector<VSNode*> hidden;
+        for (VSNode* y : ys) {
+            auto* d = new RegressionData{vsapi->addNodeRef(x), y, vi, params};
+            const VSFilterDependency deps[2] = {dependency(d->x, vi.numFrames, vsapi), dependency(d->y, vi.numFrames, vsapi)};
+            VSNode* all = vsapi->createVideoFilter2("RegressionAll", &d->vi, regression_get_frame, regression_free,
+                                                    fmParallel, deps, 2, d, core);
+            if (!all) throw UserError("VapourSynth refused the filter");
+            hidden.push_back(all);
+        }
+        ys.clear();
+        const int parts = params.intercept != 0 ? 3 : 2;
+        for (VSNode* all : hidden) {
+            for (int part = 0; part < parts; ++part) {
+                auto* d = new PartData{vsapi->addNodeRef(all), part};
+                const VSFilterDependency dep{d->all, rpStrictSpatial};
+                vsapi->createVideoFilter(out, part == 0 ? "RegressionSlope" : part == 1 ? "RegressionCorrelation"
+                                                                                         : "RegressionIntercept",
+                                         &vi, part_get_frame, part_free, fmParallel, &dep, 1, d, core);
+            }
+            vsapi->freeNode(all);
+        }
+    });
+    for (VSNode* y : ys) vsapi->freeNode(y);
+    vsapi->freeNode(x);
+}
+
+void VS_CC reconstruct_create(const VSMap* in, VSMap* out, void*, VSCore* core, const VSAPI* vsapi) {
+    auto d = std::make_unique<ReconstructData>();
+    d->x = vsapi->mapGetNode(in, "clip", 0, nullptr);
+    d->slope = vsapi->mapGetNode(in, "slope", 0, nullptr);
+    d->correlation = vsapi->mapGetNode(in, "correlation", 0, nullptr);
+    int missing = 0;
+    d->intercept = vsapi->mapGetNode(in, "intercept", 0, &missing);  // null when not given
+    create_or_report("Reconstruct", out, vsapi, [&] {
+        require_grays(d->x, "clip", nullptr, vsapi);
+        d->vi = *vsapi->getVideoInfo(d->x);
+        require_grays(d->slope, "slope", &d->vi, vsapi);
+        require_grays(d->correlation, "correlation", &d->vi, vsapi);
+        if (d->intercept) require_grays(d->intercept, "intercept", &d->vi, vsapi);
+        int error = 0;
+        if (const int64_t r = vsapi->mapGetInt(in, "radius", 0, &error); !error) {
+            if (r < 0 || r > 1024) throw UserError("radius must be 0..1024, got " + std::to_string(r));
+            d->params.radius = int(r);
+        }
+        if (const double e = vsapi->mapGetFloat(in, "eps", 0, &error); !error) d->params.eps = e;
+        d->params.border = rigor::regress::parse_border_mode(data_or(in, "border", "mirror", vsapi));
+        d->params.validate();
+        std::vector<VSFilterDependency> deps;
+        for (VSNode* node : d->nodes()) deps.push_back(dependency(node, d->vi.numFrames, vsapi));
+        ReconstructData* data = d.release();
+        vsapi->createVideoFilter(out, "Reconstruct", &data->vi, reconstruct_get_frame, reconstruct_free, fmParallel,
+                                 deps.data(), int(deps.size()), data, core);
+    });
+    if (d)
+        for (VSNode* node : d->nodes())
+            if (node) vsapi->freeNode(node);
+}
+
+}  // namespace rigor::vapoursynth
