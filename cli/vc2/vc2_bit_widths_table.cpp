@@ -124,7 +124,9 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
                                                  *a.get_int("--height"))
                              : t::minimum_geometry(in.analysis.config);
         std::cerr << "vc2-bit-widths-table: tight bounds (edges included) for " << geometry.describe() << "\n";
-        auto table = t::tight_bit_width_table(in.analysis, in.picture_bits, in.matrix, geometry, threads);
+        t::WitnessOptions search;
+        search.threads = threads;
+        auto table = t::tight_bit_width_table(in.analysis, in.picture_bits, in.matrix, geometry, search);
         all_rows = std::move(table.table.rows);
         maximum_qi = table.bounds.maximum_quantisation_index;
         pictures = TightPictures{geometry.width, geometry.height, geometry.exact_size};

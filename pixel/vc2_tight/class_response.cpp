@@ -28,4 +28,14 @@ ClassResponse class_response(const rigor::vc2::AxisNetwork& net, int node, const
     return r;
 }
 
+FixedPolynomial pushed_back_gain(const rigor::vc2::AxisNetwork& net, int node, int input, const FixedPolynomial& w,
+                                 rigor::vc2::AxisLine line) {
+    const int extra = fraction_bits(net);
+    std::vector<FixedPolynomial> gain(net.nodes.size());
+    FixedPolynomial& seed = gain[static_cast<std::size_t>(node)];
+    w.for_each_nonzero([&](long k, const mpz_class& c) { seed.add(k, mpz_class(c << static_cast<mp_bitcnt_t>(extra))); });
+    rigor::vc2::propagate_back(net, gain, node, line);
+    return std::move(gain[static_cast<std::size_t>(input)]);
+}
+
 }  // namespace rigor::pixel::vc2_tight

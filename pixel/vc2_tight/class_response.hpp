@@ -35,6 +35,13 @@ NodeSums node_sums(const FixedPolynomial& gain, int fraction_bits);
 ClassResponse class_response(const rigor::vc2::AxisNetwork& network, int node, const AxisClass& cls,
                              rigor::vc2::AxisLine line);
 
+// Gains `w` on node `node` (fixed point) pushed back through `network` to node `input`
+// (the picture of an analysis network): the composite gains, with fraction_bits(network)
+// more fraction bits than `w`, exactly (dyadic.hpp).  The decoder's picture weights of a
+// band: its synthesis gains pushed back through the analysis.
+FixedPolynomial pushed_back_gain(const rigor::vc2::AxisNetwork& network, int node, int input,
+                                 const FixedPolynomial& w, rigor::vc2::AxisLine line);
+
 // One part of a sum as a number of type N (double, or Dyadic exactly).
 template <class N>
 N part(const NodeSums& s, bool positive, int parity, int fraction_bits);

@@ -50,12 +50,7 @@ struct AxisTerms {
 // wx (fixed point, `bits`) pushed back through the analysis network from `node` to the
 // picture: the fixed point gains 2^extra more fraction bits, exact (dyadic.hpp).
 Sums pushed_back(const AxisNetwork& net, int node, int input, const FixedPolynomial& w, int bits, AxisLine line) {
-    const int extra = fraction_bits(net);
-    std::vector<FixedPolynomial> gain(net.nodes.size());
-    FixedPolynomial& seed = gain[static_cast<std::size_t>(node)];
-    w.for_each_nonzero([&](long k, const mpz_class& c) { seed.add(k, mpz_class(c << static_cast<mp_bitcnt_t>(extra))); });
-    rigor::vc2::propagate_back(net, gain, node, line);
-    return {node_sums(gain[static_cast<std::size_t>(input)], bits + extra), bits + extra};
+    return {node_sums(pushed_back_gain(net, node, input, w, line), bits + fraction_bits(net)), bits + fraction_bits(net)};
 }
 
 // Per band and index: what quantisation at that index leaves of the band.

@@ -41,12 +41,15 @@ bit_widths::ReplacementBounds replacement_bounds(const TightBounds& b) {
 }
 
 TightTable tight_bit_width_table(const formats::StaticAnalysis& a, int bits, const rigor::vc2::QuantisationMatrix& matrix,
-                                 const PictureGeometry& geo, unsigned threads) {
+                                 const PictureGeometry& geo, const WitnessOptions& search) {
     if (!(geo.config == a.config)) throw InternalError("a tight table's geometry is of another configuration");
     TightTable out;
+    const unsigned threads = search.threads;
     out.table = bit_widths::bit_width_table(a, bits, matrix, threads);
     out.bounds = tight_bounds(geo, out.table.bounds.picture, matrix, threads);
     apply_tight_bounds(out.table.rows, out.bounds);
+    out.witnesses = find_witnesses(out.bounds, matrix, search);
+    apply_witnesses(out.table.rows, out.witnesses);
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include "pixel/vc2_bit_widths/bit_width_table.hpp"
 #include "pixel/vc2_bit_widths/verification.hpp"
 #include "pixel/vc2_tight/decoder_bounds.hpp"
+#include "pixel/vc2_tight/witness.hpp"
 
 namespace rigor::pixel::vc2_tight {
 
@@ -37,13 +38,17 @@ void apply_tight_bounds(std::vector<pixel::vc2_bit_widths::TableRow>& rows, cons
 
 struct TightTable {
     TightBounds bounds;
-    // Rows as the reference's table with the tight bounds; table.bounds is the reference's.
+    Witnesses witnesses;
+    // Rows as the reference's table with the tight bounds, their pattern ranges widened by
+    // the witnesses' values; table.bounds is the reference's.
     pixel::vc2_bit_widths::BitWidthTable table;
 };
 
-// `geometry` must be of the analysis's configuration; threads ≤ 1 runs on the calling thread.
+// `geometry` must be of the analysis's configuration; search.threads ≤ 1 runs on the
+// calling thread.  A batch of several (search.batches > 1) holds that batch's witnesses
+// only: combine them (combine_witnesses) and apply them to the rows for the whole table.
 TightTable tight_bit_width_table(const formats::StaticAnalysis& analysis, int picture_bits,
                                  const rigor::vc2::QuantisationMatrix& matrix, const PictureGeometry& geometry,
-                                 unsigned threads = 1);
+                                 const WitnessOptions& search = {});
 
 }  // namespace rigor::pixel::vc2_tight

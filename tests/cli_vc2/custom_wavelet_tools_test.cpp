@@ -46,6 +46,13 @@ TEST_CASE("the seven wavelet files give the indices' static analyses byte for by
     const auto table_f = s.run(bin + "vc2-bit-widths-table " + (s / "f.json") + " -b 10 -p");
     REQUIRE(table_f.code == 0);
     CHECK(table_f.out == s.run(bin + "vc2-bit-widths-table " + (s / "i.json") + " -b 10 -p").out);
+    // The tight tables (bounds and witnesses) too, depth 1.
+    REQUIRE(s.run(bin + "vc2-static-filter-analysis -w " + wavelets + "le_gall_5_3.json -d 1 -o " + (s / "f1.json"))
+                .code == 0);
+    REQUIRE(s.run(bin + "vc2-static-filter-analysis -w 1 -d 1 -o " + (s / "i1.json")).code == 0);
+    const auto tight_f = s.run(bin + "vc2-bit-widths-table " + (s / "f1.json") + " -b 10 -p --tight");
+    REQUIRE(tight_f.code == 0);
+    CHECK(tight_f.out == s.run(bin + "vc2-bit-widths-table " + (s / "i1.json") + " -b 10 -p --tight").out);
 }
 
 TEST_CASE("a custom wavelet's static analysis drives the tables and vc2-verify by itself", "[cli][vc2][wavelet]") {

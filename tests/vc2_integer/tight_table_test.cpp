@@ -54,7 +54,12 @@ TEST_CASE("tight tables: the bounds of every size from the minimum are those of 
         const auto hd = tight_table((dir / "hd.json").string(),
                                     {analysis(config), "-b", "10", "--width", "1920", "--height", "1080"});
         CHECK(hd["pictures"]["width"] == 1920);
-        CHECK(hd["rows"] == every["rows"]);
+        // The bounds agree; the pattern columns differ (no witness search at 1920x1080).
+        REQUIRE(hd["rows"].size() == every["rows"].size());
+        for (std::size_t i = 0; i < hd["rows"].size(); ++i) {
+            CHECK(hd["rows"][i]["lower_bound"] == every["rows"][i]["lower_bound"]);
+            CHECK(hd["rows"][i]["upper_bound"] == every["rows"][i]["upper_bound"]);
+        }
         // The minimum size itself, given exactly, has the same bounds.
         const auto least = tight_table((dir / "least.json").string(),
                                        {analysis(config), "-b", "10", "--width",
