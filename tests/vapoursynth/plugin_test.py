@@ -256,7 +256,7 @@ gs = core.std.BlankClip(format=vs.GRAYS, width=16, height=8)
 gs_small = core.std.BlankClip(format=vs.GRAYS, width=8, height=8)
 g32 = core.std.BlankClip(format=vs.GRAY32, width=16, height=8)
 raises("Expr: bad expression", lambda: core.rigor.Expr(g8, "x +"), "plane 0")
-raises("Expr: bad expression on plane 1", lambda: core.rigor.Expr(yuv8, ["x", "x y"]), "plane 1")
+raises("Expr: bad expression on plane 1", lambda: core.rigor.Expr(yuv8, ["x", "x y"]), "planes 1, 2")  # the last expression serves planes 1 and 2
 raises("Expr: unknown token", lambda: core.rigor.Expr(g8, "x foo"), "Expr:")
 raises("Expr: too many expressions", lambda: core.rigor.Expr(g8, ["x", "x"]), "plane")
 raises("Expr: sizes", lambda: core.rigor.Expr([g8, g8_small], "x y +"), "one size")
