@@ -155,7 +155,10 @@ template <int K>
 }
 
 // Compiled twice (AVX2 and baseline); integer sums are exact, so both give the same bits.
-__attribute__((target_clones("avx2", "default"))) void WindowSumRows::compute(const PlaneJob& job, int y) noexcept {
+// Called only from this file: clang 14 names a target_clones function's resolver apart
+// from its plain symbol, so a call from another file would not link (the fuzz build).
+__attribute__((target_clones("avx2", "default"))) void WindowSumRows::compute_cloned(const PlaneJob& job,
+                                                                                     int y) noexcept {
     const bool follows = valid_ && y == last_y_ + 1;
     for (Window& w : windows_) {
         const Boundary mode = w.spec.boundary == Boundary::Default ? job.boundary : w.spec.boundary;
@@ -166,5 +169,7 @@ __attribute__((target_clones("avx2", "default"))) void WindowSumRows::compute(co
     last_y_ = y;
     valid_ = true;
 }
+
+void WindowSumRows::compute(const PlaneJob& job, int y) noexcept { compute_cloned(job, y); }
 
 }  // namespace rigor::pixel::expr

@@ -40,6 +40,7 @@ public:
     const float* row(std::size_t k) const { return windows_[k].sums.data(); }
 
 private:
+    void compute_cloned(const PlaneJob& job, int y) noexcept;  // compute(), per instruction set
     struct Window {
         WindowSpec spec;
         int left = 0;                      // padding columns before column 0 of `columns`
