@@ -1,6 +1,8 @@
 #include "pixel/vc2_tight/decoder_bounds.hpp"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <cmath>
 #include <map>
 
@@ -54,10 +56,24 @@ Sums pushed_back(const AxisNetwork& net, int node, int input, const FixedPolynom
 }
 
 // Per band and index: what quantisation at that index leaves of the band.
+// The slopes α = j/8 of the lines around Q tried (j = 8: Q(c) − c, the error range;
+// j = 0: Q(lo) … Q(hi), the reference's independent coefficients).
+constexpr int kSlopeEighths[] = {0, 2, 4, 6, 8};
+constexpr std::size_t kSlopes = std::size(kSlopeEighths);
+
+template <class N>
+N slope(std::size_t s) {
+    if constexpr (std::is_same_v<N, double>)
+        return kSlopeEighths[s] / 8.0;
+    else
+        return Dyadic(mpz_class(kSlopeEighths[s]), 3);
+}
+
 struct BandAtIndex {
     bool zeroed = false;
-    Dyadic elo, ehi, qlo, qhi;  // error range; Q(lo), Q(hi)
-    double delo = 0, dehi = 0, dqlo = 0, dqhi = 0;
+    // Per slope: β⁻, β⁺ with α·c + β⁻ ≤ Q(c) ≤ α·c + β⁺ on the band's range.
+    std::array<Dyadic, kSlopes> line_lo, line_hi;
+    std::array<double, kSlopes> dline_lo{}, dline_hi{};
 };
 
 struct BandModel {
@@ -87,30 +103,55 @@ Range<N> target_range(const std::vector<BandModel>& bands, const AxisTerms& tx, 
     }
     const auto [dp, dn] = product<N>(tx.mirror, ty.mirror);
     Range<N> out{N(0), N(0)};
+    const N zero_hi = hi * dp + lo * dn, zero_lo = lo * dp + hi * dn;  // L(D), ℓ(D)
     for (int qi = 0; qi <= max_qi; ++qi) {
-        N tri_hi(0), tri_lo(0), zero_hi = hi * dp + lo * dn, zero_lo = lo * dp + hi * dn;
-        N noise_hi(0), noise_lo(0), ref_hi(0), ref_lo(0);
+        // The terms of the argument in the header comment, per slope α = j/8 of the lines
+        // around Q: mixed_* bounds each live band alone by its best line; joint_*[s]
+        // keeps the bands taking slope α_s in one linear form α_s·(D − Σ U_b).
+        N mixed_hi(0), mixed_lo(0);
+        std::array<N, kSlopes> joint_hi, joint_lo;
+        for (std::size_t s = 0; s < kSlopes; ++s) {
+            joint_hi[s] = slope<N>(s) * zero_hi;
+            joint_lo[s] = slope<N>(s) * zero_lo;
+        }
         for (std::size_t b = 0; b < nb; ++b) {
             const BandModel& m = bands[b];
             const BandAtIndex& q = m.at[static_cast<std::size_t>(qi)];
-            const N qlo = pick<N>(q.qlo, q.dqlo), qhi = pick<N>(q.qhi, q.dqhi);
-            ref_hi += wp[b] * qhi + wn[b] * qlo;
-            ref_lo += wp[b] * qlo + wn[b] * qhi;
+            const N most = hi * up[b] + lo * un[b], least = lo * up[b] + hi * un[b];  // L(U_b), ℓ(U_b)
             if (q.zeroed) {
-                zero_hi -= lo * up[b] + hi * un[b];
-                zero_lo -= hi * up[b] + lo * un[b];
+                for (std::size_t s = 0; s < kSlopes; ++s) {
+                    joint_hi[s] -= slope<N>(s) * least;
+                    joint_lo[s] -= slope<N>(s) * most;
+                }
                 continue;
             }
-            tri_hi += hi * up[b] + lo * un[b];
-            tri_lo += lo * up[b] + hi * un[b];
-            const N e_hi = pick<N>(m.rho.hi, m.drho_hi) + pick<N>(q.ehi, q.dehi);
-            const N e_lo = pick<N>(m.rho.lo, m.drho_lo) + pick<N>(q.elo, q.delo);
-            noise_hi += wp[b] * e_hi + wn[b] * e_lo;
-            noise_lo += wp[b] * e_lo + wn[b] * e_hi;
+            const N rho_hi = wp[b] * pick<N>(m.rho.hi, m.drho_hi) + wn[b] * pick<N>(m.rho.lo, m.drho_lo);
+            const N rho_lo = wp[b] * pick<N>(m.rho.lo, m.drho_lo) + wn[b] * pick<N>(m.rho.hi, m.drho_hi);
+            // Slope 0: the band's coefficients independently (the reference's model).
+            const N ref_hi = wp[b] * pick<N>(q.line_hi[0], q.dline_hi[0]) + wn[b] * pick<N>(q.line_lo[0], q.dline_lo[0]);
+            const N ref_lo = wp[b] * pick<N>(q.line_lo[0], q.dline_lo[0]) + wn[b] * pick<N>(q.line_hi[0], q.dline_hi[0]);
+            N best_hi = ref_hi, best_lo = ref_lo;
+            for (std::size_t s = 0; s < kSlopes; ++s) {
+                const N a = slope<N>(s);
+                const N lhi = pick<N>(q.line_hi[s], q.dline_hi[s]), llo = pick<N>(q.line_lo[s], q.dline_lo[s]);
+                // The band's part beside α·U_b·x: α·Σ w·ρ + W⁺·β⁺ + W⁻·β⁻.
+                const N rest_hi = a * rho_hi + wp[b] * lhi + wn[b] * llo;
+                const N rest_lo = a * rho_lo + wp[b] * llo + wn[b] * lhi;
+                best_hi = std::min(best_hi, a * most + rest_hi);
+                best_lo = std::max(best_lo, a * least + rest_lo);
+                joint_hi[s] += std::min(ref_hi - a * least, rest_hi);
+                joint_lo[s] += std::max(ref_lo - a * most, rest_lo);
+            }
+            mixed_hi += best_hi;
+            mixed_lo += best_lo;
         }
-        const N tight_hi = std::min(tri_hi, zero_hi) + noise_hi + rs.hi;
-        const N tight_lo = std::max(tri_lo, zero_lo) + noise_lo + rs.lo;
-        const N upper = std::min(tight_hi, ref_hi + rs.hi), lower = std::max(tight_lo, ref_lo + rs.lo);
+        N upper = mixed_hi, lower = mixed_lo;
+        for (std::size_t s = 0; s < kSlopes; ++s) {
+            upper = std::min(upper, joint_hi[s]);
+            lower = std::max(lower, joint_lo[s]);
+        }
+        upper += rs.hi;
+        lower += rs.lo;
         if (qi == 0 || upper > out.hi) out.hi = upper;
         if (qi == 0 || lower < out.lo) out.lo = lower;
     }
@@ -157,14 +198,13 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
             const QuantisedRange q = quantised_range(r.analysis.lower, r.analysis.upper, std::max(0, qi - m));
             BandAtIndex a;
             a.zeroed = q.zeroed;
-            a.elo = Dyadic(static_cast<long>(q.error_lo));
-            a.ehi = Dyadic(static_cast<long>(q.error_hi));
-            a.qlo = Dyadic(static_cast<long>(q.dequantised_lo));
-            a.qhi = Dyadic(static_cast<long>(q.dequantised_hi));
-            a.delo = static_cast<double>(q.error_lo);
-            a.dehi = static_cast<double>(q.error_hi);
-            a.dqlo = static_cast<double>(q.dequantised_lo);
-            a.dqhi = static_cast<double>(q.dequantised_hi);
+            for (std::size_t s = 0; s < kSlopes; ++s) {
+                const LineOffsets l = line_offsets(r.analysis.lower, r.analysis.upper, std::max(0, qi - m), kSlopeEighths[s]);
+                a.line_lo[s] = Dyadic(mpz_class(static_cast<long>(l.lo)), 3);
+                a.line_hi[s] = Dyadic(mpz_class(static_cast<long>(l.hi)), 3);
+                a.dline_lo[s] = static_cast<double>(l.lo) / 8;
+                a.dline_hi[s] = static_cast<double>(l.hi) / 8;
+            }
             b.at.push_back(a);
         }
         bands.push_back(std::move(b));

@@ -32,13 +32,27 @@
 // with nothing quantised the decoder's linear map from the pixels is the encoder's map
 // to the mirror array; tests check Σ_b U_b = D entry by entry).  Every U_b is separable,
 // U_b = ux_b ⊗ uy_b with ux_b the synthesis gains wx_b pushed back through the analysis
-// network (P(U_b) = Px·Py + Nx·Ny, N(U_b) = Px·Ny + Nx·Py), and so is D.  That gives the
-// tight upper bound at qi; the lower is symmetric.  Also sound at qi is the reference's
-// model at that index: every ĉ_c ∈ [Q(lo_b), Q(hi_b)] (Q is non-decreasing), independently,
-// i.e. Σ_b (W⁺_b·Q(hi_b) + W⁻_b·Q(lo_b)) + rs.hi.  The bound at qi is the smaller of the
-// two; since Q(hi_b) at q_b is at most the largest dequantised value over every index, it
-// is never looser than synthesis_bounds.hpp.  Beyond the largest index that leaves a band
-// non-zero every ĉ is 0 and T = 0, which the bound at that index (all bands zeroed) covers.
+// network (P(U_b) = Px·Py + Nx·Ny, N(U_b) = Px·Ny + Nx·Py), and so is D.
+// Lines around Q.  For a slope α ∈ [0, 1] let β⁻_b(α), β⁺_b(α) be the extremes of
+// Q(c) − α·c over the integers of [lo_b, hi_b] (quantisation_error.hpp: line_offsets), so
+// α·c + β⁻ ≤ Q(c) ≤ α·c + β⁺ on the band.  Then, with c = A_c·x + ρ_c and α ≥ 0, the
+// band's part T_b = Σ_{c∈b} w_c·ĉ_c is at most
+//   α·U_b·x + r_b(α),   r_b(α) = α·(W⁺_b·ρhi_b + W⁻_b·ρlo_b) + W⁺_b·β⁺_b(α) + W⁻_b·β⁻_b(α)
+// (w_c > 0 takes the line above, w_c < 0 the line below).  α = 1 is the error model above
+// (β = e, r_b = n_b); α = 0 is the reference's model at that index, every ĉ_c in
+// [Q(lo_b), Q(hi_b)] independently (ref_b = W⁺_b·Q(hi_b) + W⁻_b·Q(lo_b)); slopes between
+// (α = ¼, ½, ¾ are tried) follow the dead zone and the steps better than either.  Each
+// band may take its own line, and T = Σ_{b∉Z} T_b + R, so two sums are bounds at qi:
+//   mixed: Σ_{b∉Z} min_α (α·L(U_b) + r_b(α)) + rs.hi  (each band alone), and, per α,
+//   joint: the bands Lin taking slope α keep one linear form, (Σ_{b∈Lin} U_b)·x =
+//          D·x − Σ_{b∉Lin} U_b·x ≤ L(D) − Σ_{b∉Lin} ℓ(U_b), the others take ref_b:
+//          T ≤ α·(L(D) − Σ_{b∈Z} ℓ(U_b)) + Σ_{b∉Z} min(ref_b − α·ℓ(U_b), r_b(α)) + rs.hi.
+// The bound at qi is the least of these; it is at most Σ_b ref_b + rs.hi (the reference's
+// model at qi, ref_b = 0 for a zeroed band) and, since Q(hi_b) at q_b is at most the
+// largest dequantised value over every index, never looser than synthesis_bounds.hpp.
+// The lower bound is symmetric (L and ℓ, β⁺ and β⁻, hi and lo exchanged).  Beyond the
+// largest index that leaves a band non-zero every ĉ is 0 and T = 0, which the bound at
+// that index (all bands zeroed) covers.
 // T is an integer: ⌊upper⌋, ⌈lower⌉.
 #pragma once
 #include "filters/vc2/quantisation_matrix.hpp"

@@ -37,7 +37,32 @@ void error_extremes(std::int64_t h, int index, std::int64_t& lo, std::int64_t& h
     for (std::int64_t k = std::max<std::int64_t>(0, steps - 5); k <= steps; ++k) visit(k);
 }
 
+// Extremes of 8·Q(c) − j·c over integers 0 ≤ c ≤ h.
+void line_extremes(std::int64_t h, int index, int j, std::int64_t& lo, std::int64_t& hi) {
+    lo = hi = 0;  // c = 0
+    const std::int64_t qf = quant_factor(index);
+    const std::int64_t steps = static_cast<std::int64_t>(Wide{4} * h / qf);
+    auto visit = [&](std::int64_t k) {
+        const std::int64_t first = step_start(k, qf);
+        if (first > h) return;
+        const std::int64_t last = std::min(h, step_start(k + 1, qf) - 1);
+        const std::int64_t q = 8 * dequantised(first, index);
+        hi = std::max(hi, q - j * first);
+        lo = std::min(lo, q - j * last);
+    };
+    for (std::int64_t k = 0; k <= std::min<std::int64_t>(steps, 5); ++k) visit(k);
+    for (std::int64_t k = std::max<std::int64_t>(0, steps - 5); k <= steps; ++k) visit(k);
+}
+
 }  // namespace
+
+LineOffsets line_offsets(std::int64_t lo, std::int64_t hi, int index, int j) {
+    if (lo > 0 || hi < 0 || j < 0 || j > 8) throw InternalError("a coefficient range must contain 0");
+    std::int64_t plo = 0, phi = 0, nlo = 0, nhi = 0;
+    line_extremes(hi, index, j, plo, phi);
+    line_extremes(-lo, index, j, nlo, nhi);  // 8Q(−u) + j·u = −(8Q(u) − j·u)
+    return {std::min(plo, -nhi), std::max(phi, -nlo)};
+}
 
 QuantisedRange quantised_range(std::int64_t lo, std::int64_t hi, int index) {
     if (lo > 0 || hi < 0) throw InternalError("a coefficient range must contain 0");

@@ -23,4 +23,16 @@ struct QuantisedRange {
 // lo ≤ 0 ≤ hi; index 0 … kMaxQuantisationIndex.
 QuantisedRange quantised_range(std::int64_t lo, std::int64_t hi, int index);
 
+// Lines below and above Q (decoder_bounds.hpp): the extremes of 8·Q(c) − j·c over the
+// integers c of [lo, hi], for a slope α = j/8, 0 ≤ j ≤ 8, so that
+//   α·c + lo/8 ≤ Q(c) ≤ α·c + hi/8  there.
+// Within a step Q is constant, so 8Q − j·c is largest at a step's first c and smallest
+// at its last; beyond the dead zone a period of four steps adds (8 − j)·qf ≥ 0, so the
+// largest is among the last five steps of [0, h] and the smallest among the first five
+// (Q odd: the negative side is the positive side of −c negated) — exact, O(1).
+struct LineOffsets {
+    std::int64_t lo = 0, hi = 0;
+};
+LineOffsets line_offsets(std::int64_t lo, std::int64_t hi, int index, int eighths);
+
 }  // namespace rigor::pixel::vc2_tight

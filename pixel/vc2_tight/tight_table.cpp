@@ -4,6 +4,7 @@
 
 #include "filters/base/error.hpp"
 #include "pixel/vc2_bit_widths/array_entries.hpp"
+#include "pixel/vc2_tight/integer_lift_bounds.hpp"
 
 namespace rigor::pixel::vc2_tight {
 
@@ -22,8 +23,11 @@ TightBounds tight_bounds(const PictureGeometry& geo, IntegerRange picture, const
                          unsigned threads) {
     TightBounds out;
     out.analysis = analysis_bounds(geo, picture, threads);
+    // Narrowed before the decoder bounds take the bands' ranges from them.
+    narrow_by_integer_lifts(rigor::vc2::analysis_graph(geo.config), geo, true, out.analysis.arrays);
     out.synthesis = synthesis_bounds(out.analysis, threads);
     out.decoder = decoder_bounds(out.analysis, out.synthesis, matrix, threads);
+    narrow_by_integer_lifts(rigor::vc2::synthesis_graph(geo.config), geo, false, out.decoder.arrays);
     out.maximum_quantisation_index = out.decoder.maximum_quantisation_index;
     return out;
 }

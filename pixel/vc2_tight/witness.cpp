@@ -8,6 +8,7 @@
 #include "filters/base/error.hpp"
 #include "filters/base/worker_pool.hpp"
 #include "pixel/vc2/integer_transform.hpp"
+#include "pixel/vc2/quantisation.hpp"
 #include "pixel/vc2_bit_widths/pattern_output.hpp"
 #include "pixel/vc2_tight/quantisation_error.hpp"
 #include "pixel/vc2_tight/tight_table.hpp"
@@ -163,23 +164,89 @@ std::vector<long> region(const pixel::vc2::AxisRegion& r, int log2_step, long i,
     return out;
 }
 
-// Coordinate moves from `start`: keeps a move unless it makes the value worse.
-std::pair<std::int64_t, SampleArray> local_search(const Target& t, SampleArray picture, std::int64_t value,
-                                                  const Evaluator& eval, IntegerRange pic, long moves, long& transforms,
-                                                  std::uint64_t seed) {
-    if (t.xs.empty() || t.ys.empty()) return {value, picture};
+// Coordinate moves from `start`: keeps a move unless it makes the value worse.  Moves:
+// a pixel to the other extreme, by a small step (rounding and quantiser-bin edges are a
+// few units apart in the coefficients), by a large one, to a uniformly random value (a
+// coefficient can land anywhere in its quantiser bin), and (decoder) the quantisation
+// index by one.  t.qi is updated with the index of the value returned.
+// The coefficient nearest c (above: up > 0, else below) whose dequantised value is the
+// next level of the dead-zone quantiser at index q (ST 2042-1 13.3: level k = ⌊4|c|/qf⌋
+// covers ⌈k·qf/4⌉ ≤ |c| < ⌈(k+1)·qf/4⌉): the cheapest change of c that moves Q(c).
+std::int64_t next_bin(std::int64_t c, int q, bool up) {
+    if (!up) return -next_bin(-c, q, true);
+    const std::int64_t qf = pixel::vc2::quant_factor(q);
+    auto start = [&](std::int64_t k) { return (k * qf + 3) / 4; };  // ⌈k·qf/4⌉
+    if (c >= 0) return start((4 * c) / qf + 1);
+    const std::int64_t k = (4 * -c) / qf;
+    return k >= 1 ? -(start(k) - 1) : start(1);
+}
+
+struct SearchResult {
+    std::int64_t value = 0;
+    SampleArray picture;
+    int qi = -1;
+};
+
+SearchResult local_search(Target t, SampleArray picture, std::int64_t value, const Evaluator& eval, IntegerRange pic,
+                          int max_qi, long moves, long& transforms, std::uint64_t seed) {
+    if (t.xs.empty() || t.ys.empty()) return {value, picture, t.qi};
     std::mt19937_64 rng(seed);
     std::uniform_int_distribution<std::size_t> pick_x(0, t.xs.size() - 1), pick_y(0, t.ys.size() - 1);
-    std::uniform_int_distribution<int> kind(0, 7), step(1, 4);
+    std::uniform_int_distribution<int> kind(0, t.synthesis ? 15 : 10), step(1, 4), big(5, 64);
+    std::uniform_int_distribution<std::int64_t> anywhere(pic.lower, pic.upper);
     for (long m = 0; m < moves && signed_bits(value) < t.bits; ++m) {
+        const int k = kind(rng);
+        if (k >= 12) {
+            // Decoder: one coefficient near the target moved to the edge of the next
+            // quantiser bin up or down, the picture re-made from the coefficients by the
+            // lossless synthesis and clamped to the picture range.
+            Coefficients c = pixel::vc2::analyse(eval.config, picture);
+            auto level = c.begin();
+            std::advance(level, static_cast<long>(rng() % c.size()));
+            auto band = level->second.begin();
+            std::advance(band, static_cast<long>(rng() % level->second.size()));
+            SampleArray& plane = band->second;
+            auto pick = [&](const std::vector<long>& span, long size, long extent) {
+                const long lo = span.front() * size / extent, hi = std::max(lo, span.back() * size / extent);
+                return std::min(size - 1, lo + static_cast<long>(rng() % static_cast<std::uint64_t>(hi - lo + 1)));
+            };
+            std::int64_t& v = plane.at(pick(t.xs, plane.width, picture.width), pick(t.ys, plane.height, picture.height));
+            const int q = std::max(0, t.qi - eval.matrix.at(level->first).at(band->first));
+            v = next_bin(v, q, rng() % 2);
+            SampleArray moved = pixel::vc2::synthesise(eval.config, c);
+            for (std::int64_t& p : moved.samples) p = std::clamp(p, pic.lower, pic.upper);
+            const std::int64_t value_moved = eval(t, moved);
+            transforms += 3;
+            if (t.side * (value_moved - value) >= 0) {
+                value = value_moved;
+                picture = std::move(moved);
+            }
+            continue;
+        }
+        if (k == 11) {
+            if (!t.synthesis) continue;
+            const int old_qi = t.qi;
+            t.qi = std::clamp(t.qi + (rng() % 2 ? 1 : -1), 0, max_qi);
+            if (t.qi == old_qi) continue;
+            const std::int64_t v = eval(t, picture);
+            ++transforms;
+            if (t.side * (v - value) >= 0)
+                value = v;
+            else
+                t.qi = old_qi;
+            continue;
+        }
         const long x = t.xs[pick_x(rng)], y = t.ys[pick_y(rng)];
         std::int64_t& p = picture.at(x, y);
         const std::int64_t old = p;
-        const int k = kind(rng);
         if (k < 2)
             p = p == pic.upper ? pic.lower : pic.upper;
-        else
+        else if (k < 8)
             p = std::clamp<std::int64_t>(p + (k < 5 ? step(rng) : -step(rng)), pic.lower, pic.upper);
+        else if (k < 10)
+            p = std::clamp<std::int64_t>(p + (k < 9 ? big(rng) : -big(rng)), pic.lower, pic.upper);
+        else
+            p = anywhere(rng);
         if (p == old) continue;
         const std::int64_t v = eval(t, picture);
         ++transforms;
@@ -188,7 +255,7 @@ std::pair<std::int64_t, SampleArray> local_search(const Target& t, SampleArray p
         else
             p = old;
     }
-    return {value, picture};
+    return {value, picture, t.qi};
 }
 
 // Every witness value of both directions.
@@ -370,7 +437,8 @@ Witnesses find_witnesses(const TightBounds& bounds, const rigor::vc2::Quantisati
         if (static_cast<int>(t % static_cast<std::size_t>(o.batches)) == o.batch) mine.push_back(t);
     if (o.moves > 0 && !mine.empty()) {
         const Evaluator eval{config, matrix};
-        std::vector<std::pair<std::int64_t, SampleArray>> result(mine.size());
+        std::vector<SearchResult> result(mine.size());
+        const long moves = o.moves;
         ProgressTask task(o.progress, "witness searches", mine.size());
         parallel_for(mine.size(), threads, [&](std::size_t j, int th) {
             const Target& t = targets[mine[j]];
@@ -378,7 +446,8 @@ Witnesses find_witnesses(const TightBounds& bounds, const rigor::vc2::Quantisati
                 sign_picture(candidates[static_cast<std::size_t>(t.start)], geo.width, geo.height, pic);
             const std::int64_t value = eval(t, start);
             ++transforms[th];
-            result[j] = local_search(t, start, value, eval, pic, o.moves, transforms[th], 0x9e3779b97f4a7c15ULL * (mine[j] + 1));
+            result[j] = local_search(t, start, value, eval, pic, max_qi, moves, transforms[th],
+                                     0x9e3779b97f4a7c15ULL * (mine[j] + 1));
             task.step();
         });
         for (std::size_t j = 0; j < mine.size(); ++j) {
@@ -387,11 +456,11 @@ Witnesses find_witnesses(const TightBounds& bounds, const rigor::vc2::Quantisati
             auto& arrays = t.synthesis ? out.synthesis : out.analysis;
             ArrayWitnesses& a = arrays[t.array];
             PhaseWitness& w = a.phases[static_cast<std::size_t>((t.x % a.period_x) * a.period_y + t.y % a.period_y)];
-            const WitnessValue v{result[j].first, key, t.qi, t.x, t.y};
+            const WitnessValue v{result[j].value, key, result[j].qi, t.x, t.y};
             WitnessValue& slot = t.side > 0 ? w.highest : w.lowest;
             if (better(v, slot, t.side)) {
                 slot = v;
-                found[key] = std::move(result[j].second);
+                found[key] = std::move(result[j].picture);
             }
         }
     }

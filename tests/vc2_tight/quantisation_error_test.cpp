@@ -1,6 +1,6 @@
-// quantised_range against every coefficient of small ranges at every useful index, and
-// the reference's claim that maximum_dequantised_magnitude is the largest magnitude any
-// index gives (its bounds rest on it).
+// quantised_range and line_offsets against every coefficient of small ranges at every
+// useful index, and the reference's claim that maximum_dequantised_magnitude is the
+// largest magnitude any index gives (its bounds rest on it).
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -39,5 +39,26 @@ TEST_CASE("no index dequantises a value beyond maximum_dequantised_magnitude") {
         for (int qi = 0; qi <= smallest_zeroing_quantisation_index(v); ++qi)
             most = std::max(most, inverse_quant(forward_quant(v, qi), qi));
         if (most != maximum_dequantised_magnitude(v)) FAIL_CHECK(v << ": " << most << " vs " << maximum_dequantised_magnitude(v));
+    }
+}
+
+TEST_CASE("line_offsets equals the brute-force extremes of 8Q(c) - j c") {
+    std::mt19937_64 random(8);
+    for (int trial = 0; trial < 150; ++trial) {
+        const std::int64_t hi = std::uniform_int_distribution<std::int64_t>(0, trial < 130 ? 300 : 5000)(random);
+        const std::int64_t lo = -std::uniform_int_distribution<std::int64_t>(0, trial < 130 ? 300 : 5000)(random);
+        for (int qi = 0; qi <= smallest_zeroing_quantisation_index(std::max(hi, -lo)) + 1; ++qi)
+            for (int j = 0; j <= 8; ++j) {
+                std::int64_t least = 0, most = 0;  // c = 0 gives 0
+                for (std::int64_t c = lo; c <= hi; ++c) {
+                    const std::int64_t v = 8 * inverse_quant(forward_quant(c, qi), qi) - j * c;
+                    least = std::min(least, v);
+                    most = std::max(most, v);
+                }
+                const LineOffsets l = line_offsets(lo, hi, qi, j);
+                INFO("[" << lo << ", " << hi << "] at " << qi << ", slope " << j << "/8");
+                CHECK(l.lo == least);
+                CHECK(l.hi == most);
+            }
     }
 }
