@@ -5,6 +5,7 @@
 
 #include "filters/base/error.hpp"
 #include "pixel/vc2/quantisation.hpp"
+#include "pixel/vc2_tight/classified_graph.hpp"
 
 namespace rigor::pixel::vc2_tight {
 
@@ -64,13 +65,12 @@ SynthesisBounds synthesis_bounds(const AnalysisBounds& analysis, unsigned thread
     SynthesisBounds out;
     out.geometry = geo;
     out.bands = band_ranges(analysis);
-    const TransformGraph g = rigor::vc2::synthesis_graph(geo.config);
-    const ArrayShapes shapes = array_shapes(g, pixel::vc2::synthesis_regions(geo.config));
-    const std::vector<Rounding> r = roundings(g);
-    ResponseCache cx(g.ax, {geo.width}), cy(g.ay, {geo.height});
-    const GraphClasses classes = graph_classes(g, shapes, cx, cy, threads);
-    const auto& xs = classes.x;
-    const auto& ys = classes.y;
+    ClassifiedGraph setup(geo, TransformSide::synthesis, threads);
+    const TransformGraph& g = setup.graph;
+    const std::vector<Rounding>& r = setup.roundings;
+    ResponseCache &cx = setup.x, &cy = setup.y;
+    const auto& xs = setup.classes.x;
+    const auto& ys = setup.classes.y;
 
     for (std::size_t i = 0; i < g.arrays.size(); ++i) {
         const TransformArray& a = g.arrays[i];
