@@ -60,16 +60,14 @@ AnalysisBounds analysis_bounds(const PictureGeometry& geo, IntegerRange picture,
     const TransformGraph& g = setup.graph;
     const std::vector<Rounding>& r = setup.roundings;
     ResponseCache &cx = setup.x, &cy = setup.y;
-    const auto& xs = setup.classes.x;
-    const auto& ys = setup.classes.y;
 
     const double dlo = static_cast<double>(picture.lower), dhi = static_cast<double>(picture.upper);
     const Dyadic elo(picture.lower), ehi(picture.upper);
     for (std::size_t i = 0; i < g.arrays.size(); ++i) {
         const TransformArray& a = g.arrays[i];
         ArrayBound ab = ArrayBound::empty_for(a, static_cast<int>(i));
-        const auto& X = xs[i];
-        const auto& Y = ys[i];
+        const auto& X = setup.classes.x[i];
+        const auto& Y = setup.classes.y[i];
         // Per pair (x-major): the whole value, its linear part and its roundings' part.
         std::vector<Range<double>> whole, linear, rounding;
         double magnitude = 0;

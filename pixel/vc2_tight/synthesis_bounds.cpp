@@ -69,14 +69,12 @@ SynthesisBounds synthesis_bounds(const AnalysisBounds& analysis, unsigned thread
     const TransformGraph& g = setup.graph;
     const std::vector<Rounding>& r = setup.roundings;
     ResponseCache &cx = setup.x, &cy = setup.y;
-    const auto& xs = setup.classes.x;
-    const auto& ys = setup.classes.y;
 
     for (std::size_t i = 0; i < g.arrays.size(); ++i) {
         const TransformArray& a = g.arrays[i];
         ArrayBound ab = ArrayBound::empty_for(a, static_cast<int>(i));
-        const auto& X = xs[i];
-        const auto& Y = ys[i];
+        const auto& X = setup.classes.x[i];
+        const auto& Y = setup.classes.y[i];
         std::vector<Range<double>> approx;
         double magnitude = 0;
         for (const AxisClass& c : X)
