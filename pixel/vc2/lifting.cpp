@@ -1,5 +1,7 @@
 #include "pixel/vc2/lifting.hpp"
 
+#include <algorithm>
+
 #include "filters/vc2/edge_rule.hpp"
 
 namespace rigor::pixel::vc2 {
@@ -22,7 +24,7 @@ struct Plan {
 
 }  // namespace
 
-void lift_line(std::int64_t* line, long n, long stride, const rigor::vc2::LiftingStage& stage) noexcept {
+void lift_line_reference(std::int64_t* line, long n, long stride, const rigor::vc2::LiftingStage& stage) noexcept {
     const Plan p(stage);
     for (long k = p.even ? 0 : 1; k < n; k += 2) {
         std::int64_t t = p.offset;
@@ -33,6 +35,37 @@ void lift_line(std::int64_t* line, long n, long stride, const rigor::vc2::Liftin
         t >>= stage.shift;  // arithmetic: floor division by 2^S
         line[k * stride] += p.add ? t : -t;
     }
+}
+
+// As lift_line_reference; the samples whose taps all lie inside the clamping range
+// (tap positions k + 2D − 1 + 2i, i < L, within [lo, hi] of the edge rule) skip the
+// clamp and read their taps at a fixed step.  Only the few samples near the ends clamp.
+void lift_line(std::int64_t* line, long n, long stride, const rigor::vc2::LiftingStage& stage) noexcept {
+    const Plan p(stage);
+    const int* taps = stage.taps.data();
+    const long first = p.even ? 0 : 1;
+    const long lo = p.even ? 1 : 0, hi = p.even ? n - 1 : n - 2;
+    const long reach = 2L * stage.delay - 1;  // the first tap's offset from k
+    auto clamped = [&](long k) {
+        std::int64_t t = p.offset;
+        for (int i = 0; i < p.taps; ++i) t += taps[i] * line[rigor::vc2::clamped_tap_index(stage, k, i, n) * stride];
+        t >>= stage.shift;
+        line[k * stride] += p.add ? t : -t;
+    };
+    // Interior: lo ≤ k + reach and k + reach + 2(L − 1) ≤ hi, k of the stage's parity.
+    long begin = std::max(first, lo - reach), end = hi - reach - 2L * (p.taps - 1);  // k in [begin, end]
+    if ((begin - first) % 2 != 0) ++begin;
+    long k = first;
+    for (; k < n && k < begin; k += 2) clamped(k);
+    const long step = 2 * stride;
+    for (; k <= end && k < n; k += 2) {
+        const std::int64_t* in = line + (k + reach) * stride;
+        std::int64_t t = p.offset;
+        for (int i = 0; i < p.taps; ++i) t += taps[i] * in[i * step];
+        t >>= stage.shift;
+        line[k * stride] += p.add ? t : -t;
+    }
+    for (; k < n; k += 2) clamped(k);
 }
 
 bool lift_line_checked(std::int64_t* line, long n, long stride, const rigor::vc2::LiftingStage& stage) noexcept {

@@ -17,6 +17,27 @@ std::int64_t forward_quant(std::int64_t value, int index);
 // sign(q)·((|q|·qf + offset + 2) div 4); 0 → 0.
 std::int64_t inverse_quant(std::int64_t quantised, int index);
 
+// inverse_quant(forward_quant(v, index), index) for many values at one index: the factor
+// and offset computed once, and in 64-bit arithmetic wherever it is exact — for
+// |v| < 2^60, 4|v| < 2^62 and q·qf ≤ 4|v| (q = (4|v|) div qf), so q·qf + offset + 2 < 2^63
+// (offset ≤ qf/2 + 1 < 2^62); larger values take the 128-bit path above.
+class Requantiser {
+public:
+    explicit Requantiser(int index) : index_(index), factor_(quant_factor(index)), offset_(quant_offset(index)) {}
+    std::int64_t operator()(std::int64_t v) const {
+        const std::uint64_t mag = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+        if (mag >= (std::uint64_t{1} << 60)) return inverse_quant(forward_quant(v, index_), index_);
+        const std::int64_t q = static_cast<std::int64_t>(4 * mag) / factor_;
+        if (q == 0) return 0;
+        const std::int64_t r = (q * factor_ + offset_ + 2) / 4;
+        return v < 0 ? -r : r;
+    }
+
+private:
+    int index_;
+    std::int64_t factor_, offset_;
+};
+
 // The smallest index that quantises `value` to 0.
 int smallest_zeroing_quantisation_index(std::int64_t value);
 // The largest magnitude dequantisation can give a coefficient of magnitude ≤ |value|

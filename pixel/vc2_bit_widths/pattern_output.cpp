@@ -11,8 +11,6 @@ namespace rigor::pixel::vc2_bit_widths {
 
 using pixel::vc2::analyse;
 using pixel::vc2::ArrayVisitor;
-using pixel::vc2::forward_quant;
-using pixel::vc2::inverse_quant;
 using pixel::vc2::synthesise;
 using rigor::vc2::Coefficients;
 using rigor::vc2::QuantisationMatrix;
@@ -99,8 +97,9 @@ PatternRange analysis_pattern_output(const TransformConfig& c, const formats::Te
 void quantise_in_place(Coefficients& coefficients, const QuantisationMatrix& matrix, int qi) {
     for (auto& [level, bands] : coefficients)
         for (auto& [orient, plane] : bands) {
-            const int q = std::max(0, qi - matrix.at(level).at(orient));
-            for (auto& v : plane.samples) v = inverse_quant(forward_quant(v, q), q);
+            const pixel::vc2::Requantiser requantise(std::max(0, qi - matrix.at(level).at(orient)));
+            for (auto& v : plane.samples)
+                if (v != 0) v = requantise(v);
         }
 }
 
@@ -112,12 +111,20 @@ std::vector<std::int64_t> decoded_per_index(const TransformConfig& c, const Samp
                                             const formats::ArrayPhase& w, long x, long y) {
     const Coefficients coefficients = analyse(c, picture);
     std::vector<std::int64_t> out;
+    Coefficients previous;  // the last index's quantised coefficients
     for (int qi = 0; qi <= maximum_qi; ++qi) {
         Coefficients q = coefficients;
         quantise_in_place(q, matrix, qi);
+        // Neighbouring indices often quantise every coefficient alike (always once every
+        // band is zeroed); the synthesis is a function of the coefficients alone.
+        if (qi > 0 && q == previous) {
+            out.push_back(out.back());
+            continue;
+        }
         Probe probe{w.level, w.array_name, x, y};
         synthesise(c, q, probe.visitor(), w.level);
         out.push_back(probe.get());
+        previous = std::move(q);
     }
     return out;
 }

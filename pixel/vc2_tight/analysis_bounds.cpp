@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "filters/base/error.hpp"
+#include "pixel/vc2_tight/classified_graph.hpp"
 
 namespace rigor::pixel::vc2_tight {
 
@@ -55,21 +56,18 @@ AnalysisBounds analysis_bounds(const PictureGeometry& geo, IntegerRange picture,
     AnalysisBounds out;
     out.geometry = geo;
     out.picture = picture;
-    const TransformGraph g = rigor::vc2::analysis_graph(geo.config);
-    const ArrayShapes shapes = array_shapes(g, pixel::vc2::analysis_regions(geo.config));
-    const std::vector<Rounding> r = roundings(g);
-    ResponseCache cx(g.ax, {geo.width}), cy(g.ay, {geo.height});
-    const GraphClasses classes = graph_classes(g, shapes, cx, cy, threads);
-    const auto& xs = classes.x;
-    const auto& ys = classes.y;
+    ClassifiedGraph setup(geo, TransformSide::analysis, threads);
+    const TransformGraph& g = setup.graph;
+    const std::vector<Rounding>& r = setup.roundings;
+    ResponseCache &cx = setup.x, &cy = setup.y;
 
     const double dlo = static_cast<double>(picture.lower), dhi = static_cast<double>(picture.upper);
     const Dyadic elo(picture.lower), ehi(picture.upper);
     for (std::size_t i = 0; i < g.arrays.size(); ++i) {
         const TransformArray& a = g.arrays[i];
         ArrayBound ab = ArrayBound::empty_for(a, static_cast<int>(i));
-        const auto& X = xs[i];
-        const auto& Y = ys[i];
+        const auto& X = setup.classes.x[i];
+        const auto& Y = setup.classes.y[i];
         // Per pair (x-major): the whole value, its linear part and its roundings' part.
         std::vector<Range<double>> whole, linear, rounding;
         double magnitude = 0;

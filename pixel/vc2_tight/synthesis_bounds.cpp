@@ -5,6 +5,7 @@
 
 #include "filters/base/error.hpp"
 #include "pixel/vc2/quantisation.hpp"
+#include "pixel/vc2_tight/classified_graph.hpp"
 
 namespace rigor::pixel::vc2_tight {
 
@@ -64,19 +65,16 @@ SynthesisBounds synthesis_bounds(const AnalysisBounds& analysis, unsigned thread
     SynthesisBounds out;
     out.geometry = geo;
     out.bands = band_ranges(analysis);
-    const TransformGraph g = rigor::vc2::synthesis_graph(geo.config);
-    const ArrayShapes shapes = array_shapes(g, pixel::vc2::synthesis_regions(geo.config));
-    const std::vector<Rounding> r = roundings(g);
-    ResponseCache cx(g.ax, {geo.width}), cy(g.ay, {geo.height});
-    const GraphClasses classes = graph_classes(g, shapes, cx, cy, threads);
-    const auto& xs = classes.x;
-    const auto& ys = classes.y;
+    ClassifiedGraph setup(geo, TransformSide::synthesis, threads);
+    const TransformGraph& g = setup.graph;
+    const std::vector<Rounding>& r = setup.roundings;
+    ResponseCache &cx = setup.x, &cy = setup.y;
 
     for (std::size_t i = 0; i < g.arrays.size(); ++i) {
         const TransformArray& a = g.arrays[i];
         ArrayBound ab = ArrayBound::empty_for(a, static_cast<int>(i));
-        const auto& X = xs[i];
-        const auto& Y = ys[i];
+        const auto& X = setup.classes.x[i];
+        const auto& Y = setup.classes.y[i];
         std::vector<Range<double>> approx;
         double magnitude = 0;
         for (const AxisClass& c : X)
