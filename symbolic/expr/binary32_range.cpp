@@ -74,6 +74,11 @@ TableBound table_bound(Op f, const Range& a, double max_f, const FunctionAccurac
     const SliceAccuracy* table = table_of(f, accuracy);
     TableBound b;
     for_each_slice(a, [&](std::uint32_t s) {
+        // The slices of ±inf hold only ±inf and NaN patterns: a NaN there is a NaN
+        // argument's (a.nan says whether there is one); tabled() runs the infinities (and -0).
+        if (s == 0x7f8 || s == 0xff8) return;
+        // A set from 0 up holds -0 but none of the negative subnormals beside it in its slice.
+        if (s == 0x800 && a.lo == 0) return;
         const SliceAccuracy& e = table[s];
         b.flags |= e.flags;
         const double rel = double(e.rel_error) * max_f;  // inf * 0 is NaN: take abs then
@@ -107,6 +112,12 @@ Range tabled(Op f, const Range& a, const rigor::expr::EngineProbe& engine) {
     }
     if (b.flags & SliceAccuracy::kMayBePlusInf) r = r.has_values() ? Range{r.lo, kInf, r.nan} : Range{kInf, kInf, r.nan};
     if (b.flags & SliceAccuracy::kMayBeMinusInf) r = r.has_values() ? Range{-kInf, r.hi, r.nan} : Range{-kInf, -kInf, r.nan};
+    // vmath::exp is never negative (er > 0 scaled by a power of two, or the 0 and inf it selects).
+    if (f == Op::Exp && r.has_values()) r.lo = std::max(r.lo, 0.0f), r.hi = std::max(r.hi, 0.0f);
+    // An infinite argument: the engine's own value there (exp(-inf) = 0 makes pow(0, b > 0) = 0).
+    for (float end : {a.lo, a.hi})
+        if (std::isinf(end)) r = hull(r, Range::point(engine.function(f, end, 0)));
+    if (a.lo == 0) r = hull(r, Range::point(engine.function(f, -0.0f, 0)));  // -0, skipped above
     return with_nan(r, a.nan || (b.flags & SliceAccuracy::kMayBeNaN));
 }
 
