@@ -15,7 +15,8 @@ int postfix_main(std::span<const std::string> args) {
     ArgumentParser p("rigor postfix",
                      "Prints an infix expression as a postfix Expr program.  Operators + - * / % **,\n"
                      "comparisons > < >= <= == !=, c ? t : f, unary minus (no -- needed), calls max(a, b), clip(v, lo, hi),\n"
-                     "abs sqrt exp log sin cos pow trunc round floor ceil sgn and or xor not bit*, && || !,\n"
+                     "abs sqrt exp log sin cos tan asin acos atan atan2(y, x) pow trunc round floor ceil sgn\n"
+                     "and or xor not bit*, && || !, "
                      "pixels x[dx,dy].");
     p.positional("EXPR", "the infix expression, e.g. '(x - 128) * 1.1 + 128'")
         .flag("", "--stored", "fold constants and compute repeated subexpressions once (name!/name@)")

@@ -1,4 +1,5 @@
-// How far an evaluator's exp, log, sin and cos are from the real functions.
+// How far an evaluator's exp, log, sin and cos (and tan, asin, acos, atan) are from the
+// real functions.
 //
 // ir.hpp lets evaluators approximate these four (rigor's engine uses its own formulas,
 // pixel/expr/vector_math.hpp), so an analysis of the arithmetic that runs must know the
@@ -36,6 +37,13 @@ struct FunctionAccuracy {
     // A hash of the evaluator's results on fixed arguments when the bounds were made: an
     // evaluator whose functions changed no longer matches its table.
     std::uint64_t fingerprint = 0;
+    // tan, asin, acos, atan (ir.hpp lets evaluators approximate them too), from a table
+    // of their own with its own fingerprint; null where an evaluator states none.
+    const SliceAccuracy* tan = nullptr;
+    const SliceAccuracy* asin = nullptr;
+    const SliceAccuracy* acos = nullptr;
+    const SliceAccuracy* atan = nullptr;
+    std::uint64_t trig_fingerprint = 0;
 };
 
 }  // namespace rigor::expr

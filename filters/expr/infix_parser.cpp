@@ -27,6 +27,8 @@ constexpr Function kFunctions[] = {
     {"bitxor", Op::BitXor, 2}, {"bitnot", Op::BitNot, 1},   {"argmin", Op::ArgMin, -1}, {"argmax", Op::ArgMax, -1},
     {"nth_smallest", Op::SortedNth, -1}, {"argsort_nth", Op::ArgSortNth, -1},
     {"ceil", Op::Ceil, 1},     {"sgn", Op::Sign, 1},
+    {"tan", Op::Tan, 1},       {"asin", Op::Asin, 1},       {"acos", Op::Acos, 1},    {"atan", Op::Atan, 1},
+    {"atan2", Op::Atan2, 2},
 };
 
 constexpr int kMaxNesting = 1000;

@@ -14,7 +14,8 @@
 //               | clip (x y z a..w srcN) [ "[dx,dy]" [":c"|":m"] | "[](cx, cy)" | ".Name" ]
 //               | function "(" args ")" | "(" expr ")"
 // Both sides of && and || are evaluated (the language has no short circuit).
-// Functions: max min clip/clamp abs sqrt exp log sin cos pow trunc round floor ceil sgn and or xor
+// Functions: max min clip/clamp abs sqrt exp log sin cos tan asin acos atan atan2(y, x) pow
+// trunc round floor ceil sgn and or xor
 // not bitand bitor bitxor bitnot argmin argmax nth_smallest(k, ...) argsort_nth(k, ...).
 // Errors are rigor::UserError naming the column: "infix: expected ')' at column 9 ...".
 #pragma once

@@ -22,6 +22,7 @@ const OpInfo& op_info(Op op) {
         {"?", 3, false}, {"[]", 2, false},
         {"sortnth", -1, false}, {"argmin", -1, false}, {"argmax", -1, false}, {"argsortnth", -1, false},
         {"ceil", 1, false}, {"sgn", 1, false},
+        {"tan", 1, false}, {"asin", 1, false}, {"acos", 1, false}, {"atan", 1, false}, {"atan2", 2, false},
         {"windowsum", 0, false},
     };
     static_assert(sizeof(kInfo) / sizeof(kInfo[0]) == std::size_t(Op::WindowSum) + 1);

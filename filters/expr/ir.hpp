@@ -29,6 +29,14 @@
 // - Ceil as C ceilf; it is exactly -Floor(-a), signed zeros included (ceil(-0.5) = -0).
 //   Sign(a) = (a > 0) - (a < 0): 1, -1, or +0 for ±0 and NaN.  Both are rigor extensions
 //   (cranexpr/llvmexpr have ceil and sgn; akarin does not): ParseOptions::akarin refuses them.
+// - Tan, Asin, Acos, Atan as tanf, asinf, acosf, atanf; Atan2(y, x) (postfix `y x atan2`)
+//   as atan2f(y, x), C's special cases included (C11 F.10.1.4: atan2(±0, +0) = ±0,
+//   atan2(±0, -0) = ±pi, atan2(±0, 0) is no error).  |a| > 1 for asin/acos gives NaN; tan
+//   of |a| >= 2^22 pi/2 (no meaningful binary32 reduction) and of ±inf gives NaN.  Like
+//   sin and cos, evaluators may approximate them (rigor's engine: within 3 ulp of the real
+//   function for asin, acos, atan, atan2; tan 5 ulp below 2^10 away from its poles, up to
+//   about 2^-14 relative next to them; pixel/expr/vector_math_trig.hpp).  Rigor extensions: akarin has
+//   none of them, ParseOptions::akarin refuses them.
 // - Bit ops: operands rounded half to even to int32 (saturating; NaN -> 0); result is
 //   that int32 as a float.  BitNot(0) = -1.
 // - SortedNth{k}(v0..vn-1): the k-th smallest (k = 0 smallest) by `<` with ties kept in
@@ -78,6 +86,8 @@ enum class Op : std::uint8_t {
     SortedNth, ArgMin, ArgMax, ArgSortNth,
     // rounding up and the sign (rigor extensions, after the peers cranexpr and llvmexpr)
     Ceil, Sign,
+    // the other trigonometric functions (rigor extensions, as cranexpr and llvmexpr)
+    Tan, Asin, Acos, Atan, Atan2,
     // the sum of a rectangle of loads (formed by the window-sum pass, never parsed)
     WindowSum,
 };

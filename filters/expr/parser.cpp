@@ -35,6 +35,8 @@ constexpr NamedOp kOperators[] = {
     {"not", Op::Not},     {"bitand", Op::BitAnd}, {"bitor", Op::BitOr},  {"bitxor", Op::BitXor},
     {"bitnot", Op::BitNot}, {"?", Op::Select},
     {"ceil", Op::Ceil},   {"sgn", Op::Sign},
+    {"tan", Op::Tan},     {"asin", Op::Asin},   {"acos", Op::Acos},      {"atan", Op::Atan},
+    {"atan2", Op::Atan2},
 };
 
 constexpr NamedOp kLeaves[] = {
@@ -137,7 +139,8 @@ private:
     // rigor's own operations, refused for scripts that must stay akarin-compatible.
     void check_akarin(const Token& t, Op op) {
         if (!options_.akarin) return;
-        const bool own = op == Op::Ceil || op == Op::Sign ||
+        const bool own = op == Op::Ceil || op == Op::Sign || op == Op::Tan || op == Op::Asin || op == Op::Acos ||
+                         op == Op::Atan || op == Op::Atan2 ||
                          (options_.pixels && (op == Op::ArgMin || op == Op::ArgMax || op == Op::ArgSortNth));
         if (own)
             throw UserError("'" + std::string(t.text) + "' is a rigor extension that akarin." +

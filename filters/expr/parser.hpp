@@ -14,7 +14,8 @@ namespace rigor::expr {
 struct ParseOptions {
     int clips = INT_MAX;   // number of input clips; a reference beyond is an error
     bool pixels = true;    // false for Select: only properties, N and constants
-    // Refuse what akarin does not have (ceil, sgn; argminN/argmaxN/argsortN outside
+    // Refuse what akarin does not have (ceil, sgn, tan, asin, acos, atan, atan2;
+    // argminN/argmaxN/argsortN outside
     // Select), for scripts that must also run on akarin.Expr / akarin.Select.
     bool akarin = false;
 };

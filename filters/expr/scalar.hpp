@@ -25,8 +25,11 @@ inline float truth(bool b) noexcept { return b ? 1.0f : 0.0f; }
 
 // Stable rank order of args (k = 0 smallest): index of the k-th smallest.  Counting
 // form, so that it is the same for scalar and vector code: the rank of i is the number
-// of j with v[j] < v[i], plus the number of j < i with v[j] == v[i].
-inline int index_of_rank(std::span<const float> v, int k) noexcept {
+// of j with v[j] < v[i], plus the number of j < i with v[j] == v[i].  The one definition
+// of the order statistics' rule: binary32 here, long double in the real model
+// (symbolic/expr/real_evaluator.cpp), element-wise in the interpreter (evaluate.cpp).
+template <class T>
+int index_of_rank(std::span<const T> v, int k) noexcept {
     int n = int(v.size());
     for (int i = 0; i < n; ++i) {
         int r = 0;
@@ -34,6 +37,14 @@ inline int index_of_rank(std::span<const float> v, int k) noexcept {
         if (r == k) return i;
     }
     return n - 1 - k < 0 ? 0 : n - 1 - k;  // only reached with NaN arguments
+}
+// ArgMin / ArgMax: the index of the first minimum (maximum).
+template <class T>
+std::size_t index_of_extreme(std::span<const T> v, bool minimum) noexcept {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < v.size(); ++i)
+        if (minimum ? v[i] < v[best] : v[i] > v[best]) best = i;
+    return best;
 }
 
 // Evaluates a non-leaf node on its argument values (args.size() == node.args.size()).
@@ -64,6 +75,13 @@ inline float apply_scalar(const Node& n, std::span<const float> a) noexcept {
         case Op::Floor: return std::floor(a[0]);
         case Op::Ceil: return std::ceil(a[0]);
         case Op::Sign: return truth(a[0] > 0) - truth(a[0] < 0);
+        // The C functions (ir.hpp: evaluators may approximate, as for sin and cos); tan
+        // beyond the reduction limit and asin/acos outside [-1, 1] are NaN by definition.
+        case Op::Tan: return std::fabs(a[0] * 0.636619772367581343f) < 4194304.0f ? std::tan(a[0]) : NAN;  // |2a/pi| < 2^22
+        case Op::Asin: return std::asin(a[0]);
+        case Op::Acos: return std::acos(a[0]);
+        case Op::Atan: return std::atan(a[0]);
+        case Op::Atan2: return std::atan2(a[0], a[1]);
         case Op::Gt: return truth(a[0] > a[1]);
         case Op::Lt: return truth(a[0] < a[1]);
         case Op::Eq: return truth(a[0] == a[1]);
@@ -81,12 +99,7 @@ inline float apply_scalar(const Node& n, std::span<const float> a) noexcept {
         case Op::SortedNth: return a[std::size_t(index_of_rank(a, n.rank))];
         case Op::ArgSortNth: return float(index_of_rank(a, n.rank));
         case Op::ArgMin:
-        case Op::ArgMax: {
-            std::size_t best = 0;
-            for (std::size_t i = 1; i < a.size(); ++i)
-                if (n.op == Op::ArgMin ? a[i] < a[best] : a[i] > a[best]) best = i;
-            return float(best);
-        }
+        case Op::ArgMax: return float(index_of_extreme(a, n.op == Op::ArgMin));
         default: return NAN;
     }
 }

@@ -234,6 +234,11 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::Floor: RIGOR_UNARY(vmath::floor(a));
             case Op::Ceil: RIGOR_UNARY(vmath::ceil(a));
             case Op::Sign: RIGOR_UNARY(vmath::sign(a));
+            case Op::Tan: math.tan(A, D, m); break;
+            case Op::Asin: math.asin(A, D, m); break;
+            case Op::Acos: math.acos(A, D, m); break;
+            case Op::Atan: math.atan(A, D, m); break;
+            case Op::Atan2: math.atan2(A, B, D, m); break;
             case Op::Gt: RIGOR_BINARY(a > b ? 1.0f : 0.0f);
             case Op::Lt: RIGOR_BINARY(a < b ? 1.0f : 0.0f);
             case Op::Eq: RIGOR_BINARY(a == b ? 1.0f : 0.0f);

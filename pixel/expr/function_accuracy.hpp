@@ -27,14 +27,22 @@
 
 namespace rigor::pixel::expr {
 
-// The checked-in table (function_accuracy_table.cpp).
+// The checked-in table (function_accuracy_table.cpp): exp, log, sin, cos.
 const rigor::expr::FunctionAccuracy& function_accuracy() noexcept;
+// The checked-in table of tan, asin, acos, atan (function_accuracy_trig_table.cpp; only
+// those fields and trig_fingerprint are set).
+const rigor::expr::FunctionAccuracy& trig_accuracy() noexcept;
+// Both in one (what the engine probe hands the analysis).
+const rigor::expr::FunctionAccuracy& engine_accuracy() noexcept;
 
-// The bounds of one slice of arguments of op (Exp, Log, Sin or Cos), from the arguments
+// The bounds of one slice of arguments of op (Exp, Log, Sin, Cos, Tan, Asin, Acos or
+// Atan), from the arguments
 // slice·2^20 + k·stride (k = 0, 1, ...): stride 1 scans the whole slice.
 rigor::expr::SliceAccuracy scan_slice(rigor::expr::Op op, std::uint32_t slice, std::uint32_t stride = 1);
 
-// FNV-1a hash of the engine's exp, log, sin and cos on fixed arguments (see above).
+// FNV-1a hash of the engine's exp, log, sin and cos on fixed arguments (see above), and
+// of its tan, asin, acos and atan (vector_math_trig.hpp).
 std::uint64_t fingerprint();
+std::uint64_t trig_fingerprint();
 
 }  // namespace rigor::pixel::expr

@@ -2,6 +2,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <vector>
 
@@ -23,6 +24,10 @@ MathKernels::Unary kernel_of(Op op) {
         case Op::Log: return k.log;
         case Op::Sin: return k.sin;
         case Op::Cos: return k.cos;
+        case Op::Tan: return k.tan;
+        case Op::Asin: return k.asin;
+        case Op::Acos: return k.acos;
+        case Op::Atan: return k.atan;
         default: throw InternalError("function accuracy: not an approximated function");
     }
 }
@@ -32,6 +37,10 @@ double reference(Op op, double x) {
         case Op::Exp: return std::exp(x);
         case Op::Log: return std::log(x);
         case Op::Sin: return std::sin(x);
+        case Op::Tan: return std::tan(x);
+        case Op::Asin: return std::asin(x);
+        case Op::Acos: return std::acos(x);
+        case Op::Atan: return std::atan(x);
         default: return std::cos(x);
     }
 }
@@ -85,12 +94,14 @@ SliceAccuracy scan_slice(Op op, std::uint32_t slice, std::uint32_t stride) {
     return out;
 }
 
-std::uint64_t fingerprint() {
+namespace {
+
+std::uint64_t fingerprint_of(std::initializer_list<Op> ops) {
     constexpr std::uint32_t kArguments = 1u << 18;
     std::vector<float> x(kArguments), r(kArguments);
     for (std::uint32_t i = 0; i < kArguments; ++i) x[i] = std::bit_cast<float>((i << 14) | 0x2a5u);
     std::uint64_t h = 14695981039346656037ull;  // FNV-1a, 64 bits
-    for (Op op : {Op::Exp, Op::Log, Op::Sin, Op::Cos}) {
+    for (Op op : ops) {
         kernel_of(op)(x.data(), r.data(), long(kArguments));
         for (float v : r) {
             std::uint32_t bits = std::bit_cast<std::uint32_t>(v);
@@ -99,5 +110,10 @@ std::uint64_t fingerprint() {
     }
     return h;
 }
+
+}  // namespace
+
+std::uint64_t fingerprint() { return fingerprint_of({Op::Exp, Op::Log, Op::Sin, Op::Cos}); }
+std::uint64_t trig_fingerprint() { return fingerprint_of({Op::Tan, Op::Asin, Op::Acos, Op::Atan}); }
 
 }  // namespace rigor::pixel::expr

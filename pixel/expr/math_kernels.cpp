@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "pixel/expr/vector_math.hpp"
+#include "pixel/expr/vector_math_trig.hpp"
 
 namespace rigor::pixel::expr {
 
@@ -21,6 +22,13 @@ constexpr long kFmodChunk = 64;
     attr void prefix##log(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::log(a[i]); }      \
     attr void prefix##sin(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::sin(a[i]); }      \
     attr void prefix##cos(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::cos(a[i]); }      \
+    attr void prefix##tan(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::tan(a[i]); }      \
+    attr void prefix##asin(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::asin(a[i]); }    \
+    attr void prefix##acos(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::acos(a[i]); }    \
+    attr void prefix##atan(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::atan(a[i]); }    \
+    attr void prefix##atan2(const float* a, const float* b, float* d, long n) noexcept {                          \
+        RIGOR_LANES d[i] = vmath::atan2(a[i], b[i]);                                                               \
+    }                                                                                                              \
     attr void prefix##bitnot(const float* a, float* d, long n) noexcept {                                         \
         RIGOR_LANES d[i] = float(~vmath::to_int32(a[i]));                                                          \
     }                                                                                                              \
@@ -70,9 +78,11 @@ RIGOR_KERNELS(plain_, )
 #undef RIGOR_LANES
 
 constexpr MathKernels kFast{fast_exp, fast_log, fast_sin, fast_cos, fast_bitnot, fast_sincos,
-                            fast_pow, fast_fmod, fast_bitand, fast_bitor, fast_bitxor};
+                            fast_pow, fast_fmod, fast_bitand, fast_bitor, fast_bitxor,
+                            fast_tan, fast_asin, fast_acos, fast_atan, fast_atan2};
 constexpr MathKernels kPlain{plain_exp, plain_log, plain_sin, plain_cos, plain_bitnot, plain_sincos,
-                             plain_pow, plain_fmod, plain_bitand, plain_bitor, plain_bitxor};
+                             plain_pow, plain_fmod, plain_bitand, plain_bitor, plain_bitxor,
+                             plain_tan, plain_asin, plain_acos, plain_atan, plain_atan2};
 
 }  // namespace
 

@@ -1,6 +1,6 @@
 // Array kernels of the operations the interpreter and generated code do not write out
-// as single instructions: exp, log, sin, cos (and both at once), pow, fmod and the bit
-// operations.  Each is the vmath formula (vector_math.hpp) lane by lane, written once
+// as single instructions: exp, log, sin, cos (and both at once), pow, fmod, the bit
+// operations, and tan, asin, acos, atan, atan2 (vector_math_trig.hpp).  Each is the vmath formula (vector_math.hpp) lane by lane, written once
 // and compiled twice: for AVX2 + FMA, and for any x86-64 (where fmaf is the C library's,
 // slow but rounded identically).  The interpreter calls them per block, generated code
 // per iteration, so both give the same bits.
@@ -19,6 +19,8 @@ struct MathKernels {
     Unary exp, log, sin, cos, bitnot;
     SinCos sincos;
     Binary pow, fmod, bitand_, bitor_, bitxor_;
+    Unary tan, asin, acos, atan;
+    Binary atan2;
 };
 
 // Whether this CPU has AVX2 and FMA (the fast kernels, and generated code, need both).

@@ -117,6 +117,11 @@ float function(rigor::expr::Op op, float a, float b) {
         case rigor::expr::Op::Sin: k.sin(&a, &r, 1); break;
         case rigor::expr::Op::Cos: k.cos(&a, &r, 1); break;
         case rigor::expr::Op::Pow: k.pow(&a, &b, &r, 1); break;
+        case rigor::expr::Op::Tan: k.tan(&a, &r, 1); break;
+        case rigor::expr::Op::Asin: k.asin(&a, &r, 1); break;
+        case rigor::expr::Op::Acos: k.acos(&a, &r, 1); break;
+        case rigor::expr::Op::Atan: k.atan(&a, &r, 1); break;
+        case rigor::expr::Op::Atan2: k.atan2(&a, &b, &r, 1); break;
         default: throw InternalError("engine probe: not an approximated function");
     }
     return r;
@@ -137,7 +142,7 @@ rigor::expr::EngineProbe engine_probe(int threads) {
         return [runner](std::span<const float* const> values, std::size_t n, float* out) { runner->run(values, n, out); };
     };
     probe.function = function;
-    probe.accuracy = &function_accuracy();
+    probe.accuracy = &engine_accuracy();
     return probe;
 }
 

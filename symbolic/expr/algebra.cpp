@@ -151,6 +151,11 @@ Algebra to_algebra(const rigor::expr::Expr& e) {
             case Op::Log: v[id] = GiNaC::log(x(0)); break;
             case Op::Sin: v[id] = GiNaC::sin(x(0)); break;
             case Op::Cos: v[id] = GiNaC::cos(x(0)); break;
+            case Op::Tan: v[id] = GiNaC::tan(x(0)); break;
+            case Op::Asin: v[id] = GiNaC::asin(x(0)); break;
+            case Op::Acos: v[id] = GiNaC::acos(x(0)); break;
+            case Op::Atan: v[id] = GiNaC::atan(x(0)); break;
+            case Op::Atan2: v[id] = GiNaC::atan2(x(0), x(1)); break;
             case Op::Trunc: v[id] = expr_trunc(x(0)); break;
             case Op::Round: v[id] = expr_round(x(0)); break;
             case Op::Floor: v[id] = expr_floor(x(0)); break;

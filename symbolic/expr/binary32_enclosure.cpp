@@ -109,6 +109,19 @@ void real_model(const Node& n, std::span<const NodeEnclosure* const> a, NodeEncl
             break;
         case Op::Sin: r = sin_of(v(0)); break;
         case Op::Cos: r = cos_of(v(0)); break;
+        case Op::Tan:
+            r = tan_of(v(0));
+            if (!r.bounded()) undefined = true;  // a pole may lie in the range
+            break;
+        case Op::Asin:
+        case Op::Acos: {
+            if (v(0).lo < -1 || v(0).hi > 1) undefined = true;
+            r = n.op == Op::Asin ? asin_of(v(0)) : acos_of(v(0));
+            if (r.is_empty() && !v(0).is_empty()) r = n.op == Op::Asin ? asin_of({-1, 1}) : acos_of({-1, 1});
+            break;
+        }
+        case Op::Atan: r = atan_of(v(0)); break;
+        case Op::Atan2: r = atan2_of(v(0), v(1)); break;
         case Op::Trunc: r = {std::trunc(v(0).lo), std::trunc(v(0).hi)}; break;
         case Op::Round: r = {std::nearbyint(v(0).lo), std::nearbyint(v(0).hi)}; break;
         case Op::Floor: r = {std::floor(v(0).lo), std::floor(v(0).hi)}; break;

@@ -20,6 +20,12 @@ namespace {
 constexpr float kInf = INFINITY;
 using Range = Binary32Range;
 
+namespace trig_bounds {
+constexpr float kPi = 0x1.921fb6p+1f, kHalfPi = 0x1.921fb6p+0f;  // the binary32 nearest pi and pi/2 (above both)
+constexpr double kTwoOverPi = 0.636619772367581343;  // tan's reduction test |x 2/pi| < 2^22, with room
+constexpr double kReducible = 4194304.0 * (1 - 0x1p-20);
+}  // namespace trig_bounds
+
 Range none() { return {1, 0, false}; }
 Range only_nan() { return {1, 0, true}; }
 Range with_nan(Range r, bool nan) {
@@ -52,6 +58,10 @@ const SliceAccuracy* table_of(Op f, const FunctionAccuracy& t) {
         case Op::Log: return t.log;
         case Op::Sin: return t.sin;
         case Op::Cos: return t.cos;
+        case Op::Tan: return t.tan;
+        case Op::Asin: return t.asin;
+        case Op::Acos: return t.acos;
+        case Op::Atan: return t.atan;
         default: throw InternalError("function accuracy of a function the engine computes exactly");
     }
 }
@@ -64,6 +74,11 @@ TableBound table_bound(Op f, const Range& a, double max_f, const FunctionAccurac
     const SliceAccuracy* table = table_of(f, accuracy);
     TableBound b;
     for_each_slice(a, [&](std::uint32_t s) {
+        // The slices of ±inf hold only ±inf and NaN patterns: a NaN there is a NaN
+        // argument's (a.nan says whether there is one); tabled() runs the infinities (and -0).
+        if (s == 0x7f8 || s == 0xff8) return;
+        // A set from 0 up holds -0 but none of the negative subnormals beside it in its slice.
+        if (s == 0x800 && a.lo == 0) return;
         const SliceAccuracy& e = table[s];
         b.flags |= e.flags;
         const double rel = double(e.rel_error) * max_f;  // inf * 0 is NaN: take abs then
@@ -77,6 +92,10 @@ OutwardInterval real_function(Op f, const OutwardInterval& x) {
         case Op::Exp: return exp_of(x);
         case Op::Log: return log_of(x);
         case Op::Sin: return sin_of(x);
+        case Op::Tan: return tan_of(x);
+        case Op::Asin: return asin_of(x);
+        case Op::Acos: return acos_of(x);
+        case Op::Atan: return atan_of(x);
         default: return cos_of(x);
     }
 }
@@ -93,6 +112,12 @@ Range tabled(Op f, const Range& a, const rigor::expr::EngineProbe& engine) {
     }
     if (b.flags & SliceAccuracy::kMayBePlusInf) r = r.has_values() ? Range{r.lo, kInf, r.nan} : Range{kInf, kInf, r.nan};
     if (b.flags & SliceAccuracy::kMayBeMinusInf) r = r.has_values() ? Range{-kInf, r.hi, r.nan} : Range{-kInf, -kInf, r.nan};
+    // vmath::exp is never negative (er > 0 scaled by a power of two, or the 0 and inf it selects).
+    if (f == Op::Exp && r.has_values()) r.lo = std::max(r.lo, 0.0f), r.hi = std::max(r.hi, 0.0f);
+    // An infinite argument: the engine's own value there (exp(-inf) = 0 makes pow(0, b > 0) = 0).
+    for (float end : {a.lo, a.hi})
+        if (std::isinf(end)) r = hull(r, Range::point(engine.function(f, end, 0)));
+    if (a.lo == 0) r = hull(r, Range::point(engine.function(f, -0.0f, 0)));  // -0, skipped above
     return with_nan(r, a.nan || (b.flags & SliceAccuracy::kMayBeNaN));
 }
 
@@ -250,6 +275,41 @@ Range power(const Range& a, const Range& b, const rigor::expr::EngineProbe& engi
     return out;
 }
 
+// Both sets hold every value the engine gives: so does their intersection.
+Range intersect(const Range& a, const Range& b) {
+    if (!a.has_values() || !b.has_values()) return with_nan(none(), a.nan && b.nan);
+    const Range r{std::max(a.lo, b.lo), std::min(a.hi, b.hi), a.nan && b.nan};
+    return r.has_values() ? r : with_nan(none(), r.nan);
+}
+
+// tan, asin, acos, atan, atan2 as vector_math_trig.hpp computes them: the sets the
+// formulas guarantee whatever their rounding (the accuracy table, where there is one,
+// narrows the first four):
+// atan and asin keep the sign of x and stay within the binary32 pi/2 (pi/2 + (lo + y)
+// with y <= 0 at the top), acos in [0, pi], atan2 in [-pi, pi] with the sign of y (within
+// pi/2 for x > 0); asin/acos are NaN beyond [-1, 1], tan anything (NaN beyond its
+// reduction limit, and for ±inf).
+Range inverse_trig(Op op, std::span<const Range> args) {
+    using namespace trig_bounds;
+    const Range& x = args[0];
+    if (!x.has_values()) return only_nan();
+    if (op == Op::Tan) {
+        const bool beyond = std::fabs(double(x.lo)) * kTwoOverPi >= kReducible || std::fabs(double(x.hi)) * kTwoOverPi >= kReducible;
+        return {-kInf, kInf, x.nan || beyond};
+    }
+    if (op == Op::Atan2) {
+        const Range& b = args[1];
+        if (!b.has_values()) return only_nan();
+        const float top = b.lo > 0 ? kHalfPi : kPi;
+        return {x.lo > 0 ? 0.0f : -top, x.hi < 0 ? -0.0f : top, x.nan || b.nan};
+    }
+    if (op == Op::Atan) return {x.lo >= 0 ? 0.0f : -kHalfPi, x.hi <= 0 ? -0.0f : kHalfPi, x.nan};
+    const bool outside = x.lo < -1 || x.hi > 1;
+    if (x.hi < -1 || x.lo > 1) return only_nan();
+    if (op == Op::Acos) return {0.0f, kPi, x.nan || outside};
+    return {x.lo >= 0 ? 0.0f : -kHalfPi, x.hi <= 0 ? -0.0f : kHalfPi, x.nan || outside};
+}
+
 }  // namespace
 
 Binary32Range hull(const Binary32Range& a, const Binary32Range& b) {
@@ -294,7 +354,12 @@ Binary32Range binary32_range(const Node& n, std::span<const Binary32Range> args,
             case Op::Log:
             case Op::Sin:
             case Op::Cos: return Range::point(engine.function(n.op, v[0], 0));
-            case Op::Pow: return Range::point(engine.function(n.op, v[0], v[1]));
+            case Op::Pow:
+            case Op::Atan2: return Range::point(engine.function(n.op, v[0], v[1]));
+            case Op::Tan:
+            case Op::Asin:
+            case Op::Acos:
+            case Op::Atan: return Range::point(engine.function(n.op, v[0], 0));
             default: return Range::point(rigor::expr::apply_scalar(n, std::span<const float>(v, args.size())));
         }
     }
@@ -323,6 +388,15 @@ Binary32Range binary32_range(const Node& n, std::span<const Binary32Range> args,
         case Op::Log:
         case Op::Sin:
         case Op::Cos: return tabled(n.op, a(0), engine);
+        case Op::Tan:
+        case Op::Asin:
+        case Op::Acos:
+        case Op::Atan: {
+            const Range bounds = inverse_trig(n.op, args);
+            if (!table_of(n.op, *engine.accuracy)) return bounds;
+            return intersect(bounds, tabled(n.op, a(0), engine));
+        }
+        case Op::Atan2: return inverse_trig(n.op, args);
         case Op::Trunc: return monotone(a(0), [](float x) { return std::trunc(x); });
         case Op::Round: return monotone(a(0), [](float x) { return rigor::expr::round_half_even(x); });
         case Op::Floor: return monotone(a(0), [](float x) { return std::floor(x); });

@@ -170,7 +170,7 @@ std::string to_text(const HazardReport& r, const std::vector<InputDomain>& domai
     std::size_t ruled = 0;
     for (const HazardFinding& f : r.findings) ruled += f.status == HazardStatus::RuledOut;
     s += "hazards:    " + std::string(s.empty() ? "none: " : "no others: ") +
-         "division by zero, log/sqrt/pow domain, overflow, NaN and binary32 decisions ruled out by the enclosure" +
+         "division by zero, log/sqrt/pow/asin/acos domain, overflow, NaN and binary32 decisions ruled out by the enclosure" +
          (ruled ? " or by running all inputs (" + std::to_string(ruled) + " candidates)" : std::string()) + "\n";
     return s;
 }

@@ -1,4 +1,4 @@
-// Hazards of a program as it runs (hazards.hpp: division by zero, log/sqrt/pow outside
+// Hazards of a program as it runs (hazards.hpp: division by zero, log/sqrt/pow/asin/acos outside
 // their domain, overflow to inf, NaN, decisions taken differently in binary32 than in
 // real arithmetic), each settled on the engine: an input that triggers it, or a proof
 // that none does — the enclosure of the whole input box ruling it out, or every input

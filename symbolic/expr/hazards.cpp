@@ -57,7 +57,8 @@ std::vector<HazardCheck> hazard_checks(const Expr& p, const std::vector<NodeEncl
         const Node& n = p.node(id);
         if (n.op == Op::Load) continue;
         if (n.op == Op::Div || n.op == Op::Mod) add(HazardKind::DivisionByZero, id, id);
-        if (n.op == Op::Log || n.op == Op::Sqrt || n.op == Op::Pow) add(HazardKind::Domain, id, id);
+        if (n.op == Op::Log || n.op == Op::Sqrt || n.op == Op::Pow || n.op == Op::Asin || n.op == Op::Acos)
+            add(HazardKind::Domain, id, id);
         if (n.op != Op::Constant) add(HazardKind::Overflow, id, id);
         add(HazardKind::NaN, id, id);
         if (!nodes[id].may_differ) continue;
@@ -87,6 +88,7 @@ bool possible_on_box(const HazardCheck& h, const Expr& p, const std::vector<Node
         case HazardKind::Domain:
             if (n.op == Op::Log) return f(0).has_values() && f(0).lo <= 0;
             if (n.op == Op::Sqrt) return f(0).has_values() && f(0).lo < 0;
+            if (n.op == Op::Asin || n.op == Op::Acos) return f(0).has_values() && (f(0).lo < -1 || f(0).hi > 1);
             return f(0).has_values() && f(1).has_values() &&
                    ((f(0).lo < 0 && !(f(1).is_point() && is_integer(f(1).lo))) || (f(0).contains(0) && f(1).lo < 0));
         case HazardKind::Overflow: return nodes[h.node].f.may_be_infinite();
@@ -113,6 +115,7 @@ Verdict check(const HazardCheck& h, const Expr& p, const EngineValues& engine) {
         case HazardKind::Domain:
             if (n.op == Op::Log) return verdict(arg(0) <= 0);
             if (n.op == Op::Sqrt) return verdict(arg(0) < 0);
+            if (n.op == Op::Asin || n.op == Op::Acos) return verdict(std::fabs(arg(0)) > 1);
             return verdict((arg(0) < 0 && !is_integer(arg(1))) || (arg(0) == 0 && arg(1) < 0));
         case HazardKind::Overflow: {
             if (!std::isinf(v) || n.op == Op::Constant) return Verdict::No;
@@ -152,6 +155,7 @@ double closeness(const HazardCheck& h, const Expr& p, const EngineValues& engine
         case HazardKind::DivisionByZero: return -std::fabs(arg(1));
         case HazardKind::Domain:
             if (n.op == Op::Pow) return -std::fabs(arg(0));
+            if (n.op == Op::Asin || n.op == Op::Acos) return std::fabs(arg(0)) - 1;  // 0 at the domain's edge
             return -arg(0);
         case HazardKind::Overflow: {
             const double v = std::fabs(double(engine(h.node)));

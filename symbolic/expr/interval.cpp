@@ -89,6 +89,28 @@ std::optional<Enclosure> enclose_pow(const cln::cl_RA& base, const cln::cl_RA& e
     if (cln::minusp(base)) return std::nullopt;
     return widen(cln::exp(to_float(exponent) * cln::ln(to_float(base))));
 }
+Enclosure enclose_tan(const cln::cl_RA& x) {
+    if (cln::zerop(x)) return {0, 0};
+    const cln::cl_F f = to_float(x);
+    return widen(cln::sin(f) / cln::cos(f));
+}
+// CLN's atan(x, y) is the angle of the point (x, y).
+Enclosure enclose_asin(const cln::cl_RA& x) {
+    if (cln::zerop(x)) return {0, 0};
+    return widen(cln::atan(cln::sqrt(to_float(1 - x * x)), to_float(x)));
+}
+Enclosure enclose_acos(const cln::cl_RA& x) {
+    if (x == 1) return {0, 0};
+    return widen(cln::atan(to_float(x), cln::sqrt(to_float(1 - x * x))));
+}
+Enclosure enclose_atan(const cln::cl_RA& x) {
+    if (cln::zerop(x)) return {0, 0};
+    return widen(cln::atan(to_float(x)));
+}
+Enclosure enclose_atan2(const cln::cl_RA& y, const cln::cl_RA& x) {
+    if (cln::zerop(y) && !cln::minusp(x)) return {0, 0};
+    return widen(cln::atan(to_float(x), to_float(y)));
+}
 Enclosure enclose_pi() { return widen(cln::pi(format())); }
 
 }  // namespace rigor::symbolic::expr

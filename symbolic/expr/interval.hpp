@@ -57,6 +57,13 @@ std::optional<Enclosure> enclose_log(const cln::cl_RA& x);   // x > 0
 Enclosure enclose_sin(const cln::cl_RA& x);
 Enclosure enclose_cos(const cln::cl_RA& x);
 std::optional<Enclosure> enclose_pow(const cln::cl_RA& base, const cln::cl_RA& exponent);  // base > 0 or integer exponent
+// tan, asin, acos, atan and atan2 (the angle of the point (x, y), in [-π, π]; 0 at the
+// origin, as C's atan2(+0, +0)).  asin and acos need |x| <= 1.
+Enclosure enclose_tan(const cln::cl_RA& x);
+Enclosure enclose_asin(const cln::cl_RA& x);
+Enclosure enclose_acos(const cln::cl_RA& x);
+Enclosure enclose_atan(const cln::cl_RA& x);
+Enclosure enclose_atan2(const cln::cl_RA& y, const cln::cl_RA& x);
 // π enclosure.
 Enclosure enclose_pi();
 

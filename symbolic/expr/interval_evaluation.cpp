@@ -85,6 +85,59 @@ private:
         return r;
     }
 
+    // tan: monotone between its poles (k + 1/2)π; everything when one may lie in [lo, hi].
+    Interval tangent(const Interval& a) {
+        out_.transcendental = true;
+        if (!a.lo.finite() || !a.hi.finite()) return Interval::everything();
+        const Enclosure pi = enclose_pi();
+        // The pole index just above lo and the one just below hi, with both π ends.
+        const cl_RA k_lo_a = a.lo.value / pi.lower - cl_RA(1) / 2, k_lo_b = a.lo.value / pi.upper - cl_RA(1) / 2;
+        const cl_RA k_hi_a = a.hi.value / pi.lower - cl_RA(1) / 2, k_hi_b = a.hi.value / pi.upper - cl_RA(1) / 2;
+        const cln::cl_I first = cln::ceiling1(std::min(k_lo_a, k_lo_b)), last = cln::floor1(std::max(k_hi_a, k_hi_b));
+        if (first <= last) {
+            note("tan of a range that may hold a pole: unbounded");
+            Interval r = Interval::everything();
+            r.may_be_nan = a.may_be_nan;
+            return r;
+        }
+        return monotone(a, enclose_tan, Bound::minus_infinity(), Bound::plus_infinity());
+    }
+    // asin (non-decreasing) and acos (non-increasing) on [-1, 1]; NaN beyond.
+    Interval arc_sine_cosine(Interval a, bool cosine) {
+        out_.transcendental = true;
+        if (a.lo < Bound::of(-1) || Bound::of(1) < a.hi) {
+            note(std::string(cosine ? "acos" : "asin") + " of a range reaching beyond [-1, 1]: NaN possible");
+            a.may_be_nan = true;
+            if (a.hi < Bound::of(-1) || Bound::of(1) < a.lo) return {Bound::of(0), Bound::of(0), true};
+            if (a.lo < Bound::of(-1)) a.lo = Bound::of(-1);
+            if (Bound::of(1) < a.hi) a.hi = Bound::of(1);
+        }
+        if (!cosine) return monotone(a, enclose_asin, Bound::of(-1), Bound::of(1));
+        Interval r;
+        r.lo = Bound::of(enclose_acos(a.hi.value).lower);
+        r.hi = Bound::of(enclose_acos(a.lo.value).upper);
+        r.may_be_nan = a.may_be_nan;
+        return r;
+    }
+    // atan2(y, x): in a half plane that excludes the origin and the cut (x < 0, y = 0) it
+    // has no critical point and is monotone along each edge of a box, so the corners
+    // bound it; otherwise [-π, π].
+    Interval angle(const Interval& y, const Interval& x) {
+        out_.transcendental = true;
+        const Enclosure pi = enclose_pi();
+        Interval r{Bound::of(-pi.upper), Bound::of(pi.upper), x.may_be_nan || y.may_be_nan};
+        const bool finite = y.lo.finite() && y.hi.finite() && x.lo.finite() && x.hi.finite();
+        if (!finite || !(Bound::of(0) < x.lo || Bound::of(0) < y.lo || y.hi < Bound::of(0))) return r;
+        cl_RA lo = pi.upper, hi = -pi.upper;
+        for (const cl_RA& yy : {y.lo.value, y.hi.value})
+            for (const cl_RA& xx : {x.lo.value, x.hi.value}) {
+                const Enclosure e = enclose_atan2(yy, xx);
+                lo = std::min(lo, e.lower), hi = std::max(hi, e.upper);
+            }
+        r.lo = Bound::of(lo), r.hi = Bound::of(hi);
+        return r;
+    }
+
     Interval sin_cos(const Interval& a, bool cosine) {
         out_.transcendental = true;
         Interval full{Bound::of(-1), Bound::of(1), a.may_be_nan};
@@ -269,6 +322,14 @@ private:
             }
             case Op::Sin: return sin_cos(arg(n, 0), false);
             case Op::Cos: return sin_cos(arg(n, 0), true);
+            case Op::Tan: return tangent(arg(n, 0));
+            case Op::Atan: {
+                const cl_RA half_pi = enclose_pi().upper / 2;
+                return monotone(arg(n, 0), enclose_atan, Bound::of(-half_pi), Bound::of(half_pi));
+            }
+            case Op::Asin:
+            case Op::Acos: return arc_sine_cosine(arg(n, 0), n.op == Op::Acos);
+            case Op::Atan2: return angle(arg(n, 0), arg(n, 1));
             case Op::Trunc: return {map_bound(arg(n, 0).lo, [](const cl_RA& v) { return cl_RA(cln::truncate1(v)); }),
                                     map_bound(arg(n, 0).hi, [](const cl_RA& v) { return cl_RA(cln::truncate1(v)); }), arg(n, 0).may_be_nan};
             case Op::Round: return {map_bound(arg(n, 0).lo, [](const cl_RA& v) { return cl_RA(cln::round1(v)); }),

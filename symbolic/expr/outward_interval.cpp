@@ -175,6 +175,45 @@ OutwardInterval log_of(const OutwardInterval& a) {
 OutwardInterval sin_of(const OutwardInterval& a) { return periodic(a, false); }
 OutwardInterval cos_of(const OutwardInterval& a) { return periodic(a, true); }
 
+// The inverse functions are monotone, tan between its poles ±pi/2 + 2k pi (the peaks
+// of sin at offsets 1 and -1 half turns): values at the ends, outward by the C library's error.
+OutwardInterval tan_of(const OutwardInterval& a) {
+    if (a.is_empty()) return a;
+    if (!a.bounded() || a.hi - a.lo > 3 || may_hold_peak(a.lo, a.hi, 1) || may_hold_peak(a.lo, a.hi, -1))
+        return OutwardInterval::everything();
+    return {libm_low(std::tan(a.lo), a.lo == 0), libm_high(std::tan(a.hi), a.hi == 0)};
+}
+OutwardInterval atan_of(const OutwardInterval& a) {
+    if (a.is_empty()) return a;
+    const double half_pi = kPiHigh / 2;
+    return {std::max(-half_pi, libm_low(std::atan(a.lo), a.lo == 0)), std::min(half_pi, libm_high(std::atan(a.hi), a.hi == 0))};
+}
+OutwardInterval asin_of(const OutwardInterval& a) {
+    const OutwardInterval d = intersect(a, {-1, 1});
+    if (d.is_empty()) return d;
+    const double half_pi = kPiHigh / 2;
+    return {std::max(-half_pi, libm_low(std::asin(d.lo), d.lo == 0)), std::min(half_pi, libm_high(std::asin(d.hi), d.hi == 0))};
+}
+OutwardInterval acos_of(const OutwardInterval& a) {
+    const OutwardInterval d = intersect(a, {-1, 1});
+    if (d.is_empty()) return d;
+    return {std::max(0.0, libm_low(std::acos(d.hi), d.hi == 1)), std::min(kPiHigh, libm_high(std::acos(d.lo), d.lo == 1))};
+}
+OutwardInterval atan2_of(const OutwardInterval& y, const OutwardInterval& x) {
+    if (y.is_empty() || x.is_empty()) return OutwardInterval::empty();
+    // Away from the origin and the cut (x < 0, y = 0) atan2 has no critical point and is
+    // monotone along every edge of a box: the corners bound it.
+    if (!y.bounded() || !x.bounded() || !(x.lo > 0 || y.lo > 0 || y.hi < 0)) return {-kPiHigh, kPiHigh};
+    double lo = kInf, hi = -kInf;
+    for (double yy : {y.lo, y.hi})
+        for (double xx : {x.lo, x.hi}) {
+            const double v = std::atan2(yy, xx);
+            const bool exact = yy == 0 && xx > 0;
+            lo = std::min(lo, libm_low(v, exact)), hi = std::max(hi, libm_high(v, exact));
+        }
+    return {std::max(lo, -kPiHigh), std::min(hi, kPiHigh)};
+}
+
 OutwardInterval abs_of(const OutwardInterval& a) {
     if (a.is_empty()) return a;
     if (a.lo >= 0) return a;

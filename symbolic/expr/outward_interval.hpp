@@ -51,6 +51,13 @@ OutwardInterval sin_of(const OutwardInterval& a);
 OutwardInterval cos_of(const OutwardInterval& a);
 OutwardInterval pow_of(const OutwardInterval& a, const OutwardInterval& b);
 OutwardInterval abs_of(const OutwardInterval& a);
+// tan (everything when a pole may lie inside), asin and acos of the part in [-1, 1]
+// (empty when none), atan, and atan2(y, x) (in [-pi, pi]; 0 at the origin, as atan2f(+0, +0)).
+OutwardInterval tan_of(const OutwardInterval& a);
+OutwardInterval asin_of(const OutwardInterval& a);
+OutwardInterval acos_of(const OutwardInterval& a);
+OutwardInterval atan_of(const OutwardInterval& a);
+OutwardInterval atan2_of(const OutwardInterval& y, const OutwardInterval& x);
 
 // The enclosure of one real given as a double and a bound on its error.
 OutwardInterval around(double v, double error);

@@ -9,6 +9,7 @@
 #include "filters/base/error.hpp"
 #include "filters/expr/ir_text.hpp"
 #include "filters/expr/point_program.hpp"
+#include "filters/expr/scalar.hpp"
 
 namespace rigor::symbolic::expr {
 
@@ -53,6 +54,11 @@ LD apply_real(const Node& n, std::span<const LD> a) {
         case Op::Log: return a[0] > 0 ? std::log(a[0]) : kNaN;
         case Op::Sin: return std::sin(a[0]);
         case Op::Cos: return std::cos(a[0]);
+        case Op::Tan: return std::tan(a[0]);
+        case Op::Asin: return std::fabs(a[0]) <= 1 ? std::asin(a[0]) : kNaN;
+        case Op::Acos: return std::fabs(a[0]) <= 1 ? std::acos(a[0]) : kNaN;
+        case Op::Atan: return std::atan(a[0]);
+        case Op::Atan2: return a[0] == 0 && a[1] >= 0 ? 0 : std::atan2(a[0], a[1]);  // 0 at the origin
         case Op::Trunc: return std::trunc(a[0]);
         case Op::Round: return std::nearbyintl(a[0]);
         case Op::Floor: return std::floor(a[0]);
@@ -72,23 +78,13 @@ LD apply_real(const Node& n, std::span<const LD> a) {
         case Op::Select:
             if (std::isnan(a[0])) return kNaN;
             return is_true(a[0]) ? a[1] : a[2];
-        case Op::SortedNth:
+        case Op::SortedNth:  // scalar.hpp's rule (no NaN argument reaches here)
         case Op::ArgSortNth: {
-            const int k = n.rank, count = int(a.size());
-            for (int i = 0; i < count; ++i) {
-                int r = 0;
-                for (int j = 0; j < count; ++j) r += a[std::size_t(j)] < a[std::size_t(i)] || (j < i && a[std::size_t(j)] == a[std::size_t(i)]);
-                if (r == k) return n.op == Op::SortedNth ? a[std::size_t(i)] : LD(i);
-            }
-            return kNaN;
+            const int i = rigor::expr::index_of_rank(a, n.rank);
+            return n.op == Op::SortedNth ? a[std::size_t(i)] : LD(i);
         }
         case Op::ArgMin:
-        case Op::ArgMax: {
-            std::size_t best = 0;
-            for (std::size_t i = 1; i < a.size(); ++i)
-                if (n.op == Op::ArgMin ? a[i] < a[best] : a[i] > a[best]) best = i;
-            return LD(best);
-        }
+        case Op::ArgMax: return LD(rigor::expr::index_of_extreme(a, n.op == Op::ArgMin));
         default: return kNaN;
     }
 }

@@ -180,6 +180,8 @@ TEST_CASE("rigor expr bad input: exit 1 (2 for argument mistakes), a clear messa
         {"-e 'x x.Gain *' --prop x.Gain=2x" + o + (d / "a.y4m"), "--prop expects CLIP.NAME=VALUE", 2},
         {"--akarin -e 'x 2 / ceil'" + o + (d / "a.y4m"),
          "expression for plane 0: 'ceil' is a rigor extension that akarin.Expr does not have"},
+        {"--akarin -e 'x 128 - x atan2'" + o + (d / "a.y4m"),
+         "'atan2' is a rigor extension that akarin.Expr does not have (refused in akarin mode) (token 5, column 11)"},
         {"-e x --format gray7" + o + (d / "a.y4m"), "unknown format", 2},
         {"-e x --bogus" + o + (d / "a.y4m"), "unknown option", 2},
     };

@@ -35,9 +35,9 @@ bool cpu_has_avx2() {
 std::string random_program(std::mt19937& rng, int clips, int width) {
     auto pick = [&](int n) { return int(std::uniform_int_distribution<int>(0, n - 1)(rng)); };
     const std::vector<std::string> unary = {"abs", "sqrt", "trunc", "floor", "round", "not", "bitnot",
-                                            "exp", "log", "sin", "cos", "-1 *"};
+                                            "exp", "log", "sin", "cos", "-1 *", "tan", "asin", "acos", "atan"};
     const std::vector<std::string> binary = {"+", "-", "*", "/", "%", "max", "min", ">", "<", "=", ">=", "<=",
-                                             "and", "or", "xor", "bitand", "bitor", "bitxor", "pow", "+", "*"};
+                                             "and", "or", "xor", "bitand", "bitor", "bitxor", "pow", "+", "*", "atan2"};
     const std::vector<std::string> consts = {"0", "1", "2", "0.5", "-3", "255", "1e-3", "7.25", "-0.5", "100000", "3.14159"};
     const std::string names = "xyz";
     std::string out;

@@ -1,5 +1,6 @@
 // Calls from a binary32 kernel into the interpreter's array kernels (math_kernels.hpp)
-// for the operations not written out inline (the bit operations): the same
+// for the operations not written out inline (the bit operations; tan, asin, acos, atan
+// and atan2, vector_math_trig.hpp, whose inline forms would be long): the same
 // code computes them for both, so the bits agree.  The operands of all unrolled vectors
 // go to the frame's call area, one call computes them all.
 #include "filters/base/error.hpp"
@@ -27,6 +28,11 @@ Callout callout_of(Op op) {
         case Op::BitAnd: return {Callout::Binary, reinterpret_cast<const void*>(k.bitand_)};
         case Op::BitOr: return {Callout::Binary, reinterpret_cast<const void*>(k.bitor_)};
         case Op::BitXor: return {Callout::Binary, reinterpret_cast<const void*>(k.bitxor_)};
+        case Op::Tan: return {Callout::Unary, reinterpret_cast<const void*>(k.tan)};
+        case Op::Asin: return {Callout::Unary, reinterpret_cast<const void*>(k.asin)};
+        case Op::Acos: return {Callout::Unary, reinterpret_cast<const void*>(k.acos)};
+        case Op::Atan: return {Callout::Unary, reinterpret_cast<const void*>(k.atan)};
+        case Op::Atan2: return {Callout::Binary, reinterpret_cast<const void*>(k.atan2)};
         default: throw InternalError("Expr JIT: no call-out for this operation");
     }
 }

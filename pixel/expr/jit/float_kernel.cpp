@@ -86,6 +86,7 @@ void FloatGenerator::count_register_uses() {
                 case Op::Ceil: needs = false; break;
                 case Op::And: case Op::Or: case Op::Xor:
                 case Op::BitAnd: case Op::BitOr: case Op::BitXor: case Op::BitNot: needs = true; break;
+                case Op::Tan: case Op::Asin: case Op::Acos: case Op::Atan: case Op::Atan2: needs = true; break;
                 default: break;
             }
             register_uses_[n.args[k]] += needs;
@@ -152,7 +153,12 @@ void FloatGenerator::emit(int position) {
         case Op::BitAnd:
         case Op::BitOr:
         case Op::BitXor:
-        case Op::BitNot: emit_callout(i, position); return;
+        case Op::BitNot:
+        case Op::Tan:
+        case Op::Asin:
+        case Op::Acos:
+        case Op::Atan:
+        case Op::Atan2: emit_callout(i, position); return;
         case Op::Sin:
         case Op::Cos:
             if (regs_.value(i, 0).reg >= 0 || regs_.value(i, 0).slot_valid) {  // made with its partner
