@@ -295,7 +295,13 @@ TEST_CASE("neighbourhoods on wide and narrow rows with reaches beyond a step equ
     const std::string box = "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + + 9 /";
     const char* programs[] = {"x[-1,0] x x[1,0] + + 3 /", "x[2,1] x[-3,-1] max", "x[70,0] x[-5,0] + 2 /",
                               "x[-9,0] x min", "x[1,0] 2 *", "x[-1,0] sin x[1,1] +",
-                              "x[-1,-1] x[1,-1] x[0,1] sort3 drop swap drop"};
+                              "x[-1,-1] x[1,-1] x[0,1] sort3 drop swap drop",
+                              // Boxes in other orders, without the tail, and near-boxes
+                              // the box path must decline (fixed_box_sum.cpp).
+                              "x x[-1,-1] + x[1,1] + x[0,-1] + x[1,-1] + x[-1,0] + x[1,0] + x[-1,1] + x[0,1] + 9 /",
+                              "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + +",
+                              "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1]:c + + + + + + + + 9 /",
+                              "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[0,1] + + + + + + + + 7 /"};
     for (const char* format : {"gray8", "gray10", "gray16", "grays"})
         for (int w : {129, 150, 200, 333, 1000}) {
             const bool is_float = format[4] == 's';

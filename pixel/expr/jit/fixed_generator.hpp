@@ -52,11 +52,21 @@ public:
         bool min_top = false;  // some k needs the clamp to top
     };
 
+    // A 3x3 box sum of one clip (fixed_box_sum.cpp): its Add node and the loads of its
+    // middle column, rows dy = -1, 0, 1.
+    struct BoxSum {
+        rigor::expr::NodeId sum = 0;
+        rigor::expr::NodeId column[3] = {};
+    };
+    // The box sum when the program is exactly one (the sum, or the sum and its float
+    // tail), else nullopt.
+    static std::optional<BoxSum> find_box_sum(const rigor::expr::Expr& e, std::optional<rigor::expr::NodeId> tail_arg);
+
     FixedGenerator(const rigor::expr::Expr& e, std::span<const SampleLayout> clips, SampleLayout out,
                    std::vector<rigor::expr::DyadicRange> ranges, Schedule sched,
                    std::optional<FloatTail> tail = std::nullopt, std::optional<MultiplyHigh> multiply_high = std::nullopt)
         : e_(e), clips_(clips), out_(out), r_(std::move(ranges)), sched_(std::move(sched)), tail_(tail),
-          multiply_high_(multiply_high),
+          multiply_high_(multiply_high), box_(find_box_sum(e, tail ? std::optional(tail->arg) : std::nullopt)),
           unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
           reg_(e.size() * 4, -1) {}
 
@@ -117,6 +127,7 @@ private:
     void emit_store();
     void emit_float_tail(int k, int t);
     void emit_multiply_high(int k, int t);  // fixed_multiply_high.cpp
+    void emit_box_sum();                     // fixed_box_sum.cpp
     // fixed_sorting_network.cpp
     void emit_sorted(NodeId i, int u, int position);
     // fixed_halving_sum.cpp: a sum of two samples of `bytes` bytes halved, in lanes of
@@ -140,6 +151,7 @@ private:
     Schedule sched_;
     std::optional<FloatTail> tail_;
     std::optional<MultiplyHigh> multiply_high_;
+    std::optional<BoxSum> box_;
     int unroll_;
     std::vector<int> reg_;
     bool busy_[16] = {};

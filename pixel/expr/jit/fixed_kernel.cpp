@@ -204,6 +204,10 @@ GeneratedKernel FixedGenerator::generate() {
     if (const std::optional<NodeId> sum = word_average_sum(e_, clips_, out_)) {
         emit_halving_sum(*sum, 2);
         k.step = 64;
+    } else if (box_) {
+        emit_box_sum();
+        emit_store();
+        k.step = 16 * unroll_;
     } else if (is_byte_average()) {
         emit_halving_sum(e_.node(e_.root()).args[std::size_t(r_[e_.root()].scaled_arg)], 1);
         k.step = 64;
