@@ -266,8 +266,11 @@ TEST_CASE("a root division by a constant after 16-bit sums (the 3x3 box) equals 
     const std::string box = "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + + 9 /";
     // Negative and overflowing results (clamps), shifts before the tail, x / 0 (inf, NaN
     // for 0 / 0), a constant first, deeper outputs.
+    // Divisions and fractions the 16-bit multiply-high takes (fixed_multiply_high.cpp),
+    // ties it must decline (/ 6), clamps to the output's top (a 10-bit box into gray8).
     const char* programs[] = {"x 0.1 *", "0.1 x *", "x y - 3 /", "x 2.5 *", "x 128 - 0.7 *", "x 0 /",
-                              "x 4 / y + 0.3 *", "x y max 3 /", "x -1 /"};
+                              "x 4 / y + 0.3 *", "x y max 3 /", "x -1 /", "x y + 7 /", "x y + 6 /",
+                              "x 0.3 *", "x[-1,0] x x[1,0] + + 3 /", "x y + y + 0.2 *", "x 255 /"};
     for (const char* format : {"gray8", "gray10"})
         for (const char* out : {"gray8", "gray10", "gray16"}) {
             const unsigned top = format[4] == '8' ? 256 : 1024;
@@ -279,6 +282,45 @@ TEST_CASE("a root division by a constant after 16-bit sums (the 3x3 box) equals 
                 INFO(program << " on " << format << " into " << out);
                 CHECK(fixed_equals_interpreter(program, {a, b}, out, expr::Boundary::Mirror) == 1);
             }
+        }
+}
+
+TEST_CASE("neighbourhoods on wide and narrow rows with reaches beyond a step equal the interpreter", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    // The row driver's boundary columns and the kernels' last overlapping step on rows
+    // several steps wide; reaches within one step, beyond one (x[70,0]) and one-sided;
+    // fixed point (8, 10 and 16-bit; the box's / 9 as a multiply-high), binary32 and
+    // float clips; clamp and mirror.
+    std::mt19937 rng(14);
+    const std::string box = "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + + 9 /";
+    const char* programs[] = {"x[-1,0] x x[1,0] + + 3 /", "x[2,1] x[-3,-1] max", "x[70,0] x[-5,0] + 2 /",
+                              "x[-9,0] x min", "x[1,0] 2 *", "x[-1,0] sin x[1,1] +",
+                              "x[-1,-1] x[1,-1] x[0,1] sort3 drop swap drop",
+                              // Boxes in other orders, without the tail, and near-boxes
+                              // the box path must decline (fixed_box_sum.cpp).
+                              "x x[-1,-1] + x[1,1] + x[0,-1] + x[1,-1] + x[-1,0] + x[1,0] + x[-1,1] + x[0,1] + 9 /",
+                              "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + +",
+                              "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1]:c + + + + + + + + 9 /",
+                              "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[0,1] + + + + + + + + 7 /"};
+    for (const char* format : {"gray8", "gray10", "gray16", "grays"})
+        for (int w : {129, 150, 200, 333, 1000}) {
+            const bool is_float = format[4] == 's';
+            const unsigned top = format[4] == '8' ? 256 : format[5] == '0' ? 1024 : 65536;
+            const Frame a = make_frame(format, w, 4, [&](int, int x, int) {
+                return is_float ? double(rng() % 1000) / 999.0 : double(x < 2 ? top - 1 : rng() % top);
+            });
+            std::vector<std::string> all(std::begin(programs), std::end(programs));
+            all.push_back(box);
+            for (const std::string& program : all)
+                for (expr::Boundary b : {expr::Boundary::Clamp, expr::Boundary::Mirror}) {
+                    INFO(program << " on " << format << ", width " << w << (b == expr::Boundary::Mirror ? " mirror" : " clamp"));
+                    int planes = 0;
+                    const Frame want = run_engine(program, {a}, format, b, false, 1);
+                    const Frame got = run_engine(program, {a}, format, b, true, 1, &planes);
+                    CHECK(planes == 1);
+                    for (int y = 0; y < 4; ++y)
+                        REQUIRE(std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
+                }
         }
 }
 

@@ -1,10 +1,12 @@
 // The 16-bit fixed-point code generator (generate_fixed_kernel, generated_kernel.hpp):
 // one class, its parts in files of their own: lanes of k / 2^s, their arithmetic and the
 // rounding store (fixed_kernel.cpp), medians and sorts by sorting networks
-// (fixed_sorting_network.cpp), and the halving sum of two clips in lanes as narrow as
-// their samples (fixed_halving_sum.cpp).  Values stay in registers (no spills, no calls).
+// (fixed_sorting_network.cpp), a root division by a constant as a 16-bit multiply-high
+// where that is exact (fixed_multiply_high.cpp), and the halving sum of two clips in
+// lanes as narrow as their samples (fixed_halving_sum.cpp).  Values stay in registers (no spills, no calls).
 #pragma once
 #include <bit>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -37,12 +39,34 @@ public:
         rigor::expr::NodeId arg;  // the fixed-point argument
         bool divide;              // arg / c, else arg * c
         float c;
+        // Its binary32 value where the argument is k / 2^shift (exact: |k| < 2^15).
+        float at(int shift, std::int64_t k) const {
+            const float v = std::ldexp(float(k), -shift);
+            return divide ? v / c : v * c;
+        }
     };
+    // The tail in 16-bit lanes, min(((k + bias) * multiplier) >> (16 + shift), top)
+    // (fixed_multiply_high.cpp), where that equals the binary32 tail at every k.
+    struct MultiplyHigh {
+        int bias = 0, multiplier = 1, shift = 0;
+        bool min_top = false;  // some k needs the clamp to top
+    };
+
+    // A 3x3 box sum of one clip (fixed_box_sum.cpp): its Add node and the loads of its
+    // middle column, rows dy = -1, 0, 1.
+    struct BoxSum {
+        rigor::expr::NodeId sum = 0;
+        rigor::expr::NodeId column[3] = {};
+    };
+    // The box sum when the program is exactly one (the sum, or the sum and its float
+    // tail), else nullopt.
+    static std::optional<BoxSum> find_box_sum(const rigor::expr::Expr& e, std::optional<rigor::expr::NodeId> tail_arg);
 
     FixedGenerator(const rigor::expr::Expr& e, std::span<const SampleLayout> clips, SampleLayout out,
                    std::vector<rigor::expr::DyadicRange> ranges, Schedule sched,
-                   std::optional<FloatTail> tail = std::nullopt)
+                   std::optional<FloatTail> tail = std::nullopt, std::optional<MultiplyHigh> multiply_high = std::nullopt)
         : e_(e), clips_(clips), out_(out), r_(std::move(ranges)), sched_(std::move(sched)), tail_(tail),
+          multiply_high_(multiply_high), box_(find_box_sum(e, tail ? std::optional(tail->arg) : std::nullopt)),
           unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
           reg_(e.size() * 4, -1) {}
 
@@ -102,6 +126,8 @@ private:
     void emit(NodeId i, int u, int position);
     void emit_store();
     void emit_float_tail(int k, int t);
+    void emit_multiply_high(int k, int t);  // fixed_multiply_high.cpp
+    void emit_box_sum();                     // fixed_box_sum.cpp
     // fixed_sorting_network.cpp
     void emit_sorted(NodeId i, int u, int position);
     // fixed_halving_sum.cpp: a sum of two samples of `bytes` bytes halved, in lanes of
@@ -124,6 +150,8 @@ private:
     std::vector<DyadicRange> r_;
     Schedule sched_;
     std::optional<FloatTail> tail_;
+    std::optional<MultiplyHigh> multiply_high_;
+    std::optional<BoxSum> box_;
     int unroll_;
     std::vector<int> reg_;
     bool busy_[16] = {};
@@ -134,5 +162,10 @@ private:
     std::vector<Kernel::Row> rows_;
     CodeBuffer a_;
 };
+
+// fixed_multiply_high.cpp: parameters for the tail on arguments in `arg` into an
+// output of out_bits, checked at every k, or nullopt (the binary32 tail stays).
+std::optional<FixedGenerator::MultiplyHigh> multiply_high_tail(const rigor::expr::DyadicRange& arg,
+                                                               const FixedGenerator::FloatTail& tail, int out_bits);
 
 }  // namespace rigor::pixel::expr::jit

@@ -4,7 +4,8 @@
 // back.  `x y + 0.5 *` on 8-bit clips, for instance, becomes (x + y) rounded half to
 // even by one bit.  A program whose root alone is not of that form, a division or
 // multiplication by another constant (a 3x3 box sum / 9), computes its argument so and
-// the root in binary32 on that exact value (emit_float_tail).  No spills and no calls:
+// the root in binary32 on that exact value (emit_float_tail), or by a 16-bit
+// multiply-high checked equal to it at every value (fixed_multiply_high.cpp).  No spills and no calls:
 // programs needing more than the 14 value registers go to the binary32 generator.
 #include <algorithm>
 #include <cmath>
@@ -103,11 +104,7 @@ void FixedGenerator::emit_float_tail(int k, int t) {
     const float top = float((std::int64_t(1) << out_.bits) - 1);
     // The clamp is needed only if the ends of the argument's range leave [0, top] after
     // the tail's operation (rounding is monotonic, so every value lies between the ends').
-    auto tail_of = [&](std::int64_t k) {
-        const float v = std::ldexp(float(k), -s);
-        return tail_->divide ? v / tail_->c : v * tail_->c;
-    };
-    const float end0 = tail_of(range.lo), end1 = tail_of(range.hi);
+    const float end0 = tail_->at(s, range.lo), end1 = tail_->at(s, range.hi);
     const bool clamp = !(std::isfinite(tail_->c) && tail_->c != 0.0f && std::min(end0, end1) >= 0.0f &&
                          std::max(end0, end1) <= top);
     a_.vextracti128(xmm(kScratchB), ymm(k), 1);
@@ -150,7 +147,8 @@ void FixedGenerator::emit_store() {
         t[u] = free;
         const int k = e_.node(root).op == Op::Constant ? in_register(pooled(range.lo), kScratchA) : reg(root, u);
         if (tail_) {
-            emit_float_tail(k, t[u]);
+            if (multiply_high_) emit_multiply_high(k, t[u]);
+            else emit_float_tail(k, t[u]);
             continue;
         }
         if (s > 0) {
@@ -206,6 +204,10 @@ GeneratedKernel FixedGenerator::generate() {
     if (const std::optional<NodeId> sum = word_average_sum(e_, clips_, out_)) {
         emit_halving_sum(*sum, 2);
         k.step = 64;
+    } else if (box_) {
+        emit_box_sum();
+        emit_store();
+        k.step = 16 * unroll_;
     } else if (is_byte_average()) {
         emit_halving_sum(e_.node(e_.root()).args[std::size_t(r_[e_.root()].scaled_arg)], 1);
         k.step = 64;
@@ -274,7 +276,9 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e,
     if (out.bits > 16) return std::nullopt;
     Schedule sched = schedule(e, kValueRegisters);
     if (sched.max_live > kValueRegisters) return std::nullopt;
-    FixedGenerator g(e, clips, out, std::move(*ranges), std::move(sched), tail);
+    std::optional<FixedGenerator::MultiplyHigh> multiply_high;
+    if (tail) multiply_high = multiply_high_tail(root, *tail, out.bits);
+    FixedGenerator g(e, clips, out, std::move(*ranges), std::move(sched), tail, multiply_high);
     GeneratedKernel k = g.generate();
     if (g.failed()) return std::nullopt;
     return k;
