@@ -1,6 +1,5 @@
 // rigor._rigor.expr: the Expr filter (pixel/expr/expr_filter.hpp) on numpy planes, read
 // and written in place, the GIL released while it runs.
-#include <cmath>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -55,9 +54,7 @@ std::optional<VideoFormat> output_format_of(const py::object& format) {
 rigor::expr::MissingProperties missing_of(const std::string& m) {
     rigor::expr::MissingProperties missing;
     missing.hint = "give it in props= or a default (missing_props='nan' or 'zero')";
-    if (m == "nan") missing.otherwise = NAN;
-    else if (m == "zero") missing.otherwise = 0.0;
-    else if (m != "error") throw UserError("missing_props expects 'error', 'nan' or 'zero', got '" + m + "'");
+    missing.otherwise = rigor::expr::missing_properties_mode(m, "missing_props");
     return missing;
 }
 

@@ -25,6 +25,7 @@ struct ExprData {
     VSVideoInfo vi{};
     pixel::VideoFormat output_format;
     int copy_source[3] = {-1, -1, -1};
+    std::vector<std::vector<std::string>> properties;  // per clip: the names the programs read
     std::unique_ptr<InstancePool<ExprFilter>> filters;
 };
 
@@ -50,7 +51,7 @@ const VSFrame* VS_CC expr_get_frame(int n, int reason, void* instance, void**, V
         std::vector<std::vector<pixel::expr::PlaneSource>> planes_of(src.size());
         std::vector<pixel::expr::ExprFilter::ClipPlanes> views(src.size());
         for (std::size_t i = 0; i < src.size(); ++i) {
-            props[i] = all_properties(src[i], vsapi);
+            props[i] = read_properties(src[i], d->properties[i], vsapi);  // missing: left out (NaN)
             for (int p = 0; p < vsapi->getVideoFrameFormat(src[i])->numPlanes; ++p)
                 planes_of[i].push_back(plane_source(src[i], p, vsapi));
             views[i] = {planes_of[i], &props[i]};
@@ -121,6 +122,7 @@ void VS_CC expr_create(const VSMap* in, VSMap* out, void*, VSCore* core, const V
         d->output_format = first->output_format();
         d->vi.format = to_vs(d->output_format, core, vsapi);
         for (int p = 0; p < d->output_format.planes(); ++p) d->copy_source[p] = first->copy_source(p);
+        for (int i = 0; i < clips; ++i) d->properties.push_back(first->properties_read(i));
         const int width = d->vi.width, height = d->vi.height;
         d->filters = std::make_unique<InstancePool<ExprFilter>>(
             [settings, formats, width, height] { return std::make_unique<ExprFilter>(settings, formats, width, height); },

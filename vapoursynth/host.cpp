@@ -87,18 +87,6 @@ bool read_property(const VSFrame* frame, const std::string& name, double& value,
     return error == 0;  // an empty array (mapSetEmpty) has no first element
 }
 
-pixel::FrameProperties all_properties(const VSFrame* frame, const VSAPI* vsapi) {
-    const VSMap* props = vsapi->getFramePropertiesRO(frame);
-    pixel::FrameProperties out;
-    const int keys = vsapi->mapNumKeys(props);
-    for (int k = 0; k < keys; ++k) {
-        const std::string name = vsapi->mapGetKey(props, k);
-        double value = 0;
-        if (read_property(frame, name, value, vsapi)) out[name] = value;
-    }
-    return out;
-}
-
 pixel::FrameProperties read_properties(const VSFrame* frame, const std::vector<std::string>& names, const VSAPI* vsapi,
                                        const double* missing) {
     pixel::FrameProperties out;

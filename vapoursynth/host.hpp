@@ -41,9 +41,6 @@ pixel::expr::PlaneTarget plane_target(VSFrame* frame, int plane, const pixel::Vi
 // type (frames, clips, functions): no value.
 bool read_property(const VSFrame* frame, const std::string& name, double& value, const VSAPI* vsapi);
 
-// Every property of a frame that read_property() gives a value.
-pixel::FrameProperties all_properties(const VSFrame* frame, const VSAPI* vsapi);
-
 // The properties a program reads, from one frame: what ExprFilter and FrameSelector look
 // up by name.  Missing ones are left out, or set to `missing` when given.
 pixel::FrameProperties read_properties(const VSFrame* frame, const std::vector<std::string>& names,

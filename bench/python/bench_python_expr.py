@@ -11,8 +11,16 @@ fresh array per call, the same into one reused array (out=), and rigor.expr.eval
 slow a trial down); "ratio" is over the CLI kernel of the same run.
 
 Usage: PYTHONPATH=build/python python3 bench/python/bench_python_expr.py [trials] [threads]
+       PYTHONPATH=build/python python3 bench/python/bench_python_expr.py --ir [ROW]
+
+--ir counts instructions instead (valgrind's callgrind; independent of the machine's
+load): per frame, the CLI's kernel path and rigor.expr.evaluate, each as the difference
+of a run over 2 and one over 6 passes of the frames, divided by 4 * FRAMES, so that
+Python's start, the frames' making and the first compilation cancel out; 1 thread.
 """
 import os
+import re
+import subprocess
 import sys
 import time
 
@@ -91,5 +99,48 @@ def main():
               (expr[:44], fmt, c, a, a / c, r, r / c, e, e / c))
 
 
+def passes(mode, row, count):
+    """Under valgrind: `count` passes of one way over the frames of ROWS[row]."""
+    expr, fmt = ROWS[row]
+    frames = frames_of(fmt, 2 if "y" in expr else 1, np.random.default_rng(15))
+    rigor.expr.evaluate(expr, *frames[0])  # compiled once, as in every later call
+    if mode == "cli":
+        _rigor.expr.cli_kernel_seconds(expr, frames, "", 1, count)
+    else:
+        for _ in range(count):
+            for n, planes in enumerate(frames):
+                rigor.expr.evaluate(expr, *planes, frame=n)
+
+
+def instructions(mode, row):
+    counts = []
+    for count in (2, 6):
+        r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+                            os.path.abspath(__file__), "--passes", mode, str(row), str(count)],
+                           capture_output=True, text=True)
+        m = re.search(r"Collected : (\d+)", r.stderr)
+        if r.returncode != 0 or not m:
+            print("  %s: %s" % (mode, r.stderr.strip().splitlines()[-1:]), file=sys.stderr)
+            return None
+        counts.append(int(m.group(1)))
+    return (counts[1] - counts[0]) / (4 * FRAMES)
+
+
+def main_ir(only):
+    print("1920x1080, %d distinct frames, 1 thread: instructions per frame (callgrind Ir, millions)" % FRAMES)
+    print("%-44s %-7s %9s %9s %7s" % ("expression", "format", "cli", "evaluate", "ratio"))
+    for row, (expr, fmt) in enumerate(ROWS):
+        if only not in expr:
+            continue
+        c, e = instructions("cli", row), instructions("evaluate", row)
+        ratio = "%6.3fx" % (e / c) if c and e else "    n/a"
+        print("%-44s %-7s %9.2f %9.2f %s" % (expr[:44], fmt, (c or 0) / 1e6, (e or 0) / 1e6, ratio), flush=True)
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "--passes":
+        passes(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--ir":
+        main_ir(sys.argv[2] if len(sys.argv) > 2 else "")
+    else:
+        main()

@@ -1,7 +1,6 @@
 #include "cli/expr/prop_arguments.hpp"
 
 #include <charconv>
-#include <cmath>
 #include <cstdlib>
 #include <string_view>
 
@@ -60,10 +59,11 @@ rigor::expr::MissingProperties parse_missing_properties(std::span<const std::str
         m.defaults[text.substr(0, eq)] = v;
     }
     for (const std::string& mode : modes) {
-        if (mode == "error") m.otherwise.reset();
-        else if (mode == "nan") m.otherwise = std::nan("");
-        else if (mode == "zero") m.otherwise = 0.0;
-        else throw UsageError("--missing-props expects error, nan or zero, got '" + mode + "'");
+        try {
+            m.otherwise = rigor::expr::missing_properties_mode(mode, "--missing-props");
+        } catch (const UserError& e) {
+            throw UsageError(e.what());  // a bad option value: the CLI's usage exit code
+        }
     }
     m.hint = "give it (" + flags_hint + ") or a default (--prop-default NAME=VALUE, --missing-props nan|zero)";
     return m;

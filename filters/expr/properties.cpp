@@ -1,5 +1,7 @@
 #include "filters/expr/properties.hpp"
 
+#include <cmath>
+
 #include "filters/base/error.hpp"
 #include "filters/expr/ir_text.hpp"
 
@@ -19,6 +21,13 @@ double MissingProperties::value_for(std::string_view name, int clip, long frame,
                           std::string(name) + ", read by " + std::string(reader) + ")";
     if (!hint.empty()) message += "; " + hint;
     throw UserError(message);
+}
+
+std::optional<double> missing_properties_mode(std::string_view mode, std::string_view option) {
+    if (mode == "error") return std::nullopt;
+    if (mode == "nan") return std::nan("");
+    if (mode == "zero") return 0.0;
+    throw UserError(std::string(option) + " expects error, nan or zero, got '" + std::string(mode) + "'");
 }
 
 }  // namespace rigor::expr

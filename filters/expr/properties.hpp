@@ -34,6 +34,12 @@ struct MissingProperties {
     double value_for(std::string_view name, int clip, long frame, std::string_view reader) const;
 };
 
+// The value of MissingProperties::otherwise that a mode word names: "error" (none: a
+// missing property is an error), "nan" (akarin.Expr's rule) or "zero" (akarin.Select's).
+// The one parser of the mode for every front end; throws rigor::UserError naming `option`
+// (the front end's name of the setting: "--missing-props", "missing_props").
+std::optional<double> missing_properties_mode(std::string_view mode, std::string_view option);
+
 // Looks `name` up in one frame's properties (a map from name to number), else
 // missing.value_for(...).
 template <class Properties>

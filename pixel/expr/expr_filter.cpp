@@ -1,5 +1,6 @@
 #include "pixel/expr/expr_filter.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -136,6 +137,16 @@ int ExprFilter::copy_source(int p) const {
     if (plan.copy) return 0;
     const int plain = plan.compiled->program.plain_clip;  // e.g. `x`, `x 1 *`
     return plain >= 0 && input_formats_[std::size_t(plain)] == output_format_ ? plain : -1;
+}
+
+std::vector<std::string> ExprFilter::properties_read(int clip) const {
+    std::vector<std::string> names;
+    for (const PlanePlan& plan : planes_)
+        if (plan.compiled)
+            for (const PropertyRef& ref : plan.compiled->program.properties)
+                if (ref.clip == clip && std::find(names.begin(), names.end(), ref.name) == names.end())
+                    names.push_back(ref.name);
+    return names;
 }
 
 void ExprFilter::process(std::span<const Frame* const> inputs, long frame_number, Frame& out) const {

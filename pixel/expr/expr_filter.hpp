@@ -64,6 +64,9 @@ public:
     // expression, or `x` when that clip has the output format), or -1: a host may share
     // that plane instead of having it copied.
     int copy_source(int p) const;
+    // The names of the frame properties the programs read of clip `clip`, each once: all
+    // that process() looks up (a host need read no others from its frames).
+    std::vector<std::string> properties_read(int clip) const;
 
     // The same on planes the caller holds (a host language's arrays, read and written in
     // place): per input clip its planes (in the format given to the constructor, plane

@@ -6,6 +6,9 @@ gray16, grayh, grays) read in place when their rows are contiguous, the GIL rele
 while it runs; Filter compiles once for many calls.  infix()/postfix() convert the
 text, analyse() returns what `rigor analyse --json` prints.
 """
+import collections
+import threading
+
 from . import _command, _rigor
 
 __all__ = ["evaluate", "Filter", "infix", "postfix", "analyse"]
@@ -39,11 +42,56 @@ class Filter:
         return self._filter.jit_planes
 
 
+class _Compiled:
+    """The Filters evaluate() made recently, by their settings, so that calling it again
+    on the same kind of plane does not compile again (compiling costs about as much as
+    the kernel on a whole 1920x1080 8-bit plane).  A call takes its Filter out while it
+    runs, so calls from several threads never wait for each other (each then has a
+    Filter of its own); results do not depend on which Filter computes them."""
+
+    SIZE = 16
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._idle = collections.OrderedDict()  # settings -> [Filter, ...], oldest first
+
+    def take(self, key):
+        with self._lock:
+            filters = self._idle.get(key)
+            if filters:
+                f = filters.pop()
+                if not filters:
+                    del self._idle[key]
+                return f
+        return None
+
+    def give_back(self, key, f):
+        with self._lock:
+            self._idle.setdefault(key, []).append(f)
+            self._idle.move_to_end(key)
+            while len(self._idle) > self.SIZE:
+                self._idle.popitem(last=False)
+
+
+_compiled = _Compiled()
+
+
 def evaluate(expr, *arrays, format=None, boundary="clamp", props=None, frame=0, threads=1, jit=True, out=None,
              missing_props="error"):
-    """expr evaluated on the arrays (clips x, y, z, a, ... in order); see Filter."""
-    return Filter(expr, format=format, boundary=boundary, threads=threads, jit=jit, missing_props=missing_props)(
-        *arrays, props=props, frame=frame, out=out)
+    """expr evaluated on the arrays (clips x, y, z, a, ... in order); see Filter.  The
+    program is compiled on the first call with these settings and kept for later ones."""
+    try:
+        key = (expr, format, boundary, threads, jit, missing_props)
+        hash(key)
+    except TypeError:  # an unhashable argument: Filter says what is wrong with it
+        key = None
+    f = _compiled.take(key) if key is not None else None
+    if f is None:
+        f = Filter(expr, format=format, boundary=boundary, threads=threads, jit=jit, missing_props=missing_props)
+    result = f(*arrays, props=props, frame=frame, out=out)
+    if key is not None:
+        _compiled.give_back(key, f)  # only a Filter whose call succeeded is kept
+    return result
 
 
 def infix(postfix_text):

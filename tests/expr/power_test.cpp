@@ -56,6 +56,25 @@ void test_pairs(std::vector<float>& a, std::vector<float>& b) {
     }
 }
 
+// The output of `program` on the two clips `in`, from the interpreter and from generated
+// code (which must serve the plane where the CPU has AVX2 and FMA).
+std::pair<Frame, Frame> interpreted_and_generated(const std::vector<Frame>& in, const char* program, int threads) {
+    pixel::expr::ExprSettings s;
+    s.expressions = {program};
+    s.threads = threads;
+    const int w = in[0].width(), h = in[0].height();
+    std::vector<VideoFormat> formats = {in[0].format(), in[1].format()};
+    const Frame* ptrs[] = {&in[0], &in[1]};
+    std::pair<Frame, Frame> out;
+    s.jit = false;
+    pixel::expr::ExprFilter(s, formats, w, h).process(ptrs, 0, out.first);
+    s.jit = true;
+    pixel::expr::ExprFilter jit(s, formats, w, h);
+    if (pixel::expr::cpu_has_avx2_fma()) CHECK(jit.jit_planes() == 1);
+    jit.process(ptrs, 0, out.second);
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("fmod kernels equal the C library's fmodf bit for bit", "[power]") {
@@ -157,23 +176,60 @@ TEST_CASE("generated pow and % equal the interpreter on special values", "[power
                               "x nan pow", "2 y pow", "x y %", "x 3 %", "x 1e-30 %", "x -0.5 %", "x inf %",
                               "x 0 %", "x y % y x pow +", "x y pow x 2 pow x 3 % y 0.5 pow + + +"};
     for (const char* program : programs)
-        for (bool threads2 : {false, true}) {
+        for (int threads : {1, 2}) {
             INFO(program);
-            pixel::expr::ExprSettings s;
-            s.expressions = {program};
-            s.threads = threads2 ? 2 : 1;
-            std::vector<VideoFormat> formats = {in[0].format(), in[1].format()};
-            const Frame* ptrs[] = {&in[0], &in[1]};
-            Frame want, got;
-            s.jit = false;
-            pixel::expr::ExprFilter(s, formats, w, h).process(ptrs, 0, want);
-            s.jit = true;
-            pixel::expr::ExprFilter jit(s, formats, w, h);
-            if (pixel::expr::cpu_has_avx2_fma()) CHECK(jit.jit_planes() == 1);
-            jit.process(ptrs, 0, got);
+            const auto [want, got] = interpreted_and_generated(in, program, threads);
             for (int y = 0; y < h; ++y) {
                 INFO("row " << y);
                 REQUIRE(std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
             }
         }
+}
+
+TEST_CASE("generated pow with a varying exponent equals the interpreter on plain lanes and lone special ones",
+          "[power][jit]") {
+    // Generated code computes whole iterations of plain lanes (a positive normal, b not
+    // 0.5/1/2/4, |b log a| < 86) without pow's special cases and leaves an iteration with
+    // any other lane to the interpreter's kernel.  Rows 0..29: plain lanes only, the
+    // edges of that set included (a = 2^-126, a = 1, b = 0, b = -0, |b log a| just below
+    // 86); rows 30..59: the same with one lane of each row made a special value or a
+    // value just beyond those edges, at a column moving along the row.
+    const int w = 203, h = 60;
+    std::mt19937 rng(15);
+    std::uniform_real_distribution<float> log_a(-12.0f, 12.0f), exponent(-7.0f, 7.0f);
+    const float edge_a[] = {0x1p-126f, 1.0f, 0x1p-126f * 1.5f, 88.0f, 1e30f};
+    const float edge_b[] = {0.0f, -0.0f, 3.0f, -3.0f, 0.49999997f, 1.0000001f, 3.9999998f};
+    std::vector<float> xa(std::size_t(w * h)), ya(xa.size());
+    for (std::size_t k = 0; k < xa.size(); ++k) {
+        xa[k] = k % 11 == 0 ? edge_a[k / 11 % 5] : std::exp(log_a(rng));
+        ya[k] = k % 13 == 0 ? edge_b[k / 13 % 7] : exponent(rng);
+        // |b log a| < 86 on plain lanes: b scaled into range where needed.
+        const float t = std::fabs(ya[k] * std::log(xa[k]));
+        if (t >= 85.0f) ya[k] *= 80.0f / t;
+    }
+    xa[7] = 2.718281828f, ya[7] = 85.9f;    // t just below 86
+    xa[8] = 2.718281828f, ya[8] = -85.9f;
+    const float special_a[] = {0.0f, -0.0f, -2.0f, 0x1p-127f, kInf, -kInf, kNaN, 0x1p-126f * 0.999f};
+    const float special_b[] = {0.5f, 1.0f, 2.0f, 4.0f, kInf, -kInf, kNaN, 86.5f, -90.0f};
+    for (int y = 30; y < h; ++y) {
+        const std::size_t k = std::size_t(y * w + (y * 37) % w);
+        if (y % 2) xa[k] = special_a[std::size_t(y) % 8];
+        else ya[k] = special_b[std::size_t(y) % 9], xa[k] = 2.718281828f;
+    }
+    auto value = [&](const std::vector<float>& v) {
+        return [&v, w](int, int x, int y) { return double(v[std::size_t(y * w + x)]); };
+    };
+    const std::vector<Frame> in = {make_frame("grays", w, h, value(xa)), make_frame("grays", w, h, value(ya))};
+    for (const char* program : {"x y pow", "y x pow", "x y pow x 0.5 * y pow +", "x y 1 + pow 2 *"}) {
+        INFO(program);
+        const auto [want, got] = interpreted_and_generated(in, program, 1);
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                const float g = reinterpret_cast<const float*>(got.plane(0).row(y))[x];
+                const float e = reinterpret_cast<const float*>(want.plane(0).row(y))[x];
+                INFO("x " << xa[std::size_t(y * w + x)] << " y " << ya[std::size_t(y * w + x)] << " at (" << x << ", " << y
+                          << "): " << g << " want " << e);
+                REQUIRE(bits(g) == bits(e));
+            }
+    }
 }

@@ -102,6 +102,44 @@ class Planes(unittest.TestCase):
         np.testing.assert_array_equal(wide[:, 10:63], self.x)
         self.assertFalse(wide[:, :10].any() or wide[:, 63:].any())
 
+    def test_repeated_calls_reuse_the_compiled_program_correctly(self):
+        # evaluate() keeps its compiled Filters: later calls with other planes, shapes,
+        # dtypes, frame numbers and properties (and after a failed call) still compute
+        # their own result.
+        x = self.x.astype(np.int64)
+        for k in range(3):
+            np.testing.assert_array_equal(rigor.expr.evaluate("x N +", self.x, frame=k), np.minimum(x + k, 255))
+        np.testing.assert_array_equal(rigor.expr.evaluate("x N +", self.x[:20, :31], frame=5),
+                                      np.minimum(x[:20, :31] + 5, 255))
+        np.testing.assert_array_equal(rigor.expr.evaluate("x N +", self.y, frame=2),
+                                      np.minimum(self.y.astype(np.int64) + 2, 65535))
+        with self.assertRaises(rigor.UserError):
+            rigor.expr.evaluate("x N +", self.x.astype(np.int32))
+        np.testing.assert_array_equal(rigor.expr.evaluate("x N +", self.x, frame=1), np.minimum(x + 1, 255))
+        for gain in (2, 3):
+            np.testing.assert_array_equal(rigor.expr.evaluate("x x.G *", self.x, props={"x.G": gain}),
+                                          np.minimum(x * gain, 255))
+
+    def test_evaluate_from_several_threads(self):
+        import threading
+        results, errors = {}, []
+
+        def work(k):
+            try:
+                for n in range(20):
+                    got = rigor.expr.evaluate("x N + y -", self.x, self.x, frame=k * 100 + n)
+                    results[(k, n)] = bool((got == min(k * 100 + n, 255)).all())
+            except Exception as e:  # reported below
+                errors.append(e)
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(len(results), 80)
+        self.assertTrue(all(results.values()))
+
     def test_properties_and_frame_number(self):
         x = self.x
         got = rigor.expr.evaluate("x.Gain x * y.Offset +", x, x, props={"x.Gain": 2, "y.Offset": 10})

@@ -20,6 +20,7 @@
 #include "pixel/expr/jit/kernel.hpp"
 #include "pixel/expr/jit/schedule.hpp"
 #include "pixel/expr/jit/x86_code.hpp"
+#include "pixel/expr/math_kernels.hpp"
 
 namespace rigor::pixel::expr::jit {
 
@@ -56,7 +57,12 @@ private:
     void add_power_constants(std::vector<float>& pool);
     void emit_pow(NodeId i, int position);
     void emit_pow_special(NodeId i, float exponent, int position);
+    void emit_pow_variable(NodeId i, int position);
     void emit_mod(NodeId i, int position);
+    // Vector u of node i from register `reg` to a slot of its own (where later uses
+    // read it); returns the slot.
+    int result_to_slot(NodeId i, int u, int reg);
+    void call_kernel_where(int lanes, MathKernels::Binary f, NodeId a, NodeId b, const std::vector<int>& slots);
     // float_order_statistics.cpp
     void emit_sorted(NodeId i, int position);
     // float_callouts.cpp

@@ -5,7 +5,9 @@
 // pow with a constant exponent drops what that exponent decides at compile time: 0, 1,
 // 2 and 0.5 are 1, a, a * a and sqrt (the general formula selects exactly these for
 // those exponents), any other keeps the log and exp with only its own sign and NaN
-// cases.  % computes every lane that has a quotient below 2^24 inline; when a vector has
+// cases.  pow with a varying exponent computes the lanes no special case touches with
+// the log and exp alone and leaves vectors holding any other lane to the interpreter's
+// kernel (emit_pow_variable).  % computes every lane that has a quotient below 2^24 inline; when a vector has
 // a lane beyond (rare: |a/b| >= 2^24), a branch out of the loop calls the interpreter's
 // fmod kernel for those vectors, which computes such lanes with the C library.
 #include <bit>
@@ -24,7 +26,8 @@ constexpr float kQuotientLimit = 16777216.0f;  // 2^24: vmath::fmod_needs_librar
 }  // namespace
 
 void FloatGenerator::add_power_constants(std::vector<float>& pool) {
-    for (float c : {2.0f, 0.5f, vmath::INFINITY_F, -vmath::INFINITY_F, vmath::NAN_F, kQuotientLimit})
+    for (float c : {2.0f, 0.5f, vmath::INFINITY_F, -vmath::INFINITY_F, vmath::NAN_F, kQuotientLimit, 86.0f,
+                    std::bit_cast<float>(0xfe7fffffu), std::bit_cast<float>(0x3f000000u)})
         regs_.add_scalar(pool, c);
 }
 
@@ -62,16 +65,19 @@ void FloatGenerator::emit_pow_special(NodeId i, float exponent, int position) {
 void FloatGenerator::emit_pow(NodeId i, int position) {
     const NodeId base = e_.node(i).args[0], exponent = e_.node(i).args[1];
     const Node& en = e_.node(exponent);
-    const bool constant = en.op == Op::Constant;
+    if (en.op != Op::Constant) {
+        emit_pow_variable(i, position);
+        return;
+    }
     const float c = en.value;
-    if (constant && (c == 0.0f || c == 1.0f || c == 2.0f || c == 0.5f)) {
+    if (c == 0.0f || c == 1.0f || c == 2.0f || c == 0.5f) {
         emit_pow_special(i, c, position);
         return;
     }
-    // What a constant exponent decides (vmath::pow: b_int, odd).
-    const bool c_int = constant && vmath::trunc(c) == c;
+    // What the constant exponent decides (vmath::pow: b_int, odd).
+    const bool c_int = vmath::trunc(c) == c;
     const bool c_odd = c_int && vmath::abs(c) < kQuotientLimit && (std::int32_t(c) & 1) != 0;
-    const bool c_inf = constant && vmath::abs(c) == vmath::INFINITY_F;
+    const bool c_inf = vmath::abs(c) == vmath::INFINITY_F;
     regs_.clear_for_inline(i, position);
     for (int r : {A, B, C, D, E, F}) regs_.hold(r);  // temporaries
     // First b log|a| of every vector into a slot, then exp and the special cases of each:
@@ -88,69 +94,120 @@ void FloatGenerator::emit_pow(NodeId i, int position) {
         a_.vmovups(regs_.slot(products.back()), ymm(A));
     }
     for (int u = 0; u < unroll_; ++u) {
-        const VecOperand a = operand(base, u), b = operand(exponent, u);
+        const VecOperand a = operand(base, u);
         a_.vmovups(ymm(A), VecOperand::m(regs_.slot(products[std::size_t(u)])));
         emit_exp_sequence(A);  // r
-        // Odd integer exponents: r's sign flipped where a's sign bit is set.
-        if (!constant) {
-            a_.vroundps(ymm(B), b, imm(Rounding::TowardZero));
-            a_.vcmpps(ymm(B), ymm(B), b, imm(Cmp::Eq));  // b_int (kept in B)
-            a_.vcvttps2dq(ymm(C), b);  // |b| >= 2^24 gives an even number (or 2^31): bit 0 clear
-            a_.vpslld(ymm(C), ymm(C), 31);
-            a_.vandps(ymm(C), ymm(C), VecOperand::r(B));
-            a_.vandps(ymm(C), ymm(C), a);
-            a_.vxorps(ymm(A), ymm(A), VecOperand::r(C));
-        } else if (c_odd) {
+        if (c_odd) {  // r's sign flipped where a's sign bit is set
             a_.vmovups(ymm(C), a);
             a_.vandps(ymm(C), ymm(C), scalar_bits(0x80000000u));
             a_.vxorps(ymm(A), ymm(A), VecOperand::r(C));
         }
         a_.vmovups(ymm(D), a);  // a, kept in D
-        // Finite a < 0 and b not an integer: NaN.
-        if (!c_int) {
+        if (!c_int) {  // finite a < 0 and b not an integer: NaN
             a_.vcmpps(ymm(E), ymm(D), scalar(0.0f), imm(Cmp::Lt));
             a_.vcmpps(ymm(F), ymm(D), scalar(-vmath::INFINITY_F), imm(Cmp::NeqUnord));
             a_.vandps(ymm(E), ymm(E), VecOperand::r(F));
-            if (!constant) a_.vandnps(ymm(E), ymm(B), VecOperand::r(E));
             a_.vblendvps(ymm(A), ymm(A), scalar(vmath::NAN_F), ymm(E));
         }
-        // 1 for b = 0, a = 1, and |a| = 1 with b = ±inf.
+        // 1 for a = 1, and |a| = 1 with b = ±inf (b = 0 is emit_pow_special's).
         a_.vcmpps(ymm(E), ymm(D), scalar(1.0f), imm(Cmp::Eq));
-        if (!constant || c_inf) {
+        if (c_inf) {
             a_.vandps(ymm(F), ymm(D), scalar_bits(0x7fffffffu));
             a_.vcmpps(ymm(F), ymm(F), scalar(1.0f), imm(Cmp::Eq));  // |a| = 1
-            if (!constant) {
-                a_.vmovups(ymm(C), b);
-                a_.vandps(ymm(C), ymm(C), scalar_bits(0x7fffffffu));
-                a_.vcmpps(ymm(C), ymm(C), scalar(vmath::INFINITY_F), imm(Cmp::Eq));  // |b| = inf
-                a_.vandps(ymm(F), ymm(F), VecOperand::r(C));
-            }
-            a_.vorps(ymm(E), ymm(E), VecOperand::r(F));
-        }
-        if (!constant) {
-            a_.vmovups(ymm(C), b);
-            a_.vcmpps(ymm(F), ymm(C), scalar(0.0f), imm(Cmp::Eq));
             a_.vorps(ymm(E), ymm(E), VecOperand::r(F));
         }
         a_.vblendvps(ymm(A), ymm(A), scalar(1.0f), ymm(E));
-        // The exponents 2, 1 and 0.5 (vmath::pow's order; they exclude each other).
-        if (!constant) {
-            a_.vcmpps(ymm(E), ymm(C), scalar(2.0f), imm(Cmp::Eq));
-            a_.vmulps(ymm(F), ymm(D), VecOperand::r(D));
-            a_.vblendvps(ymm(A), ymm(A), VecOperand::r(F), ymm(E));
-            a_.vcmpps(ymm(E), ymm(C), scalar(1.0f), imm(Cmp::Eq));
-            a_.vblendvps(ymm(A), ymm(A), VecOperand::r(D), ymm(E));
-            a_.vcmpps(ymm(E), ymm(C), scalar(0.5f), imm(Cmp::Eq));
-            a_.vsqrtps(ymm(F), VecOperand::r(D));
-            a_.vaddps(ymm(F), ymm(F), scalar(0.0f));
-            a_.vcmpps(ymm(C), ymm(D), scalar(-vmath::INFINITY_F), imm(Cmp::Eq));
-            a_.vblendvps(ymm(F), ymm(F), scalar(vmath::INFINITY_F), ymm(C));
-            a_.vblendvps(ymm(A), ymm(A), VecOperand::r(F), ymm(E));
-        }
         a_.vcmpps(ymm(E), ymm(A), VecOperand::r(A), imm(Cmp::Unord));
         a_.vblendvps(ymm(allocate(i, u, position)), ymm(A), scalar(vmath::NAN_F), ymm(E));
     }
     for (int r : {A, B, C, D, E, F}) regs_.give_back(r);
+}
+
+// pow(a, b) with b varying from pixel to pixel.  On the lanes where
+//   a is a positive normal finite number (2^-126 <= a < inf),
+//   b is none of 0.5, 1, 2 (nor 4: one bit test covers the four),
+//   t = b log a is a number with |t| < 86,
+// every special case of vmath::pow leaves exp(b log|a|) as it is and log's and exp's own
+// (subnormal or non-positive input, exp's clamps, infinities, NaN) do not arise; b = 0
+// and a = 1 give exp(±0) = 1 exactly, as pow's select would.  So the log and exp
+// sequences without those selects give vmath::pow's bits there.  When any lane of the
+// iteration's vectors is another one (a zero, a negative base, b = 2, an overflow ...),
+// a branch out of the loop calls the interpreter's pow kernel for all of them: the same
+// formula, the same bits.  The general sequence costs about twice the instructions of
+// the plain log and exp.
+void FloatGenerator::emit_pow_variable(NodeId i, int position) {
+    namespace lc = vmath::log_constant;
+    namespace ec = vmath::exp_constant;
+    const NodeId base = e_.node(i).args[0], exponent = e_.node(i).args[1];
+    regs_.clear_for_inline(i, position);
+    constexpr int S = 7;  // the lanes for the interpreter's kernel, of every vector
+    for (int r : {S, A, B, C, D, E, F}) regs_.hold(r);
+    std::vector<int> products;  // t of vector u in register u (free: clear_for_inline)
+    for (int u = 0; u < unroll_; ++u) products.push_back(u), regs_.hold(u);
+    a_.vpxor(ymm(S), ymm(S), VecOperand::r(S));
+    for (int u = 0; u < unroll_; ++u) {
+        const int T = products[std::size_t(u)];
+        a_.vmovups(ymm(A), operand(base, u));
+        a_.vcmpps(ymm(E), ymm(A), scalar(lc::kSmallestNormal), imm(Cmp::Lt));   // <= 0, subnormal
+        a_.vcmpps(ymm(F), ymm(A), scalar(vmath::INFINITY_F), imm(Cmp::NotLt));  // +inf, NaN
+        a_.vorps(ymm(S), ymm(S), VecOperand::r(E));
+        a_.vorps(ymm(S), ymm(S), VecOperand::r(F));
+        // b in {0.5, 1, 2, 4}: its bits minus 0.5's are 0, 1, 2 or 3 times 2^23.
+        a_.vmovups(ymm(C), operand(exponent, u));
+        a_.vpsubd(ymm(C), ymm(C), scalar_bits(0x3f000000u));
+        a_.vpand(ymm(C), ymm(C), scalar_bits(0xfe7fffffu));
+        a_.vpcmpeqd(ymm(C), ymm(C), scalar(0.0f));
+        a_.vorps(ymm(S), ymm(S), VecOperand::r(C));
+        // vmath::log of a normal positive a: emit_log_sequence without its selects.
+        a_.vpsrld(ymm(D), ymm(A), 23);
+        a_.vpsubd(ymm(D), ymm(D), scalar_bits(126u));  // e
+        a_.vcvtdq2ps(ymm(D), VecOperand::r(D));
+        a_.vpand(ymm(E), ymm(A), scalar_bits(0x007fffffu));
+        a_.vpor(ymm(E), ymm(E), scalar_bits(0x3f000000u));               // m
+        a_.vcmpps(ymm(F), ymm(E), scalar(lc::kSqrtHalf), imm(Cmp::Lt));  // small
+        a_.vandps(ymm(B), ymm(F), scalar(1.0f));
+        a_.vsubps(ymm(D), ymm(D), VecOperand::r(B));  // ef (e - 0 - small: e - 0 is e)
+        a_.vandps(ymm(B), ymm(F), VecOperand::r(E));
+        a_.vaddps(ymm(E), ymm(E), VecOperand::r(B));
+        a_.vsubps(ymm(E), ymm(E), scalar(1.0f));      // z
+        a_.vmulps(ymm(F), ymm(E), VecOperand::r(E));  // z2
+        a_.vmovups(ymm(B), scalar(lc::kP[0]));
+        for (int k = 1; k < 9; ++k) a_.vfmadd213ps(ymm(B), ymm(E), scalar(lc::kP[k]));
+        a_.vmulps(ymm(C), ymm(E), VecOperand::r(F));
+        a_.vmulps(ymm(C), ymm(C), VecOperand::r(B));         // y = z z2 p
+        a_.vfmadd231ps(ymm(C), ymm(D), scalar(lc::kLn2Lo));
+        a_.vfmadd231ps(ymm(C), ymm(F), scalar(-0.5f));
+        a_.vaddps(ymm(C), ymm(E), VecOperand::r(C));
+        a_.vfmadd231ps(ymm(C), ymm(D), scalar(lc::kLn2Hi));  // log a
+        a_.vmulps(ymm(T), ymm(C), operand(exponent, u));     // t = b log a
+    }
+    std::vector<int> slots;
+    for (int u = 0; u < unroll_; ++u) {
+        const int T = products[std::size_t(u)];
+        a_.vandps(ymm(E), ymm(T), scalar_bits(0x7fffffffu));
+        a_.vcmpps(ymm(E), ymm(E), scalar(86.0f), imm(Cmp::NotLt));  // |t| >= 86, NaN
+        a_.vorps(ymm(S), ymm(S), VecOperand::r(E));
+        // vmath::exp of t within its clamps: emit_exp_sequence without clamps and selects.
+        a_.vmovups(ymm(C), scalar(ec::kLog2e));
+        a_.vfmadd213ps(ymm(C), ymm(T), scalar(ec::kRound));
+        a_.vsubps(ymm(C), ymm(C), scalar(ec::kRound));       // n
+        a_.vfmadd231ps(ymm(T), ymm(C), scalar(ec::kLn2Hi));  // r
+        a_.vfmadd231ps(ymm(T), ymm(C), scalar(ec::kLn2Lo));
+        a_.vmovups(ymm(D), scalar(ec::kP[0]));
+        for (int k = 1; k < 6; ++k) a_.vfmadd213ps(ymm(D), ymm(T), scalar(ec::kP[k]));
+        a_.vmulps(ymm(E), ymm(T), VecOperand::r(T));
+        a_.vfmadd213ps(ymm(D), ymm(E), VecOperand::r(T));
+        a_.vaddps(ymm(D), ymm(D), scalar(1.0f));  // er
+        a_.vcvttps2dq(ymm(C), VecOperand::r(C));
+        a_.vpsubd(ymm(C), ymm(C), scalar_bits(1u));
+        a_.vpslld(ymm(C), ymm(C), 23);
+        a_.vpaddd(ymm(D), ymm(D), VecOperand::r(C));
+        a_.vmulps(ymm(D), ymm(D), scalar(2.0f));
+        slots.push_back(result_to_slot(i, u, D));
+    }
+    call_kernel_where(S, math_kernels_avx2().pow, base, exponent, slots);
+    for (int r : {S, A, B, C, D, E, F}) regs_.give_back(r);
+    for (int r : products) regs_.give_back(r);
 }
 
 // a % b: vmath::fmod_lanes per vector into a slot of its own, and the lanes it does not
@@ -186,24 +243,36 @@ void FloatGenerator::emit_mod(NodeId i, int position) {
         a_.vorps(ymm(R), ymm(R), VecOperand::r(E));  // the sign of a
         a_.vcmpps(ymm(E), ymm(R), VecOperand::r(R), imm(Cmp::Unord));
         a_.vblendvps(ymm(R), ymm(R), scalar(vmath::NAN_F), ymm(E));
-        FloatRegisters::Value& v = regs_.value(i, u);
-        v.slot = regs_.new_slot();
-        v.slot_valid = true;
-        a_.vmovups(regs_.slot(v.slot), ymm(R));
-        slots.push_back(v.slot);
+        slots.push_back(result_to_slot(i, u, R));
     }
-    a_.vptest(ymm(F), ymm(F));
+    // The interpreter's kernel computes the same bits for the other lanes.
+    call_kernel_where(F, math_kernels_avx2().fmod, dividend, divisor, slots);
+    for (int r : {A, B, C, D, E, F}) regs_.give_back(r);
+}
+
+int FloatGenerator::result_to_slot(NodeId i, int u, int reg) {
+    FloatRegisters::Value& v = regs_.value(i, u);
+    v.slot = regs_.new_slot();
+    v.slot_valid = true;
+    a_.vmovups(regs_.slot(v.slot), ymm(reg));
+    return v.slot;
+}
+
+// When a lane of `lanes` is set: a branch out of the loop to code that runs the
+// interpreter's kernel `f` on every vector of the iteration (operands: nodes a and b)
+// into `slots`, and back.  Nothing lives in a vector register there (the inline
+// operation cleared them); the rows, the column and the output stay in callee-saved
+// registers.
+void FloatGenerator::call_kernel_where(int lanes, MathKernels::Binary f, NodeId a, NodeId b,
+                                       const std::vector<int>& slots) {
+    a_.vptest(ymm(lanes), ymm(lanes));
     Xbyak::Label& cold = labels_.emplace_back();
     Xbyak::Label& back = labels_.emplace_back();
     a_.jnz(cold, Xbyak::CodeGenerator::T_NEAR);
     a_.L(back);
-    for (int r : {A, B, C, D, E, F}) regs_.give_back(r);
-    // Out of the loop: the interpreter's kernel on every vector of this iteration (it
-    // computes the same bits for the other lanes).  Nothing lives in a vector register
-    // here; the rows, the column and the output stay in callee-saved registers.
     std::vector<VecOperand> as, bs;
-    for (int u = 0; u < unroll_; ++u) as.push_back(operand(dividend, u)), bs.push_back(operand(divisor, u));
-    cold_paths_.push_back([this, &cold, &back, as, bs, slots] {
+    for (int u = 0; u < unroll_; ++u) as.push_back(operand(a, u)), bs.push_back(operand(b, u));
+    cold_paths_.push_back([this, &cold, &back, f, as, bs, slots] {
         a_.L(cold);
         for (int u = 0; u < unroll_; ++u) {
             a_.vmovups(ymm(kScratchA), as[std::size_t(u)]);
@@ -215,7 +284,7 @@ void FloatGenerator::emit_mod(NodeId i, int position) {
         a_.lea(rsi, mem(rsp, kCallSecond));
         a_.lea(rdx, mem(rsp, kCallArea));
         a_.mov(rcx, std::uint64_t(8 * unroll_));
-        a_.mov(rax, reinterpret_cast<std::uintptr_t>(math_kernels_avx2().fmod));
+        a_.mov(rax, reinterpret_cast<std::uintptr_t>(f));
         a_.call(rax);
         for (int u = 0; u < unroll_; ++u) {
             a_.vmovups(ymm(kScratchA), mem(rsp, kCallArea + 32 * u));
