@@ -3,7 +3,8 @@
 # (a table or a phrase) sits between <!-- figures:NAME begin --> and <!-- figures:NAME end -->;
 # only the text between a pair changes, and each block says when, on how many cores and
 # under which load (the 1-minute load average before and after it ran) it was measured.
-#   tools/refresh_figures.sh --all              every block (about 8 minutes on an idle 2-core machine)
+#   tools/refresh_figures.sh --all              every block (about 7 minutes on an idle 2-core machine,
+#                                               40 under a load of 20-30)
 #   tools/refresh_figures.sh --only NAME[,NAME] those blocks (repeatable)
 #   tools/refresh_figures.sh --list             the blocks and what they run
 #   tools/refresh_figures.sh --check            the markers only (no measurement)
@@ -48,7 +49,7 @@ check_markers() {
     return $bad
 }
 
-usage() { sed -n '6,9p' "$0" | sed 's/^# *//' >&2; exit 2; }
+usage() { sed -n '6,10p' "$0" | sed 's/^# *//' >&2; exit 2; }
 chosen=()
 while [ $# -gt 0 ]; do
     case $1 in
