@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # rigor's one entry point for people and CI:
-#   ./dev.sh run    install what is missing, build the rigor program, run the main job on the bundled default
+#   ./dev.sh run    install what is missing, build the main job's program (build/bin/vc2-report, the
+#                   `rigor vc2-report` command alone: half of rigor's build), run it on the bundled default
 #   ./dev.sh test   install what is missing, build everything but the benchmarks, run every test
 #   ./dev.sh build  install what is missing, build everything but the benchmarks
 #   ./dev.sh bench  install what is missing, build the benchmarks (build/bin, build/bench)
@@ -40,9 +41,9 @@ case "${1:-run}" in
   build) build ;;
   bench) build bench ;;
   run)
-    build rigor
+    build vc2-report
     mkdir -p out
-    build/bin/rigor vc2-report -w le_gall_5_3 -d 2 -o out/le_gall_5_3_d2.json
+    build/bin/vc2-report -w le_gall_5_3 -d 2 -o out/le_gall_5_3_d2.json
     ;;
   test)
     build

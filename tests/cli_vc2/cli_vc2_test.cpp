@@ -150,4 +150,12 @@ TEST_CASE("the main job writes the analysis and a readable summary", "[cli][vc2]
     CHECK(r.out.find("every picture of at least 28x28") != std::string::npos);
     CHECK(has_row(r.out, "2 Output -8566 -2444 2444 8567 13-15"));
     CHECK(has_row(r.out, "2 H -5946 -4345 4345 5945 14"));
+
+    // ./dev.sh run builds the command alone as build/bin/vc2-report (no Expr or regression
+    // code): the same document and the same rows (stdout also holds timings).
+    const Result alone = s.run(bin + "/vc2-report -w le_gall_5_3 -d 2 -b 10 -o " + (s / "alone.json"));
+    REQUIRE(alone.code == 0);
+    CHECK(slurp(s / "alone.json") == slurp(s / "r.json"));
+    CHECK(has_row(alone.out, "1 H'' -12801 -12788 12786 12801 15"));
+    CHECK(has_row(alone.out, "2 Output -8566 -2444 2444 8567 13-15"));
 }

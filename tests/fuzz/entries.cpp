@@ -1,13 +1,11 @@
 #include "tests/fuzz/entries.hpp"
-
-#include <unistd.h>
+#include "tests/fuzz/entry_support.hpp"
 
 #include <array>
 #include <cstdlib>
 #include <cmath>
 #include <cstring>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include "cli/common/arguments.hpp"
@@ -24,16 +22,11 @@
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/expr/expr_filter.hpp"
 #include "pixel/expr/program.hpp"
-#include "pixel/io/ffmpeg_reader.hpp"
-#include "pixel/io/picture.hpp"
-#include "pixel/io/y4m.hpp"
 #include "pixel/vc2/integer_transform.hpp"
 
 namespace rigor::fuzz {
 
 namespace {
-
-std::string_view text_of(Bytes data) { return {reinterpret_cast<const char*>(data.data()), data.size()}; }
 
 // Words separated by '\n' (arguments may contain spaces, as on a command line).
 std::vector<std::string> lines_of(Bytes data) {
@@ -46,29 +39,6 @@ std::vector<std::string> lines_of(Bytes data) {
         s.remove_prefix(end + 1);
     }
     return out;
-}
-
-// The readers that take a path get the bytes through a file private to this process;
-// it is removed even when the reader throws.
-class TempFile {
-public:
-    TempFile(Bytes data, std::string_view extension) {
-        path_ = (std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/rigor-fuzz-" +
-                 std::to_string(::getpid()) + std::string(extension));
-        std::ofstream out(path_, std::ios::binary | std::ios::trunc);
-        out.write(reinterpret_cast<const char*>(data.data()), std::streamsize(data.size()));
-    }
-    ~TempFile() { std::remove(path_.c_str()); }
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
-
-void picture(Bytes data, std::string_view extension) {
-    TempFile file(data, extension);
-    pixel::Frame frame = pixel::read_picture(file.path());
-    (void)frame;
 }
 
 }  // namespace
@@ -116,41 +86,6 @@ void expr_program(Bytes data) {
 }
 
 void infix_program(Bytes data) { (void)expr::parse_infix(text_of(data)); }
-
-void y4m_stream(Bytes data) {
-    std::istringstream in{std::string(text_of(data))};
-    pixel::Y4mReader reader(in, "fuzz.y4m");
-    // A header may honestly claim a frame of up to this machine's memory; the reader
-    // accepts it and fails on the first short row.  Do not allocate such frames here:
-    // the fuzzer's own memory limit would report them.
-    const pixel::Y4mHeader& h = reader.header();
-    if (pixel::packed_frame_bytes(h.format, h.width, h.height) > (std::size_t(64) << 20)) return;
-    pixel::Frame frame;
-    for (int i = 0; i < 4 && reader.read_frame(frame); ++i) {
-    }
-}
-
-void ffmpeg_stream(Bytes data) {
-    // As standard input: FFmpeg probes the container from the bytes (mkv, mp4, nut, avi,
-    // y4m, raw codec streams, …), and the reader may open nothing else.  Frames are
-    // capped at 4 Mpixel so that an honest huge size is rejected, not allocated; one
-    // decoder thread keeps runs reproducible.
-    std::istringstream in{std::string(text_of(data))};
-    pixel::FfmpegReaderLimits limits;
-    limits.max_pixels = std::uint64_t(1) << 22;
-    limits.threads = 1;
-    limits.max_allocation = std::uint64_t(256) << 20;  // well inside the fuzzer's 2 GB
-    pixel::FfmpegReader reader(in, "fuzz", "", limits);
-    pixel::Frame frame;
-    for (int i = 0; i < 4 && reader.read_frame(frame); ++i) {
-    }
-    (void)reader.description();
-    (void)reader.frame_count_estimate();
-}
-
-void png_picture(Bytes data) { picture(data, ".png"); }
-void tiff_picture(Bytes data) { picture(data, ".tif"); }
-void pfm_picture(Bytes data) { picture(data, ".pfm"); }
 
 void static_analysis_json(Bytes data) {
     TempFile file(data, ".json");
