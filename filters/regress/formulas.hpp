@@ -8,55 +8,56 @@
 // So a change here changes every backend; nothing restates a formula by hand.
 // max is Expr's (a > b ? a : b), as Formula::evaluate and the reference's Expr define it.
 #pragma once
+#include <algorithm>
 #include <cmath>
 
 namespace rigor::regress::formulas {
 
-inline double max(double a, double b) { return a > b ? a : b; }
-inline float max(float a, float b) { return a > b ? a : b; }
+inline double max(double a, double b) { return std::max(b, a); }  // b < a ? a : b
+inline float max(float a, float b) { return std::max(b, a); }
 inline double sqrt(double a) { return std::sqrt(a); }
 inline float sqrt(float a) { return std::sqrt(a); }
 
 // The products whose window means the regression needs (x², x·y, y²) and reconstruct's
 // a·c and b·c.
 template <class T>
-T product(const T& a, const T& b) { return a * b; }
+T product(T a, T b) { return a * b; }
 
 // var = max(M[z²] − M[z]², 0)
 template <class T>
-T variance(const T& mean_square, const T& mean, const T& zero) { return max(mean_square - mean * mean, zero); }
+T variance(T mean_square, T mean, T zero) { return max(mean_square - mean * mean, zero); }
 
 // cov = M[xy] − M[x]·M[y]
 template <class T>
-T covariance(const T& mean_xy, const T& mean_x, const T& mean_y) { return mean_xy - mean_x * mean_y; }
+T covariance(T mean_xy, T mean_x, T mean_y) { return mean_xy - mean_x * mean_y; }
 
 // a = cov / (var_x + ε)
 template <class T>
-T slope(const T& cov, const T& var_x, const T& eps) { return cov / (var_x + eps); }
+T slope(T cov, T var_x, T eps) { return cov / (var_x + eps); }
 
 // b = (M[y] − a·M[x]) / intercept (intercept is a divisor ≠ 0)
 template <class T>
-T intercept(const T& mean_y, const T& slope, const T& mean_x, const T& divisor) {
+T intercept(T mean_y, T slope, T mean_x, T divisor) {
     return (mean_y - slope * mean_x) / divisor;
 }
 
 // ρ = √(cov² / (var_x·var_y + ε))
 template <class T>
-T rho(const T& cov, const T& var_x, const T& var_y, const T& eps) { return sqrt(cov * cov / (var_x * var_y + eps)); }
+T rho(T cov, T var_x, T var_y, T eps) { return sqrt(cov * cov / (var_x * var_y + eps)); }
 
 // c = max((ρ − (1 − w)) / w, 0), used when w ≠ 1 (else c = ρ)
 template <class T>
-T weighted_correlation(const T& rho, const T& one_minus_w, const T& w, const T& zero) {
+T weighted_correlation(T rho, T one_minus_w, T w, T zero) {
     return max((rho - one_minus_w) / w, zero);
 }
 
 // out = (x·M[a·c] + M[b·c]) / (M[c] + ε), and without intercept x·M[a·c] / (M[c] + ε)
 template <class T>
-T reconstructed(const T& x, const T& mean_ac, const T& mean_bc, const T& mean_c, const T& eps) {
+T reconstructed(T x, T mean_ac, T mean_bc, T mean_c, T eps) {
     return (x * mean_ac + mean_bc) / (mean_c + eps);
 }
 template <class T>
-T reconstructed(const T& x, const T& mean_ac, const T& mean_c, const T& eps) {
+T reconstructed(T x, T mean_ac, T mean_c, T eps) {
     return (x * mean_ac) / (mean_c + eps);
 }
 

@@ -52,7 +52,10 @@ struct RegressJob {
         const double cov = f::covariance(s3[i] * inv_n, mx, my);
         slope[i] = f::slope(float(cov), float(var_x), feps);
         const float rho = f::rho(float(cov), float(var_x), float(var_y), feps);
-        corr[i] = rescale ? f::weighted_correlation(rho, one_minus_w, fw, fzero) : rho;
+        // Computed unconditionally, then selected: a division under the condition keeps
+        // the loop from vectorising.
+        const float c = f::weighted_correlation(rho, one_minus_w, fw, fzero);
+        corr[i] = rescale ? c : rho;
     }
     if (icpt)
         for (int i = 0; i < w; ++i) {
