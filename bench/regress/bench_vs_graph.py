@@ -9,9 +9,13 @@
 # each row.  The source is 16 distinct frames made once and held in memory; "src" times
 # serving them alone.  Not run by the tests; builds and fetches nothing.
 #
-# usage: bench_vs_graph.py RIGOR_PLUGIN AKARIN_PLUGIN [FRAMES] [RADII] [REPEATS]
+# usage: bench_vs_graph.py RIGOR_PLUGIN AKARIN_PLUGIN|- [FRAMES] [RADII] [REPEATS]
 #   (`import vapoursynth` must work, e.g. PYTHONPATH/LD_LIBRARY_PATH set to a
-#    VapourSynth built outside the tree; RADII like 1,2,3,4)
+#    VapourSynth built outside the tree; RADII like 1,2,3,4; "-" for AKARIN_PLUGIN builds
+#    the graph with std.Expr, as the module does when akarin is absent)
+# bench_vs_graph.py RIGOR AKARIN FRAMES R 1 src|graph|rigor runs only that one, on one
+#   thread (for callgrind: instructions per frame = (Ir(graph) − Ir(src)) / FRAMES, a
+#   figure the machine's load cannot change)
 import sys
 import time
 
@@ -27,7 +31,8 @@ WEIGHT = {1: 0.5284113412690119, 2: 0.73473014512262302, 3: 0.81371966492140091,
 core = vs.core
 core.max_cache_size = 8192
 core.std.LoadPlugin(RIGOR)
-core.std.LoadPlugin(AKARIN)
+if AKARIN != "-":
+    core.std.LoadPlugin(AKARIN)
 
 
 def held_source(seed):
@@ -46,7 +51,7 @@ def box(c, radius):
 
 
 def module_graph(x, y, r, R):
-    E, w = core.akarin.Expr, WEIGHT[r]
+    E, w = core.akarin.Expr if AKARIN != "-" else core.std.Expr, WEIGHT[r]
     mx, my = box(x, r), box(y, r)
     mxx, myy, mxy = box(E(x, "x dup *"), r), box(E(y, "x dup *"), r), box(E([x, y], "x y *"), r)
     vx, vy = E([mxx, mx], "x y dup * - 0 max"), E([myy, my], "x y dup * - 0 max")
@@ -77,7 +82,17 @@ def load():
         return f.read().split()[0]
 
 
-print("regression + reconstruct at 1920x1080 GRAYS, %d frames (16 distinct), best of %d; fps" % (FRAMES, REPEATS))
+if len(sys.argv) > 6:
+    core.num_threads = 1
+    which, radius = sys.argv[6], RADII[0]
+    clip = {"src": lambda: core.std.Expr([X, Y], "x y +"), "graph": lambda: module_graph(X, Y, radius, radius),
+            "rigor": lambda: rigor_plugin(X, Y, radius, radius)}[which]()
+    for _frame in clip.frames():
+        pass
+    sys.exit(0)
+
+print("regression + reconstruct at 1920x1080 GRAYS, %d frames (16 distinct), best of %d, graph Expr: %s; fps"
+      % (FRAMES, REPEATS, "akarin" if AKARIN != "-" else "std"))
 print("%2s %2s %8s %8s %8s %9s %6s" % ("r", "th", "src", "graph", "rigor", "rig/graph", "load"))
 for radius in RADII:
     for threads in (1, 2):
