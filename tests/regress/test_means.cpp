@@ -82,7 +82,7 @@ TEST_CASE("vszip border: window_index is the reference's indexing", "[border][vs
     CHECK(window_index(0, -1, 10, BorderMode::vszip) == 1);  // the start reflects
 }
 
-TEST_CASE("box mean with every border equals the brute force, tiny planes included", "[means][border]") {
+TEST_CASE("box mean with every border equals the brute force including tiny planes", "[means][border]") {
     for (BorderMode border : {BorderMode::vszip, BorderMode::mirror, BorderMode::reflect, BorderMode::clamp})
         for (auto [w, h] : {std::pair{37, 150}, std::pair{5, 3}, std::pair{1, 7}, std::pair{9, 9}})
             for (int r : {1, 2, 4}) {
