@@ -83,6 +83,13 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
         .option("", "--intercept", "D", "regression intercept divisor: 0 none (default), 1 ordinary, 2 half")
         .option("", "--eps", "E", "regression epsilon (default 1e-7)")
         .option("", "--recon-eps", "E", "reconstruct epsilon (default 1e-7)")
+        .option("", "--mean", "M",
+                "regression window mean (default: the recipe's, else box): box, arithmetic, harmonic, geometric, "
+                "contraharmonic, lehmer, lehmer:P, minimum, maximum, median (the module's MeanMode)")
+        .option("", "--recon-mean", "M", "reconstruct window mean (default: the recipe's, else box)")
+        .option("", "--border", "B",
+                "window border of both means (default: the recipe's, else vszip, the module's box blur): vszip, "
+                "mirror, reflect or clamp")
         .option("", "--frames", "A:B", "only frames A..B-1")
         .option("", "--threads", "N", "worker threads (default: all cores)")
         .option("", "--diagnostics", "DIR", "write PNGs of the first frame: correlation, slope, before/after crops")
@@ -105,10 +112,23 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
     rp.weight_method = as_usage([&] { return regress::parse_weight_method(a->get_or("--weight-method", "threshold")); });
     rp.intercept = a->get_double("--intercept").value_or(rp.intercept);
     rp.eps = a->get_double("--eps").value_or(rp.eps);
+    const regress::BorderMode border = as_usage([&] {
+        return a->has("--border") ? regress::parse_border_mode(*a->get("--border"))
+                                  : recipe.border.value_or(regress::BorderMode::vszip);
+    });
+    rp.border = border;
+    rp.mean = as_usage([&] {
+        return a->has("--mean") ? regress::parse_mean_mode(*a->get("--mean")) : recipe.mean.value_or(regress::MeanMode{});
+    });
     as_usage([&] { rp.validate(); return 0; });
     regress::ReconstructParams& cp = settings.reconstruct;
     cp.radius = int(a->get_int("--recon-radius").value_or(recipe.recon_radius.value_or(1)));
     cp.eps = a->get_double("--recon-eps").value_or(cp.eps);
+    cp.border = a->has("--border") ? border : recipe.recon_border.value_or(border);
+    cp.mean = as_usage([&] {
+        return a->has("--recon-mean") ? regress::parse_mean_mode(*a->get("--recon-mean"))
+                                      : recipe.recon_mean.value_or(regress::MeanMode{});
+    });
     as_usage([&] { cp.validate(); return 0; });
     const auto range_text = a->get_or("--range", "auto");
     if (range_text != "auto" && range_text != "limited" && range_text != "full")
@@ -176,6 +196,7 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
                         std::to_string(rescaled->height()) + " but the output's luma is " +
                         std::to_string(out_header.width) + "x" + std::to_string(out_header.height));
 
+    if (!base) pixel::regress::plan_descale(settings, header.width, header.height);  // once, not per frame
     pixel::ClipWriter writer(*a->get("--output"), out_header);
     reader.seek(frames_wanted.first);
     for (long skip = 0; skip < frames_wanted.first; ++skip) {  // the side inputs follow the main one

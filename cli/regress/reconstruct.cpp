@@ -6,14 +6,14 @@
 #include "cli/common/arguments.hpp"
 #include "filters/base/output_file.hpp"
 #include "filters/base/worker_pool.hpp"
-#include "pixel/regress/fused.hpp"
+#include "pixel/regress/regression.hpp"
 #include "pixel/regress/plane_files.hpp"
 
 namespace rigor::cli {
 
 int reconstruct_main(std::span<const std::string> args) {
     ArgumentParser p("rigor reconstruct",
-                     "out = (x*M[a*c] + M[b*c]) / (M[c] + eps), M the box mean of radius R (0 = identity),\n"
+                     "out = (x*M[a*c] + M[b*c]) / (M[c] + eps), M the window mean of radius R (0 = identity),\n"
                      "from the planes `rigor regress` wrote (vsrgtools.reconstruct).");
     p.option("", "--x", "X", "predictor plane(s)")
         .option("", "--slope", "S", "slope plane(s) a")
@@ -21,7 +21,11 @@ int reconstruct_main(std::span<const std::string> args) {
         .option("", "--intercept-in", "I", "intercept plane(s) b (optional)")
         .option("", "--radius", "R", "box radius, >= 0 (default 1)")
         .option("", "--eps", "E", "regulariser (default 1e-7)")
-        .option("", "--border", "B", "box-mean border: mirror (default), reflect, clamp")
+        .option("", "--mean", "M",
+                "window mean: box (default), arithmetic, harmonic, geometric, contraharmonic, lehmer, lehmer:P, "
+                "minimum, maximum, median (the module's MeanMode)")
+        .option("", "--border", "B",
+                "window border: mirror (default, edge repeats), vszip (the module's box blur), reflect, clamp")
         .option("", "--threads", "N", "worker threads (default: all cores)")
         .option("-o", "--output", "OUT", "output y4m (mono32) or picture")
         .epilog("example: rigor reconstruct --x luma.pfm --slope a.pfm --correlation c.pfm --radius 2 -o u_pred.pfm");
@@ -33,6 +37,7 @@ int reconstruct_main(std::span<const std::string> args) {
     params.radius = int(a->get_int("--radius").value_or(1));
     params.eps = a->get_double("--eps").value_or(1e-7);
     params.border = regress::parse_border_mode(a->get_or("--border", "mirror"));
+    params.mean = regress::parse_mean_mode(a->get_or("--mean", "box"));
     params.validate();
     const int threads = int(a->get_int("--threads").value_or(hardware_threads()));
 
@@ -49,7 +54,7 @@ int reconstruct_main(std::span<const std::string> args) {
         std::optional<pixel::Plane> b;
         if (bs) b = bs->next();
         if (!x || !s || !c || (bs && !b)) break;
-        out.write(pixel::regress::reconstruct_fused(*x, *s, *c, b ? &*b : nullptr, params, threads));
+        out.write(pixel::regress::reconstruction(*x, *s, *c, b ? &*b : nullptr, params, threads));
         ++frames;
     }
     if (frames == 0) throw UserError("no frames: an input is empty");

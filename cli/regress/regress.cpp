@@ -7,7 +7,7 @@
 #include "cli/common/arguments.hpp"
 #include "filters/base/output_file.hpp"
 #include "filters/base/worker_pool.hpp"
-#include "pixel/regress/fused.hpp"
+#include "pixel/regress/regression.hpp"
 #include "pixel/regress/plane_files.hpp"
 
 namespace rigor::cli {
@@ -24,7 +24,11 @@ int regress_main(std::span<const std::string> args) {
         .option("", "--weight-method", "M", "threshold (default) or fisher")
         .option("", "--intercept", "D", "intercept divisor: 0 = none (default), 1 = ordinary, 2 = half")
         .option("", "--eps", "E", "regulariser of the divisions (default 1e-7)")
-        .option("", "--border", "B", "box-mean border: mirror (default, edge repeats), reflect, clamp")
+        .option("", "--mean", "M",
+                "window mean: box (default), arithmetic, harmonic, geometric, contraharmonic, lehmer, lehmer:P, "
+                "minimum, maximum, median (the module's MeanMode)")
+        .option("", "--border", "B",
+                "window border: mirror (default, edge repeats), vszip (the module's box blur), reflect, clamp")
         .option("", "--threads", "N", "worker threads (default: all cores)")
         .option("", "--slope", "S", "output: slope plane(s)")
         .option("", "--correlation", "C", "output: weighted correlation plane(s)")
@@ -41,6 +45,7 @@ int regress_main(std::span<const std::string> args) {
     params.intercept = a->get_double("--intercept").value_or(0);
     params.eps = a->get_double("--eps").value_or(1e-7);
     params.border = regress::parse_border_mode(a->get_or("--border", "mirror"));
+    params.mean = regress::parse_mean_mode(a->get_or("--mean", "box"));
     params.validate();
     if (a->has("--intercept-out") && params.intercept == 0)
         throw UsageError("--intercept-out needs --intercept > 0 (0 means no intercept)");
@@ -60,7 +65,7 @@ int regress_main(std::span<const std::string> args) {
         auto x = xs.next();
         auto y = ys.next();
         if (!x || !y) break;
-        const pixel::regress::RegressionPlanes r = pixel::regress::regress_fused(*x, *y, params, threads);
+        const pixel::regress::RegressionPlanes r = pixel::regress::regression(*x, *y, params, threads);
         weight = r.weight;
         slope.write(r.slope);
         corr.write(r.correlation);

@@ -1,5 +1,6 @@
 // regression() and reconstruct() defined once, as the reference builds them: a list of
-// named steps, each either a box mean of one plane or a per-pixel formula over earlier
+// named steps, each either a window mean of one plane (the box mean, or the params'
+// MeanMode) or a per-pixel formula over earlier
 // planes (spec: local-regression.md, the tables of "regression" and "reconstruct").
 // expr_string.hpp prints a step as the reference's Expr text; symbolic/regress derives
 // formulas over window means and exact ranges from these steps; pixel/regress runs them
@@ -21,6 +22,7 @@ struct Step {
     std::vector<std::string> inputs;  // names of earlier planes (or model inputs), in order
     Formula formula = Formula::input(0);  // pointwise: over inputs by position
     int radius = 0;                   // box_mean: window radius
+    MeanMode mean;                    // box_mean: the window mean (box unless the params say)
     bool letter_names = false;        // Expr names inputs x y z a … instead of src0 src1 …
     std::string meaning;              // one line for people
 };

@@ -224,6 +224,15 @@ ChromaRecipe parse_recipe(const std::string& text, const std::string& origin) {
         } else if (key == "alpha") {
             if (!value.is_number()) fail(origin, "\"alpha\" must be a number");
             r.alpha = value.get<double>();
+        } else if (key == "mean" || key == "recon_mean" || key == "border" || key == "recon_border") {
+            if (!value.is_string()) fail(origin, "\"" + key + "\" must be a string");
+            try {
+                if (key == "mean") r.mean = parse_mean_mode(value.get<std::string>());
+                else if (key == "recon_mean") r.recon_mean = parse_mean_mode(value.get<std::string>());
+                else (key == "border" ? r.border : r.recon_border) = parse_border_mode(value.get<std::string>());
+            } catch (const UserError& e) {
+                fail(origin, "\"" + key + "\": " + e.what());
+            }
         } else if (key == "descale") r.descale = parse_descale(value, origin);
         else if (key == "output") r.output = parse_output(value, origin);
         else if (key == "mangle_luma") r.mangle_luma = parse_chain(value, key, origin);
@@ -237,7 +246,8 @@ ChromaRecipe parse_recipe(const std::string& text, const std::string& origin) {
             (key == "demangle_luma" ? r.demangle_luma : r.demangle_chroma) = parse_chain(value, key, origin);
         } else
             fail(origin, "unknown key \"" + key +
-                             "\" (expected name, description, radius, recon_radius, alpha, mangle_luma, demangle, "
+                             "\" (expected name, description, radius, recon_radius, alpha, mean, recon_mean, border, "
+                             "recon_border, mangle_luma, demangle, "
                              "demangle_luma, demangle_chroma, base_for_reconstruct, descale, output)");
     }
     if (has_demangle && has_split) fail(origin, "give either \"demangle\" or \"demangle_luma\"/\"demangle_chroma\", not both");

@@ -24,8 +24,9 @@
 // native (the demangled size, float, with the reconstruct base as luma) or production
 // (4:4:4 at the size of a rescaled luma given to the command), and the kernel with its
 // parameters (default hermite, as the module's example) and shifts (default to_subsampled
-// for source, 0 otherwise).  radius/recon_radius/alpha are defaults the command line may
-// override.
+// for source, 0 otherwise).  radius/recon_radius/alpha, "mean"/"recon_mean" (a MeanMode
+// name: box, lehmer:3, median, …) and "border"/"recon_border" (vszip, mirror, reflect,
+// clamp) are defaults the command line may override.
 #pragma once
 #include <optional>
 #include <string>
@@ -33,6 +34,7 @@
 #include <vector>
 
 #include "filters/regress/chroma_location.hpp"
+#include "filters/regress/params.hpp"
 #include "filters/regress/resize_kernel.hpp"
 
 namespace rigor::regress {
@@ -93,6 +95,8 @@ struct ChromaRecipe {
     OutputStep output;
     std::optional<int> radius, recon_radius;
     std::optional<double> alpha;
+    std::optional<MeanMode> mean, recon_mean;        // the window means (params.hpp)
+    std::optional<BorderMode> border, recon_border;  // their borders
 
     // Throws UserError naming the chain when the demangled luma, the demangled chroma
     // and the reconstruct base do not all end at one size; returns that size.

@@ -1,7 +1,7 @@
 #include "pixel/regress/chroma_reconstruct.hpp"
 
 #include "filters/base/error.hpp"
-#include "pixel/regress/fused.hpp"
+#include "pixel/regress/regression.hpp"
 #include "pixel/regress/resize.hpp"
 
 namespace rigor::pixel::regress {
@@ -49,7 +49,7 @@ ChromaReconstructSteps chroma_reconstruct_steps(const Plane& luma_base, const st
     ChromaReconstructSteps out{ld, lb, {}, {}};
     for (const Plane& c : chroma) {
         const Plane cd = apply_chain(c, recipe.demangle_chroma, siting);
-        Plane fixed = regress_reconstruct_fused(ld, cd, detail, regress, reconstruct, threads);
+        Plane fixed = regress_reconstruct(ld, cd, detail, regress, reconstruct, threads);
         for (int y = 0; y < cd.height(); ++y)
             for (int x = 0; x < cd.width(); ++x) fixed.row_as<float>(y)[x] += cd.row_as<float>(y)[x];
         out.demangled_chroma.push_back(cd);

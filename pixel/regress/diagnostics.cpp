@@ -9,7 +9,7 @@
 #include "filters/base/error.hpp"
 #include "filters/base/output_file.hpp"
 #include "pixel/io/picture.hpp"
-#include "pixel/regress/fused.hpp"
+#include "pixel/regress/regression.hpp"
 
 namespace rigor::pixel::regress {
 
@@ -52,7 +52,7 @@ std::vector<std::string> write_diagnostics(const std::string& dir, const ChromaR
     const char* names[] = {"u", "v"};
     for (std::size_t k = 0; k < steps.repaired.size() && k < 2; ++k) {
         const Plane& cd = steps.demangled_chroma[k];
-        const RegressionPlanes r = regress_fused(steps.demangled_luma, cd, params, threads);
+        const RegressionPlanes r = regression(steps.demangled_luma, cd, params, threads);
         const Crop whole{0, 0, cd.width(), cd.height()};
         const std::string base = dir + "/" + names[k];
         write_png(base + "_correlation.png", gray8(r.correlation, whole, [](float c) { return double(c); }));

@@ -7,6 +7,7 @@
 
 #include "filters/base/error.hpp"
 #include "filters/base/worker_pool.hpp"
+#include "filters/regress/formulas.hpp"
 #include "filters/regress/weights.hpp"
 #include "pixel/regress/window_sums.hpp"
 
@@ -26,40 +27,42 @@ struct RegressJob {
     RegressionPlanes& out;
     int radius;
     BorderMode border;
-    double inv_n, eps, wt, inv_intercept;
+    double inv_n, eps, wt, intercept_divisor;  // divisor 0: no intercept
     int out_row_offset = 0;  // output row y is written to row y − out_row_offset of `out`
 };
 
-// The per-pixel formulas of model.cpp from the five window sums of one row, in double
-// (var = E[x²] − E[x]² cancels in flat areas).  Plain arguments and restrict pointers:
-// nothing read inside the loop may alias an output, so the loop vectorises.
+// The model's per-pixel formulas (filters/regress/formulas.hpp, the same templates
+// model.cpp builds its steps from) on the five window sums of one row.  The moments are
+// double (var = E[x²] − E[x]² cancels in flat areas); the quotients and the root only
+// need binary32 accuracy (the outputs are binary32) and run twice as wide in float.
+// Plain arguments and restrict pointers: nothing read inside the loop may alias an
+// output, so the loop vectorises.
 [[gnu::always_inline]] inline void regression_row(const double* __restrict s0, const double* __restrict s1,
                                                   const double* __restrict s2, const double* __restrict s3,
                                                   const double* __restrict s4, int w, double inv_n, double eps,
-                                                  double wt, double inv_intercept, float* __restrict slope,
+                                                  double wt, double intercept_divisor, float* __restrict slope,
                                                   float* __restrict corr, float* __restrict icpt) noexcept {
+    namespace f = rigor::regress::formulas;
     const bool rescale = wt != 1.0;
-    const double one_minus_w = 1.0 - wt, inv_wt = 1.0 / wt;
+    const float feps = float(eps), fzero = 0.0f, one_minus_w = float(1.0 - wt), fw = float(wt);
     for (int i = 0; i < w; ++i) {
         const double mx = s0[i] * inv_n, my = s1[i] * inv_n;
-        const double var_x = std::max(s2[i] * inv_n - mx * mx, 0.0);
-        const double var_y = std::max(s4[i] * inv_n - my * my, 0.0);
-        const double cov = s3[i] * inv_n - mx * my;
-        // The moments cancel, so they are double; the quotients and the root only
-        // need binary32 accuracy (the outputs are binary32), and run twice as wide.
-        slope[i] = float(cov) / float(var_x + eps);
-        const float rho = std::sqrt(float(cov * cov) / float(var_x * var_y + eps));
-        // (ρ − (1 − w)) / w as a product by 1/w: w is a fixed constant, and the
-        // division's extra half ulp is far below binary32 output precision.
-        const float c = std::max((rho - float(one_minus_w)) * float(inv_wt), 0.0f);
+        const double var_x = f::variance(s2[i] * inv_n, mx, 0.0);
+        const double var_y = f::variance(s4[i] * inv_n, my, 0.0);
+        const double cov = f::covariance(s3[i] * inv_n, mx, my);
+        slope[i] = f::slope(float(cov), float(var_x), feps);
+        const float rho = f::rho(float(cov), float(var_x), float(var_y), feps);
+        // Computed unconditionally, then selected: a division under the condition keeps
+        // the loop from vectorising.
+        const float c = f::weighted_correlation(rho, one_minus_w, fw, fzero);
         corr[i] = rescale ? c : rho;
     }
     if (icpt)
         for (int i = 0; i < w; ++i) {
             const double mx = s0[i] * inv_n, my = s1[i] * inv_n;
-            const double var_x = std::max(s2[i] * inv_n - mx * mx, 0.0);
-            const double a = (s3[i] * inv_n - mx * my) / (var_x + eps);
-            icpt[i] = float((my - a * mx) * inv_intercept);
+            const double var_x = f::variance(s2[i] * inv_n, mx, 0.0);
+            const double a = f::slope(f::covariance(s3[i] * inv_n, mx, my), var_x, eps);
+            icpt[i] = float(f::intercept(my, a, mx, intercept_divisor));
         }
 }
 
@@ -67,6 +70,7 @@ struct RegressJob {
 // fly (entering minus leaving), in double, where they are exact.
 __attribute__((target_clones("avx2", "default"))) void regress_rows(const RegressJob& j, WindowSumBuffers<5>& b,
                                                                     int row_begin, int row_end) noexcept {
+    namespace f = rigor::regress::formulas;
     const int w = j.x.width(), h = j.x.height();
     auto update = [&](int enter, int leave) __attribute__((always_inline)) {
         const float* xe = j.x.row_as<float>(enter);
@@ -75,7 +79,7 @@ __attribute__((target_clones("avx2", "default"))) void regress_rows(const Regres
         if (leave < 0) {
             for (int i = 0; i < w; ++i) {
                 const double a = xe[i], v = ye[i];
-                c0[i] += a, c1[i] += v, c2[i] += a * a, c3[i] += a * v, c4[i] += v * v;
+                c0[i] += a, c1[i] += v, c2[i] += f::product(a, a), c3[i] += f::product(a, v), c4[i] += f::product(v, v);
             }
             return;
         }
@@ -84,14 +88,15 @@ __attribute__((target_clones("avx2", "default"))) void regress_rows(const Regres
         for (int i = 0; i < w; ++i) {
             const double a = xe[i], v = ye[i], p = xl[i], q = yl[i];
             c0[i] += a - p, c1[i] += v - q;
-            c2[i] += a * a - p * p, c3[i] += a * v - p * q, c4[i] += v * v - q * q;
+            c2[i] += f::product(a, a) - f::product(p, p), c3[i] += f::product(a, v) - f::product(p, q);
+            c4[i] += f::product(v, v) - f::product(q, q);
         }
     };
     auto consume = [&](int row) __attribute__((always_inline)) {
         regression_row(b.sums(0), b.sums(1), b.sums(2), b.sums(3), b.sums(4), w, j.inv_n, j.eps, j.wt,
-                       j.inv_intercept, j.out.slope.row_as<float>(row - j.out_row_offset),
+                       j.intercept_divisor, j.out.slope.row_as<float>(row - j.out_row_offset),
                        j.out.correlation.row_as<float>(row - j.out_row_offset),
-                       j.inv_intercept != 0 ? j.out.intercept.row_as<float>(row - j.out_row_offset) : nullptr);
+                       j.intercept_divisor != 0 ? j.out.intercept.row_as<float>(row - j.out_row_offset) : nullptr);
     };
     window_sums_rows<5>(b, h, j.border, row_begin, row_end, update, consume);
 }
@@ -111,18 +116,19 @@ struct ReconstructJob {
 template <int K>
 [[gnu::always_inline]] inline void reconstruct_rows_k(const ReconstructJob& j, WindowSumBuffers<K>& b,
                                                       int row_begin, int row_end) noexcept {
+    namespace f = rigor::regress::formulas;
     const int w = j.x.width(), h = j.x.height();
     auto update = [&](int enter, int leave) __attribute__((always_inline)) {
         const float* ae = j.slope.row_as<float>(enter - j.src_row_offset);
         const float* ce = j.correlation.row_as<float>(enter - j.src_row_offset);
         double *c0 = b.column(0), *c1 = b.column(1);
         if (leave < 0)
-            for (int i = 0; i < w; ++i) c0[i] += double(ae[i]) * ce[i], c1[i] += ce[i];
+            for (int i = 0; i < w; ++i) c0[i] += f::product(double(ae[i]), double(ce[i])), c1[i] += ce[i];
         else {
             const float* al = j.slope.row_as<float>(leave - j.src_row_offset);
             const float* cl = j.correlation.row_as<float>(leave - j.src_row_offset);
             for (int i = 0; i < w; ++i) {
-                c0[i] += double(ae[i]) * ce[i] - double(al[i]) * cl[i];
+                c0[i] += f::product(double(ae[i]), double(ce[i])) - f::product(double(al[i]), double(cl[i]));
                 c1[i] += double(ce[i]) - cl[i];
             }
         }
@@ -130,11 +136,12 @@ template <int K>
             const float* be = j.intercept->row_as<float>(enter - j.src_row_offset);
             double* c2 = b.column(2);
             if (leave < 0)
-                for (int i = 0; i < w; ++i) c2[i] += double(be[i]) * ce[i];
+                for (int i = 0; i < w; ++i) c2[i] += f::product(double(be[i]), double(ce[i]));
             else {
                 const float* bl = j.intercept->row_as<float>(leave - j.src_row_offset);
                 const float* cl = j.correlation.row_as<float>(leave - j.src_row_offset);
-                for (int i = 0; i < w; ++i) c2[i] += double(be[i]) * ce[i] - double(bl[i]) * cl[i];
+                for (int i = 0; i < w; ++i)
+                    c2[i] += f::product(double(be[i]), double(ce[i])) - f::product(double(bl[i]), double(cl[i]));
             }
         }
     };
@@ -146,9 +153,9 @@ template <int K>
         if constexpr (K == 3) {
             const double* sbc = b.sums(2);
             for (int i = 0; i < w; ++i)
-                o[i] = float((xs[i] * (sac[i] * inv_n) + sbc[i] * inv_n) / (sc[i] * inv_n + eps));
+                o[i] = float(f::reconstructed(double(xs[i]), sac[i] * inv_n, sbc[i] * inv_n, sc[i] * inv_n, eps));
         } else {
-            for (int i = 0; i < w; ++i) o[i] = float((xs[i] * (sac[i] * inv_n)) / (sc[i] * inv_n + eps));
+            for (int i = 0; i < w; ++i) o[i] = float(f::reconstructed(double(xs[i]), sac[i] * inv_n, sc[i] * inv_n, eps));
         }
     };
     window_sums_rows<K>(b, h, j.border, row_begin, row_end, update, consume);
@@ -236,7 +243,7 @@ RegressionPlanes regress_fused(const Plane& x, const Plane& y, const RegressPara
     const bool with_intercept = p.intercept != 0;
     if (with_intercept) out.intercept = make_float_plane(w, h);
     const RegressJob job{x,     y,          out, p.radius, p.border, 1.0 / p.window_size(),
-                         p.eps, out.weight, with_intercept ? 1.0 / p.intercept : 0.0};
+                         p.eps, out.weight, with_intercept ? p.intercept : 0.0};
     run_blocks<5>(job, w, h, p.radius, threads,
                   [](const RegressJob& j, WindowSumBuffers<5>& b, int s, int e) { regress_rows(j, b, s, e); });
     return out;
@@ -299,7 +306,7 @@ Plane regress_reconstruct_fused(const Plane& x, const Plane& y, const Plane& det
     for_each_restart_block(h, threads, make_scratch, [&](Scratch& s, int b, int e) {
         const int lo = std::max(0, b - R), hi = std::min(h, e + R);
         const RegressJob rj{x, y, s.regression, rp.radius, rp.border, 1.0 / rp.window_size(), rp.eps, wt,
-                            with_intercept ? 1.0 / rp.intercept : 0.0, lo};
+                            with_intercept ? rp.intercept : 0.0, lo};
         regress_rows(rj, s.regress_buffers, lo, hi);
         const ReconstructJob cj{detail, s.regression.slope, s.regression.correlation,
                                 with_intercept ? &s.regression.intercept : nullptr,

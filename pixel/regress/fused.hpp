@@ -1,6 +1,8 @@
-// regression() and reconstruct() fused: all window means of one call come from one
-// sliding_window_sums pass (window_sums.hpp), and every per-pixel formula of
-// filters/regress/model.cpp is evaluated in double in that same pass.  Rows go in
+// regression() and reconstruct() fused, for the box mean: all window means of one call
+// come from one sliding_window_sums pass (window_sums.hpp), and every per-pixel formula
+// is evaluated in that same pass — the templates of filters/regress/formulas.hpp, the
+// one definition model.cpp builds the model's steps from (moments in double, the
+// quotients and the root in binary32).  Other means: regression.hpp.  Rows go in
 // restart blocks (window_sums.hpp) to `threads` threads of the base library's worker
 // pool.  Validation happens before any pixel; the loops do not throw.
 #pragma once

@@ -7,7 +7,7 @@
 #include "filters/base/error.hpp"
 #include "filters/base/worker_pool.hpp"
 #include "pixel/expr/expr_filter.hpp"
-#include "pixel/regress/fused.hpp"
+#include "pixel/regress/window_mean.hpp"
 
 namespace rigor::pixel::regress {
 
@@ -115,7 +115,7 @@ NamedPlanes run_steps(const Model& model, const NamedPlanes& inputs, BorderMode 
     };
     for (const Step& step : model.steps) {
         if (step.kind == Step::Kind::box_mean) {
-            planes[step.name] = box_mean(find(step.inputs[0]), step.radius, border, threads);
+            planes[step.name] = window_mean(find(step.inputs[0]), step.radius, step.mean, border, threads);
             continue;
         }
         std::vector<const Plane*> in;

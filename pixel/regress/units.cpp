@@ -23,15 +23,21 @@ Plane integer_to_float(const Plane& src, const IntegerCoding& c) {
     const int bytes = c.bits <= 8 ? 1 : 2;
     if (src.bytes_per_sample() != bytes) throw InternalError("integer plane has the wrong sample size");
     Plane out = make_float_plane(src.width(), src.height());
-    const double off = c.offset(), inv = 1.0 / c.scale();
+    // zimg's depth conversion (depth/quantize.h: get_scale_offset): scale = 1/range and
+    // offset = −offset_in/range rounded to binary32, then v·scale + offset with one
+    // rounding, as its x86 SIMD kernels compute it (a fused multiply-add; its plain C
+    // code rounds the product first, which differs by at most an ulp on some codes).
+    // In double the sum is exact — v has at most 16 bits and scale 24, and the terms
+    // span under 53 bits — so rounding it once to binary32 is the fused result.
+    const double scale = float(1.0 / c.scale()), offset = float(-c.offset() / c.scale());
     for (int y = 0; y < src.height(); ++y) {
         float* o = out.row_as<float>(y);
         if (bytes == 1) {
             const std::uint8_t* s = src.row_as<std::uint8_t>(y);
-            for (int x = 0; x < src.width(); ++x) o[x] = float((s[x] - off) * inv);
+            for (int x = 0; x < src.width(); ++x) o[x] = float(s[x] * scale + offset);
         } else {
             const std::uint16_t* s = src.row_as<std::uint16_t>(y);
-            for (int x = 0; x < src.width(); ++x) o[x] = float((s[x] - off) * inv);
+            for (int x = 0; x < src.width(); ++x) o[x] = float(s[x] * scale + offset);
         }
     }
     return out;

@@ -17,7 +17,8 @@ struct IntegerCoding {
     double scale() const;   // code values per float unit
 };
 
-// Integer plane (1 or 2 bytes per sample) → float plane.
+// Integer plane (1 or 2 bytes per sample) → float plane, bit for bit as zimg's depth
+// conversion on x86 (its SIMD kernels: binary32 scale and offset, one rounding).
 Plane integer_to_float(const Plane& src, const IntegerCoding& coding);
 // Float plane → integer plane, rounded to nearest and clamped to 0 … 2^bits − 1.
 Plane float_to_integer(const Plane& src, const IntegerCoding& coding);

@@ -45,9 +45,39 @@ private:
 
 // After a vertical update: fill the r padding columns each side from the border mode,
 // then run the K horizontal window sums side by side (independent dependency chains).
+// vszip's mapping depends on the window's centre (border.hpp): the windows that reach
+// past an edge are summed directly, the others by the running sum.
+template <int K>
+[[gnu::always_inline]] inline void horizontal_window_sums_by_centre(WindowSumBuffers<K>& b,
+                                                                    rigor::regress::BorderMode border) noexcept {
+    const int w = b.width(), r = b.radius();
+    for (int k = 0; k < K; ++k) {
+        const double* c = b.column(k);
+        double* out = b.sums(k);
+        auto direct = [&](int x) {
+            double s = 0;
+            for (int d = -r; d <= r; ++d) s += c[rigor::regress::window_index(x, d, w, border)];
+            out[x] = s;
+        };
+        if (w <= 2 * r) {
+            for (int x = 0; x < w; ++x) direct(x);
+            continue;
+        }
+        for (int x = 0; x < r; ++x) direct(x), direct(w - 1 - x);
+        double s = 0;
+        for (int i = 0; i <= 2 * r; ++i) s += c[i];
+        out[r] = s;
+        for (int x = r + 1; x < w - r; ++x) {
+            s += c[x + r] - c[x - r - 1];
+            out[x] = s;
+        }
+    }
+}
+
 template <int K>
 [[gnu::always_inline]] inline void horizontal_window_sums(WindowSumBuffers<K>& b,
                                                           rigor::regress::BorderMode border) noexcept {
+    if (border == rigor::regress::BorderMode::vszip) return horizontal_window_sums_by_centre<K>(b, border);
     const int w = b.width(), r = b.radius();
     for (int k = 0; k < K; ++k) {
         double* c = b.column(k);
@@ -81,6 +111,22 @@ template <int K, class Update, class Consume>
                                                     rigor::regress::BorderMode border, int row_begin, int row_end,
                                                     Update&& update, Consume&& consume) noexcept {
     const int r = b.radius();
+    if (border == rigor::regress::BorderMode::vszip) {
+        // Windows reaching past an edge (and the one after them) are summed afresh: the
+        // mapping depends on the centre, so they are not one row in, one row out.
+        auto at_edge = [&](int y) { return y - r < 0 || y + r > height - 1; };
+        for (int y = row_begin; y < row_end; ++y) {
+            if (y == row_begin || at_edge(y) || at_edge(y - 1)) {
+                b.clear_columns();
+                for (int dy = -r; dy <= r; ++dy) update(rigor::regress::window_index(y, dy, height, border), -1);
+            } else {
+                update(y + r, y - r - 1);
+            }
+            horizontal_window_sums<K>(b, border);
+            consume(y);
+        }
+        return;
+    }
     b.clear_columns();
     for (int dy = -r; dy <= r; ++dy) update(rigor::regress::border_index(row_begin + dy, height, border), -1);
     for (int y = row_begin; y < row_end; ++y) {

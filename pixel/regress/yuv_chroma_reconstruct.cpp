@@ -1,5 +1,6 @@
 #include "pixel/regress/yuv_chroma_reconstruct.hpp"
 
+#include <optional>
 #include <vector>
 
 #include "filters/base/error.hpp"
@@ -61,17 +62,39 @@ VideoInfo reconstructed_info(const VideoInfo& source, Size luma_base, const YuvR
     return out;
 }
 
-Plane make_luma_base(const Plane& luma, const YuvReconstruction& settings) {
-    const auto& d = settings.recipe.descale;
-    if (!d) return luma;
-    const rigor::regress::ResizeStep& s = d->step;
+namespace {
+
+DescaleRequest descale_request(const rigor::regress::DescaleStep& d) {
+    const rigor::regress::ResizeStep& s = d.step;
+    return DescaleRequest{*s.width, *s.height, s.src_left.value, s.src_top.value,
+                          s.src_width.value_or(0), s.src_height.value_or(0), d.border};
+}
+
+DescalePlan make_plan(const YuvReconstruction& settings, int width, int height) {
+    const rigor::regress::DescaleStep& d = *settings.recipe.descale;
     try {
-        return descale_plane(luma, s.kernel,
-                             DescaleRequest{*s.width, *s.height, s.src_left.value, s.src_top.value,
-                                            s.src_width.value_or(0), s.src_height.value_or(0), d->border});
+        return DescalePlan(d.step.kernel, descale_request(d), width, height);
     } catch (const UserError& e) {
         throw UserError(std::string("descale: ") + e.what());
     }
+}
+
+}  // namespace
+
+void plan_descale(YuvReconstruction& settings, int width, int height) {
+    settings.descale_plan.reset();
+    if (settings.recipe.descale)
+        settings.descale_plan = std::make_shared<const DescalePlan>(make_plan(settings, width, height));
+}
+
+Plane make_luma_base(const Plane& luma, const YuvReconstruction& settings) {
+    if (!settings.recipe.descale) return luma;
+    require_float(luma, "descale input");
+    const DescalePlan* plan = settings.descale_plan.get();
+    std::optional<DescalePlan> own;
+    if (!plan || plan->src_width() != luma.width() || plan->src_height() != luma.height())
+        plan = &own.emplace(make_plan(settings, luma.width(), luma.height()));
+    return plan->apply(luma, settings.threads);
 }
 
 Frame reconstruct_yuv_frame(const Frame& yuv, const Plane* luma_base, const Plane* rescaled_luma,

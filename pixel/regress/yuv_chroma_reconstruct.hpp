@@ -12,6 +12,7 @@
 // but native; it must have the output's luma size.  Integer sources give integer outputs
 // of their depth for source and 444 (unless float output is asked), float otherwise.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,7 @@
 #include "pixel/io/frame.hpp"
 #include "pixel/io/video_metadata.hpp"
 #include "pixel/regress/chroma_reconstruct.hpp"
+#include "pixel/regress/descale.hpp"
 #include "pixel/regress/units.hpp"
 
 namespace rigor::pixel::regress {
@@ -33,7 +35,14 @@ struct YuvReconstruction {
     ColorRange range = ColorRange::limited;
     bool float_output = false;  // source / 444 modes of integer video: write float samples
     int threads = 1;
+    // The recipe's descale planned for the source's luma size (plan_descale), shared by
+    // copies of these settings; without it (or for another size) each frame plans its own.
+    std::shared_ptr<const DescalePlan> descale_plan;
 };
+
+// Plans the recipe's descale (if any) once for luma planes of width × height: the
+// matrices and factors every frame then reuses.  UserError as make_luma_base().
+void plan_descale(YuvReconstruction& settings, int width, int height);
 
 // Throws UserError unless `format` (of the video `name`) is YUV with integer (8-16 bit)
 // or 32-bit float samples.

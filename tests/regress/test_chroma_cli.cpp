@@ -113,6 +113,25 @@ TEST_CASE("chroma-reconstruct: siting tags, output modes, frames, diagnostics", 
     for (const char* p : {"u", "v"})
         for (const char* f : {"_correlation", "_slope", "_before", "_after"})
             CHECK(fs::file_size(dir / "diag" / (std::string(p) + f + ".png")) > 50);
+    // Means and borders: each changes the result, and a recipe's keys act as the flags.
+    auto bytes_of = [](const fs::path& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const std::string native = " --output-mode native -o " + d;
+    CHECK(run("-i " + d + "mpeg2.y4m" + recipe + native + "m0.y4m", dir).code == 0);
+    CHECK(run("-i " + d + "mpeg2.y4m" + recipe + " --border mirror" + native + "m1.y4m", dir).code == 0);
+    CHECK(run("-i " + d + "mpeg2.y4m" + recipe + " --mean median --recon-mean lehmer:3" + native + "m2.y4m", dir).code ==
+          0);
+    {
+        std::string with_means = kRecipe;
+        with_means.insert(1, R"("mean": "median", "recon_mean": "lehmer:3", )");
+        std::ofstream(dir / "means.json") << with_means;
+    }
+    CHECK(run("-i " + d + "mpeg2.y4m --recipe " + d + "means.json" + native + "m3.y4m", dir).code == 0);
+    CHECK(bytes_of(dir / "m0.y4m") != bytes_of(dir / "m1.y4m"));  // default vszip ≠ mirror
+    CHECK(bytes_of(dir / "m0.y4m") != bytes_of(dir / "m2.y4m"));
+    CHECK(bytes_of(dir / "m2.y4m") == bytes_of(dir / "m3.y4m"));
     fs::remove_all(dir);
 }
 
@@ -148,6 +167,11 @@ TEST_CASE("chroma-reconstruct: bad recipes and options give one line and write n
         {"--recipe " + sirius + " --output-kernel gauss", 2, "unknown kernel 'gauss'"},
         {"--recipe " + sirius + " --frames 3", 2, "--frames expects A:B"},
         {"--recipe " + sirius + " --eps -1", 2, "eps"},
+        {"--recipe " + sirius + " --mean mode", 2, "unknown mean 'mode'"},
+        {"--recipe " + sirius + " --recon-mean lehmer:x", 2, "lehmer:P needs a finite exponent"},
+        {"--recipe " + sirius + " --border wrap", 2, "unknown border mode 'wrap'"},
+        {"--recipe " + recipe_file("b.json", R"({"mean": "gauss"})"), 1, "\"mean\": unknown mean 'gauss'"},
+        {"--recipe " + recipe_file("o.json", R"({"recon_border": 3})"), 1, "\"recon_border\" must be a string"},
     };
     for (const auto& c : cases) {
         INFO(c.args);

@@ -10,6 +10,7 @@
 
 #include "pixel/io/picture.hpp"
 #include "pixel/regress/plane_files.hpp"
+#include "pixel/regress/regression.hpp"
 #include "planes.hpp"
 
 using namespace rigor::pixel::regress;
@@ -54,6 +55,23 @@ TEST_CASE("rigor regress + reconstruct reproduce y = 0.3x - 0.1 from pictures", 
             CHECK(at(a, i, j) == Approx(0.3).margin(1e-3));
             CHECK(at(out, i, j) == Approx(at(y, i, j)).margin(1e-4));
         }
+    // Another mean and border: the command's planes are the library's regression().
+    CHECK(run("regress --x " + d + "x.pfm --y " + d + "y.pfm --radius 2 --mean lehmer:2 --border vszip --slope " + d +
+              "a2.pfm --correlation " + d + "c2.pfm") == 0);
+    {
+        rigor::regress::RegressParams p;
+        p.radius = 2;
+        p.mean = rigor::regress::parse_mean_mode("lehmer:2");
+        p.border = rigor::regress::BorderMode::vszip;
+        const auto want = rigor::pixel::regress::regression(x, y, p, 1);
+        const Plane got = read_plane(dir / "a2.pfm");
+        for (int j = 0; j < 30; ++j)
+            for (int i = 0; i < 40; ++i) CHECK(at(got, i, j) == at(want.slope, i, j));
+    }
+    CHECK(run("reconstruct --x " + d + "x.pfm --slope " + d + "a2.pfm --correlation " + d + "c2.pfm --mean median -o " +
+              d + "out2.pfm") == 0);
+    CHECK(run("regress --x " + d + "x.pfm --y " + d + "y.pfm --mean mode --slope " + d + "e1.pfm --correlation " + d +
+              "e2.pfm") == 1);
     // Bad input: exit 1 and no output left behind.
     CHECK(run("regress --x " + d + "x.pfm --y " + d + "y.pfm --radius 0 --slope " + d + "e1.pfm --correlation " + d +
               "e2.pfm") == 1);
