@@ -14,6 +14,7 @@
 #include "filters/vc2/sample_array.hpp"
 #include "filters/vc2/transform_config.hpp"
 #include "pixel/vc2/integer_transform.hpp"
+#include "pixel/vc2_bit_widths/pattern_output.hpp"
 #include "pixel/vc2_tight/analysis_bounds.hpp"
 
 namespace vc2_tight_test {
@@ -85,6 +86,33 @@ inline Tightness check_contains(const std::vector<rigor::pixel::vc2_tight::Array
         }
     }
     return t;
+}
+
+// Coefficients quantised at every index 0 … last_index (per band qi − matrix value, as the
+// encoder does) and decoded, every value recorded into `seen`.
+inline void decode_at_every_index(const rigor::vc2::TransformConfig& config, const rigor::vc2::QuantisationMatrix& matrix,
+                                  const rigor::vc2::Coefficients& coeffs, int last_index, Observed& seen) {
+    for (int qi = 0; qi <= last_index; ++qi) {
+        rigor::vc2::Coefficients q = coeffs;
+        rigor::pixel::vc2_bit_widths::quantise_in_place(q, matrix, qi);
+        rigor::pixel::vc2::synthesise(config, q, recorder(seen));
+    }
+}
+
+// Row by row never looser than `wide`; returns how many bounds are strictly tighter.
+inline long tighter_than(const std::vector<rigor::pixel::vc2_tight::ArrayBound>& narrow,
+                         const std::vector<rigor::pixel::vc2_tight::ArrayBound>& wide) {
+    REQUIRE(narrow.size() == wide.size());
+    long tighter = 0;
+    for (std::size_t i = 0; i < narrow.size(); ++i)
+        for (std::size_t k = 0; k < narrow[i].phases.size(); ++k) {
+            const auto &n = narrow[i].phases[k], &w = wide[i].phases[k];
+            INFO("(" << narrow[i].level << ", " << narrow[i].name << ") phase " << k);
+            CHECK(n.upper <= w.upper);
+            CHECK(n.lower >= w.lower);
+            tighter += (n.upper < w.upper) + (n.lower > w.lower);
+        }
+    return tighter;
 }
 
 // f(array, phase bound, x response, y response) for the class pair of every upper bound.

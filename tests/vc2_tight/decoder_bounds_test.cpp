@@ -8,7 +8,6 @@
 #include <random>
 
 #include "brute_force.hpp"
-#include "pixel/vc2_bit_widths/pattern_output.hpp"
 #include "pixel/vc2_tight/decoder_bounds.hpp"
 
 using namespace rigor::pixel::vc2_tight;
@@ -33,28 +32,11 @@ struct Chain {
 
     // The picture decoded at every index up to one past the last that changes anything.
     void decode_all(const SampleArray& picture, Observed& seen) const {
-        const Coefficients coeffs = vc2::analyse(config, picture);
-        for (int qi = 0; qi <= tight.maximum_quantisation_index + 1; ++qi) {
-            Coefficients q = coeffs;
-            rigor::pixel::vc2_bit_widths::quantise_in_place(q, matrix, qi);
-            vc2::synthesise(config, q, recorder(seen));
-        }
+        decode_at_every_index(config, matrix, vc2::analyse(config, picture), tight.maximum_quantisation_index + 1, seen);
     }
 
     // Row by row never looser than the edge-inclusive reference model; counts tighter bounds.
-    long tighter_than_model() const {
-        long tighter = 0;
-        REQUIRE(tight.arrays.size() == model.arrays.size());
-        for (std::size_t i = 0; i < tight.arrays.size(); ++i)
-            for (std::size_t k = 0; k < tight.arrays[i].phases.size(); ++k) {
-                const PhaseBound &t = tight.arrays[i].phases[k], &m = model.arrays[i].phases[k];
-                INFO("(" << tight.arrays[i].level << ", " << tight.arrays[i].name << ") phase " << k);
-                CHECK(t.upper <= m.upper);
-                CHECK(t.lower >= m.lower);
-                tighter += (t.upper < m.upper) + (t.lower > m.lower);
-            }
-        return tighter;
-    }
+    long tighter_than_model() const { return tighter_than(tight.arrays, model.arrays); }
 };
 
 }  // namespace

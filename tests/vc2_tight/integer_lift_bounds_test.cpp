@@ -9,7 +9,6 @@
 #include <random>
 
 #include "brute_force.hpp"
-#include "pixel/vc2_bit_widths/pattern_output.hpp"
 #include "pixel/vc2_tight/tight_table.hpp"
 
 using namespace rigor::pixel::vc2_tight;
@@ -32,11 +31,7 @@ struct Chain {
     // Analysed, then decoded at every index up to one past the last that changes anything.
     void run(const SampleArray& picture, Observed& analysed, Observed& decoded) const {
         const Coefficients coeffs = vc2::analyse(config, picture, recorder(analysed));
-        for (int qi = 0; qi <= bounds.maximum_quantisation_index + 1; ++qi) {
-            Coefficients q = coeffs;
-            rigor::pixel::vc2_bit_widths::quantise_in_place(q, matrix, qi);
-            vc2::synthesise(config, q, recorder(decoded));
-        }
+        decode_at_every_index(config, matrix, coeffs, bounds.maximum_quantisation_index + 1, decoded);
     }
 
     void check(const Observed& analysed, const Observed& decoded) const {
@@ -44,21 +39,6 @@ struct Chain {
         if (!bounds.decoder.arrays.empty()) CHECK(check_contains(bounds.decoder.arrays, decoded).phases > 0);
     }
 };
-
-// Row by row never looser than `wide`; returns how many bounds are strictly tighter.
-long tighter_than(const std::vector<ArrayBound>& narrow, const std::vector<ArrayBound>& wide) {
-    REQUIRE(narrow.size() == wide.size());
-    long tighter = 0;
-    for (std::size_t i = 0; i < narrow.size(); ++i)
-        for (std::size_t k = 0; k < narrow[i].phases.size(); ++k) {
-            const PhaseBound &n = narrow[i].phases[k], &w = wide[i].phases[k];
-            INFO("(" << narrow[i].level << ", " << narrow[i].name << ") phase " << k);
-            CHECK(n.upper <= w.upper);
-            CHECK(n.lower >= w.lower);
-            tighter += (n.upper < w.upper) + (n.lower > w.lower);
-        }
-    return tighter;
-}
 
 }  // namespace
 
