@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <random>
 
@@ -343,6 +344,40 @@ TEST_CASE("halving sums of 16-bit-sample clips in 16-bit lanes equal the interpr
     // 16-bit lanes decline, the plane still equals the interpreter's.
     const Frame a = make_frame("gray16", 64, 2, [&](int, int, int) { return double(rng() % 65536); });
     CHECK(fixed_equals_interpreter("x x + 0.5 *", {a}, "gray10", expr::Boundary::Clamp) == 0);
+}
+
+TEST_CASE("16-bit halving sums equal the interpreter at every value of x", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    // x takes each of the 2^16 values once (a 256 x 256 plane); y is x itself (even sums),
+    // x's neighbour value (odd sums, both parities of the floor), its mirror 65535 - x
+    // (sum 65535 everywhere), the extremes and a random permutation.
+    std::mt19937 rng(14);
+    std::vector<unsigned> permutation(65536);
+    for (unsigned v = 0; v < 65536; ++v) permutation[v] = v;
+    std::shuffle(permutation.begin(), permutation.end(), rng);
+    auto value = [](int x, int y) { return unsigned(y) * 256u + unsigned(x); };
+    const Frame a = make_frame("gray16", 256, 256, [&](int, int x, int y) { return double(value(x, y)); });
+    const std::vector<std::function<unsigned(unsigned)>> partners = {
+        [](unsigned v) { return v; }, [](unsigned v) { return v ^ 1u; }, [](unsigned v) { return 65535u - v; },
+        [](unsigned) { return 0u; }, [](unsigned) { return 65535u; }, [&](unsigned v) { return permutation[v]; }};
+    for (std::size_t k = 0; k < partners.size(); ++k) {
+        INFO("partner " << k);
+        const Frame b = make_frame("gray16", 256, 256, [&](int, int x, int y) { return double(partners[k](value(x, y))); });
+        CHECK(fixed_equals_interpreter("x y + 0.5 *", {a, b}, "gray16", expr::Boundary::Clamp) == 1);
+        // The data tells the half-to-even store from VPAVGW's half-up alone (the reason
+        // for the kernel's parity correction): v + (v ^ 1) = 2 (v & ~1) + 1 has an even
+        // floor, which half-up would round away at every pixel; 65535 / 2's floor is odd,
+        // where both rules give 32768.
+        const Frame got = run_engine("x y + 0.5 *", {a, b}, "gray16", expr::Boundary::Clamp, true, 1);
+        int half_up_differs = 0;
+        for (int y = 0; y < 256; ++y)
+            for (int x = 0; x < 256; ++x) {
+                const unsigned s = value(x, y) + partners[k](value(x, y));
+                half_up_differs += sample(got, 0, x, y) != double((s + 1) / 2);
+            }
+        if (k == 1) CHECK(half_up_differs == 65536);
+        if (k == 2) CHECK(half_up_differs == 0);
+    }
 }
 
 TEST_CASE("medians and sorts of integer samples by sorting networks equal the interpreter", "[jit]") {
