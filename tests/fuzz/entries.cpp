@@ -53,9 +53,12 @@ void expr_program(Bytes data) {
         (void)pixel::expr::compile(expr::optimize(expr::parse(program, select)));
     } catch (const UserError&) {
     }
-    // The whole numeric path: three small clips of different formats, one frame, 45
-    // pixels wide (wider than a generated kernel's step of up to 64, not a multiple of
-    // it), run with generated code and window sums (filters/expr/window_sum.hpp) and with
+    // The whole numeric path: three small clips of different formats, one frame, 141
+    // pixels wide: more than two of a generated kernel's steps of up to 64 (the halving
+    // sums' and the fixed box's 64, plus the box's reach), not a multiple of 16 or 64, so
+    // every kernel runs whole steps and an overlapping last one; 7 rows, so that 3x3 and
+    // 5x5 windows have rows inside the plane as well as mirrored or clamped ones.  Run
+    // with generated code and window sums (filters/expr/window_sum.hpp) and with
     // the interpreter alone on the program as written: the two must agree bit for bit
     // (abort otherwise, so the fuzzer keeps the input).
     using pixel::VideoFormat;
@@ -63,7 +66,7 @@ void expr_program(Bytes data) {
     const VideoFormat gray16 = gray8.with_samples(pixel::SampleType::Integer, 16);
     const VideoFormat grayf = gray8.with_samples(pixel::SampleType::Float, 32);
     const std::array<VideoFormat, 3> formats{gray8, gray16, grayf};
-    constexpr int kWidth = 45, kHeight = 5;
+    constexpr int kWidth = 141, kHeight = 7;
     std::array<pixel::Frame, 3> frames{pixel::Frame(gray8, kWidth, kHeight), pixel::Frame(gray16, kWidth, kHeight),
                                        pixel::Frame(grayf, kWidth, kHeight)};
     for (pixel::Frame& f : frames)
