@@ -194,7 +194,13 @@ Progress ProgressDisplay::progress() const {
 }
 
 ProgressDisplay progress_display(const std::string& program, const Arguments& args) {
-    return ProgressDisplay(program, args.has("--quiet") ? ProgressMode::Quiet : ProgressMode::Auto, std::cerr);
+    if (args.has("--quiet")) return ProgressDisplay(program, ProgressMode::Quiet, std::cerr);
+    if (args.has("--verbose")) {
+        ProgressTiming at_once;
+        at_once.line_delay = std::chrono::milliseconds(0);
+        return ProgressDisplay(program, ProgressMode::Lines, std::cerr, at_once);
+    }
+    return ProgressDisplay(program, ProgressMode::Auto, std::cerr);
 }
 
 }  // namespace rigor::cli

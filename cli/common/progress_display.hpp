@@ -47,7 +47,8 @@ private:
     std::shared_ptr<State> state_;
 };
 
-// The display for a command's parsed arguments: Quiet when it has -q/--quiet, else Auto.
+// The display for a command's parsed arguments: Quiet when it has -q/--quiet; plain
+// lines from the start (no delay) when it has --verbose (the VC-2 tools' -v); else Auto.
 ProgressDisplay progress_display(const std::string& program, const Arguments& args);
 
 // The texts, for tests: elapsed and rate in seconds; `columns` the terminal width.

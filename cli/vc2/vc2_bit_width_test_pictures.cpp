@@ -1,23 +1,29 @@
-// `vc2-bit-width-test-pictures STATIC.json WIDTH HEIGHT -b BITS [-q …] -o DIR` (the
-// reference's tool): the test patterns packed onto 8-bit PNG pictures (255 = signal
+// `vc2-bit-width-test-pictures STATIC.json WIDTH HEIGHT -b BITS [-q …] -o DIR [--tight]`
+// (the reference's tool): the test patterns packed onto 8-bit PNG pictures (255 = signal
 // maximum, 0 = minimum, 128 = don't care) with a JSON list of the targeted values per
-// picture: analysis_N.png/.json, synthesis_N_qiQ.png/.json (code at index Q).
+// picture: analysis_N.png/.json, synthesis_N_qiQ.png/.json (code at index Q).  --tight:
+// also the witness pictures of the tight bounds at the minimum size they state,
+// witness_K.png and their index witnesses.json (witness_picture_files.hpp).
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <regex>
 #include <set>
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/common/progress_display.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
+#include "cli/vc2/witness_picture_files.hpp"
 #include "filters/base/error.hpp"
 #include "filters/base/output_file.hpp"
 #include "filters/formats/python_json.hpp"
 #include "pixel/io/picture.hpp"
 #include "pixel/vc2_bit_widths/test_pictures.hpp"
+#include "pixel/vc2_tight/tight_table.hpp"
 
 namespace rigor::cli {
 
@@ -58,9 +64,11 @@ std::string points_json(const bit_widths::TestPicture& t) {
     return formats::python_json_dumps(list);  // json.dump: no newline at the end
 }
 
-// A file this tool writes: analysis_N.png/.json, synthesis_N_qiQ.png/.json.
+// A file this tool writes: analysis_N.png/.json, synthesis_N_qiQ.png/.json, and with
+// --tight witness_K.png and witnesses.json.
 bool is_test_picture_file(const std::string& name) {
-    static const std::regex pattern(R"((analysis_[0-9]+|synthesis_[0-9]+_qi[0-9]+)\.(png|json))");
+    static const std::regex pattern(
+        R"((analysis_[0-9]+|synthesis_[0-9]+_qi[0-9]+)\.(png|json)|witness_[0-9]+\.png|witnesses\.json)");
     return std::regex_match(name, pattern);
 }
 
@@ -83,10 +91,17 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
                 "that this run does not write again are removed)")
         .option("", "--output", "DIR", "the same as --output-directory")
         .option("-j", "--threads", "N", "worker threads (default: all cores)")
-        .flag("-v", "--verbose", "print what was written")
+        .flag("", "--tight",
+              "also the witness pictures of vc2-bit-widths-table --tight (at the minimum size its\n"
+              "      bounds state, whatever WIDTH and HEIGHT): witness_K.png and witnesses.json")
+        .flag("-v", "--verbose", "print what was written (and progress from the start, as plain lines)")
         .epilog("Files written:\n"
                 "  analysis_N.png        feed to an encoder\n"
-                "  synthesis_N_qiQ.png   encode with quantisation index Q everywhere, then decode");
+                "  synthesis_N_qiQ.png   encode with quantisation index Q everywhere, then decode\n"
+                "  witness_K.png         (--tight) a picture reaching tight bounds: gray, 8-bit PNG up to\n"
+                "                        8 bits, else 16-bit, each sample the unsigned BITS-bit sample\n"
+                "  witnesses.json        (--tight) which array, phase and extreme each picture reaches");
+    add_vc2_progress_options(p, OwnVerbose::yes);
     const auto parsed = p.parse(args);
     if (!parsed) return 0;
     const Arguments& a = *parsed;
@@ -100,9 +115,22 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
     const unsigned threads = vc2_tool_threads(a);
 
     const auto in = load_vc2_tool_inputs(a);
-    const auto pictures =
-        bit_widths::make_test_pictures(in.analysis, width, height, in.picture_bits, in.matrix, threads);
+    if (a.has("--tight")) check_witness_picture_bits(in.picture_bits);  // before any long work
+    const ProgressDisplay display = progress_display("vc2-bit-width-test-pictures", a);
+    const auto pictures = bit_widths::make_test_pictures(in.analysis, width, height, in.picture_bits, in.matrix,
+                                                         threads, display.progress());
     const auto signal = bit_widths::picture_range(in.picture_bits);
+    // The witnesses: the tight table's search at the minimum size (pixel/vc2_tight/witness.hpp).
+    std::optional<pixel::vc2_tight::TightBounds> tight;
+    pixel::vc2_tight::Witnesses witnesses;
+    if (a.has("--tight")) {
+        namespace t = rigor::pixel::vc2_tight;
+        tight = t::tight_bounds(t::minimum_geometry(in.analysis.config), signal, in.matrix, threads, display.progress());
+        t::WitnessOptions search;
+        search.threads = threads;
+        search.progress = display.progress();
+        witnesses = t::find_witnesses(*tight, in.matrix, search);
+    }
 
     if (!fs::is_directory(dir, ec) && !fs::create_directories(dir, ec))
         throw IoError("cannot create '" + dir + "': " + ec.message());
@@ -121,6 +149,15 @@ int vc2_bit_width_test_pictures_main(std::span<const std::string> args) {
     for (std::size_t i = 0; i < pictures.synthesis.size(); ++i)
         emit(pictures.synthesis[i],
              "synthesis_" + std::to_string(i) + "_qi" + std::to_string(pictures.synthesis[i].quantisation_index));
+    if (tight) {
+        for (std::size_t k = 0; k < witnesses.pictures.size(); ++k) {
+            const std::string path = (fs::path(dir) / witness_picture_name(k)).string();
+            outputs.push_back(std::make_unique<OutputFile>(path));
+            pixel::write_picture(outputs.back()->stream(), path, witness_frame(witnesses.pictures[k], in.picture_bits));
+        }
+        outputs.push_back(std::make_unique<OutputFile>((fs::path(dir) / "witnesses.json").string()));
+        outputs.back()->stream() << witness_index_json(witnesses, *tight, in.picture_bits);
+    }
     std::set<std::string> written;
     for (auto& o : outputs) {
         o->commit();

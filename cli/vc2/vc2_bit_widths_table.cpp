@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/common/progress_display.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
 #include "filters/base/output_file.hpp"
@@ -103,6 +104,7 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
         .option("", "--height", "H", "with --tight: see --width")
         .option("-j", "--threads", "N", "worker threads (default: all cores)")
         .option("-o", "--output", "FILE", "write to FILE instead of stdout");
+    add_vc2_progress_options(p);
     const auto parsed = p.parse(args);
     if (!parsed) return 0;
     const Arguments& a = *parsed;
@@ -114,6 +116,7 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
     if (a.has("--width") != a.has("--height")) throw UsageError("--width and --height go together");
     const unsigned threads = vc2_tool_threads(a);
     const auto in = load_vc2_tool_inputs(a);
+    const ProgressDisplay display = progress_display("vc2-bit-widths-table", a);
     std::vector<TableRow> all_rows;
     int maximum_qi = 0;
     std::optional<TightPictures> pictures;
@@ -126,12 +129,13 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
         std::cerr << "vc2-bit-widths-table: tight bounds (edges included) for " << geometry.describe() << "\n";
         t::WitnessOptions search;
         search.threads = threads;
+        search.progress = display.progress();
         auto table = t::tight_bit_width_table(in.analysis, in.picture_bits, in.matrix, geometry, search);
         all_rows = std::move(table.table.rows);
         maximum_qi = table.bounds.maximum_quantisation_index;
         pictures = TightPictures{geometry.width, geometry.height, geometry.exact_size};
     } else {
-        auto table = bit_widths::bit_width_table(in.analysis, in.picture_bits, in.matrix, threads);
+        auto table = bit_widths::bit_width_table(in.analysis, in.picture_bits, in.matrix, threads, display.progress());
         all_rows = std::move(table.rows);
         maximum_qi = table.bounds.maximum_quantisation_index;
     }

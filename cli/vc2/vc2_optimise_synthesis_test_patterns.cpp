@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "cli/commands.hpp"
+#include "cli/common/progress_display.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
 #include "filters/base/output_file.hpp"
@@ -52,7 +53,8 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
         .option("-I", "--added-iterations-per-improvement", "N", "extra iterations per improvement (default 200)")
         .option("-j", "--threads", "N", "worker threads (default: all cores)")
         .option("-o", "--output", "FILE", "write to FILE instead of stdout")
-        .flag("-v", "--verbose", "report each pattern on stderr");
+        .flag("-v", "--verbose", "report each pattern on stderr (and progress from the start, as plain lines)");
+    add_vc2_progress_options(p, OwnVerbose::yes);
     const auto parsed = p.parse(args);
     if (!parsed) return 0;
     const Arguments& a = *parsed;
@@ -71,19 +73,24 @@ int vc2_optimise_synthesis_test_patterns_main(std::span<const std::string> args)
     const formats::StaticAnalysis& analysis = in.analysis;
     OutputFile out(a.get_or("--output", "-"));  // opened before the long search
 
+    // One lock for both kinds of stderr line, so a pattern's line and a progress line never mix.
     std::mutex log;
     const bool verbose = a.has("--verbose");
+    const ProgressDisplay display = progress_display("vc2-optimise-synthesis-test-patterns", a);
+    ProgressTask task(display.progress(), "synthesis patterns", analysis.synthesis_patterns.size());
     formats::OptimisedPatternsDocument doc{analysis.config, in.picture_bits, in.matrix, {}};
     doc.patterns = bit_widths::optimise_synthesis_patterns(
         analysis, in.picture_bits, in.matrix, s, threads, [&](std::size_t k, const formats::OptimisedPattern& o) {
+            std::lock_guard lock(log);
+            task.step();
             if (!verbose) return;
             const auto& w = o.pattern.where;
-            std::lock_guard lock(log);
             std::cerr << "pattern " << k + 1 << " of " << analysis.synthesis_patterns.size() << " (level "
                       << w.level << ", " << w.array_name << "[" << w.x << ", " << w.y
                       << "]): " << o.decoded_value << " at qi " << o.quantisation_index << " after "
                       << o.num_search_iterations << " iterations\n";
         });
+    task.finish();
     out.stream() << formats::python_json_dumps(to_json(doc)) << "\n";
     out.commit();
     return 0;

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/common/arguments.hpp"
 #include "cli/common/command.hpp"
+#include "cli/common/progress_display.hpp"
 #include "cli/vc2/vc2_config_arguments.hpp"
 #include "filters/base/output_file.hpp"
 #include "filters/formats/vc2_static_analysis_writer.hpp"
@@ -49,7 +50,9 @@ int vc2_report_main(std::span<const std::string> args) {
         "needs for a picture depth with the default quantisation matrix, checked by running\n"
         "the test patterns through the integer transform.");
     p.option("-b", "--bits", "B", "picture bit width (default 10)")
-        .option("-o", "--output", "FILE", "write the static-analysis JSON here (required)");
+        .option("-o", "--output", "FILE", "write the static-analysis JSON here (required)")
+        .flag("-v", "--verbose", "progress on stderr from the start, as plain lines (and the analysis's steps)")
+        .flag("", "--quiet", "no progress on stderr (else shown for work longer than a moment)");
     const auto parsed = p.parse(args);
     if (!parsed) return 0;
     const Arguments& a = *parsed;
@@ -59,9 +62,13 @@ int vc2_report_main(std::span<const std::string> args) {
     const auto path = a.get("--output");
     if (!path) throw UsageError("the argument --output/-o is required");
 
+    const ProgressDisplay display = progress_display("rigor vc2-report", a);
+    symbolic::vc2::AnalysisOptions steps;
+    if (a.has("--verbose")) steps.progress = [](const std::string& s) { std::cerr << "rigor vc2-report: " << s << "\n"; };
+
     auto start = std::chrono::steady_clock::now();
     OutputFile out(*path, false);
-    const formats::StaticAnalysis analysis = symbolic::vc2::static_filter_analysis(config);
+    const formats::StaticAnalysis analysis = symbolic::vc2::static_filter_analysis(config, steps);
     formats::write_static_analysis(out.stream(), analysis);
     out.commit();
     const double analysis_seconds = seconds_since(start);
@@ -79,7 +86,7 @@ int vc2_report_main(std::span<const std::string> args) {
         return 0;
     }
     start = std::chrono::steady_clock::now();
-    const bit_widths::BitWidthTable table = bit_widths::bit_width_table(analysis, static_cast<int>(bits), *matrix, 2);
+    const bit_widths::BitWidthTable table = bit_widths::bit_width_table(analysis, static_cast<int>(bits), *matrix, 2, display.progress());
     const auto rows = bit_widths::merge_phases(table.rows);
     std::printf("  bit widths for %ld-bit pictures (%lld … %lld), default quantisation matrix, in %.2f s\n", bits,
                 static_cast<long long>(-(1LL << (bits - 1))), static_cast<long long>((1LL << (bits - 1)) - 1),
@@ -96,7 +103,7 @@ int vc2_report_main(std::span<const std::string> args) {
     namespace tight = rigor::pixel::vc2_tight;
     const tight::PictureGeometry geometry = tight::minimum_geometry(config);
     auto edge_rows = table.rows;
-    tight::apply_tight_bounds(edge_rows, tight::tight_bounds(geometry, table.bounds.picture, *matrix, 2));
+    tight::apply_tight_bounds(edge_rows, tight::tight_bounds(geometry, table.bounds.picture, *matrix, 2, display.progress()));
     edge_rows = bit_widths::merge_phases(edge_rows);
     std::printf("\nTight bounds (vc2-bit-widths-table --tight), in %.2f s: every value of the integer\n"
                 "transform at every position, edges included, for %s;\n"

@@ -31,6 +31,11 @@ ArgumentParser& add_vc2_codec_options(ArgumentParser& p, OptimisedPatterns optim
                 ArgumentParser::kOneOrMore);
 }
 
+ArgumentParser& add_vc2_progress_options(ArgumentParser& p, OwnVerbose own) {
+    if (own == OwnVerbose::no) p.flag("-v", "--verbose", "progress on stderr from the start, as plain lines");
+    return p.flag("", "--quiet", "no progress on stderr (else shown for work longer than a moment)");
+}
+
 ArgumentParser vc2_tool_parser(std::string program, std::string description, OptimisedPatterns optimised) {
     ArgumentParser p(std::move(program), std::move(description));
     p.positional(kStaticAnalysis, "the static filter analysis (from vc2-static-filter-analysis)");

@@ -22,6 +22,11 @@ enum class OptimisedPatterns { refused, accepted };
 // configuration up by them).
 ArgumentParser& add_vc2_codec_options(ArgumentParser& p, OptimisedPatterns optimised = OptimisedPatterns::refused);
 
+// Declares the progress options (cli/common/progress_display.hpp): --quiet (long only:
+// -q is the quantisation matrix) and, unless the tool has its own -v, -v/--verbose.
+enum class OwnVerbose { no, yes };
+ArgumentParser& add_vc2_progress_options(ArgumentParser& p, OwnVerbose own = OwnVerbose::no);
+
 // A tool's parser: STATIC_ANALYSIS.json [OPTIMISED.json], -b and -q; the tool adds its own
 // options and any later positionals.
 ArgumentParser vc2_tool_parser(std::string program, std::string description, OptimisedPatterns optimised);

@@ -30,7 +30,7 @@ std::string describe(const formats::ArrayPhase& w) {
 }  // namespace
 
 BitWidthTable bit_width_table(const formats::StaticAnalysis& a, int bits, const QuantisationMatrix& matrix,
-                              unsigned threads) {
+                              unsigned threads, const Progress& progress) {
     BitWidthTable out;
     out.bounds = concrete_bounds(a, bits, matrix);
     const ConcreteBounds& cb = out.bounds;
@@ -44,12 +44,15 @@ BitWidthTable bit_width_table(const formats::StaticAnalysis& a, int bits, const 
     std::vector<Job> jobs;
     for (const auto& p : a.analysis_patterns) jobs.push_back({&p, false, {}});
     for (const auto& p : a.synthesis_patterns) jobs.push_back({&p, true, {}});
+    ProgressTask task(progress, "test patterns", jobs.size());
     parallel_for(jobs.size(), threads, [&](std::size_t i) {
         Job& j = jobs[i];
         j.result = j.synthesis ? synthesis_pattern_output(a.config, *j.pattern, cb.picture, matrix,
                                                           cb.maximum_quantisation_index)
                                : analysis_pattern_output(a.config, *j.pattern, cb.picture);
+        task.step();
     });
+    task.finish();
     std::map<formats::ArrayPhase, PatternRange> outputs[2];
     for (const Job& j : jobs) outputs[j.synthesis][j.pattern->where] = j.result;
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "filters/base/progress.hpp"
 #include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
 namespace rigor::pixel::vc2_bit_widths {
@@ -27,9 +28,10 @@ struct BitWidthTable {
     std::vector<TableRow> rows;  // every array at every phase, analysis then synthesis
 };
 
-// threads ≤ 1 runs on the calling thread.
+// threads ≤ 1 runs on the calling thread.  `progress` counts the test patterns run.
 BitWidthTable bit_width_table(const formats::StaticAnalysis& analysis, int picture_bits,
-                              const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1);
+                              const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1,
+                              const Progress& progress = {});
 
 // One row per array: the widest range over its phases.
 std::vector<TableRow> merge_phases(const std::vector<TableRow>& rows);

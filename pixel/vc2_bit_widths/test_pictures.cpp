@@ -81,7 +81,7 @@ std::vector<TestPicture> pack(const std::vector<PackItem>& items, long width, lo
 }  // namespace
 
 TestPictures make_test_pictures(const formats::StaticAnalysis& a, long width, long height, int bits,
-                                const QuantisationMatrix& matrix, unsigned threads) {
+                                const QuantisationMatrix& matrix, unsigned threads, const Progress& progress) {
     if (width < 1 || height < 1)
         throw UserError("the picture size " + std::to_string(width) + "x" + std::to_string(height) +
                         " is not positive");
@@ -98,10 +98,13 @@ TestPictures make_test_pictures(const formats::StaticAnalysis& a, long width, lo
     // The index each polarity is to be coded with (the expensive part: every index tried).
     const auto synthesis = largest_first(a.synthesis_patterns);
     std::vector<SynthesisExtremes> extremes(synthesis.size());
+    ProgressTask task(progress, "synthesis patterns", synthesis.size());
     parallel_for(synthesis.size(), threads, [&](std::size_t i) {
         extremes[i] = synthesis_pattern_extremes(a.config, *synthesis[i], bounds.picture, matrix,
                                                  bounds.maximum_quantisation_index);
+        task.step();
     });
+    task.finish();
     std::map<int, std::vector<PackItem>> by_index;
     for (std::size_t i = 0; i < synthesis.size(); ++i) {
         by_index[extremes[i].maximising.qi].push_back({synthesis[i], true});

@@ -12,6 +12,7 @@
 #pragma once
 #include <vector>
 
+#include "filters/base/progress.hpp"
 #include "filters/formats/vc2_static_analysis.hpp"
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2/integer_transform.hpp"
@@ -40,7 +41,9 @@ struct TestPictures {
 
 // Throws rigor::UserError naming the first pattern that does not fit an empty
 // width × height picture (at any allowed position).  threads ≤ 1: the calling thread.
+// `progress` counts the synthesis patterns decoded at every index.
 TestPictures make_test_pictures(const formats::StaticAnalysis& analysis, long width, long height, int picture_bits,
-                                const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1);
+                                const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1,
+                                const Progress& progress = {});
 
 }  // namespace rigor::pixel::vc2_bit_widths

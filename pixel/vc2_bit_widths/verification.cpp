@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 
+#include "filters/base/error.hpp"
 #include "pixel/vc2/dependency_region.hpp"
 #include "pixel/vc2_bit_widths/array_entries.hpp"
 #include "pixel/vc2_bit_widths/pattern_output.hpp"
@@ -183,8 +184,26 @@ VerificationReport verify_bounds(const formats::StaticAnalysis& a, int bits, con
     report.width = width;
     report.height = height;
 
+    std::vector<std::pair<std::string, PlacedPattern>> placed_patterns;  // those that fit
+    if (o.test_patterns)
+        for (const auto& [kind, p] : patterns) {
+            PlacedPattern placed = place_pattern(c, *p, cb.picture, scale);
+            if (placed.picture.width > width || placed.picture.height > height) continue;  // too small a picture
+            placed_patterns.push_back({std::string(kind) + " (" + std::to_string(p->where.level) + ", " +
+                                           p->where.array_name + ") phase (" + std::to_string(p->where.x) + ", " +
+                                           std::to_string(p->where.y) + ")",
+                                       std::move(placed)});
+        }
+    for (const SampleArray& e : o.extra_pictures)
+        if (e.width != width || e.height != height)
+            throw InternalError("a picture to verify is " + std::to_string(e.width) + "x" + std::to_string(e.height) +
+                                ", not the report's " + std::to_string(width) + "x" + std::to_string(height));
+    ProgressTask task(o.progress, "pictures",
+                      2 * placed_patterns.size() + o.extra_pictures.size() + 2 * std::size_t(o.random_pictures) + 2);
+
     auto run = [&](const SampleArray& picture, const std::string& name) {
         ++report.pictures;
+        task.step();
         const Coefficients coefficients = analyse(c, picture, analysis_check.visitor(name));
         for (int qi = 0; qi <= maximum_qi; ++qi) {
             Coefficients q = coefficients;
@@ -194,15 +213,12 @@ VerificationReport verify_bounds(const formats::StaticAnalysis& a, int bits, con
         }
     };
 
-    for (const auto& [kind, p] : patterns) {
-        const PlacedPattern placed = place_pattern(c, *p, cb.picture, scale);
-        if (placed.picture.width > width || placed.picture.height > height) continue;  // too small a picture
-        const std::string name = std::string(kind) + " (" + std::to_string(p->where.level) + ", " +
-                                 p->where.array_name + ") phase (" + std::to_string(p->where.x) + ", " +
-                                 std::to_string(p->where.y) + ")";
+    for (const auto& [name, placed] : placed_patterns) {
         run(grown(placed.picture, width, height), name);
         run(grown(placed.negated, width, height), name + " negated");
     }
+    for (std::size_t k = 0; k < o.extra_pictures.size(); ++k)
+        run(o.extra_pictures[k], o.extra_name + " " + std::to_string(k));
     std::mt19937_64 rng(o.seed);
     std::uniform_int_distribution<std::int64_t> uniform(cb.picture.lower, cb.picture.upper);
     std::bernoulli_distribution coin(0.5);

@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "filters/base/progress.hpp"
+#include "filters/vc2/sample_array.hpp"
 #include "pixel/vc2_bit_widths/concrete_bounds.hpp"
 
 namespace rigor::pixel::vc2_bit_widths {
@@ -40,6 +42,12 @@ struct VerificationOptions {
     // Instead of the static analysis's bounds (implies include_edges); must cover the
     // picture size, else rigor::UserError.
     const ReplacementBounds* replacement = nullptr;
+    bool test_patterns = true;  // run the test patterns (false: only the pictures below)
+    // More pictures, each of the report's size, named "<extra_name> k" (vc2-verify
+    // --tight: the witness pictures); run after the test patterns.
+    std::vector<rigor::vc2::SampleArray> extra_pictures;
+    std::string extra_name = "picture";
+    Progress progress;  // counts the pictures run (each: analysis and every decoding)
 };
 
 struct ArrayObservation {

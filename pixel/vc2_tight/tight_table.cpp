@@ -20,14 +20,20 @@ IntegerRange TightBounds::at(bool synthesis_side, const formats::ArrayPhase& w) 
 }
 
 TightBounds tight_bounds(const PictureGeometry& geo, IntegerRange picture, const rigor::vc2::QuantisationMatrix& matrix,
-                         unsigned threads) {
+                         unsigned threads, const Progress& progress) {
     TightBounds out;
+    ProgressTask task(progress, "tight bound steps", 5);
     out.analysis = analysis_bounds(geo, picture, threads);
+    task.step();
     // Narrowed before the decoder bounds take the bands' ranges from them.
     narrow_by_integer_lifts(rigor::vc2::analysis_graph(geo.config), geo, true, out.analysis.arrays);
+    task.step();
     out.synthesis = synthesis_bounds(out.analysis, threads);
+    task.step();
     out.decoder = decoder_bounds(out.analysis, out.synthesis, matrix, threads);
+    task.step();
     narrow_by_integer_lifts(rigor::vc2::synthesis_graph(geo.config), geo, false, out.decoder.arrays);
+    task.step();
     out.maximum_quantisation_index = out.decoder.maximum_quantisation_index;
     return out;
 }
@@ -49,8 +55,8 @@ TightTable tight_bit_width_table(const formats::StaticAnalysis& a, int bits, con
     if (!(geo.config == a.config)) throw InternalError("a tight table's geometry is of another configuration");
     TightTable out;
     const unsigned threads = search.threads;
-    out.table = bit_widths::bit_width_table(a, bits, matrix, threads);
-    out.bounds = tight_bounds(geo, out.table.bounds.picture, matrix, threads);
+    out.table = bit_widths::bit_width_table(a, bits, matrix, threads, search.progress);
+    out.bounds = tight_bounds(geo, out.table.bounds.picture, matrix, threads, search.progress);
     apply_tight_bounds(out.table.rows, out.bounds);
     out.witnesses = find_witnesses(out.bounds, matrix, search);
     apply_witnesses(out.table.rows, out.witnesses);

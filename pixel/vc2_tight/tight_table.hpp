@@ -26,9 +26,11 @@ struct TightBounds {
     IntegerRange at(bool synthesis, const formats::ArrayPhase& where) const;
 };
 
-// Throws rigor::UserError when the matrix lacks a band.
+// Throws rigor::UserError when the matrix lacks a band.  `progress` counts its five
+// steps (encoder bounds, their integer lifts, reference decoder, tight decoder, its lifts).
 TightBounds tight_bounds(const PictureGeometry& geometry, IntegerRange picture,
-                         const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1);
+                         const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1,
+                         const Progress& progress = {});
 
 // Every array at every phase, for vc2-verify.
 pixel::vc2_bit_widths::ReplacementBounds replacement_bounds(const TightBounds& bounds);
@@ -45,8 +47,9 @@ struct TightTable {
 };
 
 // `geometry` must be of the analysis's configuration; search.threads ≤ 1 runs on the
-// calling thread.  A batch of several (search.batches > 1) holds that batch's witnesses
-// only: combine them (combine_witnesses) and apply them to the rows for the whole table.
+// calling thread; search.progress counts the test patterns and bound steps too.  A batch
+// of several (search.batches > 1) holds that batch's witnesses only: combine them
+// (combine_witnesses) and apply them to the rows for the whole table.
 TightTable tight_bit_width_table(const formats::StaticAnalysis& analysis, int picture_bits,
                                  const rigor::vc2::QuantisationMatrix& matrix, const PictureGeometry& geometry,
                                  const WitnessOptions& search = {});

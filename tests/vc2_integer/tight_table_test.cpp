@@ -102,11 +102,14 @@ TEST_CASE("vc2-verify with tight bounds: Fidelity's edges hold, every value coun
     const std::string report = read_file(out);
     CHECK(report.find("violations: 0\n") != std::string::npos);
     CHECK(report.find("(counted as violations)") != std::string::npos);
-    // The minimum size (58x58) is stated; a smaller picture is refused.
+    // Both sizes are checked: exactly 104x104, and the minimum size (58x58) the bounds state.
+    CHECK(report.find("tight bounds of pictures of exactly 104x104:\n") != std::string::npos);
+    CHECK(report.find("tight bounds of every picture of at least 58x58, at 58x58 (") != std::string::npos);
+    // One of --width and --height alone is an argument mistake; nothing is written.
     const std::string small = (dir / "small.txt").string();
     CHECK(run("vc2-verify", rigor::cli::vc2_verify_main,
-              {analysis("w5_W5_d1_D0"), "-b", "10", "--tight", "--width", "16", "-o", small}) == 1);
-    CHECK(last_error.find("at least 58x58") != std::string::npos);
+              {analysis("w5_W5_d1_D0"), "-b", "10", "--tight", "--width", "16", "-o", small}) == 2);
+    CHECK(last_error.find("--width and --height go together") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(small));
 }
 
