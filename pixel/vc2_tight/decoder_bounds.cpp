@@ -5,9 +5,11 @@
 #include <iterator>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "filters/base/error.hpp"
 #include "pixel/vc2/quantisation.hpp"
+#include "pixel/vc2_tight/coupled_bands.hpp"
 #include "pixel/vc2_tight/quantisation_error.hpp"
 
 namespace rigor::pixel::vc2_tight {
@@ -46,20 +48,15 @@ std::pair<N, N> product(const Sums& x, const Sums& y) {
 // gains pushed back to the pixels (ux_b), and the mirror analysis array's pixel gains.
 struct AxisTerms {
     std::vector<Sums> w, u;
+    std::vector<FixedPolynomial> ug;  // the pushed-back gains themselves (coupled bound)
+    int ug_bits = 0;
     Sums mirror;
 };
 
-// wx (fixed point, `bits`) pushed back through the analysis network from `node` to the
-// picture: the fixed point gains 2^extra more fraction bits, exact (dyadic.hpp).
-Sums pushed_back(const AxisNetwork& net, int node, int input, const FixedPolynomial& w, int bits, AxisLine line) {
-    return {node_sums(pushed_back_gain(net, node, input, w, line), bits + fraction_bits(net)), bits + fraction_bits(net)};
-}
-
-// Per band and index: what quantisation at that index leaves of the band.
-// The slopes α = j/8 of the lines around Q tried (j = 8: Q(c) − c, the error range;
-// j = 0: Q(lo) … Q(hi), the reference's independent coefficients).
-constexpr int kSlopeEighths[] = {0, 2, 4, 6, 8};
-constexpr std::size_t kSlopes = std::size(kSlopeEighths);
+// Per band and index: what quantisation at that index leaves of the band, on the lines
+// of slopes kLineSlopeEighths (coupled_bands.hpp).
+constexpr const int* kSlopeEighths = kLineSlopeEighths;
+constexpr std::size_t kSlopes = kCoupledSlopes;
 
 template <class N>
 N slope(std::size_t s) {
@@ -91,10 +88,29 @@ N pick(const Dyadic& d, double v) {
         return d;
 }
 
+double to_double(double v) { return v; }
+double to_double(const Dyadic& v) { return v.to_double(); }
+
+// What the coupled bound (coupled_bands.hpp) needs of one index: the live bands, the
+// bands' terms beside α·U_b·x per slope (N, and in doubles for the choice) and the
+// slopes each band alone would take.
+template <class N>
+struct IndexTerms {
+    N upper, lower;  // the bound at this index without coupling
+    std::vector<std::size_t> live;
+    std::vector<std::array<N, kSlopes>> rest_hi, rest_lo;
+    std::vector<std::array<double, kSlopes>> drest_hi, drest_lo;  // drest_lo negated
+    std::vector<std::size_t> start_hi, start_lo;
+};
+
 // The bound of one target: [lower, upper] over every index (exact for N = Dyadic).
+// With `coupled`, each index's bound is also the coupled one (coupled_bands.hpp), the
+// least of both taken; the indices are visited from the largest uncoupled bound down,
+// stopping where that is no larger than the best coupled result (no later index can
+// then exceed it: the bound at an index is at most its uncoupled one).
 template <class N>
 Range<N> target_range(const std::vector<BandModel>& bands, const AxisTerms& tx, const AxisTerms& ty,
-                      const Range<N>& rs, const N& lo, const N& hi, int max_qi) {
+                      const Range<N>& rs, const N& lo, const N& hi, int max_qi, const CoupledMaps* coupled) {
     const std::size_t nb = bands.size();
     std::vector<N> wp(nb), wn(nb), up(nb), un(nb);
     for (std::size_t b = 0; b < nb; ++b) {
@@ -102,9 +118,18 @@ Range<N> target_range(const std::vector<BandModel>& bands, const AxisTerms& tx, 
         std::tie(up[b], un[b]) = product<N>(tx.u[b], ty.u[b]);
     }
     const auto [dp, dn] = product<N>(tx.mirror, ty.mirror);
-    Range<N> out{N(0), N(0)};
+    std::vector<IndexTerms<N>> at(static_cast<std::size_t>(max_qi + 1));
     const N zero_hi = hi * dp + lo * dn, zero_lo = lo * dp + hi * dn;  // L(D), ℓ(D)
     for (int qi = 0; qi <= max_qi; ++qi) {
+        IndexTerms<N>& it = at[static_cast<std::size_t>(qi)];
+        if (coupled) {
+            it.rest_hi.resize(nb);
+            it.rest_lo.resize(nb);
+            it.drest_hi.resize(nb);
+            it.drest_lo.resize(nb);
+            it.start_hi.assign(nb, 0);
+            it.start_lo.assign(nb, 0);
+        }
         // The terms of the argument in the header comment, per slope α = j/8 of the lines
         // around Q: mixed_* bounds each live band alone by its best line; joint_*[s]
         // keeps the bands taking slope α_s in one linear form α_s·(D − Σ U_b).
@@ -137,11 +162,24 @@ Range<N> target_range(const std::vector<BandModel>& bands, const AxisTerms& tx, 
                 // The band's part beside α·U_b·x: α·Σ w·ρ + W⁺·β⁺ + W⁻·β⁻.
                 const N rest_hi = a * rho_hi + wp[b] * lhi + wn[b] * llo;
                 const N rest_lo = a * rho_lo + wp[b] * llo + wn[b] * lhi;
-                best_hi = std::min(best_hi, a * most + rest_hi);
-                best_lo = std::max(best_lo, a * least + rest_lo);
+                if (a * most + rest_hi < best_hi) {
+                    best_hi = a * most + rest_hi;
+                    if (coupled) it.start_hi[b] = s;
+                }
+                if (a * least + rest_lo > best_lo) {
+                    best_lo = a * least + rest_lo;
+                    if (coupled) it.start_lo[b] = s;
+                }
                 joint_hi[s] += std::min(ref_hi - a * least, rest_hi);
                 joint_lo[s] += std::max(ref_lo - a * most, rest_lo);
+                if (coupled) {
+                    it.rest_hi[b][s] = rest_hi;
+                    it.rest_lo[b][s] = rest_lo;
+                    it.drest_hi[b][s] = to_double(rest_hi);
+                    it.drest_lo[b][s] = -to_double(rest_lo);
+                }
             }
+            if (coupled) it.live.push_back(b);
             mixed_hi += best_hi;
             mixed_lo += best_lo;
         }
@@ -150,10 +188,39 @@ Range<N> target_range(const std::vector<BandModel>& bands, const AxisTerms& tx, 
             upper = std::min(upper, joint_hi[s]);
             lower = std::max(lower, joint_lo[s]);
         }
-        upper += rs.hi;
-        lower += rs.lo;
-        if (qi == 0 || upper > out.hi) out.hi = upper;
-        if (qi == 0 || lower < out.lo) out.lo = lower;
+        it.upper = upper + rs.hi;
+        it.lower = lower + rs.lo;
+    }
+    Range<N> out{at[0].lower, at[0].upper};
+    for (const IndexTerms<N>& it : at) {
+        out.hi = std::max(out.hi, it.upper);
+        out.lo = std::min(out.lo, it.lower);
+    }
+    if (!coupled) return out;
+    const double dlo = to_double(lo), dhi = to_double(hi);
+    for (int side : {1, -1}) {
+        std::vector<std::size_t> order(at.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        // Largest uncoupled bound first (side −1: smallest lower); ties by index.
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            return side > 0 ? at[x].upper > at[y].upper : at[x].lower < at[y].lower;
+        });
+        bool any = false;
+        N best(0);
+        for (std::size_t k : order) {
+            const IndexTerms<N>& it = at[k];
+            const N plain = side > 0 ? it.upper : it.lower;
+            if (any && (side > 0 ? plain <= best : plain >= best)) break;
+            const std::vector<std::size_t> slopes = coupled->choose(
+                it.live, side > 0 ? it.drest_hi : it.drest_lo, side > 0 ? it.start_hi : it.start_lo, dlo, dhi, side);
+            N value = coupled->extreme<N>(it.live, slopes, lo, hi, side);
+            for (std::size_t b : it.live) value += side > 0 ? it.rest_hi[b][slopes[b]] : it.rest_lo[b][slopes[b]];
+            value += side > 0 ? rs.hi : rs.lo;
+            value = side > 0 ? std::min(value, plain) : std::max(value, plain);
+            if (!any || (side > 0 ? value > best : value < best)) best = value;
+            any = true;
+        }
+        (side > 0 ? out.hi : out.lo) = best;
     }
     return out;
 }
@@ -161,7 +228,7 @@ Range<N> target_range(const std::vector<BandModel>& bands, const AxisTerms& tx, 
 }  // namespace
 
 DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBounds& synthesis,
-                             const rigor::vc2::QuantisationMatrix& matrix, unsigned threads) {
+                             const rigor::vc2::QuantisationMatrix& matrix, unsigned threads, bool couple_bands) {
     const PictureGeometry& geo = analysis.geometry;
     DecoderBounds out;
     out.geometry = geo;
@@ -229,12 +296,24 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
         for (const BandModel& b : bands) {
             const int s = along_x ? b.synthesis_x : b.synthesis_y, an = along_x ? b.analysis_x : b.analysis_y;
             t.w.push_back({r.sums[static_cast<std::size_t>(s)], r.fraction_bits});
-            t.u.push_back(pushed_back(anet, an, along_x ? ag.input_x : ag.input_y, r.gain(s), r.fraction_bits, line));
+            t.ug.push_back(pushed_back_gain(anet, an, along_x ? ag.input_x : ag.input_y, r.gain(s), line));
+            t.ug_bits = r.fraction_bits + fraction_bits(anet);
+            t.u.push_back({node_sums(t.ug.back(), t.ug_bits), t.ug_bits});
         }
         const ClassResponse& m = (along_x ? mx : my).get(mirror, cls);
         const int input = along_x ? ag.input_x : ag.input_y;
         t.mirror = {m.sums[static_cast<std::size_t>(input)], m.fraction_bits};
         return cache.emplace(key, std::move(t)).first->second;
+    };
+
+    auto coupled_maps = [&](const AxisTerms& tx, const AxisTerms& ty) -> std::optional<CoupledMaps> {
+        if (!couple_bands) return std::nullopt;
+        std::vector<const FixedPolynomial*> ux, uy;
+        for (std::size_t b = 0; b < bands.size(); ++b) {
+            ux.push_back(&tx.ug[b]);
+            uy.push_back(&ty.ug[b]);
+        }
+        return CoupledMaps(ux, uy, tx.ug_bits, ty.ug_bits);
     };
 
     const IntegerRange pic = analysis.picture;
@@ -253,8 +332,9 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
         for (const AxisClass& c : X)
             for (const AxisClass& d : Y) {
                 const Range<double> rs = rounding_range<double>(sg, sr, sx.get(a.x, c), sy.get(a.y, d));
-                approx.push_back(target_range<double>(bands, axis_terms(true, a.x, mirror->x, c),
-                                                      axis_terms(false, a.y, mirror->y, d), rs, dlo, dhi, max_qi));
+                const AxisTerms &tx = axis_terms(true, a.x, mirror->x, c), &ty = axis_terms(false, a.y, mirror->y, d);
+                const std::optional<CoupledMaps> maps = coupled_maps(tx, ty);
+                approx.push_back(target_range<double>(bands, tx, ty, rs, dlo, dhi, max_qi, maps ? &*maps : nullptr));
                 magnitude = std::max({magnitude, std::abs(approx.back().lo), std::abs(approx.back().hi)});
             }
         // The doubles' terms are at most a few times the reference model's bound in size.
@@ -268,9 +348,11 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
                                        const AxisClass& d = Y[k % Y.size()];
                                        const Range<Dyadic> rs =
                                            rounding_range<Dyadic>(sg, sr, sx.get(a.x, c), sy.get(a.y, d));
-                                       return target_range<Dyadic>(bands, axis_terms(true, a.x, mirror->x, c),
-                                                                   axis_terms(false, a.y, mirror->y, d), rs, elo, ehi,
-                                                                   max_qi);
+                                       const AxisTerms &tx = axis_terms(true, a.x, mirror->x, c),
+                                                       &ty = axis_terms(false, a.y, mirror->y, d);
+                                       const std::optional<CoupledMaps> maps = coupled_maps(tx, ty);
+                                       return target_range<Dyadic>(bands, tx, ty, rs, elo, ehi, max_qi,
+                                                                   maps ? &*maps : nullptr);
                                    });
         out.arrays.push_back(std::move(ab));
     }

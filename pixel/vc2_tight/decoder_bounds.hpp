@@ -47,7 +47,8 @@
 //   joint: the bands Lin taking slope α keep one linear form, (Σ_{b∈Lin} U_b)·x =
 //          D·x − Σ_{b∉Lin} U_b·x ≤ L(D) − Σ_{b∉Lin} ℓ(U_b), the others take ref_b:
 //          T ≤ α·(L(D) − Σ_{b∈Z} ℓ(U_b)) + Σ_{b∉Z} min(ref_b − α·ℓ(U_b), r_b(α)) + rs.hi.
-// The bound at qi is the least of these; it is at most Σ_b ref_b + rs.hi (the reference's
+// The bound at qi is the least of these and of the coupled bound (coupled_bands.hpp: every
+// band its own slope, the bands' linear forms summed exactly on the pixels); it is at most Σ_b ref_b + rs.hi (the reference's
 // model at qi, ref_b = 0 for a zeroed band) and, since Q(hi_b) at q_b is at most the
 // largest dequantised value over every index, never looser than synthesis_bounds.hpp.
 // The lower bound is symmetric (L and ℓ, β⁺ and β⁻, hi and lo exchanged).  Beyond the
@@ -69,7 +70,10 @@ struct DecoderBounds {
 };
 
 // `synthesis` must come from `analysis`.  Throws rigor::UserError when the matrix lacks a band.
+// couple_bands: each index's bound is also the coupled one (coupled_bands.hpp), never
+// looser; false gives the bounds without it (tests compare the two).
 DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBounds& synthesis,
-                             const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1);
+                             const rigor::vc2::QuantisationMatrix& matrix, unsigned threads = 1,
+                             bool couple_bands = true);
 
 }  // namespace rigor::pixel::vc2_tight
