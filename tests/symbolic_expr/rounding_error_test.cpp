@@ -169,3 +169,49 @@ TEST_CASE("tan asin acos atan atan2: certified rounding errors hold on a dense c
         CHECK(k.bound <= 16 * k.observed);
     }
 }
+
+// A half-float output: the stored binary16 value against the real model at every 8-bit
+// input.  The bound after the store is the error before it plus half a binary16 spacing
+// at the largest result; it is never exceeded, and on these linear programs it stays
+// within 2x of the largest error seen (the store's rounding dominates).
+TEST_CASE("half-float store: certified |binary16 − real| holds at every input, within 2x", "[symbolic_expr][rounding]") {
+    const expr::EngineProbe probe = pixel::expr::engine_probe(1);
+    for (const char* program : {"x 0.1 *", "x 255 / 3 *", "x 1 3 / * 100 +", "x 200 * 7 -"}) {
+        INFO("program " << program);
+        const expr::Expr e = expr::parse(program);
+        symbolic::expr::InputRanges r;
+        r["x"] = {symbolic::expr::Bound::of(0), symbolic::expr::Bound::of(255)};
+        symbolic::expr::EngineSetup setup;
+        setup.probe = &probe;
+        setup.inputs = symbolic::expr::ClipFormats{{}, expr::SampleStorage{false, 8}};
+        const symbolic::expr::Analysis a = symbolic::expr::analyse(e, r, {"grayh", true, 16}, setup);
+        REQUIRE(a.running.evaluated);
+        const symbolic::expr::StoreError& st = a.running.error.store;
+        REQUIRE(st.applies);
+        REQUIRE(st.bounded);
+        CHECK(st.bound >= a.running.error.bound);
+        const expr::PointProgram p = expr::point_program(e);
+        symbolic::expr::EngineRunner engine(probe, p.program, {expr::SampleStorage{false, 8}});
+        const symbolic::expr::PointSet pts = symbolic::expr::joint_points(a.running.domains, 0, 256);
+        const std::vector<float> stored = engine.values(p.program.root(), pts, expr::SampleStorage{true, 16});
+        std::vector<std::vector<long double>> reals;
+        symbolic::expr::RealEvaluator(p.program).evaluate(pts, reals);
+        long double worst = 0;
+        for (std::size_t i = 0; i < pts.size(); ++i)
+            worst = std::max(worst, std::fabs(static_cast<long double>(stored[i]) - reals[p.program.root()][i]));
+        INFO("bound " << st.bound << ", observed " << double(worst) << ", claimed " << st.reached);
+        CHECK(double(worst) <= st.bound);
+        CHECK(double(worst) >= st.reached);
+        CHECK(st.bound <= 2 * double(worst));
+        CHECK(symbolic::expr::to_text(a).find("stored:     |binary16 - real| <= ") != std::string::npos);
+    }
+    // Beyond 65504 a store may give inf: no bound.
+    symbolic::expr::InputRanges r;
+    r["x"] = {symbolic::expr::Bound::of(0), symbolic::expr::Bound::of(255)};
+    symbolic::expr::EngineSetup setup;
+    setup.probe = &probe;
+    setup.inputs = symbolic::expr::ClipFormats{{}, expr::SampleStorage{false, 8}};
+    const symbolic::expr::Analysis big = symbolic::expr::analyse(expr::parse("x 300 *"), r, {"grayh", true, 16}, setup);
+    CHECK(big.running.error.store.applies);
+    CHECK_FALSE(big.running.error.store.bounded);
+}
