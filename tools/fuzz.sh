@@ -7,21 +7,23 @@
 #   tools/fuzz.sh [SECONDS] [TARGET…]      (targets: expr infix y4m png tiff pfm ffmpeg …)
 # Inputs are capped per target (MAX_LEN overrides): the video readers' seeds are tiny
 # files of 0.5–7 KB, and longer inputs only make each execution slower (FFmpeg probes and
-# decodes all of them) without reaching new code.  Run it at low priority on a shared
-# machine: nice -n 19 tools/fuzz.sh 3600 ffmpeg.  The hang limit is wall time (TIMEOUT
+# decodes all of them) without reaching new code; analyse's inputs are a program and a
+# few ranges (512 bytes: longer programs only slow the algebra).  Run it at low priority
+# on a shared machine: nice -n 19 tools/fuzz.sh 3600 ffmpeg.  The hang limit is wall time (TIMEOUT
 # overrides, 60 s): at nice 19 under a load of 20 a 0.2 s input took over 10 s, a false
 # finding.
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
 [ $# -gt 0 ] && shift
-targets=${*:-"expr infix y4m png tiff pfm static_analysis quantisation arguments optimised_patterns coefficients bundle wavelet ffmpeg recipe"}
+targets=${*:-"expr infix y4m png tiff pfm static_analysis quantisation arguments optimised_patterns coefficients bundle wavelet ffmpeg recipe analyse"}
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRIGOR_SANITIZE=ON -DRIGOR_FUZZ=ON >/dev/null ||
   echo "fuzz.sh: configure failed (another folder mid-edit?); building with the existing build-fuzz" >&2
 max_len_of() {
   case $1 in
     ffmpeg) echo 8192 ;;
     y4m | png | tiff | pfm) echo 4096 ;;
+    analyse) echo 512 ;;
     *) echo 65536 ;;
   esac
 }

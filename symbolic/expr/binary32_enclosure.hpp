@@ -15,9 +15,12 @@
 //          most half the binary32 spacing at the largest |exact result| — or none when
 //          the result is exact (below: grid);
 //        sqrt: e_a/(√a' + √a) away from 0, else |Δ| <= √|e_a| (√ is ½-Hölder); plus
-//          its rounding;  exp log sin cos: f'(ξ)·e_a (mean value, ξ between a and a')
-//          plus the engine's certified function error (FunctionAccuracy);  pow as the
-//          engine computes it, exp(b·log|a|), through the same rules;
+//          its rounding;  exp log sin cos tan asin acos atan: f'(ξ)·e_a (mean value, ξ
+//          between a and a'; asin/acos next to ±1: acos(1 − |e_a|), ½-Hölder) plus the
+//          engine's certified function error (FunctionAccuracy);  atan2: ∇atan2(ξ)·(e_y,
+//          e_x) away from the origin and the cut, plus its formula's error (the atan
+//          table, one division, the quadrant's constants);  pow as the engine computes
+//          it, exp(b·log|a|), through the same rules;
 //        min max clamp sortN (monotone, shifting all arguments by t shifts the result
 //          by t): between the smallest and the largest argument error;  abs: |e_a|;
 //        comparisons, logic, ?, floor/round/trunc: 0 when the real and the binary32

@@ -337,6 +337,7 @@ float float_up(double v) {
 }
 
 double function_error(Op f, const Binary32Range& args, double max_f, const FunctionAccuracy& accuracy) {
+    if (!table_of(f, accuracy)) return INFINITY;  // an evaluator that states no bound for f
     return table_bound(f, args, max_f, accuracy).error;
 }
 

@@ -49,8 +49,9 @@ Binary32Range binary32_range(const rigor::expr::Node& n, std::span<const Binary3
                              std::span<const int> grids, const rigor::expr::EngineProbe& engine);
 
 // The certified bound on |engine f(x) − f(x)| for every x in `args` (f = Exp, Log, Sin,
-// Cos), given max_f >= max |f(x)| there: the largest over the slices of the arguments of
-// min(abs_error, rel_error · max_f).  Infinite when not bounded.
+// Cos, Tan, Asin, Acos, Atan), given max_f >= max |f(x)| there: the largest over the
+// slices of the arguments of min(abs_error, rel_error · max_f).  Infinite when not
+// bounded (or when the evaluator states no accuracy for f).
 double function_error(rigor::expr::Op f, const Binary32Range& args, double max_f,
                       const rigor::expr::FunctionAccuracy& accuracy);
 

@@ -54,8 +54,35 @@ bool derivative(Op op, const OutwardInterval& h, OutwardInterval& d) {
             return d.bounded();
         case Op::Sin: d = cos_of(h); return true;
         case Op::Cos: d = -sin_of(h); return true;
+        case Op::Tan: {  // 1 + tan², on one branch only
+            const OutwardInterval t = tan_of(h);
+            if (!t.bounded()) return false;
+            d = OutwardInterval{1, 1} + abs_of(t) * abs_of(t);
+            return d.bounded();
+        }
+        case Op::Atan: d = OutwardInterval{1, 1} / (OutwardInterval{1, 1} + abs_of(h) * abs_of(h)); return true;
+        case Op::Asin:
+        case Op::Acos: {  // ±1/√(1 − ξ²), inside (-1, 1) only
+            const OutwardInterval rest = OutwardInterval{1, 1} - abs_of(h) * abs_of(h);
+            if (!(rest.lo > 0)) return false;
+            d = OutwardInterval{1, 1} / sqrt_of(rest);
+            if (op == Op::Acos) d = -d;
+            return d.bounded();
+        }
         default: return false;
     }
+}
+
+// asin and acos where ξ may reach ±1 (the slope is unbounded there): both move by at
+// most acos(1 − δ) when the argument moves by δ within [-1, 1] — their slope grows with
+// |ξ|, so an interval of length δ gains the most at an end (the ½-Hölder bound, as for sqrt).
+bool arc_hoelder(const OutwardInterval& h, const OutwardInterval& e_a, OutwardInterval& e) {
+    if (!(h.lo >= -1 && h.hi <= 1)) return false;
+    const double delta = std::min(2.0, e_a.magnitude());
+    const OutwardInterval moved = acos_of(OutwardInterval{1, 1} - OutwardInterval::point(delta));
+    if (moved.is_empty() || !moved.bounded()) return false;
+    e = symmetric(moved.hi);
+    return true;
 }
 
 OutwardInterval real_function(Op op, const OutwardInterval& x) {
@@ -63,20 +90,64 @@ OutwardInterval real_function(Op op, const OutwardInterval& x) {
         case Op::Exp: return exp_of(x);
         case Op::Log: return log_of(x);
         case Op::Sin: return sin_of(x);
+        case Op::Tan: return tan_of(x);
+        case Op::Asin: return asin_of(x);
+        case Op::Acos: return acos_of(x);
+        case Op::Atan: return atan_of(x);
         default: return cos_of(x);
     }
 }
 
-// exp, log, sin, cos: f'(ξ)·e_a plus the engine's certified error of f at a'.
+// exp, log, sin, cos, tan, asin, acos, atan: f'(ξ)·e_a (or asin/acos's Hölder bound)
+// plus the engine's certified error of f at a'.
 bool function_rule(Op op, const NodeEnclosure& a, const rigor::expr::EngineProbe& engine, OutwardInterval& e) {
     if (!a.e_bounded || a.v_undefined || a.v.is_empty()) return false;
-    OutwardInterval d;
-    if (!derivative(op, hull(a.v, a.f.as_reals()), d)) return false;
+    const OutwardInterval h = hull(a.v, a.f.as_reals());
+    OutwardInterval d, carried;
+    if (derivative(op, h, d)) carried = d * a.e;
+    else if (!((op == Op::Asin || op == Op::Acos) && arc_hoelder(h, a.e, carried))) return false;
     const OutwardInterval at_engine_argument = real_function(op, a.f.as_reals());
-    if (at_engine_argument.is_empty()) return false;
+    if (at_engine_argument.is_empty() || !at_engine_argument.bounded()) return false;
     const double t = function_error(op, a.f, at_engine_argument.magnitude(), *engine.accuracy);
     if (!std::isfinite(t)) return false;
-    e = d * a.e + symmetric(t);
+    e = carried + symmetric(t);
+    return e.bounded();
+}
+
+// atan2(y, x) as vector_math_trig.hpp computes it, at the engine's arguments y', x':
+// t = min(|y'|,|x'|) / max(|y'|,|x'|) rounded once (moving atan by at most as much, its
+// slope <= 1), atan(t) within the atan table's bound, then pi/2 − r where |y'| > |x'| and
+// pi − r where x' < 0, each added as hi + (lo − r): two roundings (results below 1 and 2,
+// or below 2 and 4) and the constants' own error (pi − kPi − kPiLo = -3.4e-15, below 2^-47;
+// half of it for pi/2).  Infinite when not bounded.
+double atan2_function_error(const Binary32Range& y, const Binary32Range& x, const rigor::expr::FunctionAccuracy& accuracy) {
+    if (!accuracy.atan || !y.finite() || !x.finite() || !y.has_values() || !x.has_values()) return INFINITY;
+    const OutwardInterval A = abs_of(y.as_reals()), B = abs_of(x.as_reals());
+    double t_hi = 1;  // t <= the smaller magnitude's largest over the larger's smallest
+    if (A.hi < B.lo) t_hi = (OutwardInterval::point(A.hi) / OutwardInterval::point(B.lo)).hi;
+    else if (B.hi < A.lo) t_hi = (OutwardInterval::point(B.hi) / OutwardInterval::point(A.lo)).hi;
+    t_hi = std::min(t_hi, 1.0);
+    const double division = t_hi < 1 || A.hi != B.lo ? half_spacing(t_hi) : 0;
+    const float t_engine = float_up(std::min(1.0, t_hi + division));
+    const double atan_error = function_error(Op::Atan, Binary32Range::between(0, t_engine), t_engine, accuracy);
+    double error = division + atan_error;
+    if (A.hi > B.lo) error += 0x1p-25 + 0x1p-24 + 0x1p-48;  // |y'| > |x'| possible
+    if (x.lo <= 0) error += 0x1p-24 + 0x1p-23 + 0x1p-47;    // the left half plane possible (x' = -0 too)
+    return error * (1 + 0x1p-40);
+}
+
+// atan2: ∇atan2(ξ)·(e_y, e_x) = (x e_y − y e_x)/(x² + y²) at ξ between the real and the
+// engine's arguments, where that segment avoids the origin and the cut (x <= 0, y = 0),
+// plus the engine's error at its own arguments.
+bool atan2_rule(const NodeEnclosure& y, const NodeEnclosure& x, const rigor::expr::EngineProbe& engine, OutwardInterval& e) {
+    if (!y.e_bounded || !x.e_bounded || y.v_undefined || x.v_undefined || y.v.is_empty() || x.v.is_empty()) return false;
+    const OutwardInterval Y = hull(y.v, y.f.as_reals()), X = hull(x.v, x.f.as_reals());
+    if (!(X.lo > 0 || Y.lo > 0 || Y.hi < 0)) return false;
+    const OutwardInterval r2 = abs_of(X) * abs_of(X) + abs_of(Y) * abs_of(Y);
+    if (!(r2.lo > 0)) return false;
+    const double t = atan2_function_error(y.f, x.f, *engine.accuracy);
+    if (!std::isfinite(t)) return false;
+    e = (X / r2) * y.e - (Y / r2) * x.e + symmetric(t);
     return e.bounded();
 }
 
@@ -167,7 +238,12 @@ bool rule(const Node& n, Args a, const NodeEnclosure& out, bool exact, const rig
         case Op::Exp:
         case Op::Log:
         case Op::Sin:
-        case Op::Cos: return function_rule(n.op, *a[0], engine, e);
+        case Op::Cos:
+        case Op::Tan:
+        case Op::Asin:
+        case Op::Acos:
+        case Op::Atan: return function_rule(n.op, *a[0], engine, e);
+        case Op::Atan2: return atan2_rule(*a[0], *a[1], engine, e);
         case Op::Pow: return power_rule(*a[0], *a[1], engine, e);
         case Op::Max:
         case Op::Min:

@@ -109,6 +109,20 @@ void search_check(EngineRunner& engine, const rigor::expr::Expr& p, const std::v
     }
 }
 
+// A candidate neither witnessed nor settled by running every input: branch and bound
+// over the input box (box_search.hpp) with "may it happen here" (possible_on_box) as the
+// objective, 1 or 0.  Ruled out when no box that may hold it is left; possible when the
+// budget runs out first, or a single input is left that the enclosure cannot decide.
+void try_to_rule_out(const Binary32Enclosure& enclosure, const std::vector<InputDomain>& domains, const HazardCheck& h,
+                     HazardFinding& f) {
+    BoxObjective objective;
+    objective.upper = [&](const std::vector<NodeEnclosure>& n) { return possible_on_box(h, enclosure.program(), n) ? 1.0 : 0.0; };
+    objective.at_point = [](const std::vector<NodeEnclosure>&) { return 0.0; };  // witnesses come from the engine only
+    const BoxSearch b = maximise(enclosure, domains, objective, 0.0, {}, kRuleOutBoxes);
+    f.boxes = b.boxes;
+    if (b.complete && b.bound <= 0) f.status = HazardStatus::RuledOut, f.unsettled = false;
+}
+
 }  // namespace
 
 HazardReport find_hazards(EngineRunner& engine, const rigor::expr::Expr& program, const rigor::expr::Expr& point_program,
@@ -129,6 +143,8 @@ HazardReport find_hazards(EngineRunner& engine, const rigor::expr::Expr& program
     if (exhaustive) exhaustive_check(engine, point_program, domains, checks, r.findings);
     else
         for (std::size_t c = 0; c < checks.size(); ++c) search_check(engine, point_program, domains, checks[c], r.findings[c]);
+    for (std::size_t c = 0; c < checks.size(); ++c)
+        if (r.findings[c].status == HazardStatus::Possible) try_to_rule_out(enclosure, domains, checks[c], r.findings[c]);
     return r;
 }
 
@@ -147,6 +163,7 @@ nlohmann::ordered_json to_json(const HazardReport& r, const std::vector<InputDom
         o["inputs_triggering"] = r.exhaustive ? nlohmann::ordered_json(f.count) : nlohmann::ordered_json(nullptr);
         o["count_complete"] = r.exhaustive && !f.unsettled;
         o["inputs_checked"] = f.checked;
+        o["boxes"] = f.boxes;
         j.push_back(o);
     }
     return j;
@@ -163,7 +180,8 @@ std::string to_text(const HazardReport& r, const std::vector<InputDomain>& domai
                  "e.g. at " +
                  point_text(domains, f.at);
         else
-            s += "possible (the enclosure does not rule it out; no input found among " + std::to_string(f.checked) +
+            s += "possible (not ruled out by the enclosure of " + std::to_string(f.boxes) +
+                 " boxes of branch and bound; no input found among " + std::to_string(f.checked) +
                  (r.exhaustive ? ", some decisions not settled)" : " searched)");
         s += "\n";
     }
@@ -171,7 +189,10 @@ std::string to_text(const HazardReport& r, const std::vector<InputDomain>& domai
     for (const HazardFinding& f : r.findings) ruled += f.status == HazardStatus::RuledOut;
     s += "hazards:    " + std::string(s.empty() ? "none: " : "no others: ") +
          "division by zero, log/sqrt/pow/asin/acos domain, overflow, NaN and binary32 decisions ruled out by the enclosure" +
-         (ruled ? " or by running all inputs (" + std::to_string(ruled) + " candidates)" : std::string()) + "\n";
+         (ruled ? std::string(r.exhaustive ? " or by running all inputs" : " or by branch and bound") + " (" +
+                      std::to_string(ruled) + " candidates)"
+                : std::string()) +
+         "\n";
     return s;
 }
 

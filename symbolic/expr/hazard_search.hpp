@@ -5,8 +5,10 @@
 // of a small joint domain run and checked.
 //
 // Where the domain is too large to run, a candidate the enclosure does not rule out is
-// searched for (witness_search.hpp, scored by hazards.hpp's closeness) and, when no input
-// is found, reported as possible: neither witnessed nor ruled out.  A decision at an input
+// searched for (witness_search.hpp, scored by hazards.hpp's closeness); when no input is
+// found, branch and bound over the box tries to rule it out (the enclosures of smaller
+// boxes), and what is left is reported as possible: neither witnessed nor ruled out,
+// never dropped and never called certain.  A decision at an input
 // whose engine margin is within the certified rounding error is settled by the real model
 // exactly (real_decision), at most kRealChecks times per hazard.
 #pragma once
@@ -23,6 +25,7 @@
 namespace rigor::symbolic::expr {
 
 inline constexpr std::size_t kRealChecks = 1024;
+inline constexpr long kRuleOutBoxes = 1000;  // boxes of branch and bound per candidate left
 
 enum class HazardStatus { Witnessed, RuledOut, Possible };
 
@@ -34,6 +37,7 @@ struct HazardFinding {
     std::vector<float> at;      // the witness
     std::uint64_t count = 0;    // exhaustive: the inputs that trigger it
     std::uint64_t checked = 0;  // inputs checked on the engine
+    long boxes = 0;             // boxes of branch and bound spent trying to rule it out
     bool unsettled = false;     // some decisions left to the real model were not settled (budget)
 };
 

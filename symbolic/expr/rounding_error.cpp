@@ -66,4 +66,39 @@ RoundingError rounding_error(EngineRunner& engine, const rigor::expr::Expr& p, c
     return out;
 }
 
+double half_binary16_spacing(double m) {
+    if (m < 0x1p-14) return 0x1p-25;  // subnormal binary16: spacing 2^-24
+    int e = 0;
+    std::frexp(m, &e);  // m = f 2^e, f in [0.5, 1): the binade 2^(e-1), spacing 2^(e-1-10)
+    return std::ldexp(1.0, e - 1 - 11);
+}
+
+StoreError binary16_store_error(EngineRunner& engine, const rigor::expr::Expr& p, const std::vector<InputDomain>& domains,
+                                const RoundingError& before, double max_magnitude) {
+    StoreError out;
+    out.applies = true;
+    // 65520 = 65504 + half its spacing of 32: from there a store rounds to inf.
+    if (!before.bounded || !(max_magnitude < 65520)) return out;
+    out.bounded = true;
+    out.bound = (before.bound + half_binary16_spacing(max_magnitude)) * (1 + 0x1p-50);
+    if (before.at.empty()) return out;
+    // At the input closest to the error before the store: the stored value against the
+    // real model's enclosure there (the point box of binary32_enclosure.hpp).
+    PointSet one(domains.size());
+    one.add(before.at);
+    const float stored = engine.values(p.root(), one, rigor::expr::SampleStorage{true, 16}).at(0);
+    std::vector<int> grids;
+    for (const InputDomain& d : domains) grids.push_back(d.grid());
+    std::vector<Binary32Range> point;
+    for (float x : before.at) point.push_back(Binary32Range::point(x));
+    std::vector<NodeEnclosure> nodes;
+    Binary32Enclosure(p, grids, engine.probe()).evaluate(point, nodes);
+    const OutwardInterval& real = nodes[p.root()].v;
+    if (std::isfinite(stored) && !real.is_empty() && !nodes[p.root()].v_undefined) {
+        out.reached = std::max({0.0, double(stored) - real.hi, real.lo - double(stored)});
+        out.at = before.at;
+    }
+    return out;
+}
+
 }  // namespace rigor::symbolic::expr

@@ -14,15 +14,38 @@
 
 namespace rigor::symbolic::expr {
 
+// After a binary16 store (a half-float output): |stored − real| <= the error before the
+// store plus half the binary16 spacing at the largest |binary32 result| (no bound when
+// that may round to inf: 65520 and beyond), and what the stored value certainly differs
+// from the real one at the input of RoundingError::at.
+struct StoreError {
+    bool applies = false;      // the output is binary16
+    bool bounded = false;
+    double bound = INFINITY;
+    double reached = 0;
+    std::vector<float> at;
+};
+
 struct RoundingError {
     bool bounded = false;      // false: the real model is undefined, or the engine infinite or NaN, somewhere
     double bound = INFINITY;   // certified: |engine − real| <= bound at every input
     double reached = 0;        // certified: |engine − real| >= reached at `at`
     std::vector<float> at;     // the input closest to the bound found
     long boxes = 0;
+    StoreError store;
 };
 
 RoundingError rounding_error(EngineRunner& engine, const rigor::expr::Expr& point_program,
                              const std::vector<InputDomain>& domains);
+
+// Half the spacing of binary16 numbers at magnitude <= m (the most a store to binary16
+// moves a finite value that does not overflow).
+double half_binary16_spacing(double m);
+
+// The store error for a binary16 output, given the rounding error before the store and
+// the largest |binary32 result| (max_magnitude, from the range).
+StoreError binary16_store_error(EngineRunner& engine, const rigor::expr::Expr& point_program,
+                                const std::vector<InputDomain>& domains, const RoundingError& before,
+                                double max_magnitude);
 
 }  // namespace rigor::symbolic::expr

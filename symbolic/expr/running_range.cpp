@@ -92,6 +92,14 @@ nlohmann::ordered_json error_json(const RunningRange& r) {
     j["reached"] = e.at.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.reached);
     j["at"] = e.at.empty() ? nlohmann::ordered_json(nullptr) : point_json(r.domains, e.at);
     j["boxes"] = e.boxes;
+    if (e.store.applies) {
+        nlohmann::ordered_json st;
+        st["bounded"] = e.store.bounded;
+        st["bound"] = e.store.bounded ? nlohmann::ordered_json(e.store.bound) : nlohmann::ordered_json(nullptr);
+        st["reached"] = e.store.at.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.store.reached);
+        st["at"] = e.store.at.empty() ? nlohmann::ordered_json(nullptr) : point_json(r.domains, e.store.at);
+        j["after_binary16_store"] = st;
+    }
     return j;
 }
 
@@ -101,7 +109,15 @@ std::string error_text(const RunningRange& r) {
         return "rounding:   not bounded (the real model is undefined, or the engine gives inf or NaN, somewhere)\n";
     std::string s = "rounding:   |binary32 - real| <= " + bound_text(e.bound, true) + " before the store (certified)";
     if (!e.at.empty()) s += "; at least " + bound_text(e.reached, false) + " at " + point_text(r.domains, e.at);
-    return s + "\n";
+    s += "\n";
+    if (e.store.applies) {
+        if (!e.store.bounded) return s + "stored:     |binary16 - real| not bounded (a value may round to inf: 65520 or beyond)\n";
+        s += "stored:     |binary16 - real| <= " + bound_text(e.store.bound, true) + " after the store to " + r.output_name +
+             " (certified)";
+        if (!e.store.at.empty()) s += "; at least " + bound_text(e.store.reached, false) + " at " + point_text(r.domains, e.store.at);
+        s += "\n";
+    }
+    return s;
 }
 
 std::string domain_text(const InputDomain& d) {
@@ -132,6 +148,15 @@ RunningRange running_range(const rigor::expr::Expr& e, const InputRanges& ranges
     else r.enclosed = enclosed_range(engine, p.program, r.domains, output);
     r.hazards = find_hazards(engine, e, p.program, r.domains, r.exhaustive);
     r.error = rounding_error(engine, p.program, r.domains);
+    if (output.is_half()) {
+        // The largest |binary32 result|: from every input run, or the enclosure's ends.
+        double m = INFINITY;
+        if (r.exhaustive && r.range.binary32.has_values)
+            m = std::max(std::fabs(double(r.range.binary32.lo)), std::fabs(double(r.range.binary32.hi)));
+        else if (!r.exhaustive && r.enclosed.binary32.has_values)
+            m = std::max(std::fabs(double(r.enclosed.binary32.lo.bound)), std::fabs(double(r.enclosed.binary32.hi.bound)));
+        r.error.store = binary16_store_error(engine, p.program, r.domains, r.error, m);
+    }
     return r;
 }
 

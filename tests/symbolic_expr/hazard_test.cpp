@@ -115,3 +115,50 @@ TEST_CASE("hazards on inputs too many to run: witnessed by the search or ruled o
     const symbolic::expr::Analysis safe = analyse("x y 1 + /", 2, "0", "65535", {false, 16});
     CHECK(safe.running.hazards.findings.empty());
 }
+
+// A candidate the whole box's enclosure leaves and no input triggers: branch and bound
+// over smaller boxes proves it away; what even that cannot decide stays "possible" —
+// listed, never dropped, never called witnessed.
+TEST_CASE("hazards neither witnessed nor ruled out by the whole box: branch and bound, else possible",
+          "[symbolic_expr][hazards]") {
+    // x² + 1 − x >= 3/4 on float x in 0..1, but the whole box gives [0, 2] for the divisor.
+    const symbolic::expr::Analysis proved = analyse("1 x x * 1 + x - /", 1, "0", "1", {true, 32});
+    REQUIRE_FALSE(proved.running.exhaustive);
+    REQUIRE(proved.running.hazards.findings.size() >= 1);
+    for (const auto& f : proved.running.hazards.findings) {
+        INFO(symbolic::expr::hazard_name(f.kind) << " at " << f.where);
+        CHECK(f.status == HazardStatus::RuledOut);
+        CHECK(f.boxes > 0);
+    }
+    // (x−y)² + (y−z)² + 1e-7 is never 0, but intervals do not see a square is >= 0 (a·a
+    // of one interval around 0 reaches below 0): every box along x = y = z stays.
+    static const expr::EngineProbe probe = pixel::expr::engine_probe(1);
+    symbolic::expr::InputRanges r;
+    for (const char* v : {"x", "y", "z"}) r[v] = {symbolic::expr::Bound::of(0), symbolic::expr::Bound::of(1)};
+    symbolic::expr::EngineSetup setup;
+    setup.probe = &probe;
+    setup.inputs = symbolic::expr::ClipFormats{{}, {true, 32}};
+    const std::string program = "1 x y - x y - * y z - y z - * + 0.0000001 + /";
+    const symbolic::expr::Analysis open = symbolic::expr::analyse(expr::parse(program), r, {"grays", true, 32}, setup);
+    const symbolic::expr::HazardFinding* division = nullptr;
+    for (const auto& f : open.running.hazards.findings)
+        if (f.kind == HazardKind::DivisionByZero) division = &f;
+    REQUIRE(division);
+    CHECK(division->status == HazardStatus::Possible);
+    CHECK(division->at.empty());
+    CHECK(division->boxes >= symbolic::expr::kRuleOutBoxes);
+    const std::string text = symbolic::expr::to_text(open);
+    CHECK(text.find("division by zero at") != std::string::npos);
+    CHECK(text.find("possible (not ruled out") != std::string::npos);
+    // Not a missed witness: the divisor is positive at random inputs as computed by ir.hpp.
+    const expr::PointProgram p = expr::point_program(expr::parse(program));
+    const expr::NodeId divisor = p.program.node(p.program.root()).args[1];
+    std::uint32_t state = 12345;
+    auto next = [&] { return float((state = state * 1664525u + 1013904223u) >> 8) * 0x1p-24f; };
+    int not_positive = 0;
+    for (int i = 0; i < 100000; ++i) {
+        const float x = next(), y = std::nextafter(x, 1.0f), z = i % 2 ? x : next();
+        not_positive += !(node_values(p.program, {x, y, z})[divisor] > 0);
+    }
+    CHECK(not_positive == 0);
+}

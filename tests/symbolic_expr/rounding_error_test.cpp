@@ -46,6 +46,56 @@ Observed observe(symbolic::expr::EngineRunner& engine, const expr::Expr& p, cons
     return o;
 }
 
+// The analysis of c's program on its clips, checked against the dense check: the bound
+// is never exceeded and the input shown reaches at least what is claimed.  Returns the
+// bound and the largest error seen (the witness included).
+struct Checked {
+    double bound = INFINITY;
+    double observed = 0;
+};
+Checked check_rounding(const Case& c, const expr::EngineProbe& probe, std::mt19937_64& rng) {
+    INFO("program " << c.program << (c.floats ? " on float clips 0:1" : " on 8-bit clips"));
+    const expr::Expr e = expr::parse(c.program);
+    symbolic::expr::InputRanges r;
+    for (const char* v : {"x", "y", "z"})
+        r[v] = {symbolic::expr::Bound::of(0), symbolic::expr::Bound::of(c.floats ? 1 : 255)};
+    symbolic::expr::EngineSetup setup;
+    setup.probe = &probe;
+    setup.inputs = symbolic::expr::ClipFormats{{}, c.floats ? expr::SampleStorage{true, 32} : expr::SampleStorage{false, 8}};
+    const symbolic::expr::Analysis a = symbolic::expr::analyse(e, r, {"grays", true, 32}, setup);
+    REQUIRE(a.running.evaluated);
+    const symbolic::expr::RoundingError& err = a.running.error;
+    REQUIRE(err.bounded);
+    const auto& domains = a.running.domains;
+    const expr::PointProgram p = expr::point_program(e);
+    std::vector<expr::SampleStorage> storage;
+    for (const auto& d : domains) storage.push_back(d.storage);
+    symbolic::expr::EngineRunner engine(probe, p.program, storage);
+    symbolic::expr::PointSet pts(domains.size());
+    if (!c.floats) {
+        pts = symbolic::expr::joint_points(domains, 0, symbolic::expr::joint_count(domains));
+    } else {
+        std::vector<float> x(domains.size());
+        for (int i = 0; i < 20000; ++i) {
+            for (std::size_t k = 0; k < domains.size(); ++k) x[k] = domains[k].at(rng() % domains[k].count());
+            pts.add(x);
+        }
+    }
+    Observed o = observe(engine, p.program, pts);
+    const double slack = 1e-15 + 1e-17 * double(o.max);  // long double's own error is far below
+    INFO("bound " << err.bound << ", observed max " << double(o.max) << " over " << o.points << " inputs, claimed " << err.reached);
+    CHECK(double(o.max) <= err.bound + slack);
+    if (!err.at.empty()) {
+        symbolic::expr::PointSet one(domains.size());
+        one.add(err.at);
+        const Observed w = observe(engine, p.program, one);
+        CHECK(double(w.max) >= err.reached - slack);
+        CHECK(double(w.max) <= err.bound + slack);
+        o.max = std::max(o.max, w.max);  // the witness is an observed input too
+    }
+    return {err.bound, double(o.max)};
+}
+
 }  // namespace
 
 TEST_CASE("certified rounding errors hold on a dense check, within 2x on linear programs", "[symbolic_expr][rounding]") {
@@ -77,49 +127,91 @@ TEST_CASE("certified rounding errors hold on a dense check, within 2x on linear 
     std::mt19937_64 rng(99);
     int linear_checked = 0;
     for (const Case& c : cases) {
-        INFO("program " << c.program << (c.floats ? " on float clips 0:1" : " on 8-bit clips"));
-        const expr::Expr e = expr::parse(c.program);
-        symbolic::expr::InputRanges r;
-        for (const char* v : {"x", "y", "z"})
-            r[v] = {symbolic::expr::Bound::of(0), symbolic::expr::Bound::of(c.floats ? 1 : 255)};
-        symbolic::expr::EngineSetup setup;
-        setup.probe = &probe;
-        setup.inputs = symbolic::expr::ClipFormats{{}, c.floats ? expr::SampleStorage{true, 32} : expr::SampleStorage{false, 8}};
-        const symbolic::expr::Analysis a = symbolic::expr::analyse(e, r, {"grays", true, 32}, setup);
-        REQUIRE(a.running.evaluated);
-        const symbolic::expr::RoundingError& err = a.running.error;
-        REQUIRE(err.bounded);
-        const auto& domains = a.running.domains;
-        const expr::PointProgram p = expr::point_program(e);
-        std::vector<expr::SampleStorage> storage;
-        for (const auto& d : domains) storage.push_back(d.storage);
-        symbolic::expr::EngineRunner engine(probe, p.program, storage);
-        symbolic::expr::PointSet pts(domains.size());
-        if (!c.floats) {
-            pts = symbolic::expr::joint_points(domains, 0, symbolic::expr::joint_count(domains));
-        } else {
-            std::vector<float> x(domains.size());
-            for (int i = 0; i < 20000; ++i) {
-                for (std::size_t k = 0; k < domains.size(); ++k) x[k] = domains[k].at(rng() % domains[k].count());
-                pts.add(x);
-            }
-        }
-        Observed o = observe(engine, p.program, pts);
-        const double slack = 1e-15 + 1e-17 * double(o.max);  // long double's own error is far below
-        INFO("bound " << err.bound << ", observed max " << double(o.max) << " over " << o.points << " inputs, claimed " << err.reached);
-        CHECK(double(o.max) <= err.bound + slack);
-        if (!err.at.empty()) {
-            symbolic::expr::PointSet one(domains.size());
-            one.add(err.at);
-            const Observed w = observe(engine, p.program, one);
-            CHECK(double(w.max) >= err.reached - slack);
-            CHECK(double(w.max) <= err.bound + slack);
-            o.max = std::max(o.max, w.max);  // the witness is an observed input too
-        }
-        if (c.linear && o.max > 0) {
-            CHECK(err.bound <= 2 * double(o.max) * (1 + 1e-12));
+        const Checked k = check_rounding(c, probe, rng);
+        if (c.linear && k.observed > 0) {
+            INFO("program " << c.program << ": bound " << k.bound << ", observed " << k.observed);
+            CHECK(k.bound <= 2 * k.observed * (1 + 1e-12));
             ++linear_checked;
         }
     }
     CHECK(linear_checked >= 10);
+}
+
+// tan, asin, acos, atan and atan2 carry their arguments' errors (the slope between the
+// real and the engine's argument; asin/acos at ±1 by acos(1 − δ)) and add the engine's
+// certified error at its own argument (the accuracy table; atan2 from its formula), so
+// their bounds are small: not the trivial width of the enclosure (pi for atan2, before).
+TEST_CASE("tan asin acos atan atan2: certified rounding errors hold on a dense check and are not trivial",
+          "[symbolic_expr][rounding][trig]") {
+    const std::vector<Case> cases = {
+        {"x 255 / atan", false, false},
+        {"x 0.1 * atan", false, false},
+        {"x 0.005 * tan", false, false},
+        {"x 255 / 1.2 * tan 3 *", false, false},
+        {"x 255 / asin", false, false},
+        {"x 127.5 / 1 - asin", false, false},         // -1 … 1: both ends, the Hölder bound
+        {"x 255 / 0.3 * 0.6 + acos", false, false},
+        {"x 127.5 / 1 - acos 2 *", false, false},
+        {"y 128 - x 1 + atan2", false, false},         // the right half plane
+        {"x 1 + y 128 - atan2", false, false},         // the upper half plane: pi/2 − r and pi − r
+        {"x 0.1 * 0.5 + y 0.1 * 20 - atan2", false, false},  // inexact arguments
+        {"x atan y asin +", false, true},
+        {"x 2 * 1 - acos", false, true},
+        {"x 0.5 + y 0.5 - atan2", false, true},
+        {"x 0.7 * tan y 0.3 * 0.1 + atan *", false, true},
+    };
+    const expr::EngineProbe probe = pixel::expr::engine_probe(1);
+    std::mt19937_64 rng(7);
+    for (const Case& c : cases) {
+        const Checked k = check_rounding(c, probe, rng);
+        INFO("program " << c.program << ": bound " << k.bound << ", observed " << k.observed);
+        CHECK(k.observed > 0);
+        CHECK(k.bound <= 16 * k.observed);
+    }
+}
+
+// A half-float output: the stored binary16 value against the real model at every 8-bit
+// input.  The bound after the store is the error before it plus half a binary16 spacing
+// at the largest result; it is never exceeded, and on these linear programs it stays
+// within 2x of the largest error seen (the store's rounding dominates).
+TEST_CASE("half-float store: certified |binary16 − real| holds at every input, within 2x", "[symbolic_expr][rounding]") {
+    const expr::EngineProbe probe = pixel::expr::engine_probe(1);
+    for (const char* program : {"x 0.1 *", "x 255 / 3 *", "x 1 3 / * 100 +", "x 200 * 7 -"}) {
+        INFO("program " << program);
+        const expr::Expr e = expr::parse(program);
+        symbolic::expr::InputRanges r;
+        r["x"] = {symbolic::expr::Bound::of(0), symbolic::expr::Bound::of(255)};
+        symbolic::expr::EngineSetup setup;
+        setup.probe = &probe;
+        setup.inputs = symbolic::expr::ClipFormats{{}, expr::SampleStorage{false, 8}};
+        const symbolic::expr::Analysis a = symbolic::expr::analyse(e, r, {"grayh", true, 16}, setup);
+        REQUIRE(a.running.evaluated);
+        const symbolic::expr::StoreError& st = a.running.error.store;
+        REQUIRE(st.applies);
+        REQUIRE(st.bounded);
+        CHECK(st.bound >= a.running.error.bound);
+        const expr::PointProgram p = expr::point_program(e);
+        symbolic::expr::EngineRunner engine(probe, p.program, {expr::SampleStorage{false, 8}});
+        const symbolic::expr::PointSet pts = symbolic::expr::joint_points(a.running.domains, 0, 256);
+        const std::vector<float> stored = engine.values(p.program.root(), pts, expr::SampleStorage{true, 16});
+        std::vector<std::vector<long double>> reals;
+        symbolic::expr::RealEvaluator(p.program).evaluate(pts, reals);
+        long double worst = 0;
+        for (std::size_t i = 0; i < pts.size(); ++i)
+            worst = std::max(worst, std::fabs(static_cast<long double>(stored[i]) - reals[p.program.root()][i]));
+        INFO("bound " << st.bound << ", observed " << double(worst) << ", claimed " << st.reached);
+        CHECK(double(worst) <= st.bound);
+        CHECK(double(worst) >= st.reached);
+        CHECK(st.bound <= 2 * double(worst));
+        CHECK(symbolic::expr::to_text(a).find("stored:     |binary16 - real| <= ") != std::string::npos);
+    }
+    // Beyond 65504 a store may give inf: no bound.
+    symbolic::expr::InputRanges r;
+    r["x"] = {symbolic::expr::Bound::of(0), symbolic::expr::Bound::of(255)};
+    symbolic::expr::EngineSetup setup;
+    setup.probe = &probe;
+    setup.inputs = symbolic::expr::ClipFormats{{}, expr::SampleStorage{false, 8}};
+    const symbolic::expr::Analysis big = symbolic::expr::analyse(expr::parse("x 300 *"), r, {"grayh", true, 16}, setup);
+    CHECK(big.running.error.store.applies);
+    CHECK_FALSE(big.running.error.store.bounded);
 }
