@@ -45,7 +45,10 @@ void lift_rows(SampleArray& p, const rigor::vc2::LiftingStage& s, const Range& r
     for (long y = 0; y < p.height; ++y) r.lift(&p.at(0, y), p.width, 1, s, level);
 }
 
+// Unchecked: every column at once, along the rows (cache-friendly); checked: column by
+// column, to stop at the first overflow.
 void lift_columns(SampleArray& p, const rigor::vc2::LiftingStage& s, const Range& r, int level) {
+    if (!r.checked) return lift_lines(p.samples.data(), p.height, p.width, p.width, s);
     for (long x = 0; x < p.width; ++x) r.lift(&p.at(x, 0), p.height, p.width, s, level);
 }
 

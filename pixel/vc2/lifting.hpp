@@ -12,6 +12,9 @@ namespace rigor::pixel::vc2 {
 // Applies `stage` as given (synthesis stages for synthesis, analysis_stages() for
 // analysis) to line[0], line[stride], …, line[(n−1)·stride].  n must be even and ≥ 2.
 void lift_line(std::int64_t* line, long n, long stride, const rigor::vc2::LiftingStage& stage) noexcept;
+// lift_line on `count` lines side by side: line j is first[j], first[j + stride], …,
+// first[j + (n−1)·stride] (the columns of a row-major array: stride = width = count).
+void lift_lines(std::int64_t* first, long n, long stride, long count, const rigor::vc2::LiftingStage& stage);
 // The plain loop lift_line is checked against: every tap through the edge rule.
 void lift_line_reference(std::int64_t* line, long n, long stride, const rigor::vc2::LiftingStage& stage) noexcept;
 // The same, every product and sum checked: false as soon as one would leave 64-bit

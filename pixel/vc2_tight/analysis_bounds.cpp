@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "filters/base/error.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "pixel/vc2_tight/classified_graph.hpp"
 
 namespace rigor::pixel::vc2_tight {
@@ -59,11 +60,13 @@ AnalysisBounds analysis_bounds(const PictureGeometry& geo, IntegerRange picture,
     ClassifiedGraph setup(geo, TransformSide::analysis, threads);
     const TransformGraph& g = setup.graph;
     const std::vector<Rounding>& r = setup.roundings;
-    ResponseCache &cx = setup.x, &cy = setup.y;
+    const ResponseCache &cx = setup.x, &cy = setup.y;
 
     const double dlo = static_cast<double>(picture.lower), dhi = static_cast<double>(picture.upper);
     const Dyadic elo(picture.lower), ehi(picture.upper);
-    for (std::size_t i = 0; i < g.arrays.size(); ++i) {
+    // Arrays in any order on any thread, each into its own slot: the same bounds.
+    out.arrays.resize(g.arrays.size());
+    parallel_for(g.arrays.size(), threads, [&](std::size_t i) {
         const TransformArray& a = g.arrays[i];
         ArrayBound ab = ArrayBound::empty_for(a, static_cast<int>(i));
         const auto& X = setup.classes.x[i];
@@ -73,7 +76,7 @@ AnalysisBounds analysis_bounds(const PictureGeometry& geo, IntegerRange picture,
         double magnitude = 0;
         for (const AxisClass& c : X)
             for (const AxisClass& d : Y) {
-                const auto v = pair_value<double>(g, r, cx.get(a.x, c), cy.get(a.y, d), dlo, dhi);
+                const auto v = pair_value<double>(g, r, cx.filled(a.x, c), cy.filled(a.y, d), dlo, dhi);
                 whole.push_back({v.lo(), v.hi()});
                 linear.push_back({v.linear_lo, v.linear_hi});
                 rounding.push_back(v.rounding);
@@ -82,7 +85,7 @@ AnalysisBounds analysis_bounds(const PictureGeometry& geo, IntegerRange picture,
             }
         const double margin = screening_margin(2 * magnitude);
         auto exact = [&](std::size_t k) {
-            return pair_value<Dyadic>(g, r, cx.get(a.x, X[k / Y.size()]), cy.get(a.y, Y[k % Y.size()]), elo, ehi);
+            return pair_value<Dyadic>(g, r, cx.filled(a.x, X[k / Y.size()]), cy.filled(a.y, Y[k % Y.size()]), elo, ehi);
         };
         ab.phases = phase_extremes(X, Y, a.period_x, a.period_y, whole, margin, [&](std::size_t k) {
             const auto v = exact(k);
@@ -100,8 +103,8 @@ AnalysisBounds analysis_bounds(const PictureGeometry& geo, IntegerRange picture,
                      screened_extreme(linear, margin, hi, all, exact_linear).first};
         ab.rounding = {-screened_extreme(rounding, margin, minus_lo, all, exact_rounding).first,
                        screened_extreme(rounding, margin, hi, all, exact_rounding).first};
-        out.arrays.push_back(std::move(ab));
-    }
+        out.arrays[i] = std::move(ab);
+    });
     return out;
 }
 

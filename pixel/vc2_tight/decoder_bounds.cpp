@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "filters/base/error.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "pixel/vc2/quantisation.hpp"
 #include "pixel/vc2_tight/coupled_bands.hpp"
 #include "pixel/vc2_tight/quantisation_error.hpp"
@@ -283,27 +284,54 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
     const GraphClasses classes = graph_classes(sg, shapes, sx, sy, threads);
     const std::vector<Rounding> sr = roundings(sg);
 
-    // Axis terms per (synthesis node, mirror node, class position), computed once.
-    std::map<std::tuple<int, int, long>, AxisTerms> terms_x, terms_y;
-    auto axis_terms = [&](bool along_x, int node, int mirror, const AxisClass& cls) -> const AxisTerms& {
+    std::vector<const TransformArray*> mirrors;
+    for (const TransformArray& a : sg.arrays) {
+        const TransformArray* mirror = ag.find(a.mirror_level, a.mirror_name);
+        if (!mirror)
+            throw InternalError("no analysis array mirrors synthesis (" + std::to_string(a.level) + ", " + a.name + ")");
+        mirrors.push_back(mirror);
+    }
+
+    // Axis terms per (synthesis node, mirror node, class position): every one the arrays
+    // read, computed once on `threads` threads (with the mirror responses they need)
+    // before the arrays are bounded on `threads` threads, reading them only.
+    using TermsKey = std::tuple<int, int, long>;
+    std::map<TermsKey, AxisTerms> terms_x, terms_y;
+    for (bool along_x : {true, false}) {
+        std::vector<std::pair<int, AxisClass>> mirror_wanted;
+        std::vector<std::tuple<int, int, AxisClass>> wanted;  // (node, mirror, class), each once
         auto& cache = along_x ? terms_x : terms_y;
-        const auto key = std::tuple{node, mirror, cls.position};
-        if (auto it = cache.find(key); it != cache.end()) return it->second;
-        const ClassResponse& r = (along_x ? sx : sy).get(node, cls);
+        for (std::size_t i = 0; i < sg.arrays.size(); ++i)
+            for (const AxisClass& c : along_x ? classes.x[i] : classes.y[i]) {
+                const int node = along_x ? sg.arrays[i].x : sg.arrays[i].y;
+                const int mirror = along_x ? mirrors[i]->x : mirrors[i]->y;
+                mirror_wanted.push_back({mirror, c});
+                if (cache.try_emplace(TermsKey{node, mirror, c.position}).second) wanted.push_back({node, mirror, c});
+            }
+        ResponseCache& m = along_x ? mx : my;
+        m.fill(mirror_wanted, threads);
+        const ResponseCache& s = along_x ? sx : sy;
         const AxisNetwork& anet = along_x ? ag.ax : ag.ay;
         const AxisLine line{along_x ? geo.width : geo.height};
-        AxisTerms t;
-        for (const BandModel& b : bands) {
-            const int s = along_x ? b.synthesis_x : b.synthesis_y, an = along_x ? b.analysis_x : b.analysis_y;
-            t.w.push_back({r.sums[static_cast<std::size_t>(s)], r.fraction_bits});
-            t.ug.push_back(pushed_back_gain(anet, an, along_x ? ag.input_x : ag.input_y, r.gain(s), line));
-            t.ug_bits = r.fraction_bits + fraction_bits(anet);
-            t.u.push_back({node_sums(t.ug.back(), t.ug_bits), t.ug_bits});
-        }
-        const ClassResponse& m = (along_x ? mx : my).get(mirror, cls);
         const int input = along_x ? ag.input_x : ag.input_y;
-        t.mirror = {m.sums[static_cast<std::size_t>(input)], m.fraction_bits};
-        return cache.emplace(key, std::move(t)).first->second;
+        parallel_for(wanted.size(), threads, [&](std::size_t k) {
+            const auto& [node, mirror, cls] = wanted[k];
+            const ClassResponse& r = s.filled(node, cls);
+            AxisTerms t;
+            for (const BandModel& b : bands) {
+                const int sn = along_x ? b.synthesis_x : b.synthesis_y, an = along_x ? b.analysis_x : b.analysis_y;
+                t.w.push_back({r.sums[static_cast<std::size_t>(sn)], r.fraction_bits});
+                t.ug.push_back(pushed_back_gain(anet, an, input, r.gain(sn), line));
+                t.ug_bits = r.fraction_bits + fraction_bits(anet);
+                t.u.push_back({node_sums(t.ug.back(), t.ug_bits), t.ug_bits});
+            }
+            const ClassResponse& mr = m.filled(mirror, cls);
+            t.mirror = {mr.sums[static_cast<std::size_t>(input)], mr.fraction_bits};
+            cache.at(TermsKey{node, mirror, cls.position}) = std::move(t);
+        });
+    }
+    auto axis_terms = [&](bool along_x, int node, int mirror, const AxisClass& cls) -> const AxisTerms& {
+        return (along_x ? terms_x : terms_y).at(TermsKey{node, mirror, cls.position});
     };
 
     auto coupled_maps = [&](const AxisTerms& tx, const AxisTerms& ty) -> std::optional<CoupledMaps> {
@@ -319,11 +347,11 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
     const IntegerRange pic = analysis.picture;
     const double dlo = static_cast<double>(pic.lower), dhi = static_cast<double>(pic.upper);
     const Dyadic elo(static_cast<long>(pic.lower)), ehi(static_cast<long>(pic.upper));
-    for (std::size_t i = 0; i < sg.arrays.size(); ++i) {
+    out.arrays.resize(sg.arrays.size());
+    // Arrays in any order on any thread, each into its own slot: the same bounds.
+    parallel_for(sg.arrays.size(), threads, [&](std::size_t i) {
         const TransformArray& a = sg.arrays[i];
-        const TransformArray* mirror = ag.find(a.mirror_level, a.mirror_name);
-        if (!mirror)
-            throw InternalError("no analysis array mirrors synthesis (" + std::to_string(a.level) + ", " + a.name + ")");
+        const TransformArray* mirror = mirrors[i];
         ArrayBound ab = ArrayBound::empty_for(a, static_cast<int>(i));
         const auto& X = classes.x[i];
         const auto& Y = classes.y[i];
@@ -331,7 +359,7 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
         double magnitude = 0;
         for (const AxisClass& c : X)
             for (const AxisClass& d : Y) {
-                const Range<double> rs = rounding_range<double>(sg, sr, sx.get(a.x, c), sy.get(a.y, d));
+                const Range<double> rs = rounding_range<double>(sg, sr, sx.filled(a.x, c), sy.filled(a.y, d));
                 const AxisTerms &tx = axis_terms(true, a.x, mirror->x, c), &ty = axis_terms(false, a.y, mirror->y, d);
                 const std::optional<CoupledMaps> maps = coupled_maps(tx, ty);
                 approx.push_back(target_range<double>(bands, tx, ty, rs, dlo, dhi, max_qi, maps ? &*maps : nullptr));
@@ -347,15 +375,15 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
                                        const AxisClass& c = X[k / Y.size()];
                                        const AxisClass& d = Y[k % Y.size()];
                                        const Range<Dyadic> rs =
-                                           rounding_range<Dyadic>(sg, sr, sx.get(a.x, c), sy.get(a.y, d));
+                                           rounding_range<Dyadic>(sg, sr, sx.filled(a.x, c), sy.filled(a.y, d));
                                        const AxisTerms &tx = axis_terms(true, a.x, mirror->x, c),
                                                        &ty = axis_terms(false, a.y, mirror->y, d);
                                        const std::optional<CoupledMaps> maps = coupled_maps(tx, ty);
                                        return target_range<Dyadic>(bands, tx, ty, rs, elo, ehi, max_qi,
                                                                    maps ? &*maps : nullptr);
                                    });
-        out.arrays.push_back(std::move(ab));
-    }
+        out.arrays[i] = std::move(ab);
+    });
     return out;
 }
 

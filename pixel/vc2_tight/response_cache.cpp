@@ -1,5 +1,6 @@
 #include "pixel/vc2_tight/response_cache.hpp"
 
+#include "filters/base/error.hpp"
 #include "filters/base/worker_pool.hpp"
 
 namespace rigor::pixel::vc2_tight {
@@ -20,6 +21,13 @@ const ClassResponse& ResponseCache::get(int node, const AxisClass& cls) {
     auto& slot = cache_[{node, cls.position}];
     if (!slot) slot = std::make_unique<ClassResponse>(class_response(net_, node, cls, line_));
     return *slot;
+}
+
+const ClassResponse& ResponseCache::filled(int node, const AxisClass& cls) const {
+    const auto it = cache_.find({node, cls.position});
+    if (it == cache_.end() || !it->second)
+        throw InternalError("no response of node " + std::to_string(node) + " at class " + std::to_string(cls.position));
+    return *it->second;
 }
 
 GraphClasses graph_classes(const rigor::vc2::TransformGraph& g, const ArrayShapes& shapes, ResponseCache& cx,

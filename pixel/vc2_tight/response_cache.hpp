@@ -20,6 +20,8 @@ public:
     void fill(const std::vector<std::pair<int, AxisClass>>& wanted, unsigned threads);
     // A response filled before (computed now if not, on the calling thread).
     const ClassResponse& get(int node, const AxisClass& cls);
+    // A response filled before, never computing: safe on several threads at once.
+    const ClassResponse& filled(int node, const AxisClass& cls) const;
 
     const rigor::vc2::AxisNetwork& network() const { return net_; }
     rigor::vc2::AxisLine line() const { return line_; }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "filters/base/error.hpp"
+#include "filters/base/worker_pool.hpp"
 #include "pixel/vc2/quantisation.hpp"
 #include "pixel/vc2_tight/classified_graph.hpp"
 
@@ -68,9 +69,11 @@ SynthesisBounds synthesis_bounds(const AnalysisBounds& analysis, unsigned thread
     ClassifiedGraph setup(geo, TransformSide::synthesis, threads);
     const TransformGraph& g = setup.graph;
     const std::vector<Rounding>& r = setup.roundings;
-    ResponseCache &cx = setup.x, &cy = setup.y;
+    const ResponseCache &cx = setup.x, &cy = setup.y;
 
-    for (std::size_t i = 0; i < g.arrays.size(); ++i) {
+    // Arrays in any order on any thread, each into its own slot: the same bounds.
+    out.arrays.resize(g.arrays.size());
+    parallel_for(g.arrays.size(), threads, [&](std::size_t i) {
         const TransformArray& a = g.arrays[i];
         ArrayBound ab = ArrayBound::empty_for(a, static_cast<int>(i));
         const auto& X = setup.classes.x[i];
@@ -79,16 +82,16 @@ SynthesisBounds synthesis_bounds(const AnalysisBounds& analysis, unsigned thread
         double magnitude = 0;
         for (const AxisClass& c : X)
             for (const AxisClass& d : Y) {
-                approx.push_back(pair_range<double>(g, r, out.bands, cx.get(a.x, c), cy.get(a.y, d)));
+                approx.push_back(pair_range<double>(g, r, out.bands, cx.filled(a.x, c), cy.filled(a.y, d)));
                 magnitude = std::max({magnitude, std::abs(approx.back().lo), std::abs(approx.back().hi)});
             }
         ab.phases = phase_extremes(X, Y, a.period_x, a.period_y, approx, screening_margin(2 * magnitude),
                                    [&](std::size_t k) {
-                                       return pair_range<Dyadic>(g, r, out.bands, cx.get(a.x, X[k / Y.size()]),
-                                                                 cy.get(a.y, Y[k % Y.size()]));
+                                       return pair_range<Dyadic>(g, r, out.bands, cx.filled(a.x, X[k / Y.size()]),
+                                                                 cy.filled(a.y, Y[k % Y.size()]));
                                    });
-        out.arrays.push_back(std::move(ab));
-    }
+        out.arrays[i] = std::move(ab);
+    });
     return out;
 }
 

@@ -69,16 +69,37 @@ public:
         for (std::size_t i = 0; i < g.arrays.size(); ++i) index_[{g.arrays[i].level, g.arrays[i].name}] = i;
     }
 
+    // Per phase, the first (in row-major order) largest and smallest value of the array
+    // is offered to the phase's witness: all of one picture share its key, so a later
+    // equal value of the same picture would not replace an earlier one (better()), and
+    // offering only these gives what offering every value in that order gives.
     pixel::vc2::ArrayVisitor visitor(long key, int qi) {
         return [this, key, qi](int level, std::string_view name, const SampleArray& p) {
             ArrayWitnesses& a = arrays[index_.at({level, std::string(name)})];
-            for (long y = 0; y < p.height; ++y)
-                for (long x = 0; x < p.width; ++x) {
-                    const std::int64_t v = p.at(x, y);
-                    PhaseWitness& w = a.phases[static_cast<std::size_t>((x % a.period_x) * a.period_y + y % a.period_y)];
-                    const WitnessValue here{v, key, qi, x, y};
-                    keep_better(w.highest, here, +1);
-                    keep_better(w.lowest, here, -1);
+            if (p.width == 0 || p.height == 0) return;
+            struct Extremes {
+                bool seen = false;
+                std::int64_t hi = 0, lo = 0;
+                long hx = 0, hy = 0, lx = 0, ly = 0;
+            };
+            std::vector<Extremes> e(a.phases.size());
+            for (long y = 0, py = 0; y < p.height; ++y, py = py + 1 == a.period_y ? 0 : py + 1) {
+                const std::int64_t* row = &p.samples[static_cast<std::size_t>(y * p.width)];
+                for (long x = 0, px = 0; x < p.width; ++x, px = px + 1 == a.period_x ? 0 : px + 1) {
+                    const std::int64_t v = row[x];
+                    Extremes& m = e[static_cast<std::size_t>(px * a.period_y + py)];
+                    if (!m.seen) {
+                        m = {true, v, v, x, y, x, y};
+                        continue;
+                    }
+                    if (v > m.hi) m.hi = v, m.hx = x, m.hy = y;
+                    if (v < m.lo) m.lo = v, m.lx = x, m.ly = y;
+                }
+            }
+            for (std::size_t k = 0; k < e.size(); ++k)
+                if (e[k].seen) {
+                    keep_better(a.phases[k].highest, {e[k].hi, key, qi, e[k].hx, e[k].hy}, +1);
+                    keep_better(a.phases[k].lowest, {e[k].lo, key, qi, e[k].lx, e[k].ly}, -1);
                 }
         };
     }
