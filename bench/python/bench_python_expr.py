@@ -5,18 +5,20 @@
 1920x1080 planes cycling through FRAMES distinct random frames per clip (as a video
 comes from memory, not the cache).  Per row, trials interleave: the CLI's kernel path
 (ExprFilter::process on rigor's frames, one output frame reused; timed in C++ by
-rigor._rigor.expr.cli_kernel_seconds), rigor.expr.Filter on the numpy arrays into a
-fresh array per call, the same into one reused array (out=), and rigor.expr.evaluate
-(which compiles on every call).  Each figure is the best trial (other processes only
-slow a trial down); "ratio" is over the CLI kernel of the same run.
+rigor._rigor.expr.cli_kernel_seconds), a rigor.expr.Filter held by the caller on the
+numpy arrays into a fresh array per call (Filter.evaluate), the same into one reused
+array (out=), and the one-shot rigor.expr.evaluate (which compiles on every call).
+Each figure is the best trial (other processes only slow a trial down); "ratio" is
+over the CLI kernel of the same run.
 
 Usage: PYTHONPATH=build/python python3 bench/python/bench_python_expr.py [trials] [threads]
        PYTHONPATH=build/python python3 bench/python/bench_python_expr.py --ir [ROW]
 
 --ir counts instructions instead (valgrind's callgrind; independent of the machine's
-load): per frame, the CLI's kernel path and rigor.expr.evaluate, each as the difference
-of a run over 2 and one over 6 passes of the frames, divided by 4 * FRAMES, so that
-Python's start, the frames' making and the first compilation cancel out; 1 thread.
+load): per frame, the CLI's kernel path and a held Filter's evaluate, each as the
+difference of a run over 2 and one over 6 passes of the frames, divided by 4 * FRAMES,
+so that Python's start, the frames' making and the first compilation cancel out;
+1 thread.
 """
 import os
 import re
@@ -67,7 +69,7 @@ def main():
         clips = 2 if "y" in expr else 1
         frames = frames_of(fmt, clips, rng)
         f = rigor.expr.Filter(expr, threads=threads)
-        out = f(*frames[0])
+        out = f.evaluate(*frames[0])
 
         def cli():
             return _rigor.expr.cli_kernel_seconds(expr, frames, "", threads, 1) / FRAMES
@@ -75,13 +77,13 @@ def main():
         def fresh():
             t = time.perf_counter()
             for n, planes in enumerate(frames):
-                f(*planes, frame=n)
+                f.evaluate(*planes, frame=n)
             return (time.perf_counter() - t) / FRAMES
 
         def reused():
             t = time.perf_counter()
             for n, planes in enumerate(frames):
-                f(*planes, frame=n, out=out)
+                f.evaluate(*planes, frame=n, out=out)
             return (time.perf_counter() - t) / FRAMES
 
         def evaluate():
@@ -103,13 +105,14 @@ def passes(mode, row, count):
     """Under valgrind: `count` passes of one way over the frames of ROWS[row]."""
     expr, fmt = ROWS[row]
     frames = frames_of(fmt, 2 if "y" in expr else 1, np.random.default_rng(15))
-    rigor.expr.evaluate(expr, *frames[0])  # compiled once, as in every later call
+    f = rigor.expr.Filter(expr)
+    f.evaluate(*frames[0])  # compiled once, before the counted passes
     if mode == "cli":
         _rigor.expr.cli_kernel_seconds(expr, frames, "", 1, count)
     else:
         for _ in range(count):
             for n, planes in enumerate(frames):
-                rigor.expr.evaluate(expr, *planes, frame=n)
+                f.evaluate(*planes, frame=n)
 
 
 def instructions(mode, row):
@@ -128,11 +131,11 @@ def instructions(mode, row):
 
 def main_ir(only):
     print("1920x1080, %d distinct frames, 1 thread: instructions per frame (callgrind Ir, millions)" % FRAMES)
-    print("%-44s %-7s %9s %9s %7s" % ("expression", "format", "cli", "evaluate", "ratio"))
+    print("%-44s %-7s %9s %9s %7s" % ("expression", "format", "cli", "Filter", "ratio"))
     for row, (expr, fmt) in enumerate(ROWS):
         if only not in expr:
             continue
-        c, e = instructions("cli", row), instructions("evaluate", row)
+        c, e = instructions("cli", row), instructions("filter", row)
         ratio = "%6.3fx" % (e / c) if c and e else "    n/a"
         print("%-44s %-7s %9.2f %9.2f %s" % (expr[:44], fmt, (c or 0) / 1e6, (e or 0) / 1e6, ratio), flush=True)
 

@@ -8,13 +8,19 @@
 # Wall-clock figures on a shared machine are noisy: each is the best of TRIALS runs
 # (interleaved: src, rigor, akarin, std, then again), and the load is printed per row.
 # --ir instead counts instructions (valgrind's callgrind, which does not depend on the
-# load): per output frame, the difference of a run of 24 and one of 8 frames divided by
-# 16, so the script, the source and the filter's creation (akarin's LLVM compilation,
-# rigor's code generation) cancel out; 1 thread (valgrind runs threads one at a time),
-# and under valgrind both JITs see a CPU without AVX-512 (valgrind hides it).
+# load): per output frame, the difference of a run of 3 and one of 1 frame divided by 2,
+# so the script, the source and the filter's creation (akarin's LLVM compilation,
+# rigor's code generation) cancel out; 1 thread (valgrind runs threads one at a time;
+# the count does not depend on the threads), and under valgrind both JITs see a CPU
+# without AVX-512 (valgrind hides it).  Instructions are not cycles: a kernel with more,
+# cheaper instructions can be faster (the wall-clock table is the speed).
+#
+# The whole table, 15 rows at 1 and 2 threads (about 15 minutes on an idle machine):
+#   . ENV (PATH with vspipe, PYTHONPATH with vapoursynth) && python3 bench/vapoursynth/bench_plugin.py \
+#       build/vapoursynth/librigor_vapoursynth.so PATH/TO/libakarin.so
 #
 # usage: bench_plugin.py [--ir] RIGOR_PLUGIN [AKARIN_PLUGIN|-] [FRAMES] [ROW] [TRIALS]
-#   (ROW: only the rows whose expression contains that text)
+#   (FRAMES: 240; ROW: only the rows whose expression contains that text; TRIALS: 3)
 #   (vspipe and `import vapoursynth` must work; akarin is optional)
 import os
 import re
@@ -55,11 +61,11 @@ def source(seed):
     scale = {{vs.GRAY8: 255, vs.GRAY16: 65535}}.get(fmt, 1)
     pattern = core.rigor.Expr(blank, "X {{s}} * Y 3 * + N 37 * + 997 % 997 / {{k}} *".format(s=seed, k=scale),
                               format=fmt)
-    held = [pattern.get_frame(n) for n in range(16)]
+    held = [pattern.get_frame(n) for n in range(min(16, {frames}))]
     out = core.std.BlankClip(pattern, length={frames})
-    return core.std.ModifyFrame(out, out, lambda n, f: held[n % 16])
-x, y = source(7), source(13)
-clips = [x, y] if "y" in {expr!r}.split() else [x]
+    return core.std.ModifyFrame(out, out, lambda n, f: held[n % len(held)])
+x = source(7)
+clips = [x, source(13)] if "y" in {expr!r}.split() else [x]
 if {which!r} == "src":
     out = x
 elif {which!r} == "rigor":
@@ -99,15 +105,15 @@ def fps(which, expr, fmt, threads):
 
 
 def instructions(which, expr, fmt):
-    """Instructions per output frame (callgrind): (Ir(24 frames) - Ir(8 frames)) / 16."""
+    """Instructions per output frame (callgrind): (Ir(3 frames) - Ir(1 frame)) / 2."""
     counts = []
-    for frames in (8, 24):
+    for frames in (1, 3):
         err = run(which, expr, fmt, 1, frames, valgrind=True)
         m = re.search(r"Collected : (\d+)", err or "")
         if not m:
             return None
         counts.append(int(m.group(1)))
-    return (counts[1] - counts[0]) / 16
+    return (counts[1] - counts[0]) / 2
 
 
 def cell(v):
@@ -120,17 +126,23 @@ def load():
 
 WHICH = ("src", "rigor", "akarin", "std")
 if IR:
+    # aka/rig, std/rig: the others' instructions over rigor's, the filter's own (the
+    # source's, "src", taken off each); more than 1: rigor runs fewer.
     print("Expr in VapourSynth at 1920x1080: instructions per frame (callgrind Ir, millions), 1 thread")
-    print("%-26s %-6s %8s %8s %8s %8s %8s %8s" % ("expression", "format", "src", "rigor", "akarin", "std",
-                                                "aka/rig", "std/rig"))
+    print("%-26s %-6s %8s %8s %8s %8s %8s %8s  %s" % ("expression", "format", "src", "rigor", "akarin", "std",
+                                                    "aka/rig", "std/rig", "load"))
     for expr, fmt in (row for row in ROWS if ONLY in row[0]):
         c = {w: instructions(w, expr, fmt) for w in WHICH}
         m = {w: (c[w] / 1e6 if c[w] is not None else None) for w in WHICH}
-        ra = "%7.2fx" % (c["akarin"] / c["rigor"]) if c["rigor"] and c["akarin"] else "     n/a"
-        rs = "%7.2fx" % (c["std"] / c["rigor"]) if c["rigor"] and c["std"] else "     n/a"
-        print("%-26.26s %-6s %s %s %s %s %s %s" % (NAMES.get(expr, expr), fmt.lower(),
-                                                    *("%8.2f" % m[w] if m[w] is not None else "     n/a" for w in WHICH),
-                                                    ra, rs), flush=True)
+
+        def over_rigor(w):
+            if c["src"] is None or not c["rigor"] or not c[w] or c["rigor"] <= c["src"]:
+                return "     n/a"
+            return "%7.2fx" % ((c[w] - c["src"]) / (c["rigor"] - c["src"]))
+        print("%-26.26s %-6s %s %s %s %s %s %s  %s" % (NAMES.get(expr, expr), fmt.lower(),
+                                                        *("%8.2f" % m[w] if m[w] is not None else "     n/a"
+                                                          for w in WHICH),
+                                                        over_rigor("akarin"), over_rigor("std"), load()), flush=True)
     sys.exit(0)
 
 print("Expr in VapourSynth at 1920x1080, %d frames (16 distinct), vspipe to /dev/null; fps, best of %d" %

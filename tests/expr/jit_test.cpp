@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -546,6 +548,40 @@ TEST_CASE("inline sin, cos, exp and log: the interpreter's bits, special values 
         const Frame got = run_engine(program, {x}, "grays", expr::Boundary::Clamp, true, 1, &planes);
         CHECK(planes == 1);
         for (int y = 0; y < 2; ++y) CHECK(std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
+    }
+}
+
+TEST_CASE("inline sin and cos, alone and as a pair: the interpreter's bits over a sweep of binary32", "[jit]") {
+    // The generated code writes sincos_result's selects as bit masks (swap and sign,
+    // jit/float_transcendental.cpp) and the reduction's test as an integer comparison:
+    // every 4093rd bit pattern (all signs, exponents, NaNs, infinities) and each ulp
+    // around the limit of reduction (|x 2/pi| = 2^22, x near 6588397.5).  A select on
+    // the sign reads sin in half the lanes and cos in the other, with both computed at once.
+    if (!cpu_has_avx2()) return;
+    std::vector<float> values;
+    for (std::uint64_t b = 0; b < (std::uint64_t(1) << 32); b += 4093) values.push_back(std::bit_cast<float>(std::uint32_t(b)));
+    const float limit = 4194304.0f / 0.636619772367581343f;
+    for (float sign : {1.0f, -1.0f}) {
+        float v = sign * limit;
+        for (int k = 0; k < 3000; ++k) v = std::nextafter(v, 0.0f);
+        for (int k = 0; k < 6000; ++k, v = std::nextafter(v, sign * INFINITY)) values.push_back(v);
+    }
+    constexpr int width = 1024;
+    const int height = int((values.size() + width - 1) / width);
+    Frame x = make_frame("grays", width, height, [&](int, int px, int py) {
+        const std::size_t i = std::size_t(py) * width + std::size_t(px);
+        return double(values[i < values.size() ? i : 0]);
+    });
+    for (const char* program : {"x sin", "x cos", "x 0 >= x sin x cos ?", "x 0 >= x cos x sin ?", "x sin x cos -"}) {
+        INFO(program);
+        int planes = 0;
+        const Frame want = run_engine(program, {x}, "grays", expr::Boundary::Clamp, false, 1);
+        const Frame got = run_engine(program, {x}, "grays", expr::Boundary::Clamp, true, 1, &planes);
+        CHECK(planes == 1);
+        int differing_rows = 0;
+        for (int y = 0; y < height; ++y)
+            differing_rows += std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) != 0;
+        CHECK(differing_rows == 0);
     }
 }
 

@@ -10,7 +10,10 @@ namespace rigor::pixel::expr::jit {
 
 // sin and/or cos (nodes sin_node, cos_node; e_.size() for none) of the argument of
 // `first`: vmath::sincos_parts and sincos_result, one range reduction for both, so up to
-// four vectors of both results stay in registers.
+// four vectors of both results stay in registers.  The sequence is latency-bound (each
+// vector's chain is about 40 cycles; the out-of-order window holds few of them), so it
+// keeps vmath's selects as VBLENDVPS (one cycle) and saves instructions where the bits
+// allow: cos's sign from sin's (q + 1's bit 1 is q's bit 1 xor bit 0), not from q + 1.
 void FloatGenerator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position) {
     const NodeId none = NodeId(e_.size());
     const NodeId arg = e_.node(first).args[0];
@@ -42,20 +45,20 @@ void FloatGenerator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node,
         a_.vmovups(ymm(A), scalar(-0.5f));
         a_.vfmadd213ps(ymm(A), ymm(B), scalar(1.0f));      // fma(-0.5, r2, 1)
         a_.vfmadd213ps(ymm(E), ymm(F), VecOperand::r(A));  // c
-        a_.vpslld(ymm(B), ymm(D), 31);                     // q & 1 as the sign bit
-        for (NodeId out : {sin_node, cos_node}) {
-            if (out == none) continue;
-            int q = D;
-            const int d = allocate(out, u, position);
-            if (out == cos_node) {  // a quarter turn on: q + 1, odd exactly when q is even
-                a_.vpaddd(ymm(A), ymm(D), scalar_bits(1u));
-                q = A;
-                a_.vblendvps(ymm(d), ymm(E), VecOperand::r(C), ymm(B));  // q odd ? s : c
-            } else {
-                a_.vblendvps(ymm(d), ymm(C), VecOperand::r(E), ymm(B));  // q odd ? c : s
-            }
-            a_.vpslld(ymm(F), ymm(q), 30);
-            a_.vpand(ymm(F), ymm(F), scalar_bits(0x80000000u));  // (q & 2) << 30
+        a_.vpslld(ymm(B), ymm(D), 31);                       // q & 1 as the sign bit
+        a_.vpslld(ymm(F), ymm(D), 30);
+        a_.vpand(ymm(F), ymm(F), scalar_bits(0x80000000u));  // (q & 2) << 30: the sign of sin
+        if (sin_node != none) {
+            const int d = allocate(sin_node, u, position);
+            a_.vblendvps(ymm(d), ymm(C), VecOperand::r(E), ymm(B));  // q odd ? c : s
+            a_.vxorps(ymm(d), ymm(d), VecOperand::r(F));
+        }
+        if (cos_node != none) {
+            // A quarter turn on: the sign is bit 1 of q + 1, which is bit 1 of q xor bit 0
+            // of q (the carry into bit 1), so F ^ B.
+            a_.vxorps(ymm(F), ymm(F), VecOperand::r(B));
+            const int d = allocate(cos_node, u, position);
+            a_.vblendvps(ymm(d), ymm(E), VecOperand::r(C), ymm(B));  // q odd ? s : c
             a_.vxorps(ymm(d), ymm(d), VecOperand::r(F));
         }
     }
