@@ -48,11 +48,14 @@ std::string data_or(const VSMap* in, const char* key, const char* fallback, cons
     return error ? fallback : value;
 }
 
-VSFrame* new_grays_frame(const VSVideoInfo& vi, const pixel::Plane& plane, const VSFrame* props, VSCore* core,
-                         const VSAPI* vsapi) {
-    VSFrame* f = vsapi->newVideoFrame(&vi.format, vi.width, vi.height, props, core);
-    store_plane(plane, f, 0, vsapi);
-    return f;
+// The kernels read and write VapourSynth's frames in place (no copy into Planes).
+pixel::regress::FloatRows rows_of(const VSFrame* f, const VSAPI* vsapi) {
+    return {reinterpret_cast<const std::byte*>(vsapi->getReadPtr(f, 0)), vsapi->getStride(f, 0),
+            vsapi->getFrameWidth(f, 0), vsapi->getFrameHeight(f, 0)};
+}
+pixel::regress::MutableFloatRows rows_of(VSFrame* f, const VSAPI* vsapi) {
+    return {reinterpret_cast<std::byte*>(vsapi->getWritePtr(f, 0)), vsapi->getStride(f, 0),
+            vsapi->getFrameWidth(f, 0), vsapi->getFrameHeight(f, 0)};
 }
 
 // --- Regression: the hidden node computing every output of one y -------------------
@@ -77,19 +80,26 @@ const VSFrame* VS_CC regression_get_frame(int n, int reason, void* instance, voi
     const VSFrame* y = vsapi->getFrameFilter(n, d->y, ctx);
     VSFrame* slope = nullptr;
     const bool done = run_or_report("Regression", n, ctx, vsapi, [&] {
-        const pixel::regress::RegressionPlanes r =
-            pixel::regress::regress_fused(copy_plane(x, 0, vsapi), copy_plane(y, 0, vsapi), d->params, 1);
-        slope = new_grays_frame(d->vi, r.slope, x, core, vsapi);
-        VSFrame* correlation = new_grays_frame(d->vi, r.correlation, x, core, vsapi);
-        vsapi->mapSetFloat(vsapi->getFramePropertiesRW(correlation), "RegressWeight", r.weight, maReplace);
-        VSMap* props = vsapi->getFramePropertiesRW(slope);
-        vsapi->mapSetFloat(props, "RegressWeight", r.weight, maReplace);
-        vsapi->mapConsumeFrame(props, kCorrelationKey, correlation, maReplace);
-        if (d->params.intercept != 0) {
-            VSFrame* intercept = new_grays_frame(d->vi, r.intercept, x, core, vsapi);
-            vsapi->mapSetFloat(vsapi->getFramePropertiesRW(intercept), "RegressWeight", r.weight, maReplace);
-            vsapi->mapConsumeFrame(props, kInterceptKey, intercept, maReplace);
+        auto new_frame = [&] { return vsapi->newVideoFrame(&d->vi.format, d->vi.width, d->vi.height, x, core); };
+        slope = new_frame();
+        VSFrame* correlation = new_frame();
+        VSFrame* intercept = d->params.intercept != 0 ? new_frame() : nullptr;
+        double weight = 0;
+        try {
+            weight = pixel::regress::regress_fused_rows(
+                rows_of(x, vsapi), rows_of(y, vsapi), d->params, rows_of(slope, vsapi), rows_of(correlation, vsapi),
+                intercept ? rows_of(intercept, vsapi) : pixel::regress::MutableFloatRows{}, 1);
+        } catch (...) {
+            vsapi->freeFrame(correlation);
+            if (intercept) vsapi->freeFrame(intercept);
+            throw;
         }
+        VSMap* props = vsapi->getFramePropertiesRW(slope);
+        vsapi->mapSetFloat(props, "RegressWeight", weight, maReplace);
+        vsapi->mapSetFloat(vsapi->getFramePropertiesRW(correlation), "RegressWeight", weight, maReplace);
+        if (intercept) vsapi->mapSetFloat(vsapi->getFramePropertiesRW(intercept), "RegressWeight", weight, maReplace);
+        vsapi->mapConsumeFrame(props, kCorrelationKey, correlation, maReplace);
+        if (intercept) vsapi->mapConsumeFrame(props, kInterceptKey, intercept, maReplace);
     });
     vsapi->freeFrame(x);
     vsapi->freeFrame(y);
@@ -172,12 +182,10 @@ const VSFrame* VS_CC reconstruct_get_frame(int n, int reason, void* instance, vo
     for (VSNode* node : d->nodes()) in.push_back(vsapi->getFrameFilter(n, node, ctx));
     VSFrame* out = nullptr;
     const bool done = run_or_report("Reconstruct", n, ctx, vsapi, [&] {
-        std::optional<pixel::Plane> intercept;
-        if (d->intercept) intercept = copy_plane(in[3], 0, vsapi);
-        const pixel::Plane result = pixel::regress::reconstruct_fused(
-            copy_plane(in[0], 0, vsapi), copy_plane(in[1], 0, vsapi), copy_plane(in[2], 0, vsapi),
-            intercept ? &*intercept : nullptr, d->params, 1);
-        out = new_grays_frame(d->vi, result, in[0], core, vsapi);
+        out = vsapi->newVideoFrame(&d->vi.format, d->vi.width, d->vi.height, in[0], core);
+        pixel::regress::reconstruct_fused_rows(rows_of(in[0], vsapi), rows_of(in[1], vsapi), rows_of(in[2], vsapi),
+                                               d->intercept ? rows_of(in[3], vsapi) : pixel::regress::FloatRows{},
+                                               d->params, rows_of(out, vsapi), 1);
     });
     for (const VSFrame* f : in) vsapi->freeFrame(f);
     if (done) return out;

@@ -22,9 +22,8 @@ namespace {
 
 // What one regression call needs per row block (planes and the constants of model.cpp).
 struct RegressJob {
-    const Plane& x;
-    const Plane& y;
-    RegressionPlanes& out;
+    FloatRows x, y;
+    MutableFloatRows slope, correlation, intercept;  // intercept unused when intercept_divisor == 0
     int radius;
     BorderMode border;
     double inv_n, eps, wt, intercept_divisor;  // divisor 0: no intercept
@@ -71,10 +70,10 @@ struct RegressJob {
 __attribute__((target_clones("avx2", "default"))) void regress_rows(const RegressJob& j, WindowSumBuffers<5>& b,
                                                                     int row_begin, int row_end) noexcept {
     namespace f = rigor::regress::formulas;
-    const int w = j.x.width(), h = j.x.height();
+    const int w = j.x.width, h = j.x.height;
     auto update = [&](int enter, int leave) __attribute__((always_inline)) {
-        const float* xe = j.x.row_as<float>(enter);
-        const float* ye = j.y.row_as<float>(enter);
+        const float* xe = j.x.row(enter);
+        const float* ye = j.y.row(enter);
         double *c0 = b.column(0), *c1 = b.column(1), *c2 = b.column(2), *c3 = b.column(3), *c4 = b.column(4);
         if (leave < 0) {
             for (int i = 0; i < w; ++i) {
@@ -83,8 +82,8 @@ __attribute__((target_clones("avx2", "default"))) void regress_rows(const Regres
             }
             return;
         }
-        const float* xl = j.x.row_as<float>(leave);
-        const float* yl = j.y.row_as<float>(leave);
+        const float* xl = j.x.row(leave);
+        const float* yl = j.y.row(leave);
         for (int i = 0; i < w; ++i) {
             const double a = xe[i], v = ye[i], p = xl[i], q = yl[i];
             c0[i] += a - p, c1[i] += v - q;
@@ -94,19 +93,16 @@ __attribute__((target_clones("avx2", "default"))) void regress_rows(const Regres
     };
     auto consume = [&](int row) __attribute__((always_inline)) {
         regression_row(b.sums(0), b.sums(1), b.sums(2), b.sums(3), b.sums(4), w, j.inv_n, j.eps, j.wt,
-                       j.intercept_divisor, j.out.slope.row_as<float>(row - j.out_row_offset),
-                       j.out.correlation.row_as<float>(row - j.out_row_offset),
-                       j.intercept_divisor != 0 ? j.out.intercept.row_as<float>(row - j.out_row_offset) : nullptr);
+                       j.intercept_divisor, j.slope.row(row - j.out_row_offset),
+                       j.correlation.row(row - j.out_row_offset),
+                       j.intercept_divisor != 0 ? j.intercept.row(row - j.out_row_offset) : nullptr);
     };
     window_sums_rows<5>(b, h, j.border, row_begin, row_end, update, consume);
 }
 
 struct ReconstructJob {
-    const Plane& x;
-    const Plane& slope;
-    const Plane& correlation;
-    const Plane* intercept;
-    Plane& out;
+    FloatRows x, slope, correlation, intercept;  // intercept.data null: none
+    MutableFloatRows out;
     BorderMode border;
     double inv_n, eps;
     int src_row_offset = 0;  // source row y of slope/correlation/intercept is their row y − src_row_offset
@@ -117,37 +113,37 @@ template <int K>
 [[gnu::always_inline]] inline void reconstruct_rows_k(const ReconstructJob& j, WindowSumBuffers<K>& b,
                                                       int row_begin, int row_end) noexcept {
     namespace f = rigor::regress::formulas;
-    const int w = j.x.width(), h = j.x.height();
+    const int w = j.x.width, h = j.x.height;
     auto update = [&](int enter, int leave) __attribute__((always_inline)) {
-        const float* ae = j.slope.row_as<float>(enter - j.src_row_offset);
-        const float* ce = j.correlation.row_as<float>(enter - j.src_row_offset);
+        const float* ae = j.slope.row(enter - j.src_row_offset);
+        const float* ce = j.correlation.row(enter - j.src_row_offset);
         double *c0 = b.column(0), *c1 = b.column(1);
         if (leave < 0)
             for (int i = 0; i < w; ++i) c0[i] += f::product(double(ae[i]), double(ce[i])), c1[i] += ce[i];
         else {
-            const float* al = j.slope.row_as<float>(leave - j.src_row_offset);
-            const float* cl = j.correlation.row_as<float>(leave - j.src_row_offset);
+            const float* al = j.slope.row(leave - j.src_row_offset);
+            const float* cl = j.correlation.row(leave - j.src_row_offset);
             for (int i = 0; i < w; ++i) {
                 c0[i] += f::product(double(ae[i]), double(ce[i])) - f::product(double(al[i]), double(cl[i]));
                 c1[i] += double(ce[i]) - cl[i];
             }
         }
         if constexpr (K == 3) {
-            const float* be = j.intercept->row_as<float>(enter - j.src_row_offset);
+            const float* be = j.intercept.row(enter - j.src_row_offset);
             double* c2 = b.column(2);
             if (leave < 0)
                 for (int i = 0; i < w; ++i) c2[i] += f::product(double(be[i]), double(ce[i]));
             else {
-                const float* bl = j.intercept->row_as<float>(leave - j.src_row_offset);
-                const float* cl = j.correlation.row_as<float>(leave - j.src_row_offset);
+                const float* bl = j.intercept.row(leave - j.src_row_offset);
+                const float* cl = j.correlation.row(leave - j.src_row_offset);
                 for (int i = 0; i < w; ++i)
                     c2[i] += f::product(double(be[i]), double(ce[i])) - f::product(double(bl[i]), double(cl[i]));
             }
         }
     };
     auto consume = [&](int row) __attribute__((always_inline)) {
-        const float* xs = j.x.row_as<float>(row);
-        float* o = j.out.row_as<float>(row);
+        const float* xs = j.x.row(row);
+        float* o = j.out.row(row);
         const double *sac = b.sums(0), *sc = b.sums(1);
         const double inv_n = j.inv_n, eps = j.eps;
         if constexpr (K == 3) {
@@ -230,6 +226,36 @@ void run_blocks(const Job& job, int width, int height, int radius, int threads, 
 
 }  // namespace
 
+namespace {
+
+void require_size(int width, int height, const char* what, int w, int h) {
+    if (width != w || height != h)
+        throw UserError(std::string("planes of different sizes: x is ") + std::to_string(w) + "x" +
+                        std::to_string(h) + ", " + what + " is " + std::to_string(width) + "x" +
+                        std::to_string(height));
+}
+template <class R>
+void require_size(const R& r, const char* what, int w, int h) { require_size(r.width, r.height, what, w, h); }
+
+}  // namespace
+
+double regress_fused_rows(FloatRows x, FloatRows y, const RegressParams& p, MutableFloatRows slope,
+                          MutableFloatRows correlation, MutableFloatRows intercept, int threads) {
+    p.validate();
+    const int w = x.width, h = x.height;
+    require_size(y, "y", w, h);
+    require_size(slope, "slope", w, h);
+    require_size(correlation, "correlation", w, h);
+    const bool with_intercept = p.intercept != 0;
+    if (with_intercept) require_size(intercept, "intercept", w, h);
+    const double weight = reliability_weight(p.radius, p.alpha, p.weight_method);
+    const RegressJob job{x,     y,      slope, correlation, intercept, p.radius, p.border, 1.0 / p.window_size(),
+                         p.eps, weight, with_intercept ? p.intercept : 0.0};
+    run_blocks<5>(job, w, h, p.radius, threads,
+                  [](const RegressJob& j, WindowSumBuffers<5>& b, int s, int e) { regress_rows(j, b, s, e); });
+    return weight;
+}
+
 RegressionPlanes regress_fused(const Plane& x, const Plane& y, const RegressParams& p, int threads) {
     p.validate();
     require_float(x, "x");
@@ -237,16 +263,27 @@ RegressionPlanes regress_fused(const Plane& x, const Plane& y, const RegressPara
     require_same_size(x, "x", y, "y");
     const int w = x.width(), h = x.height();
     RegressionPlanes out;
-    out.weight = reliability_weight(p.radius, p.alpha, p.weight_method);
     out.slope = make_float_plane(w, h);
     out.correlation = make_float_plane(w, h);
-    const bool with_intercept = p.intercept != 0;
-    if (with_intercept) out.intercept = make_float_plane(w, h);
-    const RegressJob job{x,     y,          out, p.radius, p.border, 1.0 / p.window_size(),
-                         p.eps, out.weight, with_intercept ? p.intercept : 0.0};
-    run_blocks<5>(job, w, h, p.radius, threads,
-                  [](const RegressJob& j, WindowSumBuffers<5>& b, int s, int e) { regress_rows(j, b, s, e); });
+    if (p.intercept != 0) out.intercept = make_float_plane(w, h);
+    out.weight = regress_fused_rows(rows_of(x), rows_of(y), p, rows_of(out.slope), rows_of(out.correlation),
+                                    rows_of(out.intercept), threads);
     return out;
+}
+
+void reconstruct_fused_rows(FloatRows x, FloatRows slope, FloatRows correlation, FloatRows intercept,
+                            const ReconstructParams& p, MutableFloatRows out, int threads) {
+    p.validate();
+    const int w = x.width, h = x.height;
+    require_size(slope, "slope", w, h);
+    require_size(correlation, "correlation", w, h);
+    if (intercept.data) require_size(intercept, "intercept", w, h);
+    require_size(out, "output", w, h);
+    const ReconstructJob job{x, slope, correlation, intercept, out, p.border,
+                             1.0 / double((2 * p.radius + 1) * (2 * p.radius + 1)), p.eps};
+    auto rows = [](const ReconstructJob& j, auto& b, int s, int e) { reconstruct_rows(j, b, s, e); };
+    if (intercept.data) run_blocks<3>(job, w, h, p.radius, threads, rows);
+    else run_blocks<2>(job, w, h, p.radius, threads, rows);
 }
 
 Plane reconstruct_fused(const Plane& x, const Plane& slope, const Plane& correlation, const Plane* intercept,
@@ -261,13 +298,9 @@ Plane reconstruct_fused(const Plane& x, const Plane& slope, const Plane& correla
         require_float(*intercept, "intercept");
         require_same_size(x, "x", *intercept, "intercept");
     }
-    const int w = x.width(), h = x.height();
-    Plane out = make_float_plane(w, h);
-    const ReconstructJob job{x, slope, correlation, intercept, out, p.border,
-                             1.0 / double((2 * p.radius + 1) * (2 * p.radius + 1)), p.eps};
-    auto rows = [](const ReconstructJob& j, auto& b, int s, int e) { reconstruct_rows(j, b, s, e); };
-    if (intercept) run_blocks<3>(job, w, h, p.radius, threads, rows);
-    else run_blocks<2>(job, w, h, p.radius, threads, rows);
+    Plane out = make_float_plane(x.width(), x.height());
+    reconstruct_fused_rows(rows_of(x), rows_of(slope), rows_of(correlation),
+                           intercept ? rows_of(*intercept) : FloatRows{}, p, rows_of(out), threads);
     return out;
 }
 
@@ -305,12 +338,13 @@ Plane regress_reconstruct_fused(const Plane& x, const Plane& y, const Plane& det
     };
     for_each_restart_block(h, threads, make_scratch, [&](Scratch& s, int b, int e) {
         const int lo = std::max(0, b - R), hi = std::min(h, e + R);
-        const RegressJob rj{x, y, s.regression, rp.radius, rp.border, 1.0 / rp.window_size(), rp.eps, wt,
-                            with_intercept ? rp.intercept : 0.0, lo};
+        const RegressJob rj{rows_of(x), rows_of(y), rows_of(s.regression.slope), rows_of(s.regression.correlation),
+                            rows_of(s.regression.intercept), rp.radius, rp.border, 1.0 / rp.window_size(), rp.eps,
+                            wt, with_intercept ? rp.intercept : 0.0, lo};
         regress_rows(rj, s.regress_buffers, lo, hi);
-        const ReconstructJob cj{detail, s.regression.slope, s.regression.correlation,
-                                with_intercept ? &s.regression.intercept : nullptr,
-                                out, cp.border, rec_inv_n, cp.eps, lo};
+        const ReconstructJob cj{rows_of(detail), rows_of(s.regression.slope), rows_of(s.regression.correlation),
+                                with_intercept ? FloatRows(rows_of(s.regression.intercept)) : FloatRows{},
+                                rows_of(out), cp.border, rec_inv_n, cp.eps, lo};
         if (with_intercept) reconstruct_rows(cj, s.buffers3, b, e);
         else reconstruct_rows(cj, s.buffers2, b, e);
     });

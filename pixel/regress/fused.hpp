@@ -8,6 +8,7 @@
 #pragma once
 #include "filters/regress/params.hpp"
 #include "pixel/regress/float_plane.hpp"
+#include "pixel/regress/float_rows.hpp"
 
 namespace rigor::pixel::regress {
 
@@ -35,6 +36,16 @@ Plane reconstruct_fused(const Plane& x, const Plane& slope, const Plane& correla
 Plane regress_reconstruct_fused(const Plane& x, const Plane& y, const Plane& detail,
                                 const rigor::regress::RegressParams& rp, const rigor::regress::ReconstructParams& cp,
                                 int threads = 1);
+
+// The same two kernels on rows held elsewhere (a host's frames), read and written in
+// place: no copy in or out.  Every plane must have x's size (UserError otherwise);
+// intercept is written only when params.intercept ≠ 0, and for reconstruct an intercept
+// with null data means none.  regress_fused_rows returns the reliability weight w.
+double regress_fused_rows(FloatRows x, FloatRows y, const rigor::regress::RegressParams& params,
+                          MutableFloatRows slope, MutableFloatRows correlation, MutableFloatRows intercept,
+                          int threads = 1);
+void reconstruct_fused_rows(FloatRows x, FloatRows slope, FloatRows correlation, FloatRows intercept,
+                            const rigor::regress::ReconstructParams& params, MutableFloatRows out, int threads = 1);
 
 // A box mean of one plane (the reference's BoxBlur), with the same window sums.
 Plane box_mean(const Plane& src, int radius, rigor::regress::BorderMode border, int threads = 1);

@@ -1,6 +1,7 @@
 // The sliding (2r+1)×(2r+1) window sums behind every box mean here, at a cost per pixel
 // independent of r: per-column running sums updated by one entering and one leaving
-// row, then a running sum along the row over the border-extended column sums.
+// row, then along the row the difference of two prefix sums (a vectorised scan) of the
+// border-extended column sums.
 //
 // Precision and determinism: sums are double (a product of two binary32 samples is
 // exact in double).  The column sums restart from the source rows at every multiple of
@@ -14,6 +15,7 @@
 #pragma once
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <vector>
 
 #include "filters/regress/border.hpp"
@@ -29,19 +31,53 @@ class WindowSumBuffers {
 public:
     WindowSumBuffers(int width, int radius)
         : width_(width), radius_(radius), stride_(width + 2 * radius),
-          columns_(std::size_t{K} * std::size_t(stride_)), sums_(std::size_t{K} * std::size_t(width)) {}
+          columns_(std::size_t{K} * std::size_t(stride_)), sums_(std::size_t{K} * std::size_t(width)),
+          prefix_(std::size_t{K} * std::size_t(stride_ + 1)) {}
 
     int width() const { return width_; }
     int radius() const { return radius_; }
     // Column sums of channel k; index 0 is column 0, indices −r … w+r−1 are valid.
     double* column(int k) { return columns_.data() + std::size_t(k) * stride_ + radius_; }
     double* sums(int k) { return sums_.data() + std::size_t(k) * width_; }
+    // Room for the w + 2r + 1 prefix sums of channel k's padded column sums.
+    double* prefix(int k) { return prefix_.data() + std::size_t(k) * std::size_t(stride_ + 1); }
     void clear_columns() { std::fill(columns_.begin(), columns_.end(), 0.0); }
 
 private:
     int width_, radius_, stride_;
-    std::vector<double> columns_, sums_;
+    std::vector<double> columns_, sums_, prefix_;
 };
+
+// P[0] = 0 and P[i + 1] = P[i] + c[i] for i < n, for K rows c side by side.  The serial
+// running sum along a row does not vectorise; this scan does: within each group of four
+// it adds the group shifted by one, then by two (a log-step scan), then the carry of
+// the groups before (the last prefix, broadcast).  Vector extensions rather than
+// intrinsics, so the baseline clone compiles it too (as two SSE2 halves).  The sums
+// differ from a serial sum only in rounding order; they grow to at most
+// (w + 2r)·max|c|, whose rounding (2⁻⁵² of that) is far below the binary32 outputs'.
+template <int K>
+[[gnu::always_inline]] inline void prefix_sums(const std::array<const double*, K>& c, int n,
+                                               const std::array<double*, K>& P) noexcept {
+    using v4d = double __attribute__((vector_size(32)));
+    const v4d zero = {0, 0, 0, 0};
+    std::array<v4d, K> carry;
+    for (int k = 0; k < K; ++k) carry[k] = zero, P[k][0] = 0;
+    int i = 0;
+    for (; i + 4 <= n; i += 4)
+        for (int k = 0; k < K; ++k) {
+            v4d v;
+            std::memcpy(&v, c[k] + i, sizeof v);
+            v += __builtin_shufflevector(zero, v, 0, 4, 5, 6);
+            v += __builtin_shufflevector(zero, v, 0, 1, 4, 5);
+            v += carry[k];
+            std::memcpy(P[k] + 1 + i, &v, sizeof v);
+            carry[k] = __builtin_shufflevector(v, v, 3, 3, 3, 3);
+        }
+    for (int k = 0; k < K; ++k) {
+        double s = carry[k][0];
+        for (int j = i; j < n; ++j) P[k][1 + j] = s += c[k][j];
+    }
+}
 
 // After a vertical update: fill the r padding columns each side from the border mode,
 // then run the K horizontal window sums side by side (independent dependency chains).
@@ -51,12 +87,15 @@ template <int K>
 [[gnu::always_inline]] inline void horizontal_window_sums_by_centre(WindowSumBuffers<K>& b,
                                                                     rigor::regress::BorderMode border) noexcept {
     const int w = b.width(), r = b.radius();
+    std::array<const double*, K> c;
+    std::array<double*, K> P;
+    for (int k = 0; k < K; ++k) c[k] = b.column(k), P[k] = b.prefix(k);
+    if (w > 2 * r) prefix_sums<K>(c, w, P);  // P over columns 0 … w − 1
     for (int k = 0; k < K; ++k) {
-        const double* c = b.column(k);
         double* out = b.sums(k);
         auto direct = [&](int x) {
             double s = 0;
-            for (int d = -r; d <= r; ++d) s += c[rigor::regress::window_index(x, d, w, border)];
+            for (int d = -r; d <= r; ++d) s += c[k][rigor::regress::window_index(x, d, w, border)];
             out[x] = s;
         };
         if (w <= 2 * r) {
@@ -64,13 +103,8 @@ template <int K>
             continue;
         }
         for (int x = 0; x < r; ++x) direct(x), direct(w - 1 - x);
-        double s = 0;
-        for (int i = 0; i <= 2 * r; ++i) s += c[i];
-        out[r] = s;
-        for (int x = r + 1; x < w - r; ++x) {
-            s += c[x + r] - c[x - r - 1];
-            out[x] = s;
-        }
+        const double* p = P[k];
+        for (int x = r; x < w - r; ++x) out[x] = p[x + r + 1] - p[x - r];
     }
 }
 
@@ -86,20 +120,16 @@ template <int K>
             c[w - 1 + i] = c[rigor::regress::border_index(w - 1 + i, w, border)];
         }
     }
+    // The window sum at x is P[x + 2r + 1] − P[x], P the prefix sums from column −r.
     std::array<const double*, K> c;
-    std::array<double*, K> out;
-    std::array<double, K> s{};
+    std::array<double*, K> P;
+    for (int k = 0; k < K; ++k) c[k] = b.column(k) - r, P[k] = b.prefix(k);
+    prefix_sums<K>(c, w + 2 * r, P);
     for (int k = 0; k < K; ++k) {
-        c[k] = b.column(k);
-        out[k] = b.sums(k);
-        for (int i = -r; i <= r; ++i) s[k] += c[k][i];
-        out[k][0] = s[k];
+        const double* p = P[k];
+        double* out = b.sums(k);
+        for (int x = 0; x < w; ++x) out[x] = p[x + 2 * r + 1] - p[x];
     }
-    for (int x = 1; x < w; ++x)
-        for (int k = 0; k < K; ++k) {
-            s[k] += c[k][x + r] - c[k][x - r - 1];
-            out[k][x] = s[k];
-        }
 }
 
 // Window sums for output rows [row_begin, row_end) (within one restart block):
