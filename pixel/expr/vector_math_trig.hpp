@@ -35,7 +35,7 @@
 namespace rigor::pixel::expr::vmath {
 
 namespace trig_constant {
-inline constexpr float kPi = 0x1.921fb6p+1f, kPiLo = -0x1.777a5cp-24f;  // pi = kPi + kPiLo + O(2^-50)
+inline constexpr float kPi = 0x1.921fb6p+1f, kPiLo = -0x1.777a5cp-24f;  // pi = kPi + kPiLo + e, e = -3.43e-15 (|e| < 2^-48)
 inline constexpr float kPi2 = 0x1.921fb6p+0f, kPi2Lo = -0x1.777a5cp-25f;
 inline constexpr float kPi4 = 0x1.921fb6p-1f, kPi4Lo = -0x1.777a5cp-26f;
 inline constexpr float kTan3Pi8 = 2.41421356237309504880f, kTanPi8 = 0.41421356237309504880f;
