@@ -48,35 +48,33 @@ int compare_columns_on_every_length(const vc2::LiftingStage& stage, std::mt19937
     return columns;
 }
 
+// Runs compare(stage, rng) on every stage of the seven wavelets and their inverses and of
+// 100 random wavelets; returns the sum of what it counted.
+template <class Compare>
+int over_every_stage(std::mt19937& rng, Compare compare) {
+    int counted = 0;
+    for (int index = 0; index <= 6; ++index) {
+        const vc2::Wavelet& w = vc2::wavelet(index);
+        for (const vc2::LiftingStage& s : w.synthesis_stages) counted += compare(s, rng);
+        for (const vc2::LiftingStage& s : w.synthesis_stages) counted += compare(s.inverse(), rng);
+    }
+    for (int trial = 0; trial < 100; ++trial) {
+        const vc2::Wavelet w = rigor::test::random_wavelet(rng);
+        for (const vc2::LiftingStage& s : w.synthesis_stages) counted += compare(s, rng);
+    }
+    return counted;
+}
+
 }  // namespace
 
 TEST_CASE("lifting with the interior fast path equals the plain edge-rule loop", "[vc2][lifting]") {
     std::mt19937 rng(12);
-    int lines = 0;
-    for (int index = 0; index <= 6; ++index) {
-        const vc2::Wavelet& w = vc2::wavelet(index);
-        for (const vc2::LiftingStage& s : w.synthesis_stages) lines += compare_on_every_length(s, rng);
-        for (const vc2::LiftingStage& s : w.synthesis_stages) lines += compare_on_every_length(s.inverse(), rng);
-    }
-    for (int trial = 0; trial < 100; ++trial) {
-        const vc2::Wavelet w = rigor::test::random_wavelet(rng);
-        for (const vc2::LiftingStage& s : w.synthesis_stages) lines += compare_on_every_length(s, rng);
-    }
+    const int lines = over_every_stage(rng, compare_on_every_length);
     CHECK(lines > 7 * 2 * 48);
 }
 
 TEST_CASE("lifting every column at once equals the plain edge-rule loop on each", "[vc2][lifting]") {
     std::mt19937 rng(13);
-    int columns = 0;
-    for (int index = 0; index <= 6; ++index) {
-        const vc2::Wavelet& w = vc2::wavelet(index);
-        for (const vc2::LiftingStage& s : w.synthesis_stages) columns += compare_columns_on_every_length(s, rng);
-        for (const vc2::LiftingStage& s : w.synthesis_stages)
-            columns += compare_columns_on_every_length(s.inverse(), rng);
-    }
-    for (int trial = 0; trial < 100; ++trial) {
-        const vc2::Wavelet w = rigor::test::random_wavelet(rng);
-        for (const vc2::LiftingStage& s : w.synthesis_stages) columns += compare_columns_on_every_length(s, rng);
-    }
+    const int columns = over_every_stage(rng, compare_columns_on_every_length);
     CHECK(columns > 7 * 2 * 24 * 12);
 }
