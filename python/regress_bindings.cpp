@@ -48,6 +48,8 @@ int threads_of(const std::optional<int>& threads) {
 }  // namespace
 
 void bind_regress(py::module_& m) {
+    // The border the Python functions default to: the library's (filters/regress/params.hpp).
+    m.attr("default_border") = std::string(rigor::regress::to_string(rigor::regress::kDefaultBorder));
     m.def("regression", [](const py::object& x, const py::object& y, int radius, double alpha,
                            const std::string& weight_method, double intercept, double eps, const std::string& border,
                            std::optional<int> threads) {

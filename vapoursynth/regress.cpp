@@ -1,6 +1,6 @@
 // rigor.Regression(x, ys, radius=1, alpha=0.2, weight_method="threshold", intercept=0,
-// eps=1e-7, border="mirror") and rigor.Reconstruct(clip, slope, correlation,
-// intercept=None, radius=1, eps=1e-7, border="mirror"): the fused kernels of `rigor
+// eps=1e-7, border="vszip") and rigor.Reconstruct(clip, slope, correlation,
+// intercept=None, radius=1, eps=1e-7, border="vszip"): the fused kernels of `rigor
 // regress` / `rigor reconstruct` (pixel/regress/fused.hpp) on GRAYS clips, equal to the
 // CLI's bit for bit (the same calls on the same samples).
 //
@@ -220,7 +220,8 @@ void VS_CC regression_create(const VSMap* in, VSMap* out, void*, VSCore* core, c
         params.weight_method = rigor::regress::parse_weight_method(data_or(in, "weight_method", "threshold", vsapi));
         if (const double i = vsapi->mapGetFloat(in, "intercept", 0, &error); !error) params.intercept = i;
         if (const double e = vsapi->mapGetFloat(in, "eps", 0, &error); !error) params.eps = e;
-        params.border = rigor::regress::parse_border_mode(data_or(in, "border", "mirror", vsapi));
+        params.border = rigor::regress::parse_border_mode(
+            data_or(in, "border", std::string(rigor::regress::to_string(params.border)).c_str(), vsapi));
         params.validate();
         // All checks done: from here on nodes pass to the filters that own them.
         std::vector<VSNode*> hidden;
@@ -268,7 +269,8 @@ void VS_CC reconstruct_create(const VSMap* in, VSMap* out, void*, VSCore* core, 
             d->params.radius = int(r);
         }
         if (const double e = vsapi->mapGetFloat(in, "eps", 0, &error); !error) d->params.eps = e;
-        d->params.border = rigor::regress::parse_border_mode(data_or(in, "border", "mirror", vsapi));
+        d->params.border = rigor::regress::parse_border_mode(
+            data_or(in, "border", std::string(rigor::regress::to_string(d->params.border)).c_str(), vsapi));
         d->params.validate();
         std::vector<VSFilterDependency> deps;
         for (VSNode* node : d->nodes()) deps.push_back(dependency(node, d->vi.numFrames, vsapi));

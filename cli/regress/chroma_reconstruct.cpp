@@ -88,8 +88,8 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
                 "contraharmonic, lehmer, lehmer:P, minimum, maximum, median (the module's MeanMode)")
         .option("", "--recon-mean", "M", "reconstruct window mean (default: the recipe's, else box)")
         .option("", "--border", "B",
-                "window border of both means (default: the recipe's, else vszip, the module's box blur): vszip, "
-                "mirror, reflect or clamp")
+                "window border of both means (the recipe's if it says one): " +
+                    std::string(regress::border_mode_choices()))
         .option("", "--frames", "A:B", "only frames A..B-1")
         .option("", "--threads", "N", "worker threads (default: all cores)")
         .option("", "--diagnostics", "DIR", "write PNGs of the first frame: correlation, slope, before/after crops")
@@ -114,7 +114,7 @@ int chroma_reconstruct_main(std::span<const std::string> args) {
     rp.eps = a->get_double("--eps").value_or(rp.eps);
     const regress::BorderMode border = as_usage([&] {
         return a->has("--border") ? regress::parse_border_mode(*a->get("--border"))
-                                  : recipe.border.value_or(regress::BorderMode::vszip);
+                                  : recipe.border.value_or(regress::kDefaultBorder);
     });
     rp.border = border;
     rp.mean = as_usage([&] {

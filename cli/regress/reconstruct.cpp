@@ -25,7 +25,7 @@ int reconstruct_main(std::span<const std::string> args) {
                 "window mean: box (default), arithmetic, harmonic, geometric, contraharmonic, lehmer, lehmer:P, "
                 "minimum, maximum, median (the module's MeanMode)")
         .option("", "--border", "B",
-                "window border: mirror (default, edge repeats), vszip (the module's box blur), reflect, clamp")
+                "window border: " + std::string(regress::border_mode_choices()))
         .option("", "--threads", "N", "worker threads (default: all cores)")
         .option("-o", "--output", "OUT", "output y4m (mono32) or picture")
         .epilog("example: rigor reconstruct --x luma.pfm --slope a.pfm --correlation c.pfm --radius 2 -o u_pred.pfm");
@@ -36,7 +36,7 @@ int reconstruct_main(std::span<const std::string> args) {
     regress::ReconstructParams params;
     params.radius = int(a->get_int("--radius").value_or(1));
     params.eps = a->get_double("--eps").value_or(1e-7);
-    params.border = regress::parse_border_mode(a->get_or("--border", "mirror"));
+    params.border = regress::parse_border_mode(a->get_or("--border", std::string(regress::to_string(params.border))));
     params.mean = regress::parse_mean_mode(a->get_or("--mean", "box"));
     params.validate();
     const int threads = int(a->get_int("--threads").value_or(hardware_threads()));

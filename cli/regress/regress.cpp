@@ -28,7 +28,7 @@ int regress_main(std::span<const std::string> args) {
                 "window mean: box (default), arithmetic, harmonic, geometric, contraharmonic, lehmer, lehmer:P, "
                 "minimum, maximum, median (the module's MeanMode)")
         .option("", "--border", "B",
-                "window border: mirror (default, edge repeats), vszip (the module's box blur), reflect, clamp")
+                "window border: " + std::string(regress::border_mode_choices()))
         .option("", "--threads", "N", "worker threads (default: all cores)")
         .option("", "--slope", "S", "output: slope plane(s)")
         .option("", "--correlation", "C", "output: weighted correlation plane(s)")
@@ -44,7 +44,7 @@ int regress_main(std::span<const std::string> args) {
     params.weight_method = regress::parse_weight_method(a->get_or("--weight-method", "threshold"));
     params.intercept = a->get_double("--intercept").value_or(0);
     params.eps = a->get_double("--eps").value_or(1e-7);
-    params.border = regress::parse_border_mode(a->get_or("--border", "mirror"));
+    params.border = regress::parse_border_mode(a->get_or("--border", std::string(regress::to_string(params.border))));
     params.mean = regress::parse_mean_mode(a->get_or("--mean", "box"));
     params.validate();
     if (a->has("--intercept-out") && params.intercept == 0)

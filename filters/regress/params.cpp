@@ -75,6 +75,13 @@ std::string_view to_string(BorderMode mode) {
     return "mirror";
 }
 
+std::string_view border_mode_choices() {
+    static_assert(kDefaultBorder == BorderMode::vszip, "the help below names the default");
+    return "vszip (default: the module's box blur; reflect at the top/left, past the bottom/right the "
+           "sample at offset d from the centre is n-1-d), mirror (the edge repeats, Expr's :m), reflect (the "
+           "edge does not repeat), clamp (the edge sample extends)";
+}
+
 void RegressParams::validate() const {
     if (radius <= 0) throw UserError("regression radius must be at least 1 (got " + std::to_string(radius) + ")");
     if (!(alpha > 0 && alpha <= 1))

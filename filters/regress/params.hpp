@@ -8,15 +8,22 @@ namespace rigor::regress {
 
 enum class WeightMethod { threshold, fisher };
 
-// How the box mean reads samples outside the plane (index −1, −2, … and n, n+1, …).
-//   mirror  (default): half-sample symmetric, the edge repeats: −1 → 0, −2 → 1 (Expr's `:m`)
+// How a window mean reads samples outside the plane (index −1, −2, … and n, n+1, …);
+// the mappings themselves are defined once, with their formulas, in border.hpp.
+//   vszip (default): the module's box blur (vszip BoxBlur on float planes, spec: "Borders
+//            of the box mean"): at the top/left it reflects (−1 → 1, as reflect), past the
+//            bottom/right the sample at offset d from the window's centre is n−1−d
+//            whatever the centre (so it depends on the centre, not on the index alone);
+//            above radius 22 vszip mirrors instead, and so does this mode
+//   mirror:  half-sample symmetric, the edge repeats: −1 → 0, −2 → 1 (Expr's `:m`)
 //   reflect: whole-sample symmetric, the edge does not repeat: −1 → 1, −2 → 2
 //   clamp:   the edge sample extends: −1 → 0, −2 → 0
-//   vszip:   the reference's box blur (vszip BoxBlur on float planes, spec: "Borders of
-//            the box mean"): at the top/left it reflects (−1 → 1, as reflect), past the
-//            bottom/right the sample at offset d from the window's centre is n−1−d
-//            whatever the centre (so it depends on the centre, not on the index alone)
 enum class BorderMode { mirror, reflect, clamp, vszip };
+
+// The border of every front end (rigor regress, reconstruct, chroma-reconstruct, the
+// Python module, the VapourSynth plugin) when none is given: vszip, so that results
+// match the module's own graph.
+inline constexpr BorderMode kDefaultBorder = BorderMode::vszip;
 
 // The window mean M of regression and reconstruct: the module's `mean` argument, a box
 // blur by default or a MeanMode applied to one clip (MeanMode.single: the mode over the
@@ -43,6 +50,8 @@ WeightMethod parse_weight_method(std::string_view text);  // throws UserError na
 BorderMode parse_border_mode(std::string_view text);
 std::string_view to_string(WeightMethod method);
 std::string_view to_string(BorderMode mode);
+// The choices as the front ends' help states them, the default first.
+std::string_view border_mode_choices();
 
 struct RegressParams {
     int radius = 1;                                // window (2r+1)², r ≥ 1
@@ -50,7 +59,7 @@ struct RegressParams {
     WeightMethod weight_method = WeightMethod::threshold;
     double intercept = 0;                          // a divisor: 0 = no intercept, 1 = ordinary
     double eps = 1e-7;
-    BorderMode border = BorderMode::mirror;
+    BorderMode border = kDefaultBorder;
     MeanMode mean;
 
     void validate() const;  // throws UserError naming the bad parameter
@@ -60,7 +69,7 @@ struct RegressParams {
 struct ReconstructParams {
     int radius = 1;  // R ≥ 0; 0 means the mean is the identity
     double eps = 1e-7;
-    BorderMode border = BorderMode::mirror;
+    BorderMode border = kDefaultBorder;
     MeanMode mean;
 
     void validate() const;

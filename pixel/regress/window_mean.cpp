@@ -43,9 +43,11 @@ Plane lehmer_mean(const Plane& src, int radius, double p, BorderMode border, int
     return out;
 }
 
-// Minimum, maximum or median of each window's samples.
-Plane order_mean(const Plane& src, int radius, MeanMode::Kind kind, BorderMode border, int threads) {
+// Minimum, maximum or median of each window's samples, read through border.hpp's
+// window_index for the rule border_at_radius(mode, r).
+Plane order_mean(const Plane& src, int radius, MeanMode::Kind kind, BorderMode mode, int threads) {
     const int w = src.width(), h = src.height(), r = radius, n = (2 * r + 1) * (2 * r + 1);
+    const BorderMode border = rigor::regress::border_at_radius(mode, r);
     Plane out = make_float_plane(w, h);
     std::vector<int> columns(std::size_t(w) * (2 * r + 1));
     for (int x = 0; x < w; ++x)

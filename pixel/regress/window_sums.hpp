@@ -1,7 +1,8 @@
 // The sliding (2r+1)×(2r+1) window sums behind every box mean here, at a cost per pixel
 // independent of r: per-column running sums updated by one entering and one leaving
 // row, then along the row the difference of two prefix sums (a vectorised scan) of the
-// border-extended column sums.
+// border-extended column sums.  The border rules are filters/regress/border.hpp's
+// (border_index, window_index, border_at_radius); this file only schedules them.
 //
 // Precision and determinism: sums are double (a product of two binary32 samples is
 // exact in double).  The column sums restart from the source rows at every multiple of
@@ -135,12 +136,14 @@ template <int K>
 // Window sums for output rows [row_begin, row_end) (within one restart block):
 // update(enter_row, leave_row) adds source row enter_row's values to the column sums
 // and subtracts leave_row's (leave_row = −1: nothing leaves); consume(row) reads
-// b.sums(k).  Rows outside the plane are mapped by border_index().
+// b.sums(k).  Rows and columns outside the plane are mapped by border.hpp for the rule
+// border_at_radius(mode, r) (vszip above radius 22 is mirror, as vszip itself).
 template <int K, class Update, class Consume>
 [[gnu::always_inline]] inline void window_sums_rows(WindowSumBuffers<K>& b, int height,
-                                                    rigor::regress::BorderMode border, int row_begin, int row_end,
+                                                    rigor::regress::BorderMode mode, int row_begin, int row_end,
                                                     Update&& update, Consume&& consume) noexcept {
     const int r = b.radius();
+    const rigor::regress::BorderMode border = rigor::regress::border_at_radius(mode, r);
     if (border == rigor::regress::BorderMode::vszip) {
         // Windows reaching past an edge (and the one after them) are summed afresh: the
         // mapping depends on the centre, so they are not one row in, one row out.

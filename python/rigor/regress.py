@@ -10,18 +10,26 @@ __all__ = ["regression", "reconstruct", "Regression", "model"]
 Regression = collections.namedtuple("Regression", ["slope", "correlation", "intercept", "weight"])
 
 
-def regression(x, y, radius=1, alpha=0.2, weight_method="threshold", intercept=0, eps=1e-7, border="mirror",
+DEFAULT_BORDER = _rigor.regress.default_border  # "vszip", the library's default
+BORDERS = ("vszip", "mirror", "reflect", "clamp")
+
+
+def regression(x, y, radius=1, alpha=0.2, weight_method="threshold", intercept=0, eps=1e-7, border=DEFAULT_BORDER,
                threads=None):
     """The regression of y on x over (2r+1)^2 windows (`rigor regress`): a Regression of
     the slope, correlation and (intercept > 0) intercept planes and the reliability
-    weight w.  threads: None uses every core (results do not depend on it)."""
+    weight w.  border: how the window means read past the edges, one of BORDERS; the
+    default "vszip" is the module's own box blur (vszip.BoxBlur: reflect at the top/left,
+    past the bottom/right the sample at offset d from the centre is n-1-d; mirror above
+    radius 22), "mirror" repeats the edge (Expr's :m), "reflect" does not, "clamp"
+    extends it.  threads: None uses every core (results do not depend on it)."""
     return Regression(*_rigor.regress.regression(x, y, radius, alpha, weight_method, intercept, eps, border,
                                                  threads))
 
 
-def reconstruct(x, slope, correlation, intercept=None, radius=1, eps=1e-7, border="mirror", threads=None):
+def reconstruct(x, slope, correlation, intercept=None, radius=1, eps=1e-7, border=DEFAULT_BORDER, threads=None):
     """The correlation-weighted average of the neighbours' linear models (`rigor
-    reconstruct`)."""
+    reconstruct`); border as regression's."""
     return _rigor.regress.reconstruct(x, slope, correlation, intercept, radius, eps, border, threads)
 
 

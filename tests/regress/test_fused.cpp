@@ -105,9 +105,10 @@ TEST_CASE("fused regression and reconstruct equal a straightforward implementati
         const Plane x = random_plane(w, h, seed + radius, 0.0, 1.0);
         const Plane noise = random_plane(w, h, seed + 100 + radius, -0.1, 0.1);
         const Plane y = plane_from(w, h, [&](int i, int j) { return 0.4 * at(x, i, j) - 0.2 + at(noise, i, j); });
-        RegressParams p;
+        RegressParams p;  // the straightforward sums below mirror (the default, vszip: test_borders)
         p.radius = radius;
         p.intercept = 1;
+        p.border = BorderMode::mirror;
         p.weight_method = radius == 2 ? WeightMethod::fisher : WeightMethod::threshold;
         const double wt = reliability_weight(radius, p.alpha, p.weight_method);
         const auto fused = regress_fused(x, y, p, 2);
@@ -122,6 +123,7 @@ TEST_CASE("fused regression and reconstruct equal a straightforward implementati
         // reconstruct: (x·M[a·c] + M[b·c]) / (M[c] + eps), summed directly.
         ReconstructParams rp;
         rp.radius = radius;
+        rp.border = BorderMode::mirror;
         const Plane out = reconstruct_fused(x, fused.slope, fused.correlation, &fused.intercept, rp, 2);
         const int n = (2 * radius + 1) * (2 * radius + 1);
         for (int j = 0; j < h; ++j)
