@@ -59,6 +59,22 @@ class Regression(unittest.TestCase):
         np.testing.assert_allclose(rigor.regress.reconstruct(x, r.slope, r.correlation, radius=1)[inner],
                                    y[inner], atol=1e-3)
 
+    def test_the_default_border_is_vszip(self):
+        x, y = planes(3, shape=(13, 17))
+        self.assertEqual(rigor.regress.DEFAULT_BORDER, "vszip")
+        default = rigor.regress.regression(x, y, radius=2)
+        vszip = rigor.regress.regression(x, y, radius=2, border="vszip")
+        mirror = rigor.regress.regression(x, y, radius=2, border="mirror")
+        np.testing.assert_array_equal(default.slope, vszip.slope)
+        self.assertFalse(np.array_equal(default.slope, mirror.slope))
+        rec = lambda **kw: rigor.regress.reconstruct(x, vszip.slope, vszip.correlation, radius=2, **kw)
+        np.testing.assert_array_equal(rec(), rec(border="vszip"))
+        self.assertFalse(np.array_equal(rec(), rec(border="mirror")))
+        for border in rigor.regress.BORDERS:
+            rigor.regress.regression(x, y, border=border)
+        with self.assertRaisesRegex(Exception, "expected vszip, mirror, reflect or clamp"):
+            rigor.regress.regression(x, y, border="zero")
+
     def test_model_equals_the_cli(self):
         for kwargs, args in (({}, []), ({"radius": 2, "intercept": 1, "y_range": (-0.5, 0.5)},
                                         ["--radius", "2", "--intercept", "1", "--y-range=-0.5:0.5"])):

@@ -70,6 +70,37 @@ TEST_CASE("rigor regress + reconstruct reproduce y = 0.3x - 0.1 from pictures", 
     }
     CHECK(run("reconstruct --x " + d + "x.pfm --slope " + d + "a2.pfm --correlation " + d + "c2.pfm --mean median -o " +
               d + "out2.pfm") == 0);
+    // The default border is vszip's mapping: no --border gives the library's vszip planes
+    // bit for bit, and --border mirror gives other planes (regress and reconstruct both).
+    CHECK(run("regress --x " + d + "x.pfm --y " + d + "y.pfm --slope " + d + "a3.pfm --correlation " + d +
+              "c3.pfm") == 0);
+    CHECK(run("regress --x " + d + "x.pfm --y " + d + "y.pfm --border mirror --slope " + d + "a4.pfm --correlation " +
+              d + "c4.pfm") == 0);
+    CHECK(run("reconstruct --x " + d + "x.pfm --slope " + d + "a3.pfm --correlation " + d + "c3.pfm -o " + d +
+              "out3.pfm") == 0);
+    CHECK(run("reconstruct --x " + d + "x.pfm --slope " + d + "a3.pfm --correlation " + d + "c3.pfm --border mirror -o " +
+              d + "out4.pfm") == 0);
+    {
+        rigor::regress::RegressParams p;
+        p.border = rigor::regress::BorderMode::vszip;
+        const auto want = rigor::pixel::regress::regression(x, y, p, 1);
+        rigor::regress::ReconstructParams rp;
+        rp.border = rigor::regress::BorderMode::vszip;
+        const Plane want_out = reconstruction(x, want.slope, want.correlation, nullptr, rp, 1);
+        const Plane a3 = read_plane(dir / "a3.pfm"), c3 = read_plane(dir / "c3.pfm"), a4 = read_plane(dir / "a4.pfm");
+        const Plane out3 = read_plane(dir / "out3.pfm"), out4 = read_plane(dir / "out4.pfm");
+        int slope_differs = 0, out_differs = 0;
+        for (int j = 0; j < 30; ++j)
+            for (int i = 0; i < 40; ++i) {
+                REQUIRE(at(a3, i, j) == at(want.slope, i, j));
+                REQUIRE(at(c3, i, j) == at(want.correlation, i, j));
+                REQUIRE(at(out3, i, j) == at(want_out, i, j));
+                slope_differs += at(a4, i, j) != at(a3, i, j);
+                out_differs += at(out4, i, j) != at(out3, i, j);
+            }
+        CHECK(slope_differs > 0);
+        CHECK(out_differs > 0);
+    }
     CHECK(run("regress --x " + d + "x.pfm --y " + d + "y.pfm --mean mode --slope " + d + "e1.pfm --correlation " + d +
               "e2.pfm") == 1);
     // Bad input: exit 1 and no output left behind.
