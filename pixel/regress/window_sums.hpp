@@ -43,10 +43,28 @@ public:
     // Room for the w + 2r + 1 prefix sums of channel k's padded column sums.
     double* prefix(int k) { return prefix_.data() + std::size_t(k) * std::size_t(stride_ + 1); }
     void clear_columns() { std::fill(columns_.begin(), columns_.end(), 0.0); }
+    // The source rows of the current and the next window (2r + 1 each, sorted).
+    std::vector<int>& window_rows(int k) { return window_rows_[k]; }
+    // The columns whose windows reach past an edge (all of them when w ≤ 2r) and, 2r + 1
+    // per column, the columns they read (border.hpp window_index), for `border`.
+    void map_edge_columns(rigor::regress::BorderMode border) {
+        edge_columns_.clear();
+        for (int x = 0; x < width_; ++x)
+            if (x < radius_ || x >= width_ - radius_) edge_columns_.push_back(x);
+        edge_taps_.resize(edge_columns_.size() * std::size_t(2 * radius_ + 1));
+        std::size_t k = 0;
+        for (int x : edge_columns_)
+            for (int d = -radius_; d <= radius_; ++d) edge_taps_[k++] = rigor::regress::window_index(x, d, width_, border);
+    }
+    const std::vector<int>& edge_columns() const { return edge_columns_; }
+    const int* edge_taps(std::size_t i) const { return edge_taps_.data() + i * std::size_t(2 * radius_ + 1); }
 
 private:
     int width_, radius_, stride_;
     std::vector<double> columns_, sums_, prefix_;
+    std::vector<int> window_rows_[2] = {std::vector<int>(std::size_t(2 * radius_ + 1)),
+                                        std::vector<int>(std::size_t(2 * radius_ + 1))};
+    std::vector<int> edge_columns_, edge_taps_;
 };
 
 // P[0] = 0 and P[i + 1] = P[i] + c[i] for i < n, for K rows c side by side.  The serial
@@ -83,27 +101,25 @@ template <int K>
 // After a vertical update: fill the r padding columns each side from the border mode,
 // then run the K horizontal window sums side by side (independent dependency chains).
 // vszip's mapping depends on the window's centre (border.hpp): the windows that reach
-// past an edge are summed directly, the others by the running sum.
+// past an edge are summed directly through b's edge map (map_edge_columns), the others
+// by the running sum.
 template <int K>
-[[gnu::always_inline]] inline void horizontal_window_sums_by_centre(WindowSumBuffers<K>& b,
-                                                                    rigor::regress::BorderMode border) noexcept {
+[[gnu::always_inline]] inline void horizontal_window_sums_by_centre(WindowSumBuffers<K>& b) noexcept {
     const int w = b.width(), r = b.radius();
     std::array<const double*, K> c;
     std::array<double*, K> P;
     for (int k = 0; k < K; ++k) c[k] = b.column(k), P[k] = b.prefix(k);
     if (w > 2 * r) prefix_sums<K>(c, w, P);  // P over columns 0 … w − 1
+    const std::vector<int>& edges = b.edge_columns();
     for (int k = 0; k < K; ++k) {
         double* out = b.sums(k);
-        auto direct = [&](int x) {
+        for (std::size_t e = 0; e < edges.size(); ++e) {
+            const int* taps = b.edge_taps(e);
             double s = 0;
-            for (int d = -r; d <= r; ++d) s += c[k][rigor::regress::window_index(x, d, w, border)];
-            out[x] = s;
-        };
-        if (w <= 2 * r) {
-            for (int x = 0; x < w; ++x) direct(x);
-            continue;
+            for (int d = 0; d <= 2 * r; ++d) s += c[k][taps[d]];
+            out[edges[e]] = s;
         }
-        for (int x = 0; x < r; ++x) direct(x), direct(w - 1 - x);
+        if (w <= 2 * r) continue;
         const double* p = P[k];
         for (int x = r; x < w - r; ++x) out[x] = p[x + r + 1] - p[x - r];
     }
@@ -112,7 +128,7 @@ template <int K>
 template <int K>
 [[gnu::always_inline]] inline void horizontal_window_sums(WindowSumBuffers<K>& b,
                                                           rigor::regress::BorderMode border) noexcept {
-    if (border == rigor::regress::BorderMode::vszip) return horizontal_window_sums_by_centre<K>(b, border);
+    if (border == rigor::regress::BorderMode::vszip) return horizontal_window_sums_by_centre<K>(b);
     const int w = b.width(), r = b.radius();
     for (int k = 0; k < K; ++k) {
         double* c = b.column(k);
@@ -138,34 +154,42 @@ template <int K>
 // and subtracts leave_row's (leave_row = −1: nothing leaves); consume(row) reads
 // b.sums(k).  Rows and columns outside the plane are mapped by border.hpp for the rule
 // border_at_radius(mode, r) (vszip above radius 22 is mirror, as vszip itself).
+// The window centred on y reads the multiset of rows window_index(y, d), |d| ≤ r; from
+// one window to the next, when one row enters and one leaves (always inside the plane,
+// and at the edges for every rule but vszip's far edge on planes shorter than its
+// window) the column sums are updated by that pair, otherwise summed afresh.
 template <int K, class Update, class Consume>
 [[gnu::always_inline]] inline void window_sums_rows(WindowSumBuffers<K>& b, int height,
                                                     rigor::regress::BorderMode mode, int row_begin, int row_end,
                                                     Update&& update, Consume&& consume) noexcept {
     const int r = b.radius();
     const rigor::regress::BorderMode border = rigor::regress::border_at_radius(mode, r);
-    if (border == rigor::regress::BorderMode::vszip) {
-        // Windows reaching past an edge (and the one after them) are summed afresh: the
-        // mapping depends on the centre, so they are not one row in, one row out.
-        auto at_edge = [&](int y) { return y - r < 0 || y + r > height - 1; };
-        for (int y = row_begin; y < row_end; ++y) {
-            if (y == row_begin || at_edge(y) || at_edge(y - 1)) {
-                b.clear_columns();
-                for (int dy = -r; dy <= r; ++dy) update(rigor::regress::window_index(y, dy, height, border), -1);
-            } else {
-                update(y + r, y - r - 1);
-            }
-            horizontal_window_sums<K>(b, border);
-            consume(y);
-        }
-        return;
-    }
-    b.clear_columns();
-    for (int dy = -r; dy <= r; ++dy) update(rigor::regress::border_index(row_begin + dy, height, border), -1);
+    auto rows_of = [&](int y, std::vector<int>& rows) {
+        for (int d = -r; d <= r; ++d) rows[std::size_t(d + r)] = rigor::regress::window_index(y, d, height, border);
+        std::sort(rows.begin(), rows.end());
+    };
+    auto afresh = [&](const std::vector<int>& rows) {
+        b.clear_columns();
+        for (int row : rows) update(row, -1);
+    };
+    if (border == rigor::regress::BorderMode::vszip) b.map_edge_columns(border);
+    std::vector<int>*cur = &b.window_rows(0), *next = &b.window_rows(1);
+    rows_of(row_begin, *cur);
+    afresh(*cur);
     for (int y = row_begin; y < row_end; ++y) {
-        if (y > row_begin)
-            update(rigor::regress::border_index(y + r, height, border),
-                   rigor::regress::border_index(y - r - 1, height, border));
+        if (y > row_begin) {
+            rows_of(y, *next);
+            // The sorted multisets' differences: rows of next not in cur, and of cur not in next.
+            int enter = -1, leave = -1, entering = 0, leaving = 0;
+            for (std::size_t i = 0, j = 0; i < next->size() || j < cur->size();) {
+                if (j == cur->size() || (i < next->size() && (*next)[i] < (*cur)[j])) enter = (*next)[i++], ++entering;
+                else if (i == next->size() || (*cur)[j] < (*next)[i]) leave = (*cur)[j++], ++leaving;
+                else ++i, ++j;
+            }
+            if (entering == 1 && leaving == 1) update(enter, leave);
+            else if (entering != 0) afresh(*next);
+            std::swap(cur, next);
+        }
         horizontal_window_sums<K>(b, border);
         consume(y);
     }
