@@ -155,9 +155,10 @@ template <int K>
 // b.sums(k).  Rows and columns outside the plane are mapped by border.hpp for the rule
 // border_at_radius(mode, r) (vszip above radius 22 is mirror, as vszip itself).
 // The window centred on y reads the multiset of rows window_index(y, d), |d| ≤ r; from
-// one window to the next, when one row enters and one leaves (always inside the plane,
-// and at the edges for every rule but vszip's far edge on planes shorter than its
-// window) the column sums are updated by that pair, otherwise summed afresh.
+// one window to the next, when one row enters and one leaves (inside the plane, and at
+// its edges for every rule, vszip's included, on planes taller than the window) the
+// column sums are updated by that pair; when more change (short planes) they are summed
+// afresh.
 template <int K, class Update, class Consume>
 [[gnu::always_inline]] inline void window_sums_rows(WindowSumBuffers<K>& b, int height,
                                                     rigor::regress::BorderMode mode, int row_begin, int row_end,
