@@ -14,14 +14,34 @@ namespace {
 // width).
 constexpr long kFmodChunk = 64;
 constexpr long kPowChunk = 64;
+constexpr long kChunk = 64;  // exp's and log's
 
 // The kernels once, as templates over nothing but the attribute their instantiation's
 // caller gives them (GCC compiles always_inline bodies for the target of the function
 // they are inlined into).
 #define RIGOR_LANES _Pragma("GCC ivdep") for (long i = 0; i < n; ++i)
+// d = f(a) per chunk of kChunk lanes: when plain(a) holds on every lane of the chunk (a
+// read-only pass first, so d may equal a), by `fast`, which equals f there; else by f.
+#define RIGOR_PLAIN_CHUNKS(plain, fast, f)                                                                         \
+    for (long s = 0; s < n; s += kChunk) {                                                                         \
+        const long m = n - s < kChunk ? n - s : kChunk;                                                            \
+        const float* as = a + s;                                                                                   \
+        float* ds = d + s;                                                                                         \
+        int other = 0;                                                                                             \
+        _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) other |= int(!plain(as[i]));                             \
+        if (other) {                                                                                               \
+            _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) ds[i] = f(as[i]);                                    \
+        } else {                                                                                                   \
+            _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) ds[i] = fast(as[i]);                                 \
+        }                                                                                                          \
+    }
 #define RIGOR_KERNELS(prefix, attr)                                                                               \
-    attr void prefix##exp(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::exp(a[i]); }      \
-    attr void prefix##log(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::log(a[i]); }      \
+    attr void prefix##exp(const float* a, float* d, long n) noexcept {                                            \
+        RIGOR_PLAIN_CHUNKS(vmath::exp_is_plain, vmath::exp_unclamped, vmath::exp)                                  \
+    }                                                                                                              \
+    attr void prefix##log(const float* a, float* d, long n) noexcept {                                            \
+        RIGOR_PLAIN_CHUNKS(vmath::log_is_plain, vmath::log_of_normal, vmath::log)                                  \
+    }                                                                                                              \
     attr void prefix##sin(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::sin(a[i]); }      \
     attr void prefix##cos(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::cos(a[i]); }      \
     attr void prefix##tan(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::tan(a[i]); }      \
@@ -106,6 +126,7 @@ RIGOR_KERNELS(plain_, )
 
 #undef RIGOR_KERNELS
 #undef RIGOR_LANES
+#undef RIGOR_PLAIN_CHUNKS
 
 constexpr MathKernels kFast{fast_exp, fast_log, fast_sin, fast_cos, fast_bitnot, fast_sincos,
                             fast_pow, fast_pow_constant, fast_fmod, fast_bitand, fast_bitor, fast_bitxor,

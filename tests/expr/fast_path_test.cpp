@@ -52,10 +52,12 @@ std::vector<float> sweep(std::uint32_t stride) {
 const float kExponents[] = {2.2f, 1.0f / 2.2f, 0.5f, 1.0f, 2.0f, 3.0f, -1.0f, 0.45f, 0.0f, -0.0f, -3.0f, -2.5f,
                             16777216.0f, 33554432.0f, -16777215.0f, 1e-30f, 1e30f, kInf, -kInf, kNaN};
 
-// `program` on one float clip holding `v` (two clips given: the second repeats it), by
-// the interpreter and by generated code.
-std::pair<std::vector<float>, std::vector<float>> interpreter_and_generated(const std::vector<float>& v,
-                                                                              const std::string& program) {
+// `program` on one float clip holding `v`, by the interpreter and by generated code, and
+// the clip's samples as the frame holds them (signalling NaNs quieted).
+struct Outputs {
+    std::vector<float> interpreted, generated, input;
+};
+Outputs interpreter_and_generated(const std::vector<float>& v, const std::string& program) {
     const int w = 253, h = int((v.size() + w - 1) / w);
     const Frame in = make_frame("grays", w, h, [&](int, int x, int y) {
         const std::size_t k = std::size_t(y * w + x);
@@ -66,14 +68,17 @@ std::pair<std::vector<float>, std::vector<float>> interpreter_and_generated(cons
     s.threads = 1;
     const std::vector<VideoFormat> formats = {in.format()};
     const Frame* ptrs[] = {&in};
-    std::pair<std::vector<float>, std::vector<float>> out;
+    Outputs out;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w && std::size_t(y * w + x) < v.size(); ++x)
+            out.input.push_back(reinterpret_cast<const float*>(in.plane(0).row(y))[x]);
     for (bool jit : {false, true}) {
         s.jit = jit;
         pixel::expr::ExprFilter f(s, formats, w, h);
         if (jit && pixel::expr::cpu_has_avx2_fma()) REQUIRE(f.jit_planes() == 1);
         Frame o;
         f.process(ptrs, 0, o);
-        std::vector<float>& d = jit ? out.second : out.first;
+        std::vector<float>& d = jit ? out.generated : out.interpreted;
         for (int y = 0; y < h; ++y)
             for (int x = 0; x < w && std::size_t(y * w + x) < v.size(); ++x)
                 d.push_back(reinterpret_cast<const float*>(o.plane(0).row(y))[x]);
@@ -129,13 +134,57 @@ TEST_CASE("pow with a constant exponent: the fast path is taken and generated co
         char text[64];
         std::snprintf(text, sizeof text, "x %.9g pow", double(c));
         INFO(text);
-        const auto [interpreted, generated] = interpreter_and_generated(a, text);
+        const auto [interpreted, generated, input] = interpreter_and_generated(a, text);
         std::vector<float> want(a.size());
         const std::vector<float> b(a.size(), c);
-        pixel::expr::math_kernels().pow(a.data(), b.data(), want.data(), long(a.size()));
+        pixel::expr::math_kernels().pow(input.data(), b.data(), want.data(), long(a.size()));
         const long d = first_difference(interpreted, want), g = first_difference(generated, want);
         INFO("interpreter lane " << d << ", generated lane " << g);
         CHECK(d == -1);
         CHECK(g == -1);
+    }
+}
+
+TEST_CASE("exp and log: the kernels equal the whole formulas bit for bit, in place too", "[fast]") {
+    namespace vmath = pixel::expr::vmath;
+    std::vector<const MathKernels*> kernels = {&pixel::expr::math_kernels_plain()};
+    if (pixel::expr::cpu_has_avx2_fma()) kernels.push_back(&pixel::expr::math_kernels_avx2());
+    for (const MathKernels* k : kernels) {
+        const std::vector<float> a = sweep(k == &pixel::expr::math_kernels_plain() ? 65537u : 4093u);
+        for (bool exp : {true, false}) {
+            INFO((exp ? "exp" : "log") << (k == kernels[0] ? " (plain kernels)" : " (AVX2 kernels)"));
+            std::vector<float> want(a.size()), got(a.size()), in_place = a;
+            std::size_t plain = 0;
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                want[i] = exp ? vmath::exp(a[i]) : vmath::log(a[i]);  // the whole formula, lane by lane
+                plain += exp ? vmath::exp_is_plain(a[i]) : vmath::log_is_plain(a[i]);
+            }
+            CHECK(plain > a.size() / 5);  // the fast path has whole chunks to do
+            (exp ? k->exp : k->log)(a.data(), got.data(), long(a.size()));
+            (exp ? k->exp : k->log)(in_place.data(), in_place.data(), long(a.size()));
+            const long d = first_difference(got, want);
+            INFO("lane " << d << ": f(" << (d >= 0 ? a[std::size_t(d)] : 0.0f) << ") = "
+                         << (d >= 0 ? got[std::size_t(d)] : 0.0f) << ", whole formula " << (d >= 0 ? want[std::size_t(d)] : 0.0f));
+            CHECK(d == -1);
+            CHECK(first_difference(in_place, want) == -1);
+        }
+    }
+}
+
+TEST_CASE("exp and log: generated code equals the interpreter and the whole formulas", "[fast][jit]") {
+    namespace vmath = pixel::expr::vmath;
+    const std::vector<float> a = sweep(4093u);
+    for (const char* program : {"x exp", "x log", "x 1 + log 0.5 * exp sqrt", "x log x exp +", "x exp log"}) {
+        INFO(program);
+        const auto [interpreted, generated, input] = interpreter_and_generated(a, program);
+        const long g = first_difference(generated, interpreted);
+        INFO("generated lane " << g << ": x = " << (g >= 0 ? a[std::size_t(g)] : 0.0f));
+        CHECK(g == -1);
+        if (std::string(program) == "x exp" || std::string(program) == "x log") {
+            std::vector<float> want(a.size());
+            for (std::size_t i = 0; i < a.size(); ++i)
+                want[i] = program[2] == 'e' ? vmath::exp(input[i]) : vmath::log(input[i]);
+            CHECK(first_difference(interpreted, want) == -1);
+        }
     }
 }

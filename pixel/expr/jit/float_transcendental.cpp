@@ -1,6 +1,7 @@
 // sin, cos, exp and log inline in a binary32 kernel: vmath's formulas (vector_math.hpp)
 // operation for operation, so the bits equal the interpreter's (which evaluates the same
-// formulas through math_kernels.hpp).  Each takes every value register: live values go
+// formulas through math_kernels.hpp); exp and log by their plain sequences, with the
+// whole ones on a cold path for iterations that need them.  Each takes every value register: live values go
 // to their slots first, six registers (8..13) are temporaries and the results take the
 // lowest free ones.
 #include "pixel/expr/jit/float_generator.hpp"
@@ -65,20 +66,47 @@ void FloatGenerator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node,
     for (int r : {A, B, C, D, E, F}) regs_.give_back(r);
 }
 
-// exp or log of node i's argument: vmath::exp / vmath::log, the result in the lowest
-// free register.
+// exp or log of node i's argument, the result in the lowest free register: every vector
+// by the plain sequence (vmath::exp_unclamped, log_of_normal) while testing its lanes
+// (exp_is_plain, log_is_plain); when any lane of the iteration is not plain, a branch
+// out of the loop recomputes every vector with the whole sequence (vmath::exp, log) into
+// the same registers, and back.  Plain lanes get the same bits either way.
 void FloatGenerator::emit_exp_or_log(NodeId i, int position) {
     const NodeId arg = e_.node(i).args[0];
-    regs_.clear_for_inline(i, position);
-    constexpr int A = 8, B = 9, C = 10, D = 11, E = 12, F = 13;
-    for (int r : {A, B, C, D, E, F}) regs_.hold(r);  // temporaries
+    const bool exp = e_.node(i).op == Op::Exp;
+    regs_.clear_for_inline(i, position);  // arguments now in slots: readable again on the cold path
+    constexpr int S = 7, A = 8, B = 9, C = 10, D = 11, E = 12, F = 13;  // S: lanes not plain
+    for (int r : {S, A, B, C, D, E, F}) regs_.hold(r);
+    a_.vpxor(ymm(S), ymm(S), VecOperand::r(S));
+    std::vector<VecOperand> args;
+    std::vector<int> outs;
     for (int u = 0; u < unroll_; ++u) {
-        a_.vmovups(ymm(A), operand(arg, u));  // x
-        const int out = allocate(i, u, position);
-        if (e_.node(i).op == Op::Exp) emit_exp_sequence(out);
-        else emit_log_sequence(out);
+        args.push_back(operand(arg, u));
+        a_.vmovups(ymm(A), args.back());  // x
+        outs.push_back(allocate(i, u, position));
+        if (exp) {
+            emit_exp_not_plain(A, S);
+            emit_exp_unclamped(A, outs.back());
+        } else {
+            emit_log_not_plain(A, S);
+            emit_log_of_normal(A, false, outs.back());
+        }
     }
-    for (int r : {A, B, C, D, E, F}) regs_.give_back(r);
+    a_.vptest(ymm(S), ymm(S));
+    Xbyak::Label& cold = labels_.emplace_back();
+    Xbyak::Label& back = labels_.emplace_back();
+    a_.jnz(cold, Xbyak::CodeGenerator::T_NEAR);
+    a_.L(back);
+    cold_paths_.push_back([this, &cold, &back, exp, args, outs] {
+        a_.L(cold);
+        for (std::size_t u = 0; u < outs.size(); ++u) {
+            a_.vmovups(ymm(8), args[u]);
+            if (exp) emit_exp_sequence(outs[u]);
+            else emit_log_sequence(outs[u]);
+        }
+        a_.jmp(back, Xbyak::CodeGenerator::T_NEAR);
+    });
+    for (int r : {S, A, B, C, D, E, F}) regs_.give_back(r);
 }
 
 // vmath::exp of ymm8 into `out` (8 and 9..13 are clobbered; out may be 8).
