@@ -1,6 +1,7 @@
 // One Expr row of the speed table on a small frame, for deterministic instruction counts
 // under `valgrind --tool=callgrind` (wall-clock fps are unreliable on a loaded machine).
-// Usage: expr_profile EXPR FORMAT [height, default 64] [frames, default 1]
+// Usage: expr_profile EXPR FORMAT [height, default 64] [frames, default 1] [chain|interpreter]
+// (chain: no window-sum pass; interpreter: no generated code)
 // Instructions per pixel = callgrind's Ir inside ExprFilter::process / (1920 * height * frames).
 #include <cstdio>
 #include <cstdlib>
@@ -16,7 +17,7 @@ using rigor::pixel::expr::ExprSettings;
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: expr_profile EXPR FORMAT [height] [frames] [chain]\n");
+        std::fprintf(stderr, "usage: expr_profile EXPR FORMAT [height] [frames] [chain|interpreter]\n");
         return 2;
     }
     const int width = 1920, height = argc > 3 ? std::atoi(argv[3]) : 64, frames = argc > 4 ? std::atoi(argv[4]) : 1;
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
     ExprSettings settings;
     settings.expressions = {argv[1]};
     settings.window_sums = !(argc > 5 && std::string(argv[5]) == "chain");  // chain: no window-sum pass
+    settings.jit = !(argc > 5 && std::string(argv[5]) == "interpreter");
     ExprFilter filter(settings, formats, width, height);
     Frame out(f, width, height);
     for (int i = 0; i < frames; ++i) filter.process(inputs, i, out);

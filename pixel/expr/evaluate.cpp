@@ -204,7 +204,10 @@ RIGOR_ALWAYS_INLINE void run_block(const Program& p, const PlaneJob& job, Regist
             case Op::Mul: RIGOR_BINARY(a * b);
             case Op::Div: RIGOR_BINARY(a / b);
             case Op::Mod: math.fmod(A, B, D, m); break;
-            case Op::Pow: math.pow(A, B, D, m); break;
+            case Op::Pow:
+                if (in.constant_exponent) math.pow_constant(A, in.value, D, m);
+                else math.pow(A, B, D, m);
+                break;
             case Op::Max: RIGOR_BINARY(a > b ? a : b);
             case Op::Min: RIGOR_BINARY(a < b ? a : b);
             case Op::Clamp:

@@ -10,16 +10,38 @@ namespace rigor::pixel::expr {
 
 namespace {
 
-// fmod's lanes per pass (a multiple of every vector width).
+// fmod's lanes per pass, and pow's with a constant exponent (a multiple of every vector
+// width).
 constexpr long kFmodChunk = 64;
+constexpr long kPowChunk = 64;
+constexpr long kChunk = 64;  // exp's and log's
 
 // The kernels once, as templates over nothing but the attribute their instantiation's
 // caller gives them (GCC compiles always_inline bodies for the target of the function
 // they are inlined into).
 #define RIGOR_LANES _Pragma("GCC ivdep") for (long i = 0; i < n; ++i)
+// d = f(a) per chunk of kChunk lanes: when plain(a) holds on every lane of the chunk (a
+// read-only pass first, so d may equal a), by `fast`, which equals f there; else by f.
+#define RIGOR_PLAIN_CHUNKS(plain, fast, f)                                                                         \
+    for (long s = 0; s < n; s += kChunk) {                                                                         \
+        const long m = n - s < kChunk ? n - s : kChunk;                                                            \
+        const float* as = a + s;                                                                                   \
+        float* ds = d + s;                                                                                         \
+        int other = 0;                                                                                             \
+        _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) other |= int(!plain(as[i]));                             \
+        if (other) {                                                                                               \
+            _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) ds[i] = f(as[i]);                                    \
+        } else {                                                                                                   \
+            _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) ds[i] = fast(as[i]);                                 \
+        }                                                                                                          \
+    }
 #define RIGOR_KERNELS(prefix, attr)                                                                               \
-    attr void prefix##exp(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::exp(a[i]); }      \
-    attr void prefix##log(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::log(a[i]); }      \
+    attr void prefix##exp(const float* a, float* d, long n) noexcept {                                            \
+        RIGOR_PLAIN_CHUNKS(vmath::exp_is_plain, vmath::exp_unclamped, vmath::exp)                                  \
+    }                                                                                                              \
+    attr void prefix##log(const float* a, float* d, long n) noexcept {                                            \
+        RIGOR_PLAIN_CHUNKS(vmath::log_is_plain, vmath::log_of_normal, vmath::log)                                  \
+    }                                                                                                              \
     attr void prefix##sin(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::sin(a[i]); }      \
     attr void prefix##cos(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::cos(a[i]); }      \
     attr void prefix##tan(const float* a, float* d, long n) noexcept { RIGOR_LANES d[i] = vmath::tan(a[i]); }      \
@@ -42,6 +64,34 @@ constexpr long kFmodChunk = 64;
     }                                                                                                              \
     attr void prefix##pow(const float* a, const float* b, float* d, long n) noexcept {                            \
         RIGOR_LANES d[i] = vmath::pow(a[i], b[i]);                                                                 \
+    }                                                                                                              \
+    /* vmath::ConstantExponent: the exact exponents alone, else per chunk the plain lanes' */                     \
+    /* sequence when every lane is plain, pow itself when one is not (the same bits). */                         \
+    attr void prefix##pow_constant(const float* a, float c, float* d, long n) noexcept {                          \
+        if (vmath::pow_exponent_is_exact(c)) {                                                                     \
+            RIGOR_LANES d[i] = vmath::pow_exact(a[i], c);                                                          \
+            return;                                                                                                \
+        }                                                                                                          \
+        const vmath::ConstantExponent k = vmath::constant_exponent(c);                                             \
+        float cs[kPowChunk]; /* c per lane: pow on a loop-invariant c does not vectorise */                        \
+        for (long i = 0; i < kPowChunk; ++i) cs[i] = c;                                                            \
+        for (long s = 0; s < n; s += kPowChunk) {                                                                  \
+            const long m = n - s < kPowChunk ? n - s : kPowChunk;                                                  \
+            const float* as = a + s;                                                                               \
+            float* ds = d + s;                                                                                     \
+            float t[kPowChunk];                                                                                    \
+            int general = 0;                                                                                       \
+            _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) {                                                    \
+                const float lm = vmath::pow_constant_log_input(as[i], k);                                          \
+                t[i] = vmath::pow_constant_product(lm, k);                                                         \
+                general |= int(!vmath::pow_constant_is_plain(lm, t[i]));                                           \
+            }                                                                                                      \
+            if (general) {                                                                                         \
+                _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) ds[i] = vmath::pow(as[i], cs[i]);                \
+            } else {                                                                                               \
+                _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) ds[i] = vmath::pow_constant_lane(as[i], t[i], k); \
+            }                                                                                                      \
+        }                                                                                                          \
     }                                                                                                              \
     attr void prefix##fmod(const float* a, const float* b, float* d, long n) noexcept {                           \
         /* Chunks through a buffer: d may be a, and the library lanes read a and b again. */                      \
@@ -76,12 +126,13 @@ RIGOR_KERNELS(plain_, )
 
 #undef RIGOR_KERNELS
 #undef RIGOR_LANES
+#undef RIGOR_PLAIN_CHUNKS
 
 constexpr MathKernels kFast{fast_exp, fast_log, fast_sin, fast_cos, fast_bitnot, fast_sincos,
-                            fast_pow, fast_fmod, fast_bitand, fast_bitor, fast_bitxor,
+                            fast_pow, fast_pow_constant, fast_fmod, fast_bitand, fast_bitor, fast_bitxor,
                             fast_tan, fast_asin, fast_acos, fast_atan, fast_atan2};
 constexpr MathKernels kPlain{plain_exp, plain_log, plain_sin, plain_cos, plain_bitnot, plain_sincos,
-                             plain_pow, plain_fmod, plain_bitand, plain_bitor, plain_bitxor,
+                             plain_pow, plain_pow_constant, plain_fmod, plain_bitand, plain_bitor, plain_bitxor,
                              plain_tan, plain_asin, plain_acos, plain_atan, plain_atan2};
 
 }  // namespace

@@ -15,10 +15,14 @@ struct MathKernels {
     using Binary = void (*)(const float* a, const float* b, float* d, long n) noexcept;
     // s[i] = sin a[i], c[i] = cos a[i], sharing the range reduction.  s may equal a.
     using SinCos = void (*)(const float* a, float* s, float* c, long n) noexcept;
+    // d[i] = pow(a[i], c), the same bits as Binary pow with b[i] = c.  d may equal a.
+    using PowConstant = void (*)(const float* a, float c, float* d, long n) noexcept;
 
     Unary exp, log, sin, cos, bitnot;
     SinCos sincos;
-    Binary pow, fmod, bitand_, bitor_, bitxor_;
+    Binary pow;
+    PowConstant pow_constant;
+    Binary fmod, bitand_, bitor_, bitxor_;
     Unary tan, asin, acos, atan;
     Binary atan2;
 };

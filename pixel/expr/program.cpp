@@ -74,6 +74,10 @@ Program compile(const rigor::expr::Expr& e) {
         if (args.size() > 1) in.b = args[1];
         if (args.size() > 2) in.c = args[2];
         in.many = args;
+        if (n.op == Op::Pow && e.node(n.args[1]).op == Op::Constant) {
+            in.constant_exponent = true;
+            in.value = e.node(n.args[1]).value;
+        }
         if (n.op == Op::Property) {
             in.uniform = int(p.properties.size());
             p.properties.push_back({n.clip, n.name});

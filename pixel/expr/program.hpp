@@ -21,7 +21,8 @@ struct Instruction {
     int dst = 0;
     int a = 0, b = 0, c = 0;             // argument registers (unused ones 0)
     std::vector<int> many;               // argument registers of order statistics
-    float value = 0;                     // Constant
+    float value = 0;                     // Constant; Pow: the exponent when constant_exponent
+    bool constant_exponent = false;      // Pow whose exponent (register b) is a constant
     int clip = 0, dx = 0, dy = 0;        // Load, LoadAbsolute, WindowSum
     int window_width = 0, window_height = 0;  // WindowSum
     rigor::expr::Boundary boundary = rigor::expr::Boundary::Default;

@@ -80,15 +80,10 @@ inline constexpr float kP[6] = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073
                                 4.1665795894e-2f, 1.6666665459e-1f, 5.0000001201e-1f};
 }  // namespace exp_constant
 
-[[gnu::always_inline]] inline float exp(float x) noexcept {
+// exp's sequence after the clamps: e^x for x in [kLow, kHigh] (exp below), where the
+// clamps change nothing and no special case applies.
+[[gnu::always_inline]] inline float exp_unclamped(float xc) noexcept {
     using namespace exp_constant;
-    // x = n ln2 + r, |r| <= ln2/2; e^x = 2^n e^r.  x is clamped to [-86, 88.7228...] so
-    // that n - 1 lies in [-125, 127] and e^r 2^(n-1) is a normal number; the last
-    // doubling rounds (or overflows) as IEEE multiplication does.  Below -86 the result
-    // is e^-86 (4e-38, not the subnormal it should be) down to -103.97, then 0.
-    // Written as MINPS/MAXPS compute them (NaN becomes the bound: the result is x then).
-    float xc = x < kHigh ? x : kHigh;
-    xc = xc > kLow ? xc : kLow;
     // Adding 1.5 * 2^23 rounds n half to even (|xc log2 e| < 2^22).
     float n = fma(xc, kLog2e, kRound) - kRound;
     float r = fma(n, kLn2Hi, xc);
@@ -101,7 +96,21 @@ inline constexpr float kP[6] = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073
     p = fma(p, r, kP[5]);
     float er = fma(p, r * r, r) + 1.0f;  // in [0.70, 1.42]
     // Multiply by 2^(n-1) by adding n - 1 to the exponent field, then by 2.
-    float y = std::bit_cast<float>(std::bit_cast<std::int32_t>(er) + ((std::int32_t(n) - 1) << 23)) * 2.0f;
+    return std::bit_cast<float>(std::bit_cast<std::int32_t>(er) + ((std::int32_t(n) - 1) << 23)) * 2.0f;
+}
+// The arguments exp computes as exp_unclamped does (a cheap test, a subset of [kLow, kHigh]).
+[[gnu::always_inline]] inline bool exp_is_plain(float x) noexcept { return abs(x) < 86.0f; }
+
+[[gnu::always_inline]] inline float exp(float x) noexcept {
+    using namespace exp_constant;
+    // x = n ln2 + r, |r| <= ln2/2; e^x = 2^n e^r.  x is clamped to [-86, 88.7228...] so
+    // that n - 1 lies in [-125, 127] and e^r 2^(n-1) is a normal number; the last
+    // doubling rounds (or overflows) as IEEE multiplication does.  Below -86 the result
+    // is e^-86 (4e-38, not the subnormal it should be) down to -103.97, then 0.
+    // Written as MINPS/MAXPS compute them (NaN becomes the bound: the result is x then).
+    float xc = x < kHigh ? x : kHigh;
+    xc = xc > kLow ? xc : kLow;
+    float y = exp_unclamped(xc);
     y = select(x > kHigh, INFINITY_F, y);
     y = select(x < kZeroBelow, 0.0f, y);
     return select(x == x, y, x);
@@ -117,16 +126,16 @@ inline constexpr float kP[9] = {7.0376836292e-2f,  -1.1514610310e-1f, 1.16769987
 inline constexpr float kLn2Lo = -2.12194440e-4f, kLn2Hi = 0.693359375f;
 }  // namespace log_constant
 
-[[gnu::always_inline]] inline float log(float x) noexcept {
+// log's sequence on xs = x 2^lift (lift 0 or 23) for x > 0 and xs a normal number:
+// xs = m 2^e with m in [sqrt(1/2), sqrt(2)); log x = log m + (e - lift) ln2.  With lift
+// 0 (x - 0 is x exactly) it is log x itself for positive normal finite x.
+[[gnu::always_inline]] inline float log_of_normal(float xs, float lift = 0.0f) noexcept {
     using namespace log_constant;
-    // x = m 2^e with m in [sqrt(1/2), sqrt(2)); log x = log m + e ln2.
-    const bool subnormal = x < kSmallestNormal;
-    float xs = select(subnormal, x * kLift, x);  // lift subnormals by 2^23
     std::uint32_t u = std::bit_cast<std::uint32_t>(xs);
-    std::int32_t e = std::int32_t(u >> 23) - 126;  // x > 0 here; other lanes are replaced below
+    std::int32_t e = std::int32_t(u >> 23) - 126;  // x > 0 here; other lanes are replaced by log
     float m = std::bit_cast<float>((u & 0x007fffffu) | 0x3f000000u);  // [0.5, 1)
     bool small = m < kSqrtHalf;
-    float ef = float(e) - select(subnormal, 23.0f, 0.0f) - select(small, 1.0f, 0.0f);
+    float ef = float(e) - lift - select(small, 1.0f, 0.0f);
     float z = m + select(small, m, 0.0f) - 1.0f;
     float z2 = z * z;
     float p = kP[0];
@@ -142,7 +151,16 @@ inline constexpr float kLn2Lo = -2.12194440e-4f, kLn2Hi = 0.693359375f;
     y = fma(ef, kLn2Lo, y);
     y = fma(-0.5f, z2, y);
     float r = z + y;
-    r = fma(ef, kLn2Hi, r);
+    return fma(ef, kLn2Hi, r);
+}
+// The arguments log computes as log_of_normal(x) does: 2^-126 <= x < inf.
+[[gnu::always_inline]] inline bool log_is_plain(float x) noexcept { return (x >= log_constant::kSmallestNormal) & (x < INFINITY_F); }
+
+[[gnu::always_inline]] inline float log(float x) noexcept {
+    using namespace log_constant;
+    const bool subnormal = x < kSmallestNormal;
+    float xs = select(subnormal, x * kLift, x);  // lift subnormals by 2^23
+    float r = log_of_normal(xs, select(subnormal, 23.0f, 0.0f));
     r = select(x == INFINITY_F, INFINITY_F, r);
     r = select(x == 0.0f, -INFINITY_F, r);
     r = select(x < 0.0f, NAN_F, r);
@@ -226,6 +244,58 @@ struct SinCosParts {
     r = select(b == 1.0f, a, r);
     r = select(b == 0.5f, pow_half(a), r);
     return select(r != r, NAN_F, r);
+}
+
+// pow(a, c) for an exponent c the same for every lane, other than the four pow selects
+// without a log or an exp (pow_exponent_is_exact), prepared once: on most lanes pow is
+// exp(c log|a|) with at most its sign changed, and the rest is known in advance or rare.
+// For a lane a, with m = |a| for an integer c and m = a otherwise:
+// - a = ±0: pow's result at ±0 (at_zero, at_minus_zero, computed by pow itself).
+// - m a positive normal finite number and t = c log_of_normal(m) with |t| < 86: log and exp
+//   take their plain paths (log_is_plain, exp_is_plain), so pow's value is
+//   exp_unclamped(t), its sign flipped for an odd c where a < 0 (pow's `odd`), and none of
+//   pow's selects applies: c is none of 0, 0.5, 1, 2; a = 1 gives t = ±0, e^t = 1; the
+//   base -1 or t = ±inf (c = ±inf) is no such lane; a < 0 with c not an integer is not
+//   (m = a < 0).  pow_constant_lane gives these bits.
+// - Any other lane (negative bases for a non-integer c, subnormals, inf, NaN, |t| >= 86):
+//   pow itself.
+// Zero lanes enter the log as 1 (pow_constant_log_input), so they are plain.
+[[gnu::always_inline]] inline bool pow_exponent_is_exact(float c) noexcept {
+    return c == 0.0f || c == 1.0f || c == 2.0f || c == 0.5f;
+}
+// pow(a, c) for those: the value pow selects (1, a, a * a, pow_half(a)), NaN made NAN_F.
+[[gnu::always_inline]] inline float pow_exact(float a, float c) noexcept {
+    const float r = c == 0.0f ? 1.0f : c == 1.0f ? a : c == 2.0f ? a * a : pow_half(a);
+    return select(r != r, NAN_F, r);
+}
+struct ConstantExponent {
+    float c;
+    std::uint32_t magnitude;       // the bits of a kept in m: 0x7fffffff (|a|) for an integer c (±inf too), else all
+    std::uint32_t odd;             // 0x80000000 when c is an odd integer, else 0
+    float at_zero, at_minus_zero;  // pow(+0, c), pow(-0, c)
+};
+inline ConstantExponent constant_exponent(float c) noexcept {
+    const bool integer = trunc(c) == c;  // pow's b_int and odd
+    const std::int32_t low = std::int32_t(select(abs(c) < 16777216.0f, c, 0.0f));
+    return {c, integer ? 0x7fffffffu : 0xffffffffu, integer ? std::uint32_t(low) << 31 : 0u, pow(0.0f, c),
+            pow(-0.0f, c)};
+}
+[[gnu::always_inline]] inline float pow_constant_log_input(float a, const ConstantExponent& k) noexcept {
+    // m + 1 at ±0, m + 0 = m elsewhere (written as a sum: as a select on a == 0, GCC
+    // folds it into the plain test as a condition it cannot vectorise).
+    return std::bit_cast<float>(std::bit_cast<std::uint32_t>(a) & k.magnitude) + select(a == 0.0f, 1.0f, 0.0f);
+}
+// t = c log m (the product in pow's order) and whether the lane is plain.
+[[gnu::always_inline]] inline float pow_constant_product(float m, const ConstantExponent& k) noexcept {
+    return k.c * log_of_normal(m);
+}
+[[gnu::always_inline]] inline bool pow_constant_is_plain(float m, float t) noexcept {
+    return log_is_plain(m) & exp_is_plain(t);
+}
+[[gnu::always_inline]] inline float pow_constant_lane(float a, float t, const ConstantExponent& k) noexcept {
+    const float r = std::bit_cast<float>(std::bit_cast<std::uint32_t>(exp_unclamped(t)) ^ (k.odd & std::bit_cast<std::uint32_t>(a)));
+    const float zero = std::bit_cast<std::int32_t>(a) < 0 ? k.at_minus_zero : k.at_zero;
+    return select(a == 0.0f, zero, r);
 }
 
 // fmodf (exact: the remainder is always a binary32 number), lane-wise for quotients

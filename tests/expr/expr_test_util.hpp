@@ -1,7 +1,10 @@
 // Small helpers shared by the Expr tests: build frames, run ExprFilter, read samples.
 #pragma once
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +16,11 @@ namespace rigor::test_expr {
 
 using pixel::Frame;
 using pixel::VideoFormat;
+
+inline constexpr float kInf = std::numeric_limits<float>::infinity();
+inline const float kNaN = std::numeric_limits<float>::quiet_NaN();
+// A binary32's bits, for comparisons that tell -0 from +0 and NaNs apart.
+inline std::uint32_t bits(float v) { return std::bit_cast<std::uint32_t>(v); }
 
 inline double sample(const Frame& f, int p, int x, int y) {
     const pixel::Plane& pl = f.plane(p);

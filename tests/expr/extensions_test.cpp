@@ -32,8 +32,6 @@ float apply1(expr::Op op, float v) {
     return expr::apply_scalar(n, a);
 }
 
-std::uint32_t bits(float v) { return std::bit_cast<std::uint32_t>(v); }
-
 // Values where rounding up and the sign have their edges, then random floats of every size.
 std::vector<float> test_values() {
     const float inf = std::numeric_limits<float>::infinity();

@@ -21,11 +21,6 @@ using rigor::pixel::expr::MathKernels;
 
 namespace {
 
-constexpr float kInf = std::numeric_limits<float>::infinity();
-const float kNaN = std::numeric_limits<float>::quiet_NaN();
-
-std::uint32_t bits(float v) { return std::bit_cast<std::uint32_t>(v); }
-
 // Values where pow and % have special cases, and around them.
 std::vector<float> special_values() {
     return {0.0f, -0.0f, 1.0f, -1.0f, 2.0f, -2.0f, 0.5f, -0.5f, 3.0f, -3.0f, kInf, -kInf, kNaN, -kNaN,

@@ -25,10 +25,7 @@ using rigor::pixel::expr::MathKernels;
 
 namespace {
 
-constexpr float kInf = std::numeric_limits<float>::infinity();
 constexpr float kPi = 0x1.921fb6p+1f, kHalfPi = 0x1.921fb6p+0f, kQuarterPi = 0x1.921fb6p-1f;
-
-std::uint32_t bits(float v) { return std::bit_cast<std::uint32_t>(v); }
 
 float unary(MathKernels::Unary f, float x) {
     float r = 0;

@@ -53,10 +53,15 @@ private:
     void emit_exp_or_log(NodeId i, int position);
     void emit_exp_sequence(int out);
     void emit_log_sequence(int out);
+    void emit_exp_unclamped(int x, int out);
+    void emit_log_of_normal(int xs, bool lifted, int out);
+    void emit_log_not_plain(int x, int lanes);
+    void emit_exp_not_plain(int x, int lanes);
     // float_power.cpp
     void add_power_constants(std::vector<float>& pool);
     void emit_pow(NodeId i, int position);
     void emit_pow_special(NodeId i, float exponent, int position);
+    void emit_pow_constant(NodeId i, int position);
     void emit_pow_variable(NodeId i, int position);
     void emit_mod(NodeId i, int position);
     // Vector u of node i from register `reg` to a slot of its own (where later uses

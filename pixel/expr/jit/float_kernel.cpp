@@ -119,7 +119,7 @@ void FloatGenerator::fill_pool(std::vector<float>& constants) {
     if (uses_exp) {
         namespace ec = vmath::exp_constant;
         for (float c : {ec::kHigh, ec::kLow, ec::kZeroBelow, ec::kLog2e, ec::kRound, ec::kLn2Hi, ec::kLn2Lo, 2.0f,
-                        vmath::INFINITY_F})
+                        vmath::INFINITY_F, 86.0f})
             regs_.add_scalar(constants, c);
         for (float c : ec::kP) regs_.add_scalar(constants, c);
     }

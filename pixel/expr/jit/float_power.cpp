@@ -4,10 +4,10 @@
 //
 // pow with a constant exponent drops what that exponent decides at compile time: 0, 1,
 // 2 and 0.5 are 1, a, a * a and sqrt (the general formula selects exactly these for
-// those exponents), any other keeps the log and exp with only its own sign and NaN
-// cases.  pow with a varying exponent computes the lanes no special case touches with
-// the log and exp alone and leaves vectors holding any other lane to the interpreter's
-// kernel (emit_pow_variable).  % computes every lane that has a quotient below 2^24 inline; when a vector has
+// those exponents); any other computes vmath::ConstantExponent's plain lanes (zero bases
+// from a table of two, positive normal bases with |c log a| < 86 by the log and exp
+// alone, the sign of an odd c) and, like pow with a varying exponent, leaves iterations
+// holding any other lane to the interpreter's kernel (emit_pow_constant, emit_pow_variable).  % computes every lane that has a quotient below 2^24 inline; when a vector has
 // a lane beyond (rare: |a/b| >= 2^24), a branch out of the loop calls the interpreter's
 // fmod kernel for those vectors, which computes such lanes with the C library.
 #include <bit>
@@ -29,6 +29,12 @@ void FloatGenerator::add_power_constants(std::vector<float>& pool) {
     for (float c : {2.0f, 0.5f, vmath::INFINITY_F, -vmath::INFINITY_F, vmath::NAN_F, kQuotientLimit, 86.0f,
                     std::bit_cast<float>(0xfe7fffffu), std::bit_cast<float>(0x3f000000u)})
         regs_.add_scalar(pool, c);
+    for (const Node& n : e_.nodes())  // pow's results at ±0 for its constant exponents
+        if (n.op == Op::Pow && e_.node(n.args[1]).op == Op::Constant) {
+            const vmath::ConstantExponent k = vmath::constant_exponent(e_.node(n.args[1]).value);
+            regs_.add_scalar(pool, k.at_zero);
+            regs_.add_scalar(pool, k.at_minus_zero);
+        }
 }
 
 // pow with the constant exponent 0, 1, 2 or 0.5: no log, no exp (vmath::pow's selects for
@@ -63,64 +69,67 @@ void FloatGenerator::emit_pow_special(NodeId i, float exponent, int position) {
 }
 
 void FloatGenerator::emit_pow(NodeId i, int position) {
-    const NodeId base = e_.node(i).args[0], exponent = e_.node(i).args[1];
-    const Node& en = e_.node(exponent);
+    const Node& en = e_.node(e_.node(i).args[1]);
     if (en.op != Op::Constant) {
         emit_pow_variable(i, position);
         return;
     }
     const float c = en.value;
-    if (c == 0.0f || c == 1.0f || c == 2.0f || c == 0.5f) {
+    if (vmath::pow_exponent_is_exact(c)) {
         emit_pow_special(i, c, position);
         return;
     }
-    // What the constant exponent decides (vmath::pow: b_int, odd).
-    const bool c_int = vmath::trunc(c) == c;
-    const bool c_odd = c_int && vmath::abs(c) < kQuotientLimit && (std::int32_t(c) & 1) != 0;
-    const bool c_inf = vmath::abs(c) == vmath::INFINITY_F;
+    emit_pow_constant(i, position);
+}
+
+// pow(a, c), c a constant other than 0, 1, 2, 0.5: vmath::ConstantExponent's plain lanes
+// (zero bases, and m = |a| or a a positive normal with |c log m| < 86) with log_of_normal
+// and exp_unclamped, the sign for an odd c and pow's result at ±0; when any lane of the
+// iteration's vectors is another one, a branch out of the loop calls the interpreter's
+// pow kernel for all of them (the same bits).  The logs of all vectors come first, then
+// the exps: independent neighbours the processor overlaps.
+void FloatGenerator::emit_pow_constant(NodeId i, int position) {
+    const NodeId base = e_.node(i).args[0], exponent = e_.node(i).args[1];
+    const vmath::ConstantExponent k = vmath::constant_exponent(e_.node(exponent).value);
     regs_.clear_for_inline(i, position);
-    for (int r : {A, B, C, D, E, F}) regs_.hold(r);  // temporaries
-    // First b log|a| of every vector into a slot, then exp and the special cases of each:
-    // the vectors' logs (and then their exps) are independent neighbours in the code, so
-    // the processor overlaps them, where log then exp of one vector is one long chain of
-    // dependent instructions (the same operations, so the same bits).
-    std::vector<int> products;
+    constexpr int S = 7;  // the lanes for the interpreter's kernel, of every vector
+    for (int r : {S, A, B, C, D, E, F}) regs_.hold(r);
+    std::vector<int> products;  // t of vector u in register u (free: clear_for_inline)
+    for (int u = 0; u < unroll_; ++u) products.push_back(u), regs_.hold(u);
+    a_.vpxor(ymm(S), ymm(S), VecOperand::r(S));
     for (int u = 0; u < unroll_; ++u) {
+        const int T = products[std::size_t(u)];
         a_.vmovups(ymm(A), operand(base, u));
-        a_.vandps(ymm(A), ymm(A), scalar_bits(0x7fffffffu));  // |a|
-        emit_log_sequence(A);
-        a_.vmulps(ymm(A), ymm(A), operand(exponent, u));  // b log|a|
-        products.push_back(regs_.new_slot());
-        a_.vmovups(regs_.slot(products.back()), ymm(A));
+        if (k.magnitude != 0xffffffffu) a_.vandps(ymm(A), ymm(A), scalar_bits(k.magnitude));  // m = |a|
+        a_.vcmpps(ymm(E), ymm(A), scalar(0.0f), imm(Cmp::Eq));
+        a_.vblendvps(ymm(A), ymm(A), scalar(1.0f), ymm(E));  // pow_constant_log_input
+        emit_log_not_plain(A, S);
+        emit_log_of_normal(A, false, T);
+        a_.vmulps(ymm(T), ymm(T), operand(exponent, u));  // t = c log m
     }
+    std::vector<int> slots;
     for (int u = 0; u < unroll_; ++u) {
-        const VecOperand a = operand(base, u);
-        a_.vmovups(ymm(A), VecOperand::m(regs_.slot(products[std::size_t(u)])));
-        emit_exp_sequence(A);  // r
-        if (c_odd) {  // r's sign flipped where a's sign bit is set
-            a_.vmovups(ymm(C), a);
-            a_.vandps(ymm(C), ymm(C), scalar_bits(0x80000000u));
-            a_.vxorps(ymm(A), ymm(A), VecOperand::r(C));
+        const int T = products[std::size_t(u)];
+        emit_exp_not_plain(T, S);
+        emit_exp_unclamped(T, D);
+        a_.vmovups(ymm(A), operand(base, u));
+        if (k.odd) {  // the sign of a where c is odd
+            a_.vandps(ymm(C), ymm(A), scalar_bits(0x80000000u));
+            a_.vxorps(ymm(D), ymm(D), VecOperand::r(C));
         }
-        a_.vmovups(ymm(D), a);  // a, kept in D
-        if (!c_int) {  // finite a < 0 and b not an integer: NaN
-            a_.vcmpps(ymm(E), ymm(D), scalar(0.0f), imm(Cmp::Lt));
-            a_.vcmpps(ymm(F), ymm(D), scalar(-vmath::INFINITY_F), imm(Cmp::NeqUnord));
-            a_.vandps(ymm(E), ymm(E), VecOperand::r(F));
-            a_.vblendvps(ymm(A), ymm(A), scalar(vmath::NAN_F), ymm(E));
+        a_.vcmpps(ymm(E), ymm(A), scalar(0.0f), imm(Cmp::Eq));  // a = ±0
+        if (std::bit_cast<std::uint32_t>(k.at_zero) == std::bit_cast<std::uint32_t>(k.at_minus_zero)) {
+            a_.vblendvps(ymm(D), ymm(D), scalar(k.at_zero), ymm(E));
+        } else {
+            a_.vmovups(ymm(C), scalar(k.at_zero));
+            a_.vblendvps(ymm(C), ymm(C), scalar(k.at_minus_zero), ymm(A));  // by a's sign bit
+            a_.vblendvps(ymm(D), ymm(D), VecOperand::r(C), ymm(E));
         }
-        // 1 for a = 1, and |a| = 1 with b = ±inf (b = 0 is emit_pow_special's).
-        a_.vcmpps(ymm(E), ymm(D), scalar(1.0f), imm(Cmp::Eq));
-        if (c_inf) {
-            a_.vandps(ymm(F), ymm(D), scalar_bits(0x7fffffffu));
-            a_.vcmpps(ymm(F), ymm(F), scalar(1.0f), imm(Cmp::Eq));  // |a| = 1
-            a_.vorps(ymm(E), ymm(E), VecOperand::r(F));
-        }
-        a_.vblendvps(ymm(A), ymm(A), scalar(1.0f), ymm(E));
-        a_.vcmpps(ymm(E), ymm(A), VecOperand::r(A), imm(Cmp::Unord));
-        a_.vblendvps(ymm(allocate(i, u, position)), ymm(A), scalar(vmath::NAN_F), ymm(E));
+        slots.push_back(result_to_slot(i, u, D));
     }
-    for (int r : {A, B, C, D, E, F}) regs_.give_back(r);
+    call_kernel_where(S, math_kernels_avx2().pow, base, exponent, slots);
+    for (int r : {S, A, B, C, D, E, F}) regs_.give_back(r);
+    for (int r : products) regs_.give_back(r);
 }
 
 // pow(a, b) with b varying from pixel to pixel.  On the lanes where
@@ -148,61 +157,21 @@ void FloatGenerator::emit_pow_variable(NodeId i, int position) {
     for (int u = 0; u < unroll_; ++u) {
         const int T = products[std::size_t(u)];
         a_.vmovups(ymm(A), operand(base, u));
-        a_.vcmpps(ymm(E), ymm(A), scalar(lc::kSmallestNormal), imm(Cmp::Lt));   // <= 0, subnormal
-        a_.vcmpps(ymm(F), ymm(A), scalar(vmath::INFINITY_F), imm(Cmp::NotLt));  // +inf, NaN
-        a_.vorps(ymm(S), ymm(S), VecOperand::r(E));
-        a_.vorps(ymm(S), ymm(S), VecOperand::r(F));
+        emit_log_not_plain(A, S);
         // b in {0.5, 1, 2, 4}: its bits minus 0.5's are 0, 1, 2 or 3 times 2^23.
         a_.vmovups(ymm(C), operand(exponent, u));
         a_.vpsubd(ymm(C), ymm(C), scalar_bits(0x3f000000u));
         a_.vpand(ymm(C), ymm(C), scalar_bits(0xfe7fffffu));
         a_.vpcmpeqd(ymm(C), ymm(C), scalar(0.0f));
         a_.vorps(ymm(S), ymm(S), VecOperand::r(C));
-        // vmath::log of a normal positive a: emit_log_sequence without its selects.
-        a_.vpsrld(ymm(D), ymm(A), 23);
-        a_.vpsubd(ymm(D), ymm(D), scalar_bits(126u));  // e
-        a_.vcvtdq2ps(ymm(D), VecOperand::r(D));
-        a_.vpand(ymm(E), ymm(A), scalar_bits(0x007fffffu));
-        a_.vpor(ymm(E), ymm(E), scalar_bits(0x3f000000u));               // m
-        a_.vcmpps(ymm(F), ymm(E), scalar(lc::kSqrtHalf), imm(Cmp::Lt));  // small
-        a_.vandps(ymm(B), ymm(F), scalar(1.0f));
-        a_.vsubps(ymm(D), ymm(D), VecOperand::r(B));  // ef (e - 0 - small: e - 0 is e)
-        a_.vandps(ymm(B), ymm(F), VecOperand::r(E));
-        a_.vaddps(ymm(E), ymm(E), VecOperand::r(B));
-        a_.vsubps(ymm(E), ymm(E), scalar(1.0f));      // z
-        a_.vmulps(ymm(F), ymm(E), VecOperand::r(E));  // z2
-        a_.vmovups(ymm(B), scalar(lc::kP[0]));
-        for (int k = 1; k < 9; ++k) a_.vfmadd213ps(ymm(B), ymm(E), scalar(lc::kP[k]));
-        a_.vmulps(ymm(C), ymm(E), VecOperand::r(F));
-        a_.vmulps(ymm(C), ymm(C), VecOperand::r(B));         // y = z z2 p
-        a_.vfmadd231ps(ymm(C), ymm(D), scalar(lc::kLn2Lo));
-        a_.vfmadd231ps(ymm(C), ymm(F), scalar(-0.5f));
-        a_.vaddps(ymm(C), ymm(E), VecOperand::r(C));
-        a_.vfmadd231ps(ymm(C), ymm(D), scalar(lc::kLn2Hi));  // log a
+        emit_log_of_normal(A, false, C);  // vmath::log of a normal positive a
         a_.vmulps(ymm(T), ymm(C), operand(exponent, u));     // t = b log a
     }
     std::vector<int> slots;
     for (int u = 0; u < unroll_; ++u) {
         const int T = products[std::size_t(u)];
-        a_.vandps(ymm(E), ymm(T), scalar_bits(0x7fffffffu));
-        a_.vcmpps(ymm(E), ymm(E), scalar(86.0f), imm(Cmp::NotLt));  // |t| >= 86, NaN
-        a_.vorps(ymm(S), ymm(S), VecOperand::r(E));
-        // vmath::exp of t within its clamps: emit_exp_sequence without clamps and selects.
-        a_.vmovups(ymm(C), scalar(ec::kLog2e));
-        a_.vfmadd213ps(ymm(C), ymm(T), scalar(ec::kRound));
-        a_.vsubps(ymm(C), ymm(C), scalar(ec::kRound));       // n
-        a_.vfmadd231ps(ymm(T), ymm(C), scalar(ec::kLn2Hi));  // r
-        a_.vfmadd231ps(ymm(T), ymm(C), scalar(ec::kLn2Lo));
-        a_.vmovups(ymm(D), scalar(ec::kP[0]));
-        for (int k = 1; k < 6; ++k) a_.vfmadd213ps(ymm(D), ymm(T), scalar(ec::kP[k]));
-        a_.vmulps(ymm(E), ymm(T), VecOperand::r(T));
-        a_.vfmadd213ps(ymm(D), ymm(E), VecOperand::r(T));
-        a_.vaddps(ymm(D), ymm(D), scalar(1.0f));  // er
-        a_.vcvttps2dq(ymm(C), VecOperand::r(C));
-        a_.vpsubd(ymm(C), ymm(C), scalar_bits(1u));
-        a_.vpslld(ymm(C), ymm(C), 23);
-        a_.vpaddd(ymm(D), ymm(D), VecOperand::r(C));
-        a_.vmulps(ymm(D), ymm(D), scalar(2.0f));
+        emit_exp_not_plain(T, S);
+        emit_exp_unclamped(T, D);  // vmath::exp of t within its clamps
         slots.push_back(result_to_slot(i, u, D));
     }
     call_kernel_where(S, math_kernels_avx2().pow, base, exponent, slots);
