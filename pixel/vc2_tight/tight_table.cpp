@@ -4,6 +4,7 @@
 
 #include "filters/base/error.hpp"
 #include "pixel/vc2_bit_widths/array_entries.hpp"
+#include "pixel/vc2_tight/haar_levels.hpp"
 #include "pixel/vc2_tight/integer_lift_bounds.hpp"
 
 namespace rigor::pixel::vc2_tight {
@@ -31,6 +32,9 @@ TightBounds tight_bounds(const PictureGeometry& geo, IntegerRange picture, const
     out.synthesis = synthesis_bounds(out.analysis, threads);
     task.step();
     out.decoder = decoder_bounds(out.analysis, out.synthesis, matrix, threads);
+    // Haar: the exact block enumeration (haar_levels.hpp), intersected, never looser.
+    narrow_by_haar_levels(haar_levels(geo.config, picture, matrix, out.decoder.maximum_quantisation_index, threads),
+                          out.decoder.arrays);
     task.step();
     narrow_by_integer_lifts(rigor::vc2::synthesis_graph(geo.config), geo, false, out.decoder.arrays);
     task.step();

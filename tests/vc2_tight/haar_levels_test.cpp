@@ -1,0 +1,141 @@
+// The exact Haar decoder bounds (pixel/vc2_tight/haar_levels.hpp) against the real chain
+// picture → analysis → quantisation at every index → synthesis: every picture of one block
+// with few bits gives exactly the coarsest level's bounds (brute force), finer levels and
+// random 10-bit pictures never exceed them, the tight table's decoder bounds narrowed by them
+// are never looser and still hold, and the work cap leaves levels out.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "brute_force.hpp"
+#include "pixel/vc2_tight/haar_levels.hpp"
+#include "pixel/vc2_tight/tight_table.hpp"
+
+using namespace rigor::pixel::vc2_tight;
+using namespace vc2_tight_test;
+using rigor::vc2::SampleArray;
+using rigor::vc2::TransformConfig;
+namespace vc2 = rigor::pixel::vc2;
+
+namespace {
+
+IntegerRange signed_range(int bits) { return {-(1 << (bits - 1)), (1 << (bits - 1)) - 1}; }
+
+struct HaarChain {
+    TransformConfig config;
+    rigor::vc2::QuantisationMatrix matrix = *rigor::vc2::default_quantisation_matrix(config);
+    TightBounds tight;  // its decoder bounds narrowed by `haar`
+    HaarLevels haar;
+
+    HaarChain(const TransformConfig& c, IntegerRange range)
+        : config(c), tight(tight_bounds(minimum_geometry(c), range, matrix)),
+          haar(haar_levels(c, range, matrix, tight.maximum_quantisation_index)) {}
+
+    void decode_all(const SampleArray& picture, Observed& seen) const {
+        decode_at_every_index(config, matrix, vc2::analyse(config, picture), tight.maximum_quantisation_index + 1, seen);
+    }
+};
+
+// Every observed value of the arrays `haar` bounds lies within them; with `exact`, every
+// bound of the exact (coarsest) level is also met by some value.  Returns the bounds met.
+long compare(const HaarLevels& haar, const Observed& seen, bool exact) {
+    long met = 0;
+    for (const HaarArrayBound& a : haar.arrays) {
+        INFO("(" << a.level << ", " << a.name << ")");
+        const auto it = seen.find({a.level, a.name});
+        REQUIRE(it != seen.end());
+        std::vector<Extremes> phase(a.phases.size());
+        for (const auto& [xy, e] : it->second) {
+            auto& p = phase[static_cast<std::size_t>((xy.first % a.period_x) * a.period_y + xy.second % a.period_y)];
+            p.see(e.lo);
+            p.see(e.hi);
+        }
+        for (std::size_t k = 0; k < phase.size(); ++k) {
+            INFO("phase " << k << ": seen " << phase[k].lo << " … " << phase[k].hi << ", bound " << a.phases[k].lower
+                          << " … " << a.phases[k].upper);
+            CHECK(phase[k].lo >= a.phases[k].lower);
+            CHECK(phase[k].hi <= a.phases[k].upper);
+            if (exact && a.exact) {
+                CHECK(phase[k].lo == a.phases[k].lower);
+                CHECK(phase[k].hi == a.phases[k].upper);
+            }
+            met += (phase[k].lo == a.phases[k].lower) + (phase[k].hi == a.phases[k].upper);
+        }
+    }
+    return met;
+}
+
+}  // namespace
+
+TEST_CASE("Haar levels: every picture of one block gives exactly the coarsest level's bounds (brute force)") {
+    struct Case {
+        TransformConfig config;
+        long width, height;
+        int bits;
+    };
+    // One block: 2×2 (one 2-D level), 2×1 (one horizontal-only level); two levels (4×4,
+    // 4×2) with one bit, where the finer level is a superset.
+    const Case cases[] = {
+        {{4, 4, 1, 0}, 2, 2, 3}, {{3, 3, 1, 0}, 2, 2, 3}, {{4, 4, 0, 1}, 2, 1, 5}, {{3, 3, 0, 1}, 2, 1, 5},
+        {{4, 4, 2, 0}, 4, 4, 1}, {{3, 3, 1, 1}, 4, 2, 2}, {{4, 4, 0, 2}, 4, 1, 3},
+    };
+    for (const Case& k : cases) {
+        const TransformConfig& c = k.config;
+        INFO("w" << c.wavelet_index << " d" << c.dwt_depth << " D" << c.dwt_depth_ho << " " << k.width << "x"
+                 << k.height << " at " << k.bits << " bits");
+        const IntegerRange range = signed_range(k.bits);
+        const HaarChain chain(c, range);
+        REQUIRE(chain.haar.levels == c.dwt_depth + c.dwt_depth_ho);
+        Observed seen;
+        for_every_picture(k.width, k.height, range.lower, range.upper,
+                          [&](const SampleArray& p) { chain.decode_all(p, seen); });
+        const long met = compare(chain.haar, seen, true);
+        WARN(met << " Haar bounds met by some picture");
+        check_contains(chain.tight.decoder.arrays, seen);  // the narrowed tight bounds still hold
+    }
+}
+
+TEST_CASE("Haar levels: random and saturated 8-bit pictures never exceed them; never looser than the decoder bounds") {
+    std::mt19937_64 random(12);
+    for (const TransformConfig& c : {TransformConfig{4, 4, 1, 0}, TransformConfig{3, 3, 1, 0}, TransformConfig{4, 4, 2, 0},
+                                    TransformConfig{3, 3, 0, 1}}) {
+        INFO("w" << c.wavelet_index << " d" << c.dwt_depth << " D" << c.dwt_depth_ho);
+        const IntegerRange range = signed_range(8);
+        const HaarChain chain(c, range);
+        Observed seen;
+        const PictureGeometry geo = minimum_geometry(c);
+        for (int i = 0; i < 6; ++i) {
+            SampleArray p(geo.width, geo.height);
+            for (auto& v : p.samples)
+                v = i % 2 ? (random() & 1 ? range.upper : range.lower)
+                          : std::uniform_int_distribution<std::int64_t>(range.lower, range.upper)(random);
+            chain.decode_all(p, seen);
+        }
+        compare(chain.haar, seen, false);
+        check_contains(chain.tight.decoder.arrays, seen);
+        // The table's decoder bounds without the Haar narrowing: never tighter than with it,
+        // and strictly looser somewhere (else the narrowing did nothing).
+        const DecoderBounds plain = decoder_bounds(chain.tight.analysis, chain.tight.synthesis, chain.matrix);
+        std::vector<ArrayBound> narrowed = plain.arrays;
+        narrow_by_haar_levels(chain.haar, narrowed);
+        CHECK(tighter_than(narrowed, plain.arrays) > 0);
+    }
+}
+
+TEST_CASE("Haar levels: only Haar in both directions; the work cap leaves levels out") {
+    const IntegerRange range = signed_range(10);
+    CHECK_FALSE(haar_levels_apply({1, 1, 1, 0}));
+    CHECK_FALSE(haar_levels_apply({3, 1, 1, 0}));
+    CHECK_FALSE(haar_levels_apply({4, 4, 0, 0}));
+    CHECK(haar_levels_apply({4, 4, 1, 1}));
+    const TransformConfig c{4, 4, 2, 0};
+    const auto matrix = *rigor::vc2::default_quantisation_matrix(c);
+    const HaarLevels none = haar_levels(c, range, matrix, 60, 1, 1000);
+    CHECK(none.levels == 0);
+    CHECK(none.arrays.empty());
+    const HaarLevels all = haar_levels(c, signed_range(3), matrix, 30);
+    CHECK(all.levels == 2);
+    CHECK(all.arrays.size() == 28);
+    CHECK(all.work > 0);
+    CHECK(haar_levels(c, signed_range(3), matrix, 30, 1, all.work - 1).levels == 1);
+}
