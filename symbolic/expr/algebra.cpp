@@ -37,7 +37,13 @@ DECLARE_FUNCTION_2P(expr_bitor)
 DECLARE_FUNCTION_2P(expr_bitxor)
 DECLARE_FUNCTION_1P(expr_bitnot)
 DECLARE_FUNCTION_1P(expr_abs)
-DECLARE_FUNCTION_1P(expr_sign)  // only as the derivative of abs: sign(a) = -1, 0, 1
+DECLARE_FUNCTION_1P(expr_sign)  // Sign, and the derivative of abs: sgn(a) = -1, 0, 1
+DECLARE_FUNCTION_1P(expr_ceil)
+// Order statistics over a GiNaC lst of the arguments (any number of them).
+DECLARE_FUNCTION_2P(expr_nth_smallest)  // (k, {a0, ..., an-1})
+DECLARE_FUNCTION_2P(expr_argsort_nth)   // (k, {a0, ..., an-1})
+DECLARE_FUNCTION_1P(expr_argmin)
+DECLARE_FUNCTION_1P(expr_argmax)
 
 namespace {
 // Derivatives almost everywhere (a.e.): the kinks of max/min/abs/select are measure zero.
@@ -52,6 +58,60 @@ ex abs_d(const ex& a, unsigned) { return expr_sign(a); }
 ex sign_eval(const ex& a) {
     if (GiNaC::is_a<GiNaC::numeric>(a)) return GiNaC::ex_to<GiNaC::numeric>(a).csgn();
     return expr_sign(a).hold();
+}
+// The k-th smallest picks one argument (ir.hpp: a stable sort by `<`), so its derivative
+// is that argument's: Σ_i [argsort_nth(k, a) = i] · ∂a_i/∂s, a piecewise selection by
+// which argument is the k-th.  At ties it is the derivative of the argument the stable
+// sort selects (the one-sided derivative in that argument's direction, as max' = [a > b]).
+ex nth_smallest_d(const ex& k, const ex& args, const GiNaC::symbol& s) {
+    ex d = 0;
+    for (std::size_t i = 0; i < args.nops(); ++i) {
+        ex di = args.op(i).diff(s);
+        if (!di.is_zero()) d += expr_eq(expr_argsort_nth(k, args), int(i)) * di;
+    }
+    return d;
+}
+ex zero_lst_d(const ex&, const GiNaC::symbol&) { return 0; }
+ex zero_lst2_d(const ex&, const ex&, const GiNaC::symbol&) { return 0; }
+
+// Index (in argument order) of the k-th smallest of numeric arguments by the stable sort
+// of ir.hpp; -1 while any argument is not a number.
+long numeric_argsort_nth(long k, const ex& args) {
+    std::vector<std::pair<GiNaC::numeric, long>> v;
+    for (std::size_t i = 0; i < args.nops(); ++i) {
+        if (!GiNaC::is_a<GiNaC::numeric>(args.op(i)) || !GiNaC::ex_to<GiNaC::numeric>(args.op(i)).is_real()) return -1;
+        v.emplace_back(GiNaC::ex_to<GiNaC::numeric>(args.op(i)), long(i));
+    }
+    if (k < 0 || k >= long(v.size())) return -1;
+    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return v[std::size_t(k)].second;
+}
+long numeric_rank(const ex& k) {
+    return GiNaC::is_a<GiNaC::numeric>(k) && GiNaC::ex_to<GiNaC::numeric>(k).is_integer() ? GiNaC::ex_to<GiNaC::numeric>(k).to_long() : -1;
+}
+ex nth_smallest_eval(const ex& k, const ex& args) {
+    long i = numeric_argsort_nth(numeric_rank(k), args);
+    return i < 0 ? expr_nth_smallest(k, args).hold() : args.op(std::size_t(i));
+}
+ex argsort_nth_eval(const ex& k, const ex& args) {
+    long i = numeric_argsort_nth(numeric_rank(k), args);
+    return i < 0 ? expr_argsort_nth(k, args).hold() : ex(i);
+}
+// ArgMin: the first minimum is the stable sort's first; ArgMax: the first maximum.
+ex argmin_eval(const ex& args) {
+    long i = numeric_argsort_nth(0, args);
+    return i < 0 ? expr_argmin(args).hold() : ex(i);
+}
+ex argmax_eval(const ex& args) {
+    if (numeric_argsort_nth(0, args) < 0) return expr_argmax(args).hold();
+    std::size_t i = 0;
+    for (std::size_t j = 1; j < args.nops(); ++j)
+        if (GiNaC::ex_to<GiNaC::numeric>(args.op(j)) > GiNaC::ex_to<GiNaC::numeric>(args.op(i))) i = j;
+    return long(i);
+}
+ex eq_eval(const ex& a, const ex& b) {
+    if (GiNaC::is_a<GiNaC::numeric>(a) && GiNaC::is_a<GiNaC::numeric>(b)) return a.is_equal(b) ? 1 : 0;
+    return expr_eq(a, b).hold();
 }
 ex mod_d(const ex& a, const ex& b, unsigned i) { return i == 0 ? ex(1) : -expr_trunc(a / b); }
 
@@ -94,7 +154,7 @@ REGISTER_FUNCTION(expr_gt, eval_func(gt_eval).derivative_func(zero2).set_name("e
 REGISTER_FUNCTION(expr_lt, eval_func(lt_eval).derivative_func(zero2).set_name("expr_lt"))
 REGISTER_FUNCTION(expr_ge, derivative_func(zero2).set_name("expr_ge"))
 REGISTER_FUNCTION(expr_le, derivative_func(zero2).set_name("expr_le"))
-REGISTER_FUNCTION(expr_eq, derivative_func(zero2).set_name("expr_eq"))
+REGISTER_FUNCTION(expr_eq, eval_func(eq_eval).derivative_func(zero2).set_name("expr_eq"))
 REGISTER_FUNCTION(expr_and, derivative_func(zero2).set_name("expr_and"))
 REGISTER_FUNCTION(expr_or, derivative_func(zero2).set_name("expr_or"))
 REGISTER_FUNCTION(expr_xor, derivative_func(zero2).set_name("expr_xor"))
@@ -108,12 +168,23 @@ REGISTER_FUNCTION(expr_bitor, derivative_func(zero2).set_name("expr_bitor"))
 REGISTER_FUNCTION(expr_bitxor, derivative_func(zero2).set_name("expr_bitxor"))
 REGISTER_FUNCTION(expr_bitnot, derivative_func(zero1).set_name("expr_bitnot"))
 REGISTER_FUNCTION(expr_abs, derivative_func(abs_d).set_name("expr_abs"))
-REGISTER_FUNCTION(expr_sign, eval_func(sign_eval).derivative_func(zero1).set_name("expr_sign"))
+REGISTER_FUNCTION(expr_sign, eval_func(sign_eval).derivative_func(zero1).set_name("expr_sgn"))
+REGISTER_FUNCTION(expr_ceil, derivative_func(zero1).set_name("expr_ceil"))
+REGISTER_FUNCTION(expr_nth_smallest, eval_func(nth_smallest_eval).expl_derivative_func(nth_smallest_d).set_name("expr_nth_smallest"))
+REGISTER_FUNCTION(expr_argsort_nth, eval_func(argsort_nth_eval).expl_derivative_func(zero_lst2_d).set_name("expr_argsort_nth"))
+REGISTER_FUNCTION(expr_argmin, eval_func(argmin_eval).expl_derivative_func(zero_lst_d).set_name("expr_argmin"))
+REGISTER_FUNCTION(expr_argmax, eval_func(argmax_eval).expl_derivative_func(zero_lst_d).set_name("expr_argmax"))
 
 namespace {
 
 GiNaC::numeric to_numeric(float v) {
     return GiNaC::numeric(cln::cl_N(decimal_rational(v)));
+}
+
+GiNaC::lst arguments(const Node& n, const std::vector<ex>& v) {
+    GiNaC::lst l;
+    for (NodeId a : n.args) l.append(v[a]);
+    return l;
 }
 
 }  // namespace
@@ -173,10 +244,15 @@ Algebra to_algebra(const rigor::expr::Expr& e) {
             case Op::BitXor: v[id] = expr_bitxor(x(0), x(1)); break;
             case Op::BitNot: v[id] = expr_bitnot(x(0)); break;
             case Op::Select: v[id] = expr_select(x(0), x(1), x(2)); break;
+            case Op::Sign: v[id] = expr_sign(x(0)); break;
+            case Op::Ceil: v[id] = expr_ceil(x(0)); break;
+            case Op::SortedNth: v[id] = expr_nth_smallest(n.rank, arguments(n, v)); break;
+            case Op::ArgSortNth: v[id] = expr_argsort_nth(n.rank, arguments(n, v)); break;
+            case Op::ArgMin: v[id] = expr_argmin(arguments(n, v)); break;
+            case Op::ArgMax: v[id] = expr_argmax(arguments(n, v)); break;
             default: {
-                // Order statistics and absolute pixels stay opaque: a symbol named by
-                // their infix text (their derivative is reported as 0 a.e. — a sort
-                // picks one argument, whose derivative it then carries; not modelled).
+                // Absolute pixels and window sums stay opaque: a symbol named by their
+                // infix text.
                 std::vector<rigor::expr::Node> sub(e.nodes().begin(), e.nodes().begin() + id + 1);
                 std::string text = rigor::expr::to_infix(rigor::expr::Expr(std::move(sub), id));
                 auto it = a.symbols.find(text);
@@ -268,7 +344,12 @@ std::string print(const ex& e) {
             return "(" + operand(e.op(0)) + " " + cmp->second + " " + operand(e.op(1)) + ")";
         if (name == "mod") return operand(e.op(0)) + " % " + operand(e.op(1));
         std::string out = name + "(";
-        for (std::size_t i = 0; i < e.nops(); ++i) out += (i ? ", " : "") + print(e.op(i));
+        for (std::size_t i = 0; i < e.nops(); ++i) {
+            const ex& arg = e.op(i);
+            if (GiNaC::is_a<GiNaC::lst>(arg))  // the arguments of an order statistic
+                for (std::size_t j = 0; j < arg.nops(); ++j) out += (i || j ? ", " : "") + print(arg.op(j));
+            else out += (i ? ", " : "") + print(arg);
+        }
         return out + ")";
     }
     std::ostringstream s;  // derivatives of opaque functions and anything else GiNaC made
