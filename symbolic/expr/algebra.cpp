@@ -1,7 +1,7 @@
 #include "symbolic/expr/algebra.hpp"
 
 #include <cmath>
-#include <sstream>
+#include <set>
 
 #include "filters/base/error.hpp"
 #include "filters/expr/ir_text.hpp"
@@ -51,8 +51,15 @@ ex zero1(const ex&, unsigned) { return 0; }
 ex zero2(const ex&, const ex&, unsigned) { return 0; }
 ex max_d(const ex& a, const ex& b, unsigned i) { return i == 0 ? expr_gt(a, b) : expr_not(expr_gt(a, b)); }
 ex min_d(const ex& a, const ex& b, unsigned i) { return i == 0 ? expr_lt(a, b) : expr_not(expr_lt(a, b)); }
+// c > 0 as 1 or 0; a comparison or logic result is 1 or 0 already.
+ex truth(const ex& c) {
+    static const std::set<std::string> truths = {"expr_gt", "expr_lt", "expr_ge", "expr_le", "expr_eq",
+                                                 "expr_and", "expr_or", "expr_xor", "expr_not"};
+    if (GiNaC::is_a<GiNaC::function>(c) && truths.count(GiNaC::ex_to<GiNaC::function>(c).get_name())) return c;
+    return expr_gt(c, 0);
+}
 ex select_d(const ex& c, const ex&, const ex&, unsigned i) {
-    return i == 0 ? ex(0) : i == 1 ? expr_gt(c, 0) : expr_not(expr_gt(c, 0));
+    return i == 0 ? ex(0) : i == 1 ? truth(c) : expr_not(truth(c));
 }
 ex abs_d(const ex& a, unsigned) { return expr_sign(a); }
 ex sign_eval(const ex& a) {
@@ -264,102 +271,6 @@ Algebra to_algebra(const rigor::expr::Expr& e) {
     a.value = v[e.root()];
     return a;
 }
-
-namespace {
-
-std::string numeric_text(const GiNaC::numeric& n) {
-    if (!n.is_rational()) return std::to_string(n.to_double());
-    return rational_text(cln::the<cln::cl_RA>(n.to_cl_N()));
-}
-
-bool is_operator_form(const ex& e) {
-    if (GiNaC::is_a<GiNaC::add>(e) || GiNaC::is_a<GiNaC::mul>(e)) return true;
-    if (GiNaC::is_a<GiNaC::power>(e)) return !e.op(1).is_equal(GiNaC::numeric(1, 2));
-    if (GiNaC::is_a<GiNaC::function>(e)) return GiNaC::ex_to<GiNaC::function>(e).get_name() == "expr_select";
-    if (GiNaC::is_a<GiNaC::numeric>(e)) {
-        const auto& n = GiNaC::ex_to<GiNaC::numeric>(e);
-        return n.is_negative() || numeric_text(n).find('/') != std::string::npos;
-    }
-    return false;
-}
-
-std::string print(const ex& e);
-std::string operand(const ex& e) { return is_operator_form(e) ? "(" + print(e) + ")" : print(e); }
-
-const std::map<std::string, std::string>& comparison_symbols() {
-    static const std::map<std::string, std::string> m = {{"gt", ">"}, {"lt", "<"}, {"ge", ">="}, {"le", "<="}, {"eq", "=="}};
-    return m;
-}
-
-std::string print(const ex& e) {
-    if (GiNaC::is_a<GiNaC::numeric>(e)) return numeric_text(GiNaC::ex_to<GiNaC::numeric>(e));
-    if (GiNaC::is_a<GiNaC::symbol>(e)) return GiNaC::ex_to<GiNaC::symbol>(e).get_name();
-    if (GiNaC::is_a<GiNaC::add>(e)) {
-        std::string out;
-        for (std::size_t i = 0; i < e.nops(); ++i) {
-            ex term = e.op(i);
-            bool negative = GiNaC::is_a<GiNaC::mul>(term) && GiNaC::is_a<GiNaC::numeric>(term.op(term.nops() - 1)) &&
-                            GiNaC::ex_to<GiNaC::numeric>(term.op(term.nops() - 1)).is_negative();
-            negative |= GiNaC::is_a<GiNaC::numeric>(term) && GiNaC::ex_to<GiNaC::numeric>(term).is_negative();
-            if (i > 0 && negative) {
-                out += " - " + operand(-term);
-            } else {
-                if (i > 0) out += " + ";
-                out += operand(term);
-            }
-        }
-        return out;
-    }
-    if (GiNaC::is_a<GiNaC::mul>(e)) {
-        // GiNaC keeps the numeric factor last; print it first: 0.3 * x.
-        std::string out;
-        std::vector<ex> factors;
-        for (std::size_t i = 0; i < e.nops(); ++i) factors.push_back(e.op(i));
-        std::stable_partition(factors.begin(), factors.end(), [](const ex& f) { return GiNaC::is_a<GiNaC::numeric>(f); });
-        for (std::size_t i = 0; i < factors.size(); ++i) {
-            const ex& f = factors[i];
-            if (i == 0 && f.is_equal(-1) && factors.size() > 1) {
-                out += "-";
-                continue;
-            }
-            bool reciprocal = GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<GiNaC::numeric>(f.op(1)) &&
-                              GiNaC::ex_to<GiNaC::numeric>(f.op(1)).is_negative() && i > 0;
-            if (reciprocal) out += " / " + operand(GiNaC::pow(f.op(0), -f.op(1)));
-            else if (i == 0 && GiNaC::is_a<GiNaC::numeric>(f)) out += print(f);  // -5 * sin(x)
-            else out += (i > 0 && out != "-" ? " * " : "") + operand(f);
-        }
-        return out;
-    }
-    if (GiNaC::is_a<GiNaC::power>(e)) {
-        if (e.op(1).is_equal(GiNaC::numeric(1, 2))) return "sqrt(" + print(e.op(0)) + ")";
-        if (e.op(1).is_equal(-1)) return "1 / " + operand(e.op(0));
-        return operand(e.op(0)) + " ** " + operand(e.op(1));
-    }
-    if (GiNaC::is_a<GiNaC::function>(e)) {
-        std::string name = GiNaC::ex_to<GiNaC::function>(e).get_name();
-        if (name.starts_with("expr_")) name = name.substr(5);  // registered as expr_max ...
-        if (name == "select") return operand(e.op(0)) + " ? " + operand(e.op(1)) + " : " + operand(e.op(2));
-        auto cmp = comparison_symbols().find(name);
-        if (cmp != comparison_symbols().end())  // a call, so it can sit inside sums without ambiguity
-            return "(" + operand(e.op(0)) + " " + cmp->second + " " + operand(e.op(1)) + ")";
-        if (name == "mod") return operand(e.op(0)) + " % " + operand(e.op(1));
-        std::string out = name + "(";
-        for (std::size_t i = 0; i < e.nops(); ++i) {
-            const ex& arg = e.op(i);
-            if (GiNaC::is_a<GiNaC::lst>(arg))  // the arguments of an order statistic
-                for (std::size_t j = 0; j < arg.nops(); ++j) out += (i || j ? ", " : "") + print(arg.op(j));
-            else out += (i ? ", " : "") + print(arg);
-        }
-        return out + ")";
-    }
-    std::ostringstream s;  // derivatives of opaque functions and anything else GiNaC made
-    s << e;
-    return s.str();
-}
-
-}  // namespace
-
-std::string algebra_infix(const GiNaC::ex& e) { return print(e); }
 
 std::map<std::string, GiNaC::ex> partial_derivatives(const Algebra& a) {
     std::map<std::string, GiNaC::ex> d;

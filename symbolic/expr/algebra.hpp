@@ -27,10 +27,6 @@ struct Algebra {
 
 Algebra to_algebra(const rigor::expr::Expr& e);
 
-// Infix text of a GiNaC expression in the notation of ir_text.hpp (rationals exact:
-// 0.3, 1/3; calls as max(a, b), select as c > 0 ? t : f).
-std::string algebra_infix(const GiNaC::ex& e);
-
 // ∂e/∂v for every variable, in the order of `symbols`.
 std::map<std::string, GiNaC::ex> partial_derivatives(const Algebra& a);
 

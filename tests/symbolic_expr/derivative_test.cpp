@@ -14,6 +14,7 @@
 #include "filters/expr/lower_extensions.hpp"
 #include "filters/expr/parser.hpp"
 #include "symbolic/expr/algebra.hpp"
+#include "symbolic/expr/algebra_text.hpp"
 #include "symbolic/expr/interval_evaluation.hpp"
 #include "symbolic/expr/number_text.hpp"
 

@@ -9,6 +9,7 @@
 
 #include "filters/expr/parser.hpp"
 #include "symbolic/expr/algebra.hpp"
+#include "symbolic/expr/algebra_text.hpp"
 #include "symbolic/expr/analysis.hpp"
 #include "symbolic/expr/number_text.hpp"
 
