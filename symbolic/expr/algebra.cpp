@@ -1,7 +1,7 @@
 #include "symbolic/expr/algebra.hpp"
 
 #include <cmath>
-#include <sstream>
+#include <set>
 
 #include "filters/base/error.hpp"
 #include "filters/expr/ir_text.hpp"
@@ -37,7 +37,13 @@ DECLARE_FUNCTION_2P(expr_bitor)
 DECLARE_FUNCTION_2P(expr_bitxor)
 DECLARE_FUNCTION_1P(expr_bitnot)
 DECLARE_FUNCTION_1P(expr_abs)
-DECLARE_FUNCTION_1P(expr_sign)  // only as the derivative of abs: sign(a) = -1, 0, 1
+DECLARE_FUNCTION_1P(expr_sign)  // Sign, and the derivative of abs: sgn(a) = -1, 0, 1
+DECLARE_FUNCTION_1P(expr_ceil)
+// Order statistics over a GiNaC lst of the arguments (any number of them).
+DECLARE_FUNCTION_2P(expr_nth_smallest)  // (k, {a0, ..., an-1})
+DECLARE_FUNCTION_2P(expr_argsort_nth)   // (k, {a0, ..., an-1})
+DECLARE_FUNCTION_1P(expr_argmin)
+DECLARE_FUNCTION_1P(expr_argmax)
 
 namespace {
 // Derivatives almost everywhere (a.e.): the kinks of max/min/abs/select are measure zero.
@@ -45,13 +51,74 @@ ex zero1(const ex&, unsigned) { return 0; }
 ex zero2(const ex&, const ex&, unsigned) { return 0; }
 ex max_d(const ex& a, const ex& b, unsigned i) { return i == 0 ? expr_gt(a, b) : expr_not(expr_gt(a, b)); }
 ex min_d(const ex& a, const ex& b, unsigned i) { return i == 0 ? expr_lt(a, b) : expr_not(expr_lt(a, b)); }
+// c > 0 as 1 or 0; a comparison or logic result is 1 or 0 already.
+ex truth(const ex& c) {
+    static const std::set<std::string> truths = {"expr_gt", "expr_lt", "expr_ge", "expr_le", "expr_eq",
+                                                 "expr_and", "expr_or", "expr_xor", "expr_not"};
+    if (GiNaC::is_a<GiNaC::function>(c) && truths.count(GiNaC::ex_to<GiNaC::function>(c).get_name())) return c;
+    return expr_gt(c, 0);
+}
 ex select_d(const ex& c, const ex&, const ex&, unsigned i) {
-    return i == 0 ? ex(0) : i == 1 ? expr_gt(c, 0) : expr_not(expr_gt(c, 0));
+    return i == 0 ? ex(0) : i == 1 ? truth(c) : expr_not(truth(c));
 }
 ex abs_d(const ex& a, unsigned) { return expr_sign(a); }
 ex sign_eval(const ex& a) {
     if (GiNaC::is_a<GiNaC::numeric>(a)) return GiNaC::ex_to<GiNaC::numeric>(a).csgn();
     return expr_sign(a).hold();
+}
+// The k-th smallest picks one argument (ir.hpp: a stable sort by `<`), so its derivative
+// is that argument's: Σ_i [argsort_nth(k, a) = i] · ∂a_i/∂s, a piecewise selection by
+// which argument is the k-th.  At ties it is the derivative of the argument the stable
+// sort selects (the one-sided derivative in that argument's direction, as max' = [a > b]).
+ex nth_smallest_d(const ex& k, const ex& args, const GiNaC::symbol& s) {
+    ex d = 0;
+    for (std::size_t i = 0; i < args.nops(); ++i) {
+        ex di = args.op(i).diff(s);
+        if (!di.is_zero()) d += expr_eq(expr_argsort_nth(k, args), int(i)) * di;
+    }
+    return d;
+}
+ex zero_lst_d(const ex&, const GiNaC::symbol&) { return 0; }
+ex zero_lst2_d(const ex&, const ex&, const GiNaC::symbol&) { return 0; }
+
+// Index (in argument order) of the k-th smallest of numeric arguments by the stable sort
+// of ir.hpp; -1 while any argument is not a number.
+long numeric_argsort_nth(long k, const ex& args) {
+    std::vector<std::pair<GiNaC::numeric, long>> v;
+    for (std::size_t i = 0; i < args.nops(); ++i) {
+        if (!GiNaC::is_a<GiNaC::numeric>(args.op(i)) || !GiNaC::ex_to<GiNaC::numeric>(args.op(i)).is_real()) return -1;
+        v.emplace_back(GiNaC::ex_to<GiNaC::numeric>(args.op(i)), long(i));
+    }
+    if (k < 0 || k >= long(v.size())) return -1;
+    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return v[std::size_t(k)].second;
+}
+long numeric_rank(const ex& k) {
+    return GiNaC::is_a<GiNaC::numeric>(k) && GiNaC::ex_to<GiNaC::numeric>(k).is_integer() ? GiNaC::ex_to<GiNaC::numeric>(k).to_long() : -1;
+}
+ex nth_smallest_eval(const ex& k, const ex& args) {
+    long i = numeric_argsort_nth(numeric_rank(k), args);
+    return i < 0 ? expr_nth_smallest(k, args).hold() : args.op(std::size_t(i));
+}
+ex argsort_nth_eval(const ex& k, const ex& args) {
+    long i = numeric_argsort_nth(numeric_rank(k), args);
+    return i < 0 ? expr_argsort_nth(k, args).hold() : ex(i);
+}
+// ArgMin: the first minimum is the stable sort's first; ArgMax: the first maximum.
+ex argmin_eval(const ex& args) {
+    long i = numeric_argsort_nth(0, args);
+    return i < 0 ? expr_argmin(args).hold() : ex(i);
+}
+ex argmax_eval(const ex& args) {
+    if (numeric_argsort_nth(0, args) < 0) return expr_argmax(args).hold();
+    std::size_t i = 0;
+    for (std::size_t j = 1; j < args.nops(); ++j)
+        if (GiNaC::ex_to<GiNaC::numeric>(args.op(j)) > GiNaC::ex_to<GiNaC::numeric>(args.op(i))) i = j;
+    return long(i);
+}
+ex eq_eval(const ex& a, const ex& b) {
+    if (GiNaC::is_a<GiNaC::numeric>(a) && GiNaC::is_a<GiNaC::numeric>(b)) return a.is_equal(b) ? 1 : 0;
+    return expr_eq(a, b).hold();
 }
 ex mod_d(const ex& a, const ex& b, unsigned i) { return i == 0 ? ex(1) : -expr_trunc(a / b); }
 
@@ -94,7 +161,7 @@ REGISTER_FUNCTION(expr_gt, eval_func(gt_eval).derivative_func(zero2).set_name("e
 REGISTER_FUNCTION(expr_lt, eval_func(lt_eval).derivative_func(zero2).set_name("expr_lt"))
 REGISTER_FUNCTION(expr_ge, derivative_func(zero2).set_name("expr_ge"))
 REGISTER_FUNCTION(expr_le, derivative_func(zero2).set_name("expr_le"))
-REGISTER_FUNCTION(expr_eq, derivative_func(zero2).set_name("expr_eq"))
+REGISTER_FUNCTION(expr_eq, eval_func(eq_eval).derivative_func(zero2).set_name("expr_eq"))
 REGISTER_FUNCTION(expr_and, derivative_func(zero2).set_name("expr_and"))
 REGISTER_FUNCTION(expr_or, derivative_func(zero2).set_name("expr_or"))
 REGISTER_FUNCTION(expr_xor, derivative_func(zero2).set_name("expr_xor"))
@@ -108,12 +175,23 @@ REGISTER_FUNCTION(expr_bitor, derivative_func(zero2).set_name("expr_bitor"))
 REGISTER_FUNCTION(expr_bitxor, derivative_func(zero2).set_name("expr_bitxor"))
 REGISTER_FUNCTION(expr_bitnot, derivative_func(zero1).set_name("expr_bitnot"))
 REGISTER_FUNCTION(expr_abs, derivative_func(abs_d).set_name("expr_abs"))
-REGISTER_FUNCTION(expr_sign, eval_func(sign_eval).derivative_func(zero1).set_name("expr_sign"))
+REGISTER_FUNCTION(expr_sign, eval_func(sign_eval).derivative_func(zero1).set_name("expr_sgn"))
+REGISTER_FUNCTION(expr_ceil, derivative_func(zero1).set_name("expr_ceil"))
+REGISTER_FUNCTION(expr_nth_smallest, eval_func(nth_smallest_eval).expl_derivative_func(nth_smallest_d).set_name("expr_nth_smallest"))
+REGISTER_FUNCTION(expr_argsort_nth, eval_func(argsort_nth_eval).expl_derivative_func(zero_lst2_d).set_name("expr_argsort_nth"))
+REGISTER_FUNCTION(expr_argmin, eval_func(argmin_eval).expl_derivative_func(zero_lst_d).set_name("expr_argmin"))
+REGISTER_FUNCTION(expr_argmax, eval_func(argmax_eval).expl_derivative_func(zero_lst_d).set_name("expr_argmax"))
 
 namespace {
 
 GiNaC::numeric to_numeric(float v) {
     return GiNaC::numeric(cln::cl_N(decimal_rational(v)));
+}
+
+GiNaC::lst arguments(const Node& n, const std::vector<ex>& v) {
+    GiNaC::lst l;
+    for (NodeId a : n.args) l.append(v[a]);
+    return l;
 }
 
 }  // namespace
@@ -173,10 +251,15 @@ Algebra to_algebra(const rigor::expr::Expr& e) {
             case Op::BitXor: v[id] = expr_bitxor(x(0), x(1)); break;
             case Op::BitNot: v[id] = expr_bitnot(x(0)); break;
             case Op::Select: v[id] = expr_select(x(0), x(1), x(2)); break;
+            case Op::Sign: v[id] = expr_sign(x(0)); break;
+            case Op::Ceil: v[id] = expr_ceil(x(0)); break;
+            case Op::SortedNth: v[id] = expr_nth_smallest(n.rank, arguments(n, v)); break;
+            case Op::ArgSortNth: v[id] = expr_argsort_nth(n.rank, arguments(n, v)); break;
+            case Op::ArgMin: v[id] = expr_argmin(arguments(n, v)); break;
+            case Op::ArgMax: v[id] = expr_argmax(arguments(n, v)); break;
             default: {
-                // Order statistics and absolute pixels stay opaque: a symbol named by
-                // their infix text (their derivative is reported as 0 a.e. — a sort
-                // picks one argument, whose derivative it then carries; not modelled).
+                // Absolute pixels and window sums stay opaque: a symbol named by their
+                // infix text.
                 std::vector<rigor::expr::Node> sub(e.nodes().begin(), e.nodes().begin() + id + 1);
                 std::string text = rigor::expr::to_infix(rigor::expr::Expr(std::move(sub), id));
                 auto it = a.symbols.find(text);
@@ -188,97 +271,6 @@ Algebra to_algebra(const rigor::expr::Expr& e) {
     a.value = v[e.root()];
     return a;
 }
-
-namespace {
-
-std::string numeric_text(const GiNaC::numeric& n) {
-    if (!n.is_rational()) return std::to_string(n.to_double());
-    return rational_text(cln::the<cln::cl_RA>(n.to_cl_N()));
-}
-
-bool is_operator_form(const ex& e) {
-    if (GiNaC::is_a<GiNaC::add>(e) || GiNaC::is_a<GiNaC::mul>(e)) return true;
-    if (GiNaC::is_a<GiNaC::power>(e)) return !e.op(1).is_equal(GiNaC::numeric(1, 2));
-    if (GiNaC::is_a<GiNaC::function>(e)) return GiNaC::ex_to<GiNaC::function>(e).get_name() == "expr_select";
-    if (GiNaC::is_a<GiNaC::numeric>(e)) {
-        const auto& n = GiNaC::ex_to<GiNaC::numeric>(e);
-        return n.is_negative() || numeric_text(n).find('/') != std::string::npos;
-    }
-    return false;
-}
-
-std::string print(const ex& e);
-std::string operand(const ex& e) { return is_operator_form(e) ? "(" + print(e) + ")" : print(e); }
-
-const std::map<std::string, std::string>& comparison_symbols() {
-    static const std::map<std::string, std::string> m = {{"gt", ">"}, {"lt", "<"}, {"ge", ">="}, {"le", "<="}, {"eq", "=="}};
-    return m;
-}
-
-std::string print(const ex& e) {
-    if (GiNaC::is_a<GiNaC::numeric>(e)) return numeric_text(GiNaC::ex_to<GiNaC::numeric>(e));
-    if (GiNaC::is_a<GiNaC::symbol>(e)) return GiNaC::ex_to<GiNaC::symbol>(e).get_name();
-    if (GiNaC::is_a<GiNaC::add>(e)) {
-        std::string out;
-        for (std::size_t i = 0; i < e.nops(); ++i) {
-            ex term = e.op(i);
-            bool negative = GiNaC::is_a<GiNaC::mul>(term) && GiNaC::is_a<GiNaC::numeric>(term.op(term.nops() - 1)) &&
-                            GiNaC::ex_to<GiNaC::numeric>(term.op(term.nops() - 1)).is_negative();
-            negative |= GiNaC::is_a<GiNaC::numeric>(term) && GiNaC::ex_to<GiNaC::numeric>(term).is_negative();
-            if (i > 0 && negative) {
-                out += " - " + operand(-term);
-            } else {
-                if (i > 0) out += " + ";
-                out += operand(term);
-            }
-        }
-        return out;
-    }
-    if (GiNaC::is_a<GiNaC::mul>(e)) {
-        // GiNaC keeps the numeric factor last; print it first: 0.3 * x.
-        std::string out;
-        std::vector<ex> factors;
-        for (std::size_t i = 0; i < e.nops(); ++i) factors.push_back(e.op(i));
-        std::stable_partition(factors.begin(), factors.end(), [](const ex& f) { return GiNaC::is_a<GiNaC::numeric>(f); });
-        for (std::size_t i = 0; i < factors.size(); ++i) {
-            const ex& f = factors[i];
-            if (i == 0 && f.is_equal(-1) && factors.size() > 1) {
-                out += "-";
-                continue;
-            }
-            bool reciprocal = GiNaC::is_a<GiNaC::power>(f) && GiNaC::is_a<GiNaC::numeric>(f.op(1)) &&
-                              GiNaC::ex_to<GiNaC::numeric>(f.op(1)).is_negative() && i > 0;
-            if (reciprocal) out += " / " + operand(GiNaC::pow(f.op(0), -f.op(1)));
-            else if (i == 0 && GiNaC::is_a<GiNaC::numeric>(f)) out += print(f);  // -5 * sin(x)
-            else out += (i > 0 && out != "-" ? " * " : "") + operand(f);
-        }
-        return out;
-    }
-    if (GiNaC::is_a<GiNaC::power>(e)) {
-        if (e.op(1).is_equal(GiNaC::numeric(1, 2))) return "sqrt(" + print(e.op(0)) + ")";
-        if (e.op(1).is_equal(-1)) return "1 / " + operand(e.op(0));
-        return operand(e.op(0)) + " ** " + operand(e.op(1));
-    }
-    if (GiNaC::is_a<GiNaC::function>(e)) {
-        std::string name = GiNaC::ex_to<GiNaC::function>(e).get_name();
-        if (name.starts_with("expr_")) name = name.substr(5);  // registered as expr_max ...
-        if (name == "select") return operand(e.op(0)) + " ? " + operand(e.op(1)) + " : " + operand(e.op(2));
-        auto cmp = comparison_symbols().find(name);
-        if (cmp != comparison_symbols().end())  // a call, so it can sit inside sums without ambiguity
-            return "(" + operand(e.op(0)) + " " + cmp->second + " " + operand(e.op(1)) + ")";
-        if (name == "mod") return operand(e.op(0)) + " % " + operand(e.op(1));
-        std::string out = name + "(";
-        for (std::size_t i = 0; i < e.nops(); ++i) out += (i ? ", " : "") + print(e.op(i));
-        return out + ")";
-    }
-    std::ostringstream s;  // derivatives of opaque functions and anything else GiNaC made
-    s << e;
-    return s.str();
-}
-
-}  // namespace
-
-std::string algebra_infix(const GiNaC::ex& e) { return print(e); }
 
 std::map<std::string, GiNaC::ex> partial_derivatives(const Algebra& a) {
     std::map<std::string, GiNaC::ex> d;

@@ -4,9 +4,11 @@
 // name; constants are the exact rationals of number_text.hpp.  + − × ÷, pow, sqrt, exp,
 // log, sin, cos, abs map to GiNaC's own operations, so GiNaC's canonical form collects
 // terms (`x 2 * t! t@ t@ * 512 /` is x²/128).  The rest are GiNaC functions named as the
-// infix calls (max, min, select, gt, ...), with derivatives where they exist almost
-// everywhere (max'/min'/select' as comparisons, abs' as sign(a), 0 for comparisons and
-// rounding).
+// infix calls (max, min, select, gt, nth_smallest, ...), with derivatives where they
+// exist almost everywhere (max'/min'/select' as comparisons, abs' as sgn(a), 0 for
+// comparisons, rounding and argmin/argmax/argsort_nth).  The k-th smallest carries the
+// derivative of the argument it selects: d nth_smallest(k, a) = Σ_i (argsort_nth(k, a) == i)
+// · d a_i, the stable sort's choice at ties (ir.hpp).
 // The algebra is over the reals: sqrt is the real square root (Expr's sqrt of a negative
 // is 0) and GiNaC may cancel x/x to 1; ranges are computed on the IR, not on this form.
 #pragma once
@@ -24,10 +26,6 @@ struct Algebra {
 };
 
 Algebra to_algebra(const rigor::expr::Expr& e);
-
-// Infix text of a GiNaC expression in the notation of ir_text.hpp (rationals exact:
-// 0.3, 1/3; calls as max(a, b), select as c > 0 ? t : f).
-std::string algebra_infix(const GiNaC::ex& e);
 
 // ∂e/∂v for every variable, in the order of `symbols`.
 std::map<std::string, GiNaC::ex> partial_derivatives(const Algebra& a);

@@ -12,6 +12,7 @@
 #include "filters/expr/optimize.hpp"
 #include "symbolic/expr/affine_form.hpp"
 #include "symbolic/expr/algebra.hpp"
+#include "symbolic/expr/algebra_text.hpp"
 #include "symbolic/expr/bisection.hpp"
 #include "symbolic/expr/interval_evaluation.hpp"
 #include "symbolic/expr/number_text.hpp"

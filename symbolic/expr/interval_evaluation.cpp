@@ -23,6 +23,20 @@ namespace {
 
 using cln::cl_RA;
 
+// ArgMin, ArgMax, ArgSortNth of point arguments (ir.hpp): the first minimum, the first
+// maximum, the index of the k-th smallest by the stable sort.
+std::size_t argument_index(const Node& n, const std::vector<Bound>& v) {
+    std::vector<std::size_t> order(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+    if (n.op == Op::ArgMin) return order.front();
+    if (n.op == Op::ArgSortNth) return order[std::size_t(n.rank)];
+    std::size_t first_max = 0;
+    for (std::size_t i = 1; i < v.size(); ++i)
+        if (v[first_max] < v[i]) first_max = i;
+    return first_max;
+}
+
 Bound kth(std::vector<Bound> v, int k) {
     std::sort(v.begin(), v.end(), [](const Bound& a, const Bound& b) { return a < b; });
     return v[std::size_t(k)];
@@ -371,7 +385,13 @@ private:
             }
             case Op::ArgMin:
             case Op::ArgMax:
-            case Op::ArgSortNth: return {Bound::of(0), Bound::of(long(n.args.size()) - 1), false};
+            case Op::ArgSortNth: {
+                std::vector<Bound> points;
+                for (std::size_t i = 0; i < n.args.size(); ++i)
+                    if (arg(n, i).is_point() && !arg(n, i).may_be_nan) points.push_back(arg(n, i).lo);
+                if (points.size() == n.args.size()) return Interval::point(cl_RA(long(argument_index(n, points))));
+                return {Bound::of(0), Bound::of(long(n.args.size()) - 1), false};
+            }
             default: break;  // the inputs, above
         }
         return Interval::everything();
