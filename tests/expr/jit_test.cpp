@@ -364,6 +364,15 @@ TEST_CASE("halving sums of 16-bit-sample clips in 16-bit lanes equal the interpr
                 CHECK(fixed_equals_interpreter(program, {a, b}, format, expr::Boundary::Clamp) == 1);
             }
         }
+    // Planes of at least kStreamingBytes: the non-temporal loop on aligned rows, the
+    // cached one for the last, unaligned step of a row 1030 wide.
+    for (int w : {1024, 1030}) {
+        const Frame a = make_frame("gray16", w, 1024, [&](int, int, int) { return double(rng() % 65536); });
+        const Frame b = make_frame("gray16", w, 1024, [&](int, int, int) { return double(rng() % 65536); });
+        REQUIRE(a.plane(0).stride() * a.plane(0).height() >= pixel::expr::jit::kStreamingBytes);
+        INFO("streaming, width " << w);
+        CHECK(fixed_equals_interpreter("x y + 0.5 *", {a, b}, "gray16", expr::Boundary::Clamp) == 1);
+    }
     // Into a shallower output the average can exceed the output's range (a clamp): the
     // 16-bit lanes decline, the plane still equals the interpreter's.
     const Frame a = make_frame("gray16", 64, 2, [&](int, int, int) { return double(rng() % 65536); });

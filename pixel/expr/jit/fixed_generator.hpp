@@ -144,8 +144,9 @@ private:
     void emit_sorted(NodeId i, int u, int position);
     // fixed_halving_sum.cpp: a sum of two samples of `bytes` bytes halved, in lanes of
     // that width (the byte case is the root dyadic_ranges scales by 1/2).
+    // `streaming`: VMOVNTDQ stores (32-byte aligned output, RowArgs::streaming).
     bool is_byte_average() const;
-    void emit_halving_sum(NodeId sum, int bytes);
+    void emit_halving_sum(NodeId sum, int bytes, bool streaming);
     int row_index(const Node& n) { return row_slot(rows_, n, clips_[std::size_t(n.clip)].bytes_per_sample); }
     // The register holding column 0 of row slot s: r13..r15, or r10 loaded for it.
     Xbyak::Reg64 row_base(int s) {

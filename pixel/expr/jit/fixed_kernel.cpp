@@ -243,16 +243,33 @@ GeneratedKernel FixedGenerator::generate() {
     a_.cmp(kX, kEnd);
     Xbyak::Label loop, skip;
     a_.jge(skip, Xbyak::CodeGenerator::T_NEAR);
+    const std::optional<NodeId> word_sum = word_average_sum(e_, clips_, out_);
+    if (word_sum) {  // the streaming loop first, when RowArgs::streaming and aligned
+        Xbyak::Label cached, streaming_loop;
+        a_.cmp(qword[rdi + int(offsetof(RowArgs, streaming))], 0);
+        a_.je(cached, Xbyak::CodeGenerator::T_NEAR);
+        a_.lea(rax, mem(kOut, 0, kX, 2));
+        a_.test(eax, 31);
+        a_.jnz(cached, Xbyak::CodeGenerator::T_NEAR);
+        a_.L(streaming_loop);
+        emit_halving_sum(*word_sum, 2, true);
+        a_.add(kX, 64);
+        a_.cmp(kX, kEnd);
+        a_.jl(streaming_loop, Xbyak::CodeGenerator::T_NEAR);
+        a_.sfence();  // non-temporal stores ordered before whatever publishes the row
+        a_.jmp(skip, Xbyak::CodeGenerator::T_NEAR);
+        a_.L(cached);
+    }
     a_.L(loop);
-    if (const std::optional<NodeId> sum = word_average_sum(e_, clips_, out_)) {
-        emit_halving_sum(*sum, 2);
+    if (word_sum) {
+        emit_halving_sum(*word_sum, 2, false);
         k.step = 64;
     } else if (box_) {
         emit_box_sum();
         emit_store();
         k.step = 16 * unroll_;
     } else if (is_byte_average()) {
-        emit_halving_sum(e_.node(e_.root()).args[std::size_t(r_[e_.root()].scaled_arg)], 1);
+        emit_halving_sum(e_.node(e_.root()).args[std::size_t(r_[e_.root()].scaled_arg)], 1, false);
         k.step = 64;
     } else {
         for (int p = 0; p < int(sched_.order.size()); ++p)

@@ -106,6 +106,7 @@ void RowDriver::forget_converted_rows() {
     args.rows = rows_.data();
     args.out = job.target.data + std::ptrdiff_t(y) * job.target.stride;
     args.uniforms = u;
+    args.streaming = job.target.stride * job.target.height >= kStreamingBytes;
     const int step = kernel.step();
     args.x_begin = 0;
     args.x_end = w / step * step;
