@@ -7,15 +7,18 @@ namespace rigor::expr {
 
 namespace {
 
-bool fits(std::int64_t lo, std::int64_t hi) { return lo >= kFixedMin && hi <= kFixedMax; }
+struct Fits {
+    FixedLanes lanes;
+    bool operator()(std::int64_t lo, std::int64_t hi) const { return lo >= lanes_min(lanes) && hi <= lanes_max(lanes); }
+};
 
-// c = k / 2^s with the smallest such s, if any within kMaxShift and the 16-bit range.
-std::optional<DyadicRange> constant_range(float c) {
+// c = k / 2^s with the smallest such s, if any within kMaxShift and the lanes' range.
+std::optional<DyadicRange> constant_range(float c, Fits fits) {
     if (!std::isfinite(c)) return std::nullopt;
     for (int s = 0; s <= kMaxShift; ++s) {
         const double scaled = std::ldexp(double(c), s);
         if (scaled == std::floor(scaled)) {
-            if (scaled < double(kFixedMin) || scaled > double(kFixedMax)) return std::nullopt;
+            if (scaled < double(lanes_min(fits.lanes)) || scaled > double(lanes_max(fits.lanes))) return std::nullopt;
             const auto k = std::int64_t(scaled);
             return DyadicRange{s, k, k, false, 0};
         }
@@ -32,7 +35,7 @@ std::optional<int> power_of_two(const Node& n) {
 }
 
 // k of r brought to a larger shift s (exact: a left shift), if it stays in range.
-std::optional<std::pair<std::int64_t, std::int64_t>> aligned(const DyadicRange& r, int s) {
+std::optional<std::pair<std::int64_t, std::int64_t>> aligned(const DyadicRange& r, int s, Fits fits) {
     const std::int64_t f = std::int64_t(1) << (s - r.shift);
     if (!fits(r.lo * f, r.hi * f)) return std::nullopt;
     return std::pair{r.lo * f, r.hi * f};
@@ -40,14 +43,15 @@ std::optional<std::pair<std::int64_t, std::int64_t>> aligned(const DyadicRange& 
 
 }  // namespace
 
-std::optional<std::vector<DyadicRange>> dyadic_ranges(const Expr& e, std::span<const int> clip_bits) {
+std::optional<std::vector<DyadicRange>> dyadic_ranges(const Expr& e, std::span<const int> clip_bits, FixedLanes lanes) {
+    const Fits fits{lanes};
     std::vector<DyadicRange> r(e.size());
     for (NodeId i = 0; i < e.size(); ++i) {
         const Node& n = e.node(i);
         DyadicRange out;
         switch (n.op) {
             case Op::Constant: {
-                auto c = constant_range(n.value);
+                auto c = constant_range(n.value, fits);
                 if (!c) return std::nullopt;
                 out = *c;
                 break;
@@ -65,7 +69,7 @@ std::optional<std::vector<DyadicRange>> dyadic_ranges(const Expr& e, std::span<c
                 const DyadicRange& a = r[n.args[0]];
                 const DyadicRange& b = r[n.args[1]];
                 const int s = std::max(a.shift, b.shift);
-                auto ka = aligned(a, s), kb = aligned(b, s);
+                auto ka = aligned(a, s, fits), kb = aligned(b, s, fits);
                 if (!ka || !kb) return std::nullopt;
                 auto [alo, ahi] = *ka;
                 auto [blo, bhi] = *kb;
@@ -115,6 +119,18 @@ std::optional<std::vector<DyadicRange>> dyadic_ranges(const Expr& e, std::span<c
                 if (out.shift > kMaxShift) return std::nullopt;
                 break;
             }
+            case Op::Clamp: {
+                // max(min(v, hi), lo): the interval of v through the same min and max.
+                int s = 0;
+                for (NodeId a : n.args) s = std::max(s, r[a].shift);
+                auto kv = aligned(r[n.args[0]], s, fits), klo = aligned(r[n.args[1]], s, fits),
+                     khi = aligned(r[n.args[2]], s, fits);
+                if (!kv || !klo || !khi) return std::nullopt;
+                out.shift = s;
+                out.lo = std::max(std::min(kv->first, khi->first), klo->first);
+                out.hi = std::max(std::min(kv->second, khi->second), klo->second);
+                break;
+            }
             case Op::SortedNth: {
                 // The rank-th smallest of values k_j in [lo_j, hi_j] lies between the
                 // rank-th smallest lo and the rank-th smallest hi.
@@ -122,7 +138,7 @@ std::optional<std::vector<DyadicRange>> dyadic_ranges(const Expr& e, std::span<c
                 for (NodeId a : n.args) s = std::max(s, r[a].shift);
                 std::vector<std::int64_t> los, his;
                 for (NodeId a : n.args) {
-                    auto k = aligned(r[a], s);
+                    auto k = aligned(r[a], s, fits);
                     if (!k) return std::nullopt;
                     los.push_back(k->first);
                     his.push_back(k->second);

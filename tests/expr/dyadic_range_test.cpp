@@ -8,11 +8,12 @@
 using namespace rigor::expr;
 
 namespace {
-std::optional<DyadicRange> root_range(const std::string& program, std::vector<int> bits = {8, 8}) {
+std::optional<DyadicRange> root_range(const std::string& program, std::vector<int> bits = {8, 8},
+                                      FixedLanes lanes = FixedLanes::Signed16) {
     ParseOptions o;
     o.clips = int(bits.size());
     const Expr e = optimize(parse(program, o));
-    auto r = dyadic_ranges(e, bits);
+    auto r = dyadic_ranges(e, bits, lanes);
     if (!r) return std::nullopt;
     return (*r)[e.root()];
 }
@@ -67,4 +68,32 @@ TEST_CASE("dyadic ranges refuse what 16-bit fixed point cannot hold exactly") {
     CHECK_FALSE(root_range("x y >"));                 // comparisons
     CHECK_FALSE(root_range("x 0.00001 +"));           // needs more than 14 fraction bits
     CHECK_FALSE(root_range("x y * 2 /"));             // x y up to 65025 before the halving
+}
+
+TEST_CASE("dyadic ranges in unsigned 16-bit lanes: 16-bit samples, never a negative k") {
+    const std::vector<int> wide = {16, 16};
+    auto top = root_range("x y max", wide, FixedLanes::Unsigned16);
+    REQUIRE(top);
+    CHECK(top->lo == 0);
+    CHECK(top->hi == 65535);
+    auto quarter = root_range("x 256 /", wide, FixedLanes::Unsigned16);
+    REQUIRE(quarter);
+    CHECK(quarter->shift == 8);
+    CHECK(quarter->hi == 65535);
+    // clamp(v, lo, hi) = max(min(v, hi), lo): v's interval through the same min and max.
+    auto clamped = root_range("x 1000 60000 clamp", wide, FixedLanes::Unsigned16);
+    REQUIRE(clamped);
+    CHECK(clamped->lo == 1000);
+    CHECK(clamped->hi == 60000);
+    auto crossed = root_range("x 0.5 * 3 100 clamp", {8, 8});  // lo, hi at shift 1 with x 0.5 *
+    REQUIRE(crossed);
+    CHECK(crossed->shift == 1);
+    CHECK(crossed->lo == 6);
+    CHECK(crossed->hi == 200);
+    CHECK_FALSE(root_range("x y +", wide, FixedLanes::Unsigned16));       // up to 131070
+    CHECK_FALSE(root_range("x 1 -", wide, FixedLanes::Unsigned16));       // -1: no negative k
+    CHECK_FALSE(root_range("x -3 max", {8}, FixedLanes::Unsigned16));     // a negative constant
+    CHECK_FALSE(root_range("x 4 /", {16}, FixedLanes::Signed16));         // 65535 > 32767 signed
+    CHECK(root_range("x 4 /", {16}, FixedLanes::Unsigned16));
+    CHECK_FALSE(root_range("x 0.25 * y max", wide, FixedLanes::Unsigned16));  // y at shift 2: 4 * 65535
 }

@@ -228,6 +228,28 @@ int fixed_equals_interpreter(const std::string& program, const std::vector<Frame
     return fixed;
 }
 
+// Every 16-bit value once: x is a 256 x 256 gray16 plane, value(x, y) = 256 y + x; the
+// partners y are x itself, its neighbour value v ^ 1, its mirror 65535 - v, the extremes
+// 0 and 65535 and a random permutation (of `seed`).
+struct EveryValue16 {
+    static unsigned value(int x, int y) { return unsigned(y) * 256u + unsigned(x); }
+    Frame x;
+    std::vector<std::function<unsigned(unsigned)>> partners;
+    Frame partner(std::size_t k) const {
+        return make_frame("gray16", 256, 256, [&](int, int px, int py) { return double(partners[k](value(px, py))); });
+    }
+};
+EveryValue16 every_value16(unsigned seed) {
+    std::mt19937 rng(seed);
+    std::vector<unsigned> permutation(65536);
+    for (unsigned v = 0; v < 65536; ++v) permutation[v] = v;
+    std::shuffle(permutation.begin(), permutation.end(), rng);
+    return {make_frame("gray16", 256, 256, [](int, int x, int y) { return double(EveryValue16::value(x, y)); }),
+            {[](unsigned v) { return v; }, [](unsigned v) { return v ^ 1u; }, [](unsigned v) { return 65535u - v; },
+             [](unsigned) { return 0u; }, [](unsigned) { return 65535u; },
+             [permutation](unsigned v) { return permutation[v]; }}};
+}
+
 TEST_CASE("the speed table's blend runs in fixed point, rounding half to even", "[jit]") {
     if (!cpu_has_avx2()) return;
     const Frame a = make_frame("gray8", 64, 1, [](int, int x, int) { return double(x); });
@@ -342,6 +364,15 @@ TEST_CASE("halving sums of 16-bit-sample clips in 16-bit lanes equal the interpr
                 CHECK(fixed_equals_interpreter(program, {a, b}, format, expr::Boundary::Clamp) == 1);
             }
         }
+    // Planes of at least kStreamingBytes: the non-temporal loop on aligned rows, the
+    // cached one for the last, unaligned step of a row 1030 wide.
+    for (int w : {1024, 1030}) {
+        const Frame a = make_frame("gray16", w, 1024, [&](int, int, int) { return double(rng() % 65536); });
+        const Frame b = make_frame("gray16", w, 1024, [&](int, int, int) { return double(rng() % 65536); });
+        REQUIRE(a.plane(0).stride() * a.plane(0).height() >= pixel::expr::jit::kStreamingBytes);
+        INFO("streaming, width " << w);
+        CHECK(fixed_equals_interpreter("x y + 0.5 *", {a, b}, "gray16", expr::Boundary::Clamp) == 1);
+    }
     // Into a shallower output the average can exceed the output's range (a clamp): the
     // 16-bit lanes decline, the plane still equals the interpreter's.
     const Frame a = make_frame("gray16", 64, 2, [&](int, int, int) { return double(rng() % 65536); });
@@ -350,21 +381,16 @@ TEST_CASE("halving sums of 16-bit-sample clips in 16-bit lanes equal the interpr
 
 TEST_CASE("16-bit halving sums equal the interpreter at every value of x", "[jit]") {
     if (!cpu_has_avx2()) return;
-    // x takes each of the 2^16 values once (a 256 x 256 plane); y is x itself (even sums),
-    // x's neighbour value (odd sums, both parities of the floor), its mirror 65535 - x
-    // (sum 65535 everywhere), the extremes and a random permutation.
-    std::mt19937 rng(14);
-    std::vector<unsigned> permutation(65536);
-    for (unsigned v = 0; v < 65536; ++v) permutation[v] = v;
-    std::shuffle(permutation.begin(), permutation.end(), rng);
-    auto value = [](int x, int y) { return unsigned(y) * 256u + unsigned(x); };
-    const Frame a = make_frame("gray16", 256, 256, [&](int, int x, int y) { return double(value(x, y)); });
-    const std::vector<std::function<unsigned(unsigned)>> partners = {
-        [](unsigned v) { return v; }, [](unsigned v) { return v ^ 1u; }, [](unsigned v) { return 65535u - v; },
-        [](unsigned) { return 0u; }, [](unsigned) { return 65535u; }, [&](unsigned v) { return permutation[v]; }};
+    // x takes each of the 2^16 values once; y is x itself (even sums), x's neighbour value
+    // (odd sums, both parities of the floor), its mirror 65535 - x (sum 65535 everywhere),
+    // the extremes and a random permutation.
+    const EveryValue16 every = every_value16(14);
+    const Frame& a = every.x;
+    const auto value = EveryValue16::value;
+    const auto& partners = every.partners;
     for (std::size_t k = 0; k < partners.size(); ++k) {
         INFO("partner " << k);
-        const Frame b = make_frame("gray16", 256, 256, [&](int, int x, int y) { return double(partners[k](value(x, y))); });
+        const Frame b = every.partner(k);
         CHECK(fixed_equals_interpreter("x y + 0.5 *", {a, b}, "gray16", expr::Boundary::Clamp) == 1);
         // The data tells the half-to-even store from VPAVGW's half-up alone (the reason
         // for the kernel's parity correction): v + (v ^ 1) = 2 (v & ~1) + 1 has an even
@@ -379,6 +405,79 @@ TEST_CASE("16-bit halving sums equal the interpreter at every value of x", "[jit
             }
         if (k == 1) CHECK(half_up_differs == 65536);
         if (k == 2) CHECK(half_up_differs == 0);
+    }
+}
+
+TEST_CASE("16-bit programs in unsigned 16-bit lanes equal the interpreter at every value of x", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    // x takes each of the 2^16 values once against the partners of every_value16.  Maxima, minima and clamps compare in [32768, 65535] (negative as
+    // signed words); divisions by powers of two round half to even at every remainder,
+    // near 65535 by the split store (fixed_kernel.cpp); into shallower outputs they clamp;
+    // root multiplications and divisions by other constants take every 16-bit k.
+    const EveryValue16 every = every_value16(16);
+    const Frame& a = every.x;
+    struct Case {
+        const char* program;
+        const char* out;
+    };
+    const Case cases[] = {{"x y max", "gray16"},         {"x y min", "gray16"},
+                          {"x 256 /", "gray16"},         {"x 2 /", "gray16"},
+                          {"x 0.125 *", "gray16"},       {"x 16384 /", "gray16"},
+                          {"x 1000 60000 clamp", "gray16"}, {"x 1000 max 60000 min", "gray16"},
+                          {"x 4 / y 4 / max", "gray16"}, {"65535 x - y min", "gray16"},
+                          {"x 32768 max 32768 -", "gray16"}, {"x y x sort3 drop swap drop", "gray16"},
+                          {"x 256 /", "gray8"},          {"x 16 /", "gray8"},
+                          {"x y min 64 /", "gray10"},    {"x 0.5 * y 0.5 * max", "gray12"},
+                          // Root tails on 16-bit k (zero-extended to binary32, or a multiply-high).
+                          {"x 0.1 *", "gray16"},         {"x y max 3 /", "gray16"},
+                          {"x -1 /", "gray16"},          {"x 1.7 *", "gray16"},
+                          {"x 32768 max 0.3 *", "gray16"}};
+    for (std::size_t k = 0; k < every.partners.size(); ++k) {
+        const Frame b = every.partner(k);
+        for (const Case& c : cases) {
+            INFO(c.program << " into " << c.out << ", partner " << k);
+            CHECK(fixed_equals_interpreter(c.program, {a, b}, c.out, expr::Boundary::Clamp) == 1);
+        }
+    }
+    // Hand-checked: half to even at the split store's top, 65535 / 256 = 255.996 -> 256,
+    // 32896 / 256 = 128.5 -> 128, 32640 / 256 = 127.5 -> 128.
+    const Frame q = run_engine("x 256 /", {a}, "gray16", expr::Boundary::Clamp, true, 1);
+    CHECK(sample(q, 0, 255, 255) == 256);
+    CHECK(sample(q, 0, 128, 128) == 128);
+    CHECK(sample(q, 0, 128, 127) == 128);
+    CHECK(sample(q, 0, 127, 128) == 128);  // 32895 / 256 = 128.496
+}
+
+TEST_CASE("16-bit neighbourhoods in unsigned 16-bit lanes equal the interpreter on full-range frames", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    std::mt19937 rng(17);
+    const std::string median3x3 = "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] sort9 drop4 swap4 drop4";
+    const std::string box = "x[-1,-1] x[0,-1] x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + + 9 /";
+    struct Case {
+        std::string program;
+        const char* format;
+        int fixed;  // planes in fixed point
+    };
+    // Random frames with runs of the extremes (ties and 65535 in every window), medians
+    // and sorts of 16-bit samples, max/min neighbourhoods, and the 12-bit box, whose sum
+    // (up to 36855) needs unsigned lanes; the 16-bit box's does not fit 16 bits (binary32).
+    const Case cases[] = {{median3x3, "gray16", 1},
+                          {"x[-2,0] x[-1,0] x x[1,0] x[2,0] sort5 drop2 swap2 drop2", "gray16", 1},
+                          {"x[-1,-1] x[1,1] x[0,1] x[1,-1] max max max", "gray16", 1},
+                          {"x[-1,0] x[1,0] min x[0,-1] x[0,1] min max", "gray16", 1},
+                          {median3x3, "gray12", 1},
+                          {box, "gray12", 1},
+                          {box, "gray16", 0}};
+    for (int w : {129, 333}) {
+        for (const Case& c : cases) {
+            const unsigned top = c.format[5] == '6' ? 65536 : 4096;
+            const Frame a = make_frame(c.format, w, 6, [&](int, int x, int) {
+                const unsigned r = rng();
+                return double(x % 7 == 0 ? top - 1 : x % 11 == 0 ? 0 : r % top);
+            });
+            INFO(c.program << " on " << c.format << ", width " << w);
+            CHECK(fixed_equals_interpreter(c.program, {a}, c.format, expr::Boundary::Mirror) == c.fixed);
+        }
     }
 }
 

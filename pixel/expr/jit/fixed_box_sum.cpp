@@ -5,9 +5,10 @@
 // sums by VPERM2I128 and VPALIGNR; only the iteration's two ends load column sums one
 // column aside.  18 loads serve 64 pixels instead of 36.
 //
-// Exactness: dyadic_ranges proved the program's own order of additions exact in 16 bits,
-// so the total of the nine samples, hence every partial sum of non-negative samples in any
-// order, is at most kFixedMax: integer additions that never wrap, the same k.
+// Exactness: dyadic_ranges proved the program's own order of additions exact in the
+// plan's 16-bit lanes, so the total of the nine samples, hence every partial sum of
+// non-negative samples in any order, is at most their top (kFixedMax signed, 65535
+// unsigned: a 12-bit box): integer additions that never wrap, the same k.
 #include "pixel/expr/jit/fixed_generator.hpp"
 
 namespace rigor::pixel::expr::jit {

@@ -63,9 +63,10 @@ public:
     static std::optional<BoxSum> find_box_sum(const rigor::expr::Expr& e, std::optional<rigor::expr::NodeId> tail_arg);
 
     FixedGenerator(const rigor::expr::Expr& e, std::span<const SampleLayout> clips, SampleLayout out,
-                   std::vector<rigor::expr::DyadicRange> ranges, Schedule sched,
+                   std::vector<rigor::expr::DyadicRange> ranges, rigor::expr::FixedLanes lanes, Schedule sched,
                    std::optional<FloatTail> tail = std::nullopt, std::optional<MultiplyHigh> multiply_high = std::nullopt)
-        : e_(e), clips_(clips), out_(out), r_(std::move(ranges)), sched_(std::move(sched)), tail_(tail),
+        : e_(e), clips_(clips), out_(out), r_(std::move(ranges)),
+          unsigned_(lanes == rigor::expr::FixedLanes::Unsigned16), sched_(std::move(sched)), tail_(tail),
           multiply_high_(multiply_high), box_(find_box_sum(e, tail ? std::optional(tail->arg) : std::nullopt)),
           unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
           reg_(e.size() * 4, -1) {}
@@ -117,6 +118,16 @@ private:
         a_.vpsllw(ymm(scratch), ymm(reg(a, u)), std::uint8_t(s - ra.shift));
         return VecOperand::r(scratch);
     }
+    // Max and min of the lanes as the plan's integers: signed, or unsigned (every k >= 0,
+    // up to 65535, where a signed compare would see 32768..65535 as negative).
+    void max_words(int d, int a, const VecOperand& b) {
+        if (unsigned_) a_.vpmaxuw(ymm(d), ymm(a), b);
+        else a_.vpmaxsw(ymm(d), ymm(a), b);
+    }
+    void min_words(int d, int a, const VecOperand& b) {
+        if (unsigned_) a_.vpminuw(ymm(d), ymm(a), b);
+        else a_.vpminsw(ymm(d), ymm(a), b);
+    }
     int in_register(VecOperand o, int scratch) {
         if (!o.is_memory) return o.reg;
         a_.vmovdqu(ymm(scratch), o);
@@ -125,6 +136,7 @@ private:
     // fixed_kernel.cpp: + - * max min, rescaling, the store.
     void emit(NodeId i, int u, int position);
     void emit_store();
+    void emit_clamp(NodeId i, int u, int position);
     void emit_float_tail(int k, int t);
     void emit_multiply_high(int k, int t);  // fixed_multiply_high.cpp
     void emit_box_sum();                     // fixed_box_sum.cpp
@@ -132,8 +144,9 @@ private:
     void emit_sorted(NodeId i, int u, int position);
     // fixed_halving_sum.cpp: a sum of two samples of `bytes` bytes halved, in lanes of
     // that width (the byte case is the root dyadic_ranges scales by 1/2).
+    // `streaming`: VMOVNTDQ stores (32-byte aligned output, RowArgs::streaming).
     bool is_byte_average() const;
-    void emit_halving_sum(NodeId sum, int bytes);
+    void emit_halving_sum(NodeId sum, int bytes, bool streaming);
     int row_index(const Node& n) { return row_slot(rows_, n, clips_[std::size_t(n.clip)].bytes_per_sample); }
     // The register holding column 0 of row slot s: r13..r15, or r10 loaded for it.
     Xbyak::Reg64 row_base(int s) {
@@ -148,6 +161,7 @@ private:
     std::span<const SampleLayout> clips_;
     SampleLayout out_;
     std::vector<DyadicRange> r_;
+    bool unsigned_;  // FixedLanes::Unsigned16: k in [0, 65535]
     Schedule sched_;
     std::optional<FloatTail> tail_;
     std::optional<MultiplyHigh> multiply_high_;

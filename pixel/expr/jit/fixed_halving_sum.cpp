@@ -3,7 +3,11 @@
 // the samples: 8-bit lanes for 8-bit clips, 16-bit lanes for 2-byte ones; 64 pixels per
 // iteration.  VPAVGB/VPAVGW compute (a + b + 1) >> 1 without overflow (one bit more
 // inside); less one where that rounded an odd sum up to an odd number:
-// c - ((a ^ b) & c & 1), (a ^ b) & 1 being the parity of a + b.
+// c - ((a ^ b) & c & 1), (a ^ b) & 1 being the parity of a + b.  The 2-byte kernel has
+// a second loop storing non-temporally, taken when the caller says the output plane is
+// large (RowArgs::streaming) and the first store is 32-byte aligned (the 128 bytes an
+// iteration writes keep it so): the store then skips reading each output line from
+// memory first, which leaves the kernel three streams of memory traffic, as a copy's.
 #include "pixel/expr/jit/fixed_generator.hpp"
 
 namespace rigor::pixel::expr::jit {
@@ -47,7 +51,7 @@ std::optional<rigor::expr::NodeId> word_average_sum(const rigor::expr::Expr& e, 
     return sum;
 }
 
-void FixedGenerator::emit_halving_sum(NodeId sum_node, int bytes) {
+void FixedGenerator::emit_halving_sum(NodeId sum_node, int bytes, bool streaming) {
     const Node& sum = e_.node(sum_node);
     const int lanes = 32 / bytes;
     auto sample_row = [&](const Node& n, int u) {
@@ -64,7 +68,8 @@ void FixedGenerator::emit_halving_sum(NodeId sum_node, int bytes) {
         a_.vpand(ymm(a), ymm(a), pooled(bytes == 1 ? 0x0101 : 1));  // a 1 in every lane
         if (bytes == 1) a_.vpsubb(ymm(c), ymm(c), VecOperand::r(a));
         else a_.vpsubw(ymm(c), ymm(c), VecOperand::r(a));
-        a_.vmovdqu(mem(kOut, 32 * u, kX, bytes), ymm(c));
+        if (streaming) a_.vmovntdq(mem(kOut, 32 * u, kX, bytes), ymm(c));
+        else a_.vmovdqu(mem(kOut, 32 * u, kX, bytes), ymm(c));
     }
 }
 

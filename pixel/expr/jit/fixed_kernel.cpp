@@ -1,7 +1,10 @@
 // 16-bit fixed-point kernels for integer programs whose every value is k / 2^s with k a
 // 16-bit integer (rigor::expr::dyadic_ranges proves it, so the results are exactly those of
 // binary32 evaluation): 16 pixels per vector instead of 8, no conversions to float and
-// back.  `x y + 0.5 *` on 8-bit clips, for instance, becomes (x + y) rounded half to
+// back.  Signed lanes where every k fits [-2^15, 2^15 - 1]; else unsigned lanes where
+// every k fits [0, 2^16 - 1] (16-bit samples: `x y max`, `x 256 /`, clamps, medians),
+// whose adds, subtractions and products never wrap either (the ranges are the exact
+// results' bounds), compared by VPMAXUW/VPMINUW and shifted logically.  `x y + 0.5 *` on 8-bit clips, for instance, becomes (x + y) rounded half to
 // even by one bit.  A program whose root alone is not of that form, a division or
 // multiplication by another constant (a 3x3 box sum / 9), computes its argument so and
 // the root in binary32 on that exact value (emit_float_tail), or by a 16-bit
@@ -48,6 +51,10 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
         emit_sorted(i, u, position);
         return;
     }
+    if (n.op == Op::Clamp) {
+        emit_clamp(i, u, position);
+        return;
+    }
     VecOperand A, B;
     if (n.op == Op::Mul) {  // k = ka kb at shift sa + sb: no alignment
         auto operand = [&](std::size_t k) {
@@ -68,10 +75,22 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
         case Op::Add: a_.vpaddw(ymm(d), ymm(ra), B); break;
         case Op::Sub: a_.vpsubw(ymm(d), ymm(ra), B); break;
         case Op::Mul: a_.vpmullw(ymm(d), ymm(ra), B); break;  // the low 16 bits: the product, which fits
-        case Op::Max: a_.vpmaxsw(ymm(d), ymm(ra), B); break;
-        case Op::Min: a_.vpminsw(ymm(d), ymm(ra), B); break;
+        case Op::Max: max_words(d, ra, B); break;
+        case Op::Min: min_words(d, ra, B); break;
         default: break;  // dyadic_ranges admits nothing else
     }
+}
+
+// clamp(v, lo, hi) = max(min(v, hi), lo) (ir.hpp), all three at the node's shift; every
+// argument is read before the result's register (perhaps a dying argument's) is written.
+void FixedGenerator::emit_clamp(NodeId i, int u, int position) {
+    const int s = r_[i].shift;
+    const int v = in_register(aligned(i, 0, u, s, kScratchA), kScratchA);
+    min_words(kScratchA, v, aligned(i, 2, u, s, kScratchB));
+    const VecOperand lo = aligned(i, 1, u, s, kScratchB);
+    release_dying(i, u, position);
+    const int d = reg(i, u) = take();
+    max_words(d, kScratchA, lo);
 }
 
 namespace {
@@ -94,7 +113,7 @@ std::optional<FixedGenerator::FloatTail> float_tail(const rigor::expr::Expr& e) 
 }  // namespace
 
 // The float tail of vector k (16 lanes of the argument's k at shift s) into t: each half
-// to binary32 (exact: |k| < 2^15), times 2^-s (exact), the root's / c or * c (the one
+// to binary32 (exact: |k| < 2^16, sign- or zero-extended as the lanes are), times 2^-s (exact), the root's / c or * c (the one
 // rounding binary32 evaluation does there too, so the same bits; IEEE * commutes), then
 // the binary32 store: clamp to [0, top] and round half to even (float_samples.cpp),
 // packed back to 16 lanes in pixel order.
@@ -108,8 +127,13 @@ void FixedGenerator::emit_float_tail(int k, int t) {
     const bool clamp = !(std::isfinite(tail_->c) && tail_->c != 0.0f && std::min(end0, end1) >= 0.0f &&
                          std::max(end0, end1) <= top);
     a_.vextracti128(xmm(kScratchB), ymm(k), 1);
-    a_.vpmovsxwd(ymm(kScratchB), xmm(kScratchB));  // pixels 8..15
-    a_.vpmovsxwd(ymm(t), xmm(k));                  // pixels 0..7
+    if (unsigned_) {
+        a_.vpmovzxwd(ymm(kScratchB), xmm(kScratchB));  // pixels 8..15
+        a_.vpmovzxwd(ymm(t), xmm(k));                  // pixels 0..7
+    } else {
+        a_.vpmovsxwd(ymm(kScratchB), xmm(kScratchB));
+        a_.vpmovsxwd(ymm(t), xmm(k));
+    }
     for (int r : {t, kScratchB}) {
         a_.vcvtdq2ps(ymm(r), VecOperand::r(r));
         if (s > 0) a_.vmulps(ymm(r), ymm(r), pooled_float(std::ldexp(1.0f, -s)));
@@ -126,8 +150,12 @@ void FixedGenerator::emit_float_tail(int k, int t) {
 }
 
 // k / 2^s rounded half to even: (k + ((k >> s) & 1) + 2^(s-1) - 1) >> s (arithmetic
-// shifts; the floor division then rounds exactly as the spec's output rule), clamped to
-// [0, top] where the range needs it, then narrowed and stored in pixel order.
+// shifts, logical in unsigned lanes; the floor division then rounds exactly as the spec's
+// output rule), clamped to [0, top] where the range needs it, then narrowed and stored
+// in pixel order.  Where that sum could pass 2^16 - 1 (unsigned lanes near the top, `x
+// 256 /` on 16-bit samples), k is split as q 2^s + l with q = k >> s, l = k & (2^s - 1):
+// the same floor is q + ((l + (q & 1) + 2^(s-1) - 1) >> s), whose inner sum stays below
+// 2^(s+1).
 void FixedGenerator::emit_store() {
     const NodeId root = tail_ ? tail_->arg : e_.root();
     const DyadicRange& range = r_[root];
@@ -151,17 +179,32 @@ void FixedGenerator::emit_store() {
             else emit_float_tail(k, t[u]);
             continue;
         }
-        if (s > 0) {
-            a_.vpsraw(ymm(t[u]), ymm(k), std::uint8_t(s));
+        auto shift_right = [&](int d, int a) {
+            if (unsigned_) a_.vpsrlw(ymm(d), ymm(a), std::uint8_t(s));
+            else a_.vpsraw(ymm(d), ymm(a), std::uint8_t(s));
+        };
+        const std::int64_t half_less_one = s > 0 ? (std::int64_t(1) << (s - 1)) - 1 : 0;
+        if (s > 0 && range.hi + half_less_one + 1 > (unsigned_ ? 65535 : rigor::expr::kFixedMax)) {
+            // The split (k, this vector's own, may be overwritten; arithmetic shifts make it
+            // hold for negative k too: q is the floor and l >= 0).
+            shift_right(t[u], k);                                        // q
+            a_.vpand(ymm(kScratchB), ymm(t[u]), pooled(1));              // q & 1
+            if (s > 1) a_.vpaddw(ymm(kScratchB), ymm(kScratchB), pooled(half_less_one));
+            a_.vpand(ymm(k), ymm(k), pooled((std::int64_t(1) << s) - 1));  // l
+            a_.vpaddw(ymm(k), ymm(k), VecOperand::r(kScratchB));
+            shift_right(k, k);
+            a_.vpaddw(ymm(t[u]), ymm(t[u]), VecOperand::r(k));
+        } else if (s > 0) {
+            shift_right(t[u], k);
             a_.vpand(ymm(t[u]), ymm(t[u]), pooled(1));
             a_.vpaddw(ymm(t[u]), ymm(t[u]), VecOperand::r(k));
-            if (s > 1) a_.vpaddw(ymm(t[u]), ymm(t[u]), pooled((std::int64_t(1) << (s - 1)) - 1));
-            a_.vpsraw(ymm(t[u]), ymm(t[u]), std::uint8_t(s));
+            if (s > 1) a_.vpaddw(ymm(t[u]), ymm(t[u]), pooled(half_less_one));
+            shift_right(t[u], t[u]);
         } else if (t[u] != k) {
             a_.vmovdqa(ymm(t[u]), ymm(k));
         }
-        if (lo < 0) a_.vpmaxsw(ymm(t[u]), ymm(t[u]), pooled(0));
-        if (hi > top) a_.vpminsw(ymm(t[u]), ymm(t[u]), pooled(top));
+        if (lo < 0) a_.vpmaxsw(ymm(t[u]), ymm(t[u]), pooled(0));  // signed lanes only
+        if (hi > top) min_words(t[u], t[u], pooled(top));
     }
     const Xbyak::Address out = mem(kOut, 0, kX, out_.bytes_per_sample);
     if (out_.bytes_per_sample == 2) {
@@ -200,16 +243,33 @@ GeneratedKernel FixedGenerator::generate() {
     a_.cmp(kX, kEnd);
     Xbyak::Label loop, skip;
     a_.jge(skip, Xbyak::CodeGenerator::T_NEAR);
+    const std::optional<NodeId> word_sum = word_average_sum(e_, clips_, out_);
+    if (word_sum) {  // the streaming loop first, when RowArgs::streaming and aligned
+        Xbyak::Label cached, streaming_loop;
+        a_.cmp(qword[rdi + int(offsetof(RowArgs, streaming))], 0);
+        a_.je(cached, Xbyak::CodeGenerator::T_NEAR);
+        a_.lea(rax, mem(kOut, 0, kX, 2));
+        a_.test(eax, 31);
+        a_.jnz(cached, Xbyak::CodeGenerator::T_NEAR);
+        a_.L(streaming_loop);
+        emit_halving_sum(*word_sum, 2, true);
+        a_.add(kX, 64);
+        a_.cmp(kX, kEnd);
+        a_.jl(streaming_loop, Xbyak::CodeGenerator::T_NEAR);
+        a_.sfence();  // non-temporal stores ordered before whatever publishes the row
+        a_.jmp(skip, Xbyak::CodeGenerator::T_NEAR);
+        a_.L(cached);
+    }
     a_.L(loop);
-    if (const std::optional<NodeId> sum = word_average_sum(e_, clips_, out_)) {
-        emit_halving_sum(*sum, 2);
+    if (word_sum) {
+        emit_halving_sum(*word_sum, 2, false);
         k.step = 64;
     } else if (box_) {
         emit_box_sum();
         emit_store();
         k.step = 16 * unroll_;
     } else if (is_byte_average()) {
-        emit_halving_sum(e_.node(e_.root()).args[std::size_t(r_[e_.root()].scaled_arg)], 1);
+        emit_halving_sum(e_.node(e_.root()).args[std::size_t(r_[e_.root()].scaled_arg)], 1, false);
         k.step = 64;
     } else {
         for (int p = 0; p < int(sched_.order.size()); ++p)
@@ -250,8 +310,15 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e,
     if (out.is_float) return std::nullopt;
     std::vector<int> bits;
     for (const SampleLayout& c : clips) bits.push_back(c.is_float ? 0 : c.bits);
-    std::optional<std::vector<DyadicRange>> ranges = rigor::expr::dyadic_ranges(e, bits);
+    // Signed lanes first (the 8-bit programs with negative intermediates), then unsigned.
+    using rigor::expr::FixedLanes;
+    FixedLanes lanes = FixedLanes::Signed16;
+    std::optional<std::vector<DyadicRange>> ranges = rigor::expr::dyadic_ranges(e, bits, lanes);
     if (!ranges && word_average_sum(e, clips, out)) ranges.emplace(e.size());  // 17-bit sums: no ranges needed
+    if (!ranges) {
+        lanes = FixedLanes::Unsigned16;
+        ranges = rigor::expr::dyadic_ranges(e, bits, lanes);
+    }
     std::optional<FixedGenerator::FloatTail> tail;
     if (!ranges) {
         tail = float_tail(e);
@@ -265,20 +332,24 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e,
                 if (!reached[i]) part[i] = rigor::expr::Node{};  // Constant 0
                 else for (rigor::expr::NodeId a : part[i].args) reached[a] = true;
             }
-            ranges = rigor::expr::dyadic_ranges(rigor::expr::Expr(part, tail->arg), bits);
+            const rigor::expr::Expr argument(part, tail->arg);
+            lanes = FixedLanes::Signed16;
+            ranges = rigor::expr::dyadic_ranges(argument, bits, lanes);
+            if (!ranges) {
+                lanes = FixedLanes::Unsigned16;
+                ranges = rigor::expr::dyadic_ranges(argument, bits, lanes);
+            }
             if (ranges) ranges->resize(e.size());
         }
     }
     if (!ranges) return std::nullopt;
     const DyadicRange& root = (*ranges)[tail ? tail->arg : e.root()];
-    // The rounding sum k + 1 + 2^(s-1) - 1 must stay a 16-bit number too.
-    if (root.shift > 0 && root.hi + (std::int64_t(1) << (root.shift - 1)) > rigor::expr::kFixedMax) return std::nullopt;
     if (out.bits > 16) return std::nullopt;
     Schedule sched = schedule(e, kValueRegisters);
     if (sched.max_live > kValueRegisters) return std::nullopt;
     std::optional<FixedGenerator::MultiplyHigh> multiply_high;
     if (tail) multiply_high = multiply_high_tail(root, *tail, out.bits);
-    FixedGenerator g(e, clips, out, std::move(*ranges), std::move(sched), tail, multiply_high);
+    FixedGenerator g(e, clips, out, std::move(*ranges), lanes, std::move(sched), tail, multiply_high);
     GeneratedKernel k = g.generate();
     if (g.failed()) return std::nullopt;
     return k;

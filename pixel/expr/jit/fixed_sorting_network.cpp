@@ -1,6 +1,7 @@
 // Order statistics of integer samples in a fixed-point kernel: sortN's rank-th value by
-// a sorting network of VPMINSW/VPMAXSW (exact on integers, where -0 and NaN cannot
-// occur, so the order of equal values does not matter).
+// a sorting network of VPMINSW/VPMAXSW, or VPMINUW/VPMAXUW in unsigned lanes (exact on
+// integers, where -0 and NaN cannot occur, so the order of equal values does not matter;
+// at one shift the integers' order is the values').
 #include <algorithm>
 #include <utility>
 #include <vector>
@@ -76,8 +77,8 @@ void FixedGenerator::emit_sorted(NodeId i, int u, int position) {
     for (auto it = kept.rbegin(); it != kept.rend(); ++it) {
         int& lo = wire[std::size_t(it->first)];
         int& hi = wire[std::size_t(it->second)];
-        a_.vpminsw(ymm(spare), ymm(lo), VecOperand::r(hi));
-        a_.vpmaxsw(ymm(hi), ymm(lo), VecOperand::r(hi));
+        min_words(spare, lo, VecOperand::r(hi));
+        max_words(hi, lo, VecOperand::r(hi));
         std::swap(lo, spare);
     }
     // The result in a value register of its own; the other copies (and a spare that is

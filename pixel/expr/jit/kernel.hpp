@@ -40,7 +40,15 @@ struct RowArgs {
     const float* constants = nullptr;        // Kernel's pool (set by run())
     const float* uniforms = nullptr;         // Kernel::Uniform order
     std::int64_t x_begin = 0, x_end = 0;     // columns; x_end - x_begin a multiple of step()
+    // Nonzero: the output plane is large (kStreamingBytes), its rows will be out of the
+    // cache before anyone reads them; kernels that have them may store non-temporally.
+    std::int64_t streaming = 0;
 };
+
+// The output plane size from which RowDriver sets RowArgs::streaming: twice this
+// machine class's 1 MiB L2 per core (what a normal store would fill with lines that are
+// evicted unread, after reading each one from memory first).
+inline constexpr std::ptrdiff_t kStreamingBytes = std::ptrdiff_t(1) << 21;
 
 class Kernel {
 public:

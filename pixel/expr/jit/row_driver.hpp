@@ -3,7 +3,9 @@
 // plane) and, when the program reads x[dx,dy] with dx != 0, copied with the boundary
 // columns on both sides (integer rows read at several offsets are converted to binary32
 // instead, and kept while rows move down); then whole steps of the kernel cover the row,
-// the last one ending at the row's end.  Made once (allocation), then run_rows() is
+// the last one ending at the row's end.  On rows of at least three steps with reaches
+// within one step, when no row is converted, only the first and last step read the copies (of just the columns
+// those steps read); the steps between read the source rows themselves.  Made once (allocation), then run_rows() is
 // noexcept and allocation-free.
 #pragma once
 #include <cstddef>
@@ -45,6 +47,10 @@ private:
     const Kernel* kernel_;
     int width_;
     std::vector<const std::byte*> rows_;  // per Kernel::rows() slot: what the call reads
+    std::vector<const std::byte*> interior_rows_;  // the same for the steps between the ends
+    // Every row the kernel reads is a source row as it is (none converted to binary32,
+    // no window sums): only those gain from ends of their own (run_row).
+    bool plain_rows_ = true;
     std::vector<float> uniforms_;
     WindowSumRows window_sums_;  // rows of the kernel's WindowSum "clips"
     // Rows extended by the reach on both sides (when the program reads beside x): slot
