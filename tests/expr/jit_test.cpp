@@ -460,14 +460,15 @@ TEST_CASE("16-bit neighbourhoods in unsigned 16-bit lanes equal the interpreter 
     };
     // Random frames with runs of the extremes (ties and 65535 in every window), medians
     // and sorts of 16-bit samples, max/min neighbourhoods, and the 12-bit box, whose sum
-    // (up to 36855) needs unsigned lanes; the 16-bit box's does not fit 16 bits (binary32).
+    // (up to 36855) needs unsigned lanes; the 16-bit box's (up to 589815) runs in 32-bit
+    // lanes.
     const Case cases[] = {{median3x3, "gray16", 1},
                           {"x[-2,0] x[-1,0] x x[1,0] x[2,0] sort5 drop2 swap2 drop2", "gray16", 1},
                           {"x[-1,-1] x[1,1] x[0,1] x[1,-1] max max max", "gray16", 1},
                           {"x[-1,0] x[1,0] min x[0,-1] x[0,1] min max", "gray16", 1},
                           {median3x3, "gray12", 1},
                           {box, "gray12", 1},
-                          {box, "gray16", 0}};
+                          {box, "gray16", 1}};
     for (int w : {129, 333}) {
         for (const Case& c : cases) {
             const unsigned top = c.format[5] == '6' ? 65536 : 4096;
@@ -479,6 +480,21 @@ TEST_CASE("16-bit neighbourhoods in unsigned 16-bit lanes equal the interpreter 
             CHECK(fixed_equals_interpreter(c.program, {a}, c.format, expr::Boundary::Mirror) == c.fixed);
         }
     }
+    // The 16-bit box in 32-bit lanes (fixed_box_sum.cpp): other tails (clamps below 0
+    // and above the top, x / 0, a power of two), shallower outputs, widths around its
+    // 32-pixel step; clamp and mirror.
+    const std::string sum = box.substr(0, box.size() - 4);
+    for (const char* tail : {" 9 /", " 7 /", " 0.1 *", " 0 /", " -3 /", " 0.5 *"})
+        for (const char* out : {"gray16", "gray10", "gray8"})
+            for (int w : {32, 33, 63, 100, 257}) {
+                const Frame a = make_frame("gray16", w, 3, [&](int, int x, int) {
+                    return double(x % 5 == 0 ? 65535 : rng() % 65536);
+                });
+                const std::string program = sum + tail;
+                INFO(program << " into " << out << ", width " << w);
+                for (expr::Boundary b : {expr::Boundary::Clamp, expr::Boundary::Mirror})
+                    CHECK(fixed_equals_interpreter(program, {a}, out, b) == 1);
+            }
 }
 
 TEST_CASE("medians and sorts of integer samples by sorting networks equal the interpreter", "[jit]") {

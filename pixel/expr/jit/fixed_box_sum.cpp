@@ -74,26 +74,67 @@ void FixedGenerator::emit_box_sum() {
     // The ends: v(x - 1) of the first vector and v(x + 1) of the last, loaded one column
     // aside (the program's own reach, 1).
     const int first_left = column_sum(-1), last_right = column_sum(16 * (unroll_ - 1) + 1);
-    for (int u = 0; u < unroll_; ++u) {
-        const int d = reg(box.sum, u) = take();
-        // Per 128-bit lane VPALIGNR shifts the pair (high : low) right by bytes.  v(x + 1):
-        // (v[u + 1]'s low half, v[u]'s high half : v[u]) by one word.
-        int right = last_right;
-        if (u + 1 < unroll_) {
-            a_.vperm2i128(ymm(kScratchA), ymm(v[u]), ymm(v[u + 1]), 0x21);
-            a_.vpalignr(ymm(kScratchB), ymm(kScratchA), ymm(v[u]), 2);
-            right = kScratchB;
-        }
-        // v(x - 1): (v[u] : v[u - 1]'s high half, v[u]'s low half) by seven words.
-        if (u == 0) {
-            a_.vpaddw(ymm(d), ymm(first_left), VecOperand::r(right));
-        } else {
-            a_.vperm2i128(ymm(kScratchA), ymm(v[u - 1]), ymm(v[u]), 0x21);
-            a_.vpalignr(ymm(d), ymm(v[u]), ymm(kScratchA), 14);
-            a_.vpaddw(ymm(d), ymm(d), VecOperand::r(right));
-        }
-        a_.vpaddw(ymm(d), ymm(d), VecOperand::r(v[u]));
+    for (int u = 0; u < unroll_; ++u)
+        emit_three_columns(reg(box.sum, u) = take(), v, unroll_, u, first_left, last_right, 2);
+}
+
+// d = v(x - 1) + v(x) + v(x + 1) for vector u of the column sums v[0..count) (lanes of
+// `lane_bytes`), first_left and last_right the ends' neighbours.  Per 128-bit lane
+// VPALIGNR shifts the pair (high : low) right by bytes.  v(x + 1): (v[u + 1]'s low half,
+// v[u]'s high half : v[u]) by one lane; v(x - 1): (v[u] : v[u - 1]'s high half, v[u]'s
+// low half) by 16 bytes less one lane.
+void FixedGenerator::emit_three_columns(int d, const int* v, int count, int u, int first_left, int last_right,
+                                        int lane_bytes) {
+    auto add = [&](int dst, int a, int b) {
+        if (lane_bytes == 2) a_.vpaddw(ymm(dst), ymm(a), VecOperand::r(b));
+        else a_.vpaddd(ymm(dst), ymm(a), VecOperand::r(b));
+    };
+    int right = last_right;
+    if (u + 1 < count) {
+        a_.vperm2i128(ymm(kScratchA), ymm(v[u]), ymm(v[u + 1]), 0x21);
+        a_.vpalignr(ymm(kScratchB), ymm(kScratchA), ymm(v[u]), std::uint8_t(lane_bytes));
+        right = kScratchB;
     }
+    if (u == 0) {
+        add(d, first_left, right);
+    } else {
+        a_.vperm2i128(ymm(kScratchA), ymm(v[u - 1]), ymm(v[u]), 0x21);
+        a_.vpalignr(ymm(d), ymm(v[u]), ymm(kScratchA), std::uint8_t(16 - lane_bytes));
+        add(d, d, right);
+    }
+    add(d, d, v[u]);
+}
+
+// 2-byte samples whose nine can pass 2^16 - 1 (16-bit clips: up to 9 * 65535 = 589815):
+// the same column sums and neighbours in 32-bit lanes, 8 pixels per vector, 32 per
+// iteration; then the root's tail in binary32 (emit_float_tail_dwords) and the store.
+// Exactness: the sum is an integer below 2^24, so binary32 evaluation adds it exactly in
+// the program's order too (the same k); the tail is then the program's one rounding, and
+// the conversion, clamp and packing are the float tail's.
+void FixedGenerator::emit_wide_box_sum() {
+    const BoxSum& box = *box_;
+    auto column_sum = [&](int column) {  // columns column .. column + 7 relative to x
+        const int d = take();
+        for (int row = 0; row < 3; ++row) {
+            const Node& n = e_.node(box.column[row]);
+            const int r = row == 0 ? d : kScratchA;
+            a_.vpmovzxwd(ymm(r), VecOperand::m(mem(row_base(row_index(n)), column * 2, kX, 2)));
+            if (row > 0) a_.vpaddd(ymm(d), ymm(d), VecOperand::r(kScratchA));
+        }
+        return d;
+    };
+    constexpr int kVectors = 4;
+    int v[kVectors], sum[kVectors];
+    for (int u = 0; u < kVectors; ++u) v[u] = column_sum(8 * u);
+    const int first_left = column_sum(-1), last_right = column_sum(8 * (kVectors - 1) + 1);
+    for (int u = 0; u < kVectors; ++u) emit_three_columns(sum[u] = take(), v, kVectors, u, first_left, last_right, 4);
+    for (int u = 0; u < kVectors; ++u) emit_float_tail_dwords(sum[u]);
+    const int words[2] = {sum[0], sum[2]};
+    for (int pair = 0; pair < 2; ++pair) {
+        a_.vpackusdw(ymm(words[pair]), ymm(sum[2 * pair]), VecOperand::r(sum[2 * pair + 1]));
+        a_.vpermq(ymm(words[pair]), ymm(words[pair]), 0xd8);  // quads 0 2 1 3: undo the per-half packing
+    }
+    store_words(words, 2);
 }
 
 }  // namespace rigor::pixel::expr::jit

@@ -64,10 +64,12 @@ public:
 
     FixedGenerator(const rigor::expr::Expr& e, std::span<const SampleLayout> clips, SampleLayout out,
                    std::vector<rigor::expr::DyadicRange> ranges, rigor::expr::FixedLanes lanes, Schedule sched,
-                   std::optional<FloatTail> tail = std::nullopt, std::optional<MultiplyHigh> multiply_high = std::nullopt)
+                   std::optional<FloatTail> tail = std::nullopt, std::optional<MultiplyHigh> multiply_high = std::nullopt,
+                   bool wide_box = false)
         : e_(e), clips_(clips), out_(out), r_(std::move(ranges)),
           unsigned_(lanes == rigor::expr::FixedLanes::Unsigned16), sched_(std::move(sched)), tail_(tail),
           multiply_high_(multiply_high), box_(find_box_sum(e, tail ? std::optional(tail->arg) : std::nullopt)),
+          wide_box_(wide_box && box_ && tail),
           unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
           reg_(e.size() * 4, -1) {}
 
@@ -138,8 +140,12 @@ private:
     void emit_store();
     void emit_clamp(NodeId i, int u, int position);
     void emit_float_tail(int k, int t);
+    void emit_float_tail_dwords(int r);
+    void store_words(const int* t, int count);
     void emit_multiply_high(int k, int t);  // fixed_multiply_high.cpp
     void emit_box_sum();                     // fixed_box_sum.cpp
+    void emit_wide_box_sum();                // the same, 2-byte samples in 32-bit lanes, its tail and store
+    void emit_three_columns(int d, const int* v, int count, int u, int first_left, int last_right, int lane_bytes);
     // fixed_sorting_network.cpp
     void emit_sorted(NodeId i, int u, int position);
     // fixed_halving_sum.cpp: a sum of two samples of `bytes` bytes halved, in lanes of
@@ -166,6 +172,7 @@ private:
     std::optional<FloatTail> tail_;
     std::optional<MultiplyHigh> multiply_high_;
     std::optional<BoxSum> box_;
+    bool wide_box_;  // box_ of 2-byte samples in 32-bit lanes (its sum passes 16 bits)
     int unroll_;
     std::vector<int> reg_;
     bool busy_[16] = {};

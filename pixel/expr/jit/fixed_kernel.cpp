@@ -118,14 +118,6 @@ std::optional<FixedGenerator::FloatTail> float_tail(const rigor::expr::Expr& e) 
 // the binary32 store: clamp to [0, top] and round half to even (float_samples.cpp),
 // packed back to 16 lanes in pixel order.
 void FixedGenerator::emit_float_tail(int k, int t) {
-    const DyadicRange& range = r_[tail_->arg];
-    const int s = range.shift;
-    const float top = float((std::int64_t(1) << out_.bits) - 1);
-    // The clamp is needed only if the ends of the argument's range leave [0, top] after
-    // the tail's operation (rounding is monotonic, so every value lies between the ends').
-    const float end0 = tail_->at(s, range.lo), end1 = tail_->at(s, range.hi);
-    const bool clamp = !(std::isfinite(tail_->c) && tail_->c != 0.0f && std::min(end0, end1) >= 0.0f &&
-                         std::max(end0, end1) <= top);
     a_.vextracti128(xmm(kScratchB), ymm(k), 1);
     if (unsigned_) {
         a_.vpmovzxwd(ymm(kScratchB), xmm(kScratchB));  // pixels 8..15
@@ -134,19 +126,31 @@ void FixedGenerator::emit_float_tail(int k, int t) {
         a_.vpmovsxwd(ymm(kScratchB), xmm(kScratchB));
         a_.vpmovsxwd(ymm(t), xmm(k));
     }
-    for (int r : {t, kScratchB}) {
-        a_.vcvtdq2ps(ymm(r), VecOperand::r(r));
-        if (s > 0) a_.vmulps(ymm(r), ymm(r), pooled_float(std::ldexp(1.0f, -s)));
-        if (tail_->divide) a_.vdivps(ymm(r), ymm(r), pooled_float(tail_->c));
-        else a_.vmulps(ymm(r), ymm(r), pooled_float(tail_->c));
-        if (clamp) {
-            a_.vmaxps(ymm(r), ymm(r), pooled_float(0.0f));
-            a_.vminps(ymm(r), ymm(r), pooled_float(top));
-        }
-        a_.vcvtps2dq(ymm(r), VecOperand::r(r));
-    }
+    for (int r : {t, kScratchB}) emit_float_tail_dwords(r);
     a_.vpackusdw(ymm(t), ymm(t), VecOperand::r(kScratchB));
     a_.vpermq(ymm(t), ymm(t), 0xd8);  // quads 0 2 1 3: undo the per-half packing
+}
+
+// The float tail on 8 lanes of k as 32-bit integers (|k| < 2^24, so exact in binary32),
+// in place: to binary32, times 2^-s, the root's / c or * c, the clamp, to integers.
+void FixedGenerator::emit_float_tail_dwords(int r) {
+    const DyadicRange& range = r_[tail_->arg];
+    const int s = range.shift;
+    const float top = float((std::int64_t(1) << out_.bits) - 1);
+    // The clamp is needed only if the ends of the argument's range leave [0, top] after
+    // the tail's operation (rounding is monotonic, so every value lies between the ends').
+    const float end0 = tail_->at(s, range.lo), end1 = tail_->at(s, range.hi);
+    const bool clamp = !(std::isfinite(tail_->c) && tail_->c != 0.0f && std::min(end0, end1) >= 0.0f &&
+                         std::max(end0, end1) <= top);
+    a_.vcvtdq2ps(ymm(r), VecOperand::r(r));
+    if (s > 0) a_.vmulps(ymm(r), ymm(r), pooled_float(std::ldexp(1.0f, -s)));
+    if (tail_->divide) a_.vdivps(ymm(r), ymm(r), pooled_float(tail_->c));
+    else a_.vmulps(ymm(r), ymm(r), pooled_float(tail_->c));
+    if (clamp) {
+        a_.vmaxps(ymm(r), ymm(r), pooled_float(0.0f));
+        a_.vminps(ymm(r), ymm(r), pooled_float(top));
+    }
+    a_.vcvtps2dq(ymm(r), VecOperand::r(r));
 }
 
 // k / 2^s rounded half to even: (k + ((k >> s) & 1) + 2^(s-1) - 1) >> s (arithmetic
@@ -206,18 +210,24 @@ void FixedGenerator::emit_store() {
         if (lo < 0) a_.vpmaxsw(ymm(t[u]), ymm(t[u]), pooled(0));  // signed lanes only
         if (hi > top) min_words(t[u], t[u], pooled(top));
     }
+    store_words(t, unroll_);
+}
+
+// `count` vectors of 16 output samples as 16-bit words in t[] (in [0, top]), stored in
+// pixel order from column x, narrowed to bytes for a 1-byte output.
+void FixedGenerator::store_words(const int* t, int count) {
     const Xbyak::Address out = mem(kOut, 0, kX, out_.bytes_per_sample);
     if (out_.bytes_per_sample == 2) {
-        for (int u = 0; u < unroll_; ++u) a_.vmovdqu(mem(kOut, 32 * u, kX, 2), ymm(t[u]));
+        for (int u = 0; u < count; ++u) a_.vmovdqu(mem(kOut, 32 * u, kX, 2), ymm(t[u]));
         return;
     }
-    if (unroll_ == 1) {
+    if (count == 1) {
         a_.vextracti128(xmm(kScratchB), ymm(t[0]), 1);
         a_.vpackuswb(xmm(t[0]), xmm(t[0]), xmm(kScratchB));
         a_.vmovdqu(out, xmm(t[0]));
         return;
     }
-    for (int pair = 0; pair < unroll_ / 2; ++pair) {
+    for (int pair = 0; pair < count / 2; ++pair) {
         const int a = t[2 * pair], b = t[2 * pair + 1];
         a_.vpackuswb(ymm(a), ymm(a), ymm(b));
         a_.vpermq(ymm(a), ymm(a), 0xd8);  // quads 0 2 1 3: undo the per-half packing
@@ -264,6 +274,9 @@ GeneratedKernel FixedGenerator::generate() {
     if (word_sum) {
         emit_halving_sum(*word_sum, 2, false);
         k.step = 64;
+    } else if (box_ && wide_box_) {
+        emit_wide_box_sum();
+        k.step = 32;
     } else if (box_) {
         emit_box_sum();
         emit_store();
@@ -320,6 +333,7 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e,
         ranges = rigor::expr::dyadic_ranges(e, bits, lanes);
     }
     std::optional<FixedGenerator::FloatTail> tail;
+    bool wide_box = false;
     if (!ranges) {
         tail = float_tail(e);
         if (tail) {
@@ -340,6 +354,16 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e,
                 ranges = rigor::expr::dyadic_ranges(argument, bits, lanes);
             }
             if (ranges) ranges->resize(e.size());
+            // A box sum of 2-byte samples beyond 16 bits: 32-bit lanes (fixed_box_sum.cpp).
+            if (!ranges) {
+                const std::optional<FixedGenerator::BoxSum> box = FixedGenerator::find_box_sum(e, tail->arg);
+                const SampleLayout* c = box ? &clips[std::size_t(e.node(box->column[0]).clip)] : nullptr;
+                if (c && !c->is_float && c->bytes_per_sample == 2) {
+                    ranges.emplace(e.size());
+                    (*ranges)[tail->arg] = DyadicRange{0, 0, 9 * ((std::int64_t(1) << c->bits) - 1), false, 0};
+                    wide_box = true;
+                }
+            }
         }
     }
     if (!ranges) return std::nullopt;
@@ -349,7 +373,7 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e,
     if (sched.max_live > kValueRegisters) return std::nullopt;
     std::optional<FixedGenerator::MultiplyHigh> multiply_high;
     if (tail) multiply_high = multiply_high_tail(root, *tail, out.bits);
-    FixedGenerator g(e, clips, out, std::move(*ranges), lanes, std::move(sched), tail, multiply_high);
+    FixedGenerator g(e, clips, out, std::move(*ranges), lanes, std::move(sched), tail, multiply_high, wide_box);
     GeneratedKernel k = g.generate();
     if (g.failed()) return std::nullopt;
     return k;
