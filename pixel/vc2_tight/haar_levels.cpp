@@ -290,9 +290,10 @@ int band_value(const rigor::vc2::QuantisationMatrix& matrix, int level, const st
 }  // namespace
 
 bool haar_levels_apply(const rigor::vc2::TransformConfig& c) {
-    const bool haar = c.wavelet_index == 3 || c.wavelet_index == 4;
-    return haar && c.wavelet_index_ho == c.wavelet_index && !c.custom_wavelet && !c.custom_wavelet_ho &&
-           c.dwt_depth + c.dwt_depth_ho > 0;
+    // By filter, not index: a wavelet file holding Haar gives what its index gives.
+    const rigor::vc2::Wavelet& v = c.vertical_wavelet();
+    const bool haar = rigor::vc2::same_filter(v, rigor::vc2::wavelet(3)) || rigor::vc2::same_filter(v, rigor::vc2::wavelet(4));
+    return haar && rigor::vc2::same_filter(v, c.horizontal_wavelet()) && c.dwt_depth + c.dwt_depth_ho > 0;
 }
 
 HaarLevels haar_levels(const rigor::vc2::TransformConfig& config, IntegerRange picture,
@@ -300,7 +301,7 @@ HaarLevels haar_levels(const rigor::vc2::TransformConfig& config, IntegerRange p
                        long long max_work) {
     HaarLevels out;
     if (!haar_levels_apply(config)) return out;
-    const int s = config.vertical_wavelet().filter_bit_shift;
+    const int s = config.horizontal_wavelet().filter_bit_shift;  // 2-D levels shift by it too
     const int n = config.dwt_depth + config.dwt_depth_ho;
     auto two_d = [&](int level) { return level > config.dwt_depth_ho; };
     // Rows from the finest level (the picture) to the coarsest (the finer low band).

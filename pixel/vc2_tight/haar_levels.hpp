@@ -69,7 +69,8 @@
 
 namespace rigor::pixel::vc2_tight {
 
-// Both wavelets standard Haar of one index (3 or 4) and at least one level.
+// Both wavelets the same Haar filter (that of index 3 or 4, from an index or a wavelet
+// file) and at least one level.
 bool haar_levels_apply(const rigor::vc2::TransformConfig& config);
 
 struct HaarArrayBound {
