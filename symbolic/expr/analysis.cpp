@@ -33,8 +33,8 @@ const Interval& source_range(const rigor::expr::Expr& e, const InputRanges& rang
     throw std::logic_error("unknown variable " + variable);
 }
 
-Extreme at(const rigor::expr::Expr& e, std::map<std::string, cl_RA> point) {
-    PointValue v = evaluate_at(e, point);
+Extreme at(const rigor::expr::Expr& e, std::map<std::string, cl_RA> point, EnclosureMemo& memo) {
+    PointValue v = evaluate_at(e, point, memo);
     return {std::move(point), v.value, v.exact, false};
 }
 
@@ -83,7 +83,8 @@ Analysis analyse(const rigor::expr::Expr& given, const InputRanges& ranges, cons
         a.notes.push_back(std::string("no algebra: GiNaC: ") + err.what());
     }
 
-    IntervalResult iv = interval_ranges(e, ranges);
+    EnclosureMemo memo;  // for every exact evaluation below: grids and boxes meet the same arguments
+    IntervalResult iv = interval_ranges(e, ranges, memo);
     a.range = iv.root(e);
     a.notes.insert(a.notes.end(), iv.notes.begin(), iv.notes.end());
     a.transcendental = iv.transcendental;
@@ -105,8 +106,8 @@ Analysis analyse(const rigor::expr::Expr& given, const InputRanges& ranges, cons
             hi = hi + Bound::of(k) * (up ? r.hi : r.lo);
         }
         a.range = {lo, hi, false};
-        a.minimum = at(e, a.minimum.inputs);
-        a.maximum = at(e, a.maximum.inputs);
+        a.minimum = at(e, a.minimum.inputs, memo);
+        a.maximum = at(e, a.maximum.inputs, memo);
         a.evaluations = 2;
     }
     std::optional<PiecewiseExtremes> pieces;
@@ -120,8 +121,8 @@ Analysis analyse(const rigor::expr::Expr& given, const InputRanges& ranges, cons
         // hyperplanes its tests compare on; extremes at the cells' vertices (piecewise.hpp).
         a.method = "piecewise";
         a.range = {pieces->lo, pieces->hi, false};
-        a.minimum = at(e, pieces->min_at);
-        a.maximum = at(e, pieces->max_at);
+        a.minimum = at(e, pieces->min_at, memo);
+        a.maximum = at(e, pieces->max_at, memo);
         a.evaluations = pieces->evaluations;
         a.search = "the input box split into " + std::to_string(pieces->regions) +
                    " cells where the program is affine (on its comparisons, min/max, abs, clip, ?); every cell vertex a "
@@ -168,7 +169,7 @@ Analysis analyse(const rigor::expr::Expr& given, const InputRanges& ranges, cons
         if (points.empty()) points.emplace_back();
         a.evaluations = long(points.size());
         for (std::size_t i = 0; i < points.size(); ++i) {
-            Extreme x = at(e, points[i]);
+            Extreme x = at(e, points[i], memo);
             if (i == 0) a.minimum = a.maximum = x;
             if (better(x, a.minimum, false)) a.minimum = x;
             if (better(x, a.maximum, true)) a.maximum = x;
@@ -184,11 +185,11 @@ Analysis analyse(const rigor::expr::Expr& given, const InputRanges& ranges, cons
             if (a.variables.empty() || (x.value && x.exact && b.finite() && *x.value == b.value)) continue;
             std::optional<cl_RA> seed;
             if (x.value && x.exact) seed = x.value;
-            BisectedBound r = bisect_bound(e, ranges, box, up, seed, x.inputs);
+            BisectedBound r = bisect_bound(e, ranges, box, up, seed, x.inputs, kSearchBudget, memo);
             bisected += r.evaluations;
             if (up ? r.bound < b : b < r.bound) b = r.bound;
             if (r.reached && (!seed || *r.reached != *seed)) {
-                Extreme found = at(e, r.at);
+                Extreme found = at(e, r.at, memo);
                 if (better(found, x, up)) x = found;
             }
         }

@@ -24,6 +24,13 @@ struct Item {
 
 BisectedBound bisect_bound(const rigor::expr::Expr& e, const InputRanges& ranges, const Box& box, bool maximum,
                            std::optional<cl_RA> seed, std::map<std::string, cl_RA> seed_at, long budget) {
+    EnclosureMemo memo;
+    return bisect_bound(e, ranges, box, maximum, std::move(seed), std::move(seed_at), budget, memo);
+}
+
+BisectedBound bisect_bound(const rigor::expr::Expr& e, const InputRanges& ranges, const Box& box, bool maximum,
+                           std::optional<cl_RA> seed, std::map<std::string, cl_RA> seed_at, long budget,
+                           EnclosureMemo& memo) {
     BisectedBound out;
     out.reached = seed;
     out.at = std::move(seed_at);
@@ -33,7 +40,7 @@ BisectedBound bisect_bound(const rigor::expr::Expr& e, const InputRanges& ranges
         InputRanges r = ranges;  // a variable's own range takes precedence over its source's
         for (const auto& [v, i] : b) r[v] = i;
         ++out.evaluations;
-        IntervalResult v = interval_ranges(e, r);
+        IntervalResult v = interval_ranges(e, r, memo);
         return up(maximum ? v.root(e).hi : v.root(e).lo);
     };
     auto better = [&](const cl_RA& v) { return !out.reached || up(Bound::of(*out.reached)) < up(Bound::of(v)); };
@@ -74,7 +81,7 @@ BisectedBound bisect_bound(const rigor::expr::Expr& e, const InputRanges& ranges
                 continue;
             }
             ++out.evaluations;
-            PointValue pv = evaluate_at(e, centre);
+            PointValue pv = evaluate_at(e, centre, memo);
             if (pv.value && pv.exact && better(*pv.value)) out.reached = pv.value, out.at = centre;
             Bound cb = bound_of(c);
             if (reached_up() < cb) queue.push({cb, std::move(c)});

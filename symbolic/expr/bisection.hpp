@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "filters/expr/ir.hpp"
+#include "symbolic/expr/enclosure_memo.hpp"
 #include "symbolic/expr/input_ranges.hpp"
 
 namespace rigor::symbolic::expr {
@@ -29,5 +30,9 @@ struct BisectedBound {
 BisectedBound bisect_bound(const rigor::expr::Expr& e, const InputRanges& ranges,
                            const std::map<std::string, Interval>& box, bool maximum, std::optional<cln::cl_RA> seed,
                            std::map<std::string, cln::cl_RA> seed_at, long budget = 4096);
+// The same with the transcendental enclosures kept in memo (enclosure_memo.hpp).
+BisectedBound bisect_bound(const rigor::expr::Expr& e, const InputRanges& ranges,
+                           const std::map<std::string, Interval>& box, bool maximum, std::optional<cln::cl_RA> seed,
+                           std::map<std::string, cln::cl_RA> seed_at, long budget, EnclosureMemo& memo);
 
 }  // namespace rigor::symbolic::expr

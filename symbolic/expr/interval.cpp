@@ -47,10 +47,21 @@ namespace {
 cln::float_format_t format() { return cln::float_format(kDigits); }
 cln::cl_F to_float(const cln::cl_RA& x) { return cln::cl_float(x, format()); }
 
-// The float's exact rational widened outward.
+// The float's exact rational widened outward by a slack of at least
+// |r| 10^-(kDigits-8) + 10^-(2 kDigits), taken as powers of two — 2^(top - 106) with
+// |r| < 2^top, so > |r| 2^-106 > |r| 10^-32, and 2^-266 > 10^-80 — so the ends stay dyadic like the
+// float's own rational and adding them costs no big gcd (a decimal slack made widen
+// half of every transcendental enclosure's time).
 Enclosure widen(const cln::cl_R& approx) {
-    cln::cl_RA r = cln::rational(approx);
-    cln::cl_RA slack = cln::abs(r) / cln::expt_pos(cln::cl_I(10), kDigits - 8) + cln::cl_RA(1) / cln::expt_pos(cln::cl_I(10), 2 * kDigits);
+    static_assert(kDigits == 40, "the binary exponents below stand for 10^-32 and 10^-80");
+    const cln::cl_RA r = cln::rational(approx);
+    cln::cl_RA slack = cln::cl_RA(1) / cln::ash(cln::cl_I(1), 266);
+    if (!cln::zerop(r)) {
+        // |r| = n/d < 2^len(n) / 2^(len(d)-1) with len the integer length (bits).
+        const long top = long(cln::integer_length(cln::numerator(cln::abs(r)))) - long(cln::integer_length(cln::denominator(r))) + 1;
+        const long e = top - 106;
+        slack = slack + (e >= 0 ? cln::cl_RA(cln::ash(cln::cl_I(1), e)) : cln::cl_RA(1) / cln::ash(cln::cl_I(1), -e));
+    }
     return {r - slack, r + slack};
 }
 
@@ -111,6 +122,9 @@ Enclosure enclose_atan2(const cln::cl_RA& y, const cln::cl_RA& x) {
     if (cln::zerop(y) && !cln::minusp(x)) return {0, 0};
     return widen(cln::atan(to_float(x), to_float(y)));
 }
-Enclosure enclose_pi() { return widen(cln::pi(format())); }
+Enclosure enclose_pi() {
+    static const Enclosure pi = widen(cln::pi(format()));  // a constant, computed once
+    return pi;
+}
 
 }  // namespace rigor::symbolic::expr

@@ -3,7 +3,7 @@
 //
 // A Bound is a rational or ±infinity.  Rational operations (+ − × ÷ min max abs, floor
 // ...) are computed exactly.  sqrt, exp, log, sin, cos and pow are evaluated by CLN at
-// kDigits decimal digits and the result widened outward by a relative 10^-(kDigits-8)
+// kDigits decimal digits and the result widened outward by at least a relative 10^-(kDigits-8)
 // (far more than CLN's error, which is within a few units of the last digit), then
 // taken as an exact rational: the enclosure is certified and its width is stated.
 #pragma once

@@ -67,7 +67,7 @@ std::int64_t to_int32(const cl_RA& v) {
 
 class IntervalEvaluator {
 public:
-    IntervalEvaluator(const Expr& e, const InputRanges& r) : e_(e), ranges_(r) {}
+    IntervalEvaluator(const Expr& e, const InputRanges& r, EnclosureMemo* memo = nullptr) : e_(e), ranges_(r), memo_(memo) {}
 
     IntervalResult run() {
         for (NodeId id = 0; id < e_.size(); ++id) out_.nodes.push_back(node(e_.node(id)));
@@ -78,6 +78,19 @@ private:
     const Interval& arg(const Node& n, std::size_t i) const { return out_.nodes[n.args[i]]; }
     void note(const std::string& s) {
         if (std::find(out_.notes.begin(), out_.notes.end(), s) == out_.notes.end()) out_.notes.push_back(s);
+    }
+
+    using Fn = EnclosureMemo::Function;
+    // The enclosure of f at (a, b), from the memo when one is given.
+    template <class Compute>
+    std::optional<Enclosure> enclosure(Fn f, const cl_RA& a, const cl_RA& b, Compute compute) {
+        return memo_ ? memo_->get(f, a, b, compute) : compute();
+    }
+    // A unary enclosure function through the memo.
+    auto memoised(Fn f, Enclosure (*compute)(const cl_RA&)) {
+        return [this, f, compute](const cl_RA& x) {
+            return *enclosure(f, x, 0, [&] { return std::optional<Enclosure>(compute(x)); });
+        };
     }
 
     // Monotone non-decreasing transcendental f on [lo, hi] (ends finite or infinite).
@@ -114,7 +127,7 @@ private:
             r.may_be_nan = a.may_be_nan;
             return r;
         }
-        return monotone(a, enclose_tan, Bound::minus_infinity(), Bound::plus_infinity());
+        return monotone(a, memoised(Fn::Tan, enclose_tan), Bound::minus_infinity(), Bound::plus_infinity());
     }
     // asin (non-decreasing) and acos (non-increasing) on [-1, 1]; NaN beyond.
     Interval arc_sine_cosine(Interval a, bool cosine) {
@@ -126,10 +139,11 @@ private:
             if (a.lo < Bound::of(-1)) a.lo = Bound::of(-1);
             if (Bound::of(1) < a.hi) a.hi = Bound::of(1);
         }
-        if (!cosine) return monotone(a, enclose_asin, Bound::of(-1), Bound::of(1));
+        if (!cosine) return monotone(a, memoised(Fn::Asin, enclose_asin), Bound::of(-1), Bound::of(1));
         Interval r;
-        r.lo = Bound::of(enclose_acos(a.hi.value).lower);
-        r.hi = Bound::of(enclose_acos(a.lo.value).upper);
+        auto acos = memoised(Fn::Acos, enclose_acos);
+        r.lo = Bound::of(acos(a.hi.value).lower);
+        r.hi = Bound::of(acos(a.lo.value).upper);
         r.may_be_nan = a.may_be_nan;
         return r;
     }
@@ -145,7 +159,7 @@ private:
         cl_RA lo = pi.upper, hi = -pi.upper;
         for (const cl_RA& yy : {y.lo.value, y.hi.value})
             for (const cl_RA& xx : {x.lo.value, x.hi.value}) {
-                const Enclosure e = enclose_atan2(yy, xx);
+                const Enclosure e = *enclosure(Fn::Atan2, yy, xx, [&] { return std::optional<Enclosure>(enclose_atan2(yy, xx)); });
                 lo = std::min(lo, e.lower), hi = std::max(hi, e.upper);
             }
         r.lo = Bound::of(lo), r.hi = Bound::of(hi);
@@ -174,8 +188,8 @@ private:
             cln::cl_I last = cln::floor1(std::max(kmax, kmax2));
             return first <= last;
         };
-        Enclosure at_lo = cosine ? enclose_cos(a.lo.value) : enclose_sin(a.lo.value);
-        Enclosure at_hi = cosine ? enclose_cos(a.hi.value) : enclose_sin(a.hi.value);
+        auto f = cosine ? memoised(Fn::Cos, enclose_cos) : memoised(Fn::Sin, enclose_sin);
+        Enclosure at_lo = f(a.lo.value), at_hi = f(a.hi.value);
         Interval r{Bound::of(std::min(at_lo.lower, at_hi.lower)), Bound::of(std::max(at_lo.upper, at_hi.upper)),
                    a.may_be_nan};
         if (maybe_inside(cosine ? 0 : 1)) r.hi = Bound::of(1);
@@ -215,7 +229,7 @@ private:
         Interval r{Bound::plus_infinity(), Bound::minus_infinity(), a.may_be_nan || b.may_be_nan};
         for (const Bound& x : {a.lo, a.hi})
             for (const Bound& y : {b.lo, b.hi}) {
-                Enclosure v = *enclose_pow(x.value, y.value);
+                Enclosure v = *enclosure(Fn::Pow, x.value, y.value, [&] { return enclose_pow(x.value, y.value); });
                 if (Bound::of(v.lower) < r.lo) r.lo = Bound::of(v.lower);
                 if (r.hi < Bound::of(v.upper)) r.hi = Bound::of(v.upper);
             }
@@ -311,18 +325,19 @@ private:
                 Interval a = arg(n, 0);
                 if (a.lo < Bound::of(0)) a.lo = Bound::of(0);
                 if (a.hi < Bound::of(0)) a.hi = Bound::of(0);
-                Interval r = monotone(a, enclose_sqrt, Bound::of(0), Bound::plus_infinity());
+                Interval r = monotone(a, memoised(Fn::Sqrt, enclose_sqrt), Bound::of(0), Bound::plus_infinity());
                 if (Bound::of(0) < r.lo && arg(n, 0).may_be_nan) r.lo = Bound::of(0);
                 if (r.lo < Bound::of(0)) r.lo = Bound::of(0);
                 r.may_be_nan = false;
                 return r;
             }
             case Op::Exp: {
-                Interval r = monotone(arg(n, 0), enclose_exp, Bound::of(0), Bound::plus_infinity());
+                Interval r = monotone(arg(n, 0), memoised(Fn::Exp, enclose_exp), Bound::of(0), Bound::plus_infinity());
                 if (r.lo < Bound::of(0)) r.lo = Bound::of(0);
                 return r;
             }
             case Op::Log: {
+                auto ln = [&](const cl_RA& x) { return *enclosure(Fn::Log, x, 0, [&] { return enclose_log(x); }); };
                 Interval a = arg(n, 0);
                 if (a.lo <= Bound::of(0)) {
                     note(a.lo < Bound::of(0) ? "log of a range reaching below 0: NaN possible" : "log of a range containing 0: -inf");
@@ -330,16 +345,16 @@ private:
                     if (a.hi <= Bound::of(0)) return {Bound::minus_infinity(), Bound::minus_infinity(), true};
                     a.lo = Bound::minus_infinity();
                     out_.transcendental = true;
-                    return {Bound::minus_infinity(), a.hi.finite() ? Bound::of(enclose_log(a.hi.value)->upper) : a.hi, a.may_be_nan};
+                    return {Bound::minus_infinity(), a.hi.finite() ? Bound::of(ln(a.hi.value).upper) : a.hi, a.may_be_nan};
                 }
-                return monotone(a, [](const cl_RA& x) { return *enclose_log(x); }, Bound::minus_infinity(), Bound::plus_infinity());
+                return monotone(a, ln, Bound::minus_infinity(), Bound::plus_infinity());
             }
             case Op::Sin: return sin_cos(arg(n, 0), false);
             case Op::Cos: return sin_cos(arg(n, 0), true);
             case Op::Tan: return tangent(arg(n, 0));
             case Op::Atan: {
                 const cl_RA half_pi = enclose_pi().upper / 2;
-                return monotone(arg(n, 0), enclose_atan, Bound::of(-half_pi), Bound::of(half_pi));
+                return monotone(arg(n, 0), memoised(Fn::Atan, enclose_atan), Bound::of(-half_pi), Bound::of(half_pi));
             }
             case Op::Asin:
             case Op::Acos: return arc_sine_cosine(arg(n, 0), n.op == Op::Acos);
@@ -399,6 +414,7 @@ private:
 
     const Expr& e_;
     const InputRanges& ranges_;
+    EnclosureMemo* memo_;  // or nullptr: every enclosure computed
     IntervalResult out_;
 };
 
@@ -408,14 +424,22 @@ IntervalResult interval_ranges(const Expr& e, const InputRanges& ranges) {
     check_ranges(e, ranges);
     return IntervalEvaluator(e, ranges).run();
 }
+IntervalResult interval_ranges(const Expr& e, const InputRanges& ranges, EnclosureMemo& memo) {
+    check_ranges(e, ranges);
+    return IntervalEvaluator(e, ranges, &memo).run();
+}
 
 PointValue evaluate_at(const Expr& e, const std::map<std::string, cl_RA>& point) {
+    EnclosureMemo once;
+    return evaluate_at(e, point, once);
+}
+PointValue evaluate_at(const Expr& e, const std::map<std::string, cl_RA>& point, EnclosureMemo& memo) {
     // Interval evaluation on point ranges (looked up by variable): exact for rational
     // operations; transcendental ones give an enclosure of relative width ~1e-32 whose
     // midpoint stands for the value.
     InputRanges ranges;
     for (const auto& [k, v] : point) ranges[k] = Interval::point(v);
-    IntervalResult r = IntervalEvaluator(e, ranges).run();
+    IntervalResult r = IntervalEvaluator(e, ranges, &memo).run();
     const Interval& v = r.root(e);
     if (!v.lo.finite() || !v.hi.finite() || (v.may_be_nan && !v.is_point())) return {std::nullopt, false};
     if (v.is_point()) return {v.lo.value, true};  // enclosures of width 0 are exact (sqrt(1/4))

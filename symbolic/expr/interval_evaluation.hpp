@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "filters/expr/ir.hpp"
+#include "symbolic/expr/enclosure_memo.hpp"
 #include "symbolic/expr/input_ranges.hpp"
 #include "symbolic/expr/interval.hpp"
 
@@ -28,6 +29,8 @@ struct IntervalResult {
 };
 // Throws UserError naming the first used source without a range (check_ranges).
 IntervalResult interval_ranges(const rigor::expr::Expr& e, const InputRanges& ranges);
+// The same, its transcendental enclosures kept in (and taken from) memo.
+IntervalResult interval_ranges(const rigor::expr::Expr& e, const InputRanges& ranges, EnclosureMemo& memo);
 
 // Value of e at a point (variable name -> value) in real arithmetic: the interval
 // evaluation on point ranges, so exact rationals for rational operations and CLN's
@@ -38,5 +41,6 @@ struct PointValue {
     bool exact = true;
 };
 PointValue evaluate_at(const rigor::expr::Expr& e, const std::map<std::string, cln::cl_RA>& point);
+PointValue evaluate_at(const rigor::expr::Expr& e, const std::map<std::string, cln::cl_RA>& point, EnclosureMemo& memo);
 
 }  // namespace rigor::symbolic::expr
