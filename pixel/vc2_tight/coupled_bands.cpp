@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 #include "filters/base/error.hpp"
 
@@ -26,58 +28,111 @@ CoupledMaps::CoupledMaps(const std::vector<const FixedPolynomial*>& ux, const st
         ny_ = y1 - y0_ + 1;
     }
     for (std::size_t b = 0; b < ux.size(); ++b) {
-        std::vector<double> m(static_cast<std::size_t>(nx_ * ny_), 0.0);
-        std::vector<double> gx(static_cast<std::size_t>(nx_)), gy(static_cast<std::size_t>(ny_));
-        for (long i = 0; i < nx_; ++i) gx[static_cast<std::size_t>(i)] = std::ldexp((*ux[b])[x0_ + i].get_d(), -bits_x);
-        for (long j = 0; j < ny_; ++j) gy[static_cast<std::size_t>(j)] = std::ldexp((*uy[b])[y0_ + j].get_d(), -bits_y);
-        for (long j = 0; j < ny_; ++j)
+        BandMap map;
+        if (!ux[b]->empty() && !uy[b]->empty()) {
+            map.x0 = ux[b]->lowest() - x0_;
+            map.y0 = uy[b]->lowest() - y0_;
+            map.nx = ux[b]->highest() - ux[b]->lowest() + 1;
+            map.ny = uy[b]->highest() - uy[b]->lowest() + 1;
+        }
+        map.m.assign(static_cast<std::size_t>(map.nx * map.ny), 0.0);
+        std::vector<double> gx(static_cast<std::size_t>(map.nx)), gy(static_cast<std::size_t>(map.ny));
+        for (long i = 0; i < map.nx; ++i)
+            gx[static_cast<std::size_t>(i)] = std::ldexp((*ux[b])[x0_ + map.x0 + i].get_d(), -bits_x);
+        for (long j = 0; j < map.ny; ++j)
+            gy[static_cast<std::size_t>(j)] = std::ldexp((*uy[b])[y0_ + map.y0 + j].get_d(), -bits_y);
+        for (long j = 0; j < map.ny; ++j)
             if (gy[static_cast<std::size_t>(j)] != 0)
-                for (long i = 0; i < nx_; ++i)
-                    m[static_cast<std::size_t>(j * nx_ + i)] = gx[static_cast<std::size_t>(i)] * gy[static_cast<std::size_t>(j)];
-        maps_.push_back(std::move(m));
+                for (long i = 0; i < map.nx; ++i)
+                    map.m[static_cast<std::size_t>(j * map.nx + i)] =
+                        gx[static_cast<std::size_t>(i)] * gy[static_cast<std::size_t>(j)];
+        maps_.push_back(std::move(map));
     }
 }
 
-// side·(L(V) for +1, ℓ(V) for −1): the largest of side·V·x over the box.
-double CoupledMaps::objective(const std::vector<double>& v, double lo, double hi, int side) const {
-    double p = 0, n = 0;
-    for (double w : v) (w > 0 ? p : n) += w;
+namespace {
+
+// side·(L(V) for +1, ℓ(V) for −1), the largest of side·V·x over the box, from V's
+// positive and negative sums.
+double objective(double p, double n, double lo, double hi, int side) {
     return side > 0 ? hi * p + lo * n : -(lo * p + hi * n);
 }
 
+// (P, N) of v: the sums of its positive and of its other entries, in order.
+std::pair<double, double> sign_sums(const std::vector<double>& v) {
+    double p = 0, n = 0;
+    for (double w : v) (w > 0 ? p : n) += w;
+    return {p, n};
+}
+
+}  // namespace
+
+std::vector<double> CoupledMaps::summed(const std::vector<std::size_t>& live, const std::vector<std::size_t>& slope) const {
+    std::vector<double> v(static_cast<std::size_t>(nx_ * ny_), 0.0);
+    for (std::size_t b : live) {
+        const double a = kLineSlopeEighths[slope[b]] / 8.0;
+        if (a == 0) continue;
+        const BandMap& m = maps_[b];
+        for (long j = 0; j < m.ny; ++j) {
+            double* row = &v[static_cast<std::size_t>((m.y0 + j) * nx_ + m.x0)];
+            const double* from = &m.m[static_cast<std::size_t>(j * m.nx)];
+            for (long i = 0; i < m.nx; ++i) row[i] += a * from[i];
+        }
+    }
+    return v;
+}
+
+// Coordinate descent: each live band's slope in turn, while a sweep improves (at most 3
+// sweeps); within a band the other slopes in order, each taken when it improves on the
+// best so far by more than a relative 1e-9.  Only band b's box changes with its slope, so
+// one pass over that box gives the objective at every slope of b (the rest of V fixed):
+// P(V) = P(V outside the box) + P(V in the box), the same for N.
 std::vector<std::size_t> CoupledMaps::choose(const std::vector<std::size_t>& live,
                                              const std::vector<std::array<double, kCoupledSlopes>>& rest,
                                              std::vector<std::size_t> slope, double lo, double hi, int side) const {
-    std::vector<double> v(static_cast<std::size_t>(nx_ * ny_), 0.0);
-    auto add = [&](std::size_t b, double a) {
-        if (a == 0) return;
-        const std::vector<double>& m = maps_[b];
-        for (std::size_t k = 0; k < v.size(); ++k) v[k] += a * m[k];
-    };
+    std::vector<double> v = summed(live, slope);
+    auto [p, n] = sign_sums(v);
     double fixed = 0;  // Σ rest of the current slopes
-    for (std::size_t b : live) {
-        add(b, kLineSlopeEighths[slope[b]] / 8.0);
-        fixed += rest[b][slope[b]];
-    }
-    double best = objective(v, lo, hi, side) + fixed;
-    // Coordinate descent: each band's slope in turn, while a sweep improves (at most 3).
+    for (std::size_t b : live) fixed += rest[b][slope[b]];
+    double best = objective(p, n, lo, hi, side) + fixed;
     for (int sweep = 0; sweep < 3; ++sweep) {
         bool improved = false;
-        for (std::size_t b : live)
+        for (std::size_t b : live) {
+            const BandMap& m = maps_[b];
+            const std::size_t was = slope[b];
+            const double a = kLineSlopeEighths[was] / 8.0;
+            std::array<double, kCoupledSlopes> step{}, box_p{}, box_n{};  // per slope of b: the box's P, N
+            for (std::size_t s = 0; s < kCoupledSlopes; ++s) step[s] = kLineSlopeEighths[s] / 8.0 - a;
+            for (long j = 0; j < m.ny; ++j) {
+                const double* row = &v[static_cast<std::size_t>((m.y0 + j) * nx_ + m.x0)];
+                const double* from = &m.m[static_cast<std::size_t>(j * m.nx)];
+                for (long i = 0; i < m.nx; ++i)
+                    for (std::size_t s = 0; s < kCoupledSlopes; ++s) {
+                        const double w = row[i] + step[s] * from[i];
+                        (w > 0 ? box_p[s] : box_n[s]) += w;
+                    }
+            }
+            std::size_t now = was;
             for (std::size_t s = 0; s < kCoupledSlopes; ++s) {
-                if (s == slope[b]) continue;
-                const double step = (kLineSlopeEighths[s] - kLineSlopeEighths[slope[b]]) / 8.0;
-                add(b, step);
-                const double value = objective(v, lo, hi, side) + fixed - rest[b][slope[b]] + rest[b][s];
+                if (s == now) continue;
+                const double value = objective(p - box_p[was] + box_p[s], n - box_n[was] + box_n[s], lo, hi, side) +
+                                     fixed - rest[b][now] + rest[b][s];
                 if (value < best - 1e-9 * (std::abs(best) + 1)) {
                     best = value;
-                    fixed += rest[b][s] - rest[b][slope[b]];
-                    slope[b] = s;
+                    fixed += rest[b][s] - rest[b][now];
+                    now = s;
                     improved = true;
-                } else {
-                    add(b, -step);
                 }
             }
+            if (now == was) continue;
+            slope[b] = now;
+            for (long j = 0; j < m.ny; ++j) {
+                double* row = &v[static_cast<std::size_t>((m.y0 + j) * nx_ + m.x0)];
+                const double* from = &m.m[static_cast<std::size_t>(j * m.nx)];
+                for (long i = 0; i < m.nx; ++i) row[i] += step[now] * from[i];
+            }
+            std::tie(p, n) = sign_sums(v);
+        }
         if (!improved) break;
     }
     return slope;
@@ -86,34 +141,37 @@ std::vector<std::size_t> CoupledMaps::choose(const std::vector<std::size_t>& liv
 template <>
 double CoupledMaps::extreme<double>(const std::vector<std::size_t>& live, const std::vector<std::size_t>& slope,
                                     const double& lo, const double& hi, int side) const {
-    std::vector<double> v(static_cast<std::size_t>(nx_ * ny_), 0.0);
-    for (std::size_t b : live) {
-        const double a = kLineSlopeEighths[slope[b]] / 8.0;
-        if (a != 0)
-            for (std::size_t k = 0; k < v.size(); ++k) v[k] += a * maps_[b][k];
-    }
-    return side * objective(v, lo, hi, side);
+    const auto [p, n] = sign_sums(summed(live, slope));
+    return side * objective(p, n, lo, hi, side);
 }
 
 template <>
 Dyadic CoupledMaps::extreme<Dyadic>(const std::vector<std::size_t>& live, const std::vector<std::size_t>& slope,
                                     const Dyadic& lo, const Dyadic& hi, int side) const {
-    // V·2^(bits_x + bits_y + 3) = Σ_b j_b·ux_b(i)·uy_b(j), an integer per pixel.
-    mpz_class p = 0, n = 0, v, t;
-    for (long j = 0; j < ny_; ++j)
-        for (long i = 0; i < nx_; ++i) {
-            v = 0;
-            for (std::size_t b : live) {
-                const int e = kLineSlopeEighths[slope[b]];
-                if (e == 0) continue;
-                t = (*ux_[b])[x0_ + i] * (*uy_[b])[y0_ + j];
-                v += e * t;
-            }
-            if (sgn(v) > 0)
-                p += v;
-            else
-                n += v;
+    // V·2^(bits_x + bits_y + 3) = Σ_b j_b·ux_b(i)·uy_b(j), an integer per pixel (0 outside
+    // every band's box).
+    std::vector<mpz_class> V(static_cast<std::size_t>(nx_ * ny_));
+    for (std::size_t b : live) {
+        const int e = kLineSlopeEighths[slope[b]];
+        const BandMap& m = maps_[b];
+        if (e == 0 || m.nx == 0) continue;
+        std::vector<mpz_class> gx(static_cast<std::size_t>(m.nx)), gy(static_cast<std::size_t>(m.ny));
+        for (long i = 0; i < m.nx; ++i) gx[static_cast<std::size_t>(i)] = e * (*ux_[b])[x0_ + m.x0 + i];
+        for (long j = 0; j < m.ny; ++j) gy[static_cast<std::size_t>(j)] = (*uy_[b])[y0_ + m.y0 + j];
+        for (long j = 0; j < m.ny; ++j) {
+            if (sgn(gy[static_cast<std::size_t>(j)]) == 0) continue;
+            mpz_class* row = &V[static_cast<std::size_t>((m.y0 + j) * nx_ + m.x0)];
+            for (long i = 0; i < m.nx; ++i)
+                mpz_addmul(row[i].get_mpz_t(), gx[static_cast<std::size_t>(i)].get_mpz_t(),
+                           gy[static_cast<std::size_t>(j)].get_mpz_t());
         }
+    }
+    mpz_class p = 0, n = 0;
+    for (const mpz_class& v : V)
+        if (sgn(v) > 0)
+            p += v;
+        else
+            n += v;
     const long bits = bits_x_ + bits_y_ + 3;
     const Dyadic P(p, bits), Nn(n, bits);
     return side > 0 ? hi * P + lo * Nn : lo * P + hi * Nn;

@@ -51,11 +51,18 @@ public:
               int side) const;
 
 private:
-    double objective(const std::vector<double>& v, double lo, double hi, int side) const;
+    // Band b's weights ux_b(i)·uy_b(j) in doubles over its own box, the rectangle of the
+    // union box (x offset x0, y offset y0, nx × ny, y-major) outside which they are 0.
+    struct BandMap {
+        long x0 = 0, y0 = 0, nx = 0, ny = 0;
+        std::vector<double> m;
+    };
+    // Σ_{b∈live} α_b·(band b's map) over the union box, y-major nx_·ny_.
+    std::vector<double> summed(const std::vector<std::size_t>& live, const std::vector<std::size_t>& slopes) const;
     std::vector<const FixedPolynomial*> ux_, uy_;
     int bits_x_, bits_y_;
     long x0_ = 0, y0_ = 0, nx_ = 0, ny_ = 0;
-    std::vector<std::vector<double>> maps_;  // per band, y-major nx·ny
+    std::vector<BandMap> maps_;
 };
 
 }  // namespace rigor::pixel::vc2_tight

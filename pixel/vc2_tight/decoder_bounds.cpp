@@ -104,14 +104,11 @@ struct IndexTerms {
     std::vector<std::size_t> start_hi, start_lo;
 };
 
-// The bound of one target: [lower, upper] over every index (exact for N = Dyadic).
-// With `coupled`, each index's bound is also the coupled one (coupled_bands.hpp), the
-// least of both taken; the indices are visited from the largest uncoupled bound down,
-// stopping where that is no larger than the best coupled result (no later index can
-// then exceed it: the bound at an index is at most its uncoupled one).
+// The terms of one target at every index (exact for N = Dyadic), each index's bound
+// without coupling in upper, lower; with `coupled`, also what the coupled bound needs.
 template <class N>
-Range<N> target_range(const std::vector<BandModel>& bands, const AxisTerms& tx, const AxisTerms& ty,
-                      const Range<N>& rs, const N& lo, const N& hi, int max_qi, const CoupledMaps* coupled) {
+std::vector<IndexTerms<N>> index_terms(const std::vector<BandModel>& bands, const AxisTerms& tx, const AxisTerms& ty,
+                                       const Range<N>& rs, const N& lo, const N& hi, int max_qi, bool coupled) {
     const std::size_t nb = bands.size();
     std::vector<N> wp(nb), wn(nb), up(nb), un(nb);
     for (std::size_t b = 0; b < nb; ++b) {
@@ -192,38 +189,53 @@ Range<N> target_range(const std::vector<BandModel>& bands, const AxisTerms& tx, 
         it.upper = upper + rs.hi;
         it.lower = lower + rs.lo;
     }
+    return at;
+}
+
+// The bound of one target without coupling: [lower, upper] over every index.
+template <class N>
+Range<N> uncoupled_range(const std::vector<IndexTerms<N>>& at) {
     Range<N> out{at[0].lower, at[0].upper};
     for (const IndexTerms<N>& it : at) {
         out.hi = std::max(out.hi, it.upper);
         out.lo = std::min(out.lo, it.lower);
     }
-    if (!coupled) return out;
-    const double dlo = to_double(lo), dhi = to_double(hi);
-    for (int side : {1, -1}) {
-        std::vector<std::size_t> order(at.size());
-        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-        // Largest uncoupled bound first (side −1: smallest lower); ties by index.
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-            return side > 0 ? at[x].upper > at[y].upper : at[x].lower < at[y].lower;
-        });
-        bool any = false;
-        N best(0);
-        for (std::size_t k : order) {
-            const IndexTerms<N>& it = at[k];
-            const N plain = side > 0 ? it.upper : it.lower;
-            if (any && (side > 0 ? plain <= best : plain >= best)) break;
-            const std::vector<std::size_t> slopes = coupled->choose(
-                it.live, side > 0 ? it.drest_hi : it.drest_lo, side > 0 ? it.start_hi : it.start_lo, dlo, dhi, side);
-            N value = coupled->extreme<N>(it.live, slopes, lo, hi, side);
-            for (std::size_t b : it.live) value += side > 0 ? it.rest_hi[b][slopes[b]] : it.rest_lo[b][slopes[b]];
-            value += side > 0 ? rs.hi : rs.lo;
-            value = side > 0 ? std::min(value, plain) : std::max(value, plain);
-            if (!any || (side > 0 ? value > best : value < best)) best = value;
-            any = true;
-        }
-        (side > 0 ? out.hi : out.lo) = best;
-    }
     return out;
+}
+
+// One end of the bound of one target over every index (side +1 the upper, −1 the
+// lower), each index's bound also the coupled one (coupled_bands.hpp), the least of both
+// taken; `at` from index_terms with coupling.  The indices are visited from the largest
+// uncoupled bound down, stopping where that is no larger than the best coupled result (no
+// later index can then exceed it: the bound at an index is at most its uncoupled one).
+// So the upper end is at most uncoupled_range(at).hi, the lower at least its lo, and in
+// doubles exactly so (the same doubles, compared).
+template <class N>
+N coupled_end(const std::vector<IndexTerms<N>>& at, const CoupledMaps& coupled, const Range<N>& rs, const N& lo,
+              const N& hi, int side) {
+    const double dlo = to_double(lo), dhi = to_double(hi);
+    std::vector<std::size_t> order(at.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    // Largest uncoupled bound first (side −1: smallest lower); ties by index.
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return side > 0 ? at[x].upper > at[y].upper : at[x].lower < at[y].lower;
+    });
+    bool any = false;
+    N best(0);
+    for (std::size_t k : order) {
+        const IndexTerms<N>& it = at[k];
+        const N plain = side > 0 ? it.upper : it.lower;
+        if (any && (side > 0 ? plain <= best : plain >= best)) break;
+        const std::vector<std::size_t> slopes = coupled.choose(
+            it.live, side > 0 ? it.drest_hi : it.drest_lo, side > 0 ? it.start_hi : it.start_lo, dlo, dhi, side);
+        N value = coupled.extreme<N>(it.live, slopes, lo, hi, side);
+        for (std::size_t b : it.live) value += side > 0 ? it.rest_hi[b][slopes[b]] : it.rest_lo[b][slopes[b]];
+        value += side > 0 ? rs.hi : rs.lo;
+        value = side > 0 ? std::min(value, plain) : std::max(value, plain);
+        if (!any || (side > 0 ? value > best : value < best)) best = value;
+        any = true;
+    }
+    return best;
 }
 
 }  // namespace
@@ -334,8 +346,7 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
         return (along_x ? terms_x : terms_y).at(TermsKey{node, mirror, cls.position});
     };
 
-    auto coupled_maps = [&](const AxisTerms& tx, const AxisTerms& ty) -> std::optional<CoupledMaps> {
-        if (!couple_bands) return std::nullopt;
+    auto coupled_maps = [&](const AxisTerms& tx, const AxisTerms& ty) {
         std::vector<const FixedPolynomial*> ux, uy;
         for (std::size_t b = 0; b < bands.size(); ++b) {
             ux.push_back(&tx.ug[b]);
@@ -355,33 +366,50 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
         ArrayBound ab = ArrayBound::empty_for(a, static_cast<int>(i));
         const auto& X = classes.x[i];
         const auto& Y = classes.y[i];
-        std::vector<Range<double>> approx;
-        double magnitude = 0;
+        // One end (side +1 upper, −1 lower) of the bound of class pair k in N, with
+        // coupling when couple_bands, else the uncoupled one.
+        auto pair_end = [&]<class N>(std::size_t k, int side, const N& lo, const N& hi) -> N {
+            const AxisClass& c = X[k / Y.size()];
+            const AxisClass& d = Y[k % Y.size()];
+            const Range<N> rs = rounding_range<N>(sg, sr, sx.filled(a.x, c), sy.filled(a.y, d));
+            const AxisTerms &tx = axis_terms(true, a.x, mirror->x, c), &ty = axis_terms(false, a.y, mirror->y, d);
+            const std::vector<IndexTerms<N>> at = index_terms<N>(bands, tx, ty, rs, lo, hi, max_qi, couple_bands);
+            if (!couple_bands) return side > 0 ? uncoupled_range(at).hi : uncoupled_range(at).lo;
+            return coupled_end<N>(at, coupled_maps(tx, ty), rs, lo, hi, side);
+        };
+        // The uncoupled bounds of every pair in doubles: the cheap screening values.
+        std::vector<Range<double>> cheap;
         for (const AxisClass& c : X)
             for (const AxisClass& d : Y) {
                 const Range<double> rs = rounding_range<double>(sg, sr, sx.filled(a.x, c), sy.filled(a.y, d));
                 const AxisTerms &tx = axis_terms(true, a.x, mirror->x, c), &ty = axis_terms(false, a.y, mirror->y, d);
-                const std::optional<CoupledMaps> maps = coupled_maps(tx, ty);
-                approx.push_back(target_range<double>(bands, tx, ty, rs, dlo, dhi, max_qi, maps ? &*maps : nullptr));
-                magnitude = std::max({magnitude, std::abs(approx.back().lo), std::abs(approx.back().hi)});
+                cheap.push_back(uncoupled_range(index_terms<double>(bands, tx, ty, rs, dlo, dhi, max_qi, false)));
             }
-        // The doubles' terms are at most a few times the reference model's bound in size.
+        // The refined doubles, each computed at most once.
+        std::vector<std::optional<double>> fine_hi(cheap.size()), fine_lo(cheap.size());
+        auto fine = [&](std::size_t k, int side) {
+            std::optional<double>& f = side > 0 ? fine_hi[k] : fine_lo[k];
+            if (!f) f = pair_end(k, side, dlo, dhi);
+            return *f;
+        };
+        // The screening margin: 16 times the largest magnitude of the refined doubles, the
+        // reference model's bound and the picture's range.  A pair's refined range lies
+        // within its cheap one (u_lo ≤ r_lo ≤ r_hi ≤ u_hi, r_lo ≤ r_hi as bounds of the
+        // same values, the doubles within ~10^−13 relative of them), so only pairs whose
+        // cheap range reaches within `slack` of the others' magnitude need their refined
+        // ends for it: the same magnitude as from every refined double.
         const ArrayBound& model = synthesis.arrays[i];
         const IntegerRange mr = model.range();
-        magnitude = std::max({magnitude, std::abs(static_cast<double>(mr.lower)), std::abs(static_cast<double>(mr.upper)),
-                              std::abs(dlo) + std::abs(dhi)});
-        ab.phases = phase_extremes(X, Y, a.period_x, a.period_y, approx, screening_margin(16 * magnitude),
-                                   [&](std::size_t k) {
-                                       const AxisClass& c = X[k / Y.size()];
-                                       const AxisClass& d = Y[k % Y.size()];
-                                       const Range<Dyadic> rs =
-                                           rounding_range<Dyadic>(sg, sr, sx.filled(a.x, c), sy.filled(a.y, d));
-                                       const AxisTerms &tx = axis_terms(true, a.x, mirror->x, c),
-                                                       &ty = axis_terms(false, a.y, mirror->y, d);
-                                       const std::optional<CoupledMaps> maps = coupled_maps(tx, ty);
-                                       return target_range<Dyadic>(bands, tx, ty, rs, elo, ehi, max_qi,
-                                                                   maps ? &*maps : nullptr);
-                                   });
+        double magnitude =
+            std::max({std::abs(static_cast<double>(mr.lower)), std::abs(static_cast<double>(mr.upper)),
+                      std::abs(dlo) + std::abs(dhi)});
+        const double slack = 1e-6 * (magnitude + 1);
+        for (std::size_t k = 0; k < cheap.size(); ++k)
+            if (std::max(std::abs(cheap[k].lo), std::abs(cheap[k].hi)) > magnitude - slack)
+                for (int side : {1, -1}) magnitude = std::max(magnitude, std::abs(fine(k, side)));
+        ab.phases = refined_phase_extremes(
+            X, Y, a.period_x, a.period_y, cheap, screening_margin(16 * magnitude), fine,
+            [&](std::size_t k, int side) { return pair_end(k, side, elo, ehi); });
         out.arrays[i] = std::move(ab);
     });
     return out;
