@@ -8,6 +8,7 @@
 #include <random>
 
 #include "brute_force.hpp"
+#include "filters/formats/vc2_wavelet_json.hpp"
 #include "pixel/vc2_tight/haar_levels.hpp"
 #include "pixel/vc2_tight/tight_table.hpp"
 
@@ -138,4 +139,24 @@ TEST_CASE("Haar levels: only Haar in both directions; the work cap leaves levels
     CHECK(all.arrays.size() == 28);
     CHECK(all.work > 0);
     CHECK(haar_levels(c, signed_range(3), matrix, 30, 1, all.work - 1).levels == 1);
+}
+
+TEST_CASE("Haar levels: a wavelet file holding Haar gives its index's bounds") {
+    // Read as a file and held as a custom wavelet (as one of another name would be).
+    rigor::vc2::Wavelet w = rigor::formats::read_wavelet_file(std::string(RIGOR_DATA_DIR) + "/vc2/wavelets/haar_with_shift.json");
+    w.index = rigor::vc2::kCustomWavelet;
+    w.name = "my_haar";
+    TransformConfig c{rigor::vc2::kCustomWavelet, rigor::vc2::kCustomWavelet, 1, 0};
+    c.custom_wavelet = w;
+    c.custom_wavelet_ho = w;
+    REQUIRE(haar_levels_apply(c));
+    const TransformConfig by_index{4, 4, 1, 0};
+    const auto matrix = *rigor::vc2::default_quantisation_matrix(by_index);
+    const HaarLevels file = haar_levels(c, signed_range(3), matrix, 30), index = haar_levels(by_index, signed_range(3), matrix, 30);
+    REQUIRE(file.arrays.size() == index.arrays.size());
+    for (std::size_t i = 0; i < file.arrays.size(); ++i)
+        for (std::size_t k = 0; k < file.arrays[i].phases.size(); ++k) {
+            CHECK(file.arrays[i].phases[k].lower == index.arrays[i].phases[k].lower);
+            CHECK(file.arrays[i].phases[k].upper == index.arrays[i].phases[k].upper);
+        }
 }
