@@ -96,7 +96,7 @@ TEST_CASE("Haar levels: every picture of one block gives exactly the coarsest le
     }
 }
 
-TEST_CASE("Haar levels: random and saturated 8-bit pictures never exceed them; never looser than the decoder bounds") {
+TEST_CASE("Haar levels: random and saturated 8-bit pictures never exceed them, and are never looser than the decoder bounds") {
     std::mt19937_64 random(12);
     for (const TransformConfig& c : {TransformConfig{4, 4, 1, 0}, TransformConfig{3, 3, 1, 0}, TransformConfig{4, 4, 2, 0},
                                     TransformConfig{3, 3, 0, 1}}) {
@@ -123,7 +123,7 @@ TEST_CASE("Haar levels: random and saturated 8-bit pictures never exceed them; n
     }
 }
 
-TEST_CASE("Haar levels: only Haar in both directions; the work cap leaves levels out") {
+TEST_CASE("Haar levels: only Haar in both directions, and the work cap leaves levels out") {
     const IntegerRange range = signed_range(10);
     CHECK_FALSE(haar_levels_apply({1, 1, 1, 0}));
     CHECK_FALSE(haar_levels_apply({3, 1, 1, 0}));
