@@ -74,7 +74,7 @@ Analysis analyse(const rigor::expr::Expr& given, const InputRanges& ranges, cons
     a.optimised_postfix = rigor::expr::to_postfix_stored(rigor::expr::optimize(given));
     a.variables = used_variables(e);
     try {
-        Algebra alg = to_algebra(e);
+        Algebra alg = to_algebra(given);  // sgn and ceil as themselves (algebra.hpp models both)
         a.algebra = algebra_infix(alg.value);
         for (const auto& [name, d] : partial_derivatives(alg)) a.derivatives[name] = algebra_infix(d);
     } catch (const rigor::UserError& err) {

@@ -5,6 +5,7 @@
 
 #include "symbolic/expr/binary32_enclosure.hpp"
 #include "symbolic/expr/box_search.hpp"
+#include "symbolic/expr/exhaustive_error.hpp"
 #include "symbolic/expr/real_evaluator.hpp"
 #include "symbolic/expr/witness_search.hpp"
 
@@ -63,6 +64,10 @@ RoundingError rounding_error(EngineRunner& engine, const rigor::expr::Expr& p, c
     out.reached = std::max(b.best, 0.0);
     out.at = b.best_point;
     out.boxes = b.boxes;
+    // A small integer domain, rational values: decisions checked exactly (exhaustive_error.hpp).
+    if (const auto all = exhaustive_error(engine, p, domains)) {
+        if (all->below >= out.reached || out.at.empty()) out.reached = all->below, out.at = all->at;
+    }
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include "filters/expr/parser.hpp"
 #include "symbolic/expr/algebra.hpp"
 #include "symbolic/expr/algebra_text.hpp"
+#include "symbolic/expr/analysis.hpp"
 
 using namespace rigor;
 
@@ -72,4 +73,17 @@ TEST_CASE("atan2's derivative reads as a quotient, abs' as sgn", "[symbolic_expr
     const std::string abs_dx = symbolic::expr::algebra_infix(
         symbolic::expr::partial_derivatives(symbolic::expr::to_algebra(expr::parse("x y - abs"))).at("x"));
     CHECK(abs_dx == "sgn(x - y)");
+}
+
+TEST_CASE("the analysis shows sgn and ceil as themselves, not as their lowered comparisons", "[symbolic_expr][algebra_text]") {
+    for (const std::string program : {"x 128 - sgn 5 *", "x 10 / ceil x +"}) {
+        INFO(program);
+        symbolic::expr::InputRanges r;
+        r["x"] = {symbolic::expr::Bound::of(0), symbolic::expr::Bound::of(255)};
+        const symbolic::expr::Analysis a = symbolic::expr::analyse(expr::parse(program), r, {"gray8", false, 8});
+        INFO(a.algebra);
+        const symbolic::expr::Algebra alg = symbolic::expr::to_algebra(expr::parse(program));
+        CHECK(equal(parse_back(a.algebra, alg), alg.value));
+        CHECK(a.algebra.find(" > ") == std::string::npos);  // no (x - 128 > 0) of the lowering
+    }
 }

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <functional>
 #include <random>
 
 #include "filters/expr/parser.hpp"
@@ -14,6 +15,7 @@
 #include "symbolic/expr/analysis.hpp"
 #include "symbolic/expr/number_text.hpp"
 #include "symbolic/expr/real_evaluator.hpp"
+#include "symbolic/expr/exhaustive_range.hpp"
 
 using namespace rigor;
 
@@ -214,4 +216,45 @@ TEST_CASE("half-float store: certified |binary16 − real| holds at every input,
     const symbolic::expr::Analysis big = symbolic::expr::analyse(expr::parse("x 300 *"), r, {"grayh", true, 16}, setup);
     CHECK(big.running.error.store.applies);
     CHECK_FALSE(big.running.error.store.bounded);
+}
+
+// Small integer domains are checked at every input, decisions exactly (exhaustive_error.hpp),
+// so a decision binary32 takes differently is found: the brute force here is plain binary32
+// arithmetic in the test (no FMA: -ffp-contract=off) against the exact real value.
+TEST_CASE("8-bit inputs: the largest rounding error and the first input reaching it, decisions included",
+          "[symbolic_expr][rounding][exhaustive]") {
+    const expr::EngineProbe probe = pixel::expr::engine_probe(1);
+    struct Exhaustive {
+        std::string program;
+        std::function<float(float)> engine;     // binary32, as ir.hpp defines it
+        std::function<double(int)> real;        // exact in double for these programs
+    };
+    const std::vector<Exhaustive> cases = {
+        {"x 0.1 * 10 * x = 255 *", [](float x) { return (x * 0.1f) * 10.0f == x ? 255.0f : 0.0f; }, [](int) { return 255.0; }},
+        {"x 0.1 * 10 * x - 1000 *", [](float x) { return ((x * 0.1f) * 10.0f - x) * 1000.0f; }, [](int) { return 0.0; }},
+        {"x 0.7 * 0.7 / x - abs 1000000 *", [](float x) { return std::fabs((x * 0.7f) / 0.7f - x) * 1000000.0f; }, [](int) { return 0.0; }},
+    };
+    for (const Exhaustive& c : cases) {
+        INFO(c.program);
+        const expr::Expr e = expr::parse(c.program);
+        symbolic::expr::InputRanges r;
+        // From 100: the first inputs are not simply the ones a search tries first.
+        r["x"] = {symbolic::expr::Bound::of(100), symbolic::expr::Bound::of(255)};
+        symbolic::expr::EngineSetup setup;
+        setup.probe = &probe;
+        setup.inputs = symbolic::expr::ClipFormats{{}, expr::SampleStorage{false, 8}};
+        const symbolic::expr::Analysis a = symbolic::expr::analyse(e, r, {"grays", true, 32}, setup);
+        REQUIRE(a.running.evaluated);
+        const symbolic::expr::RoundingError& err = a.running.error;
+        double largest = -1;
+        int first = -1;
+        for (int x = 100; x <= 255; ++x) {
+            const double d = std::fabs(double(c.engine(float(x))) - c.real(x));
+            if (d > largest) largest = d, first = x;
+        }
+        CHECK(err.reached == largest);
+        REQUIRE(err.at.size() == 1);
+        CHECK(err.at[0] == float(first));
+        CHECK(err.bound >= largest);
+    }
 }
