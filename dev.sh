@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # rigor's one entry point for people and CI:
 #   ./dev.sh run    install what is missing, build the main job's program (build/bin/vc2-report, the
-#                   `rigor vc2-report` command alone: half of rigor's build), run it on the bundled default
+#                   `rigor vc2-report` command alone: no Expr, regression or video code), run it on the
+#                   bundled default
 #   ./dev.sh test   install what is missing, build everything but the benchmarks, run every test
 #   ./dev.sh build  install what is missing, build everything but the benchmarks
 #   ./dev.sh bench  install what is missing, build the benchmarks (build/bin, build/bench)
