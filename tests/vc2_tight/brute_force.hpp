@@ -57,6 +57,21 @@ inline void for_every_picture(long width, long height, std::int64_t lo, std::int
     }
 }
 
+// The observed extremes of array `a` folded by phase (x mod period_x, y mod period_y), in the
+// order of a.phases; a phase no position reached stays empty (hi < lo).
+template <class ArrayBounds>
+std::vector<Extremes> extremes_by_phase(const ArrayBounds& a, const Observed& seen) {
+    const auto it = seen.find({a.level, a.name});
+    REQUIRE(it != seen.end());
+    std::vector<Extremes> phase(a.phases.size());
+    for (const auto& [xy, e] : it->second) {
+        auto& p = phase[static_cast<std::size_t>((xy.first % a.period_x) * a.period_y + xy.second % a.period_y)];
+        p.see(e.lo);
+        p.see(e.hi);
+    }
+    return phase;
+}
+
 struct Tightness {
     long phases = 0, reached = 0;
 };
@@ -67,14 +82,7 @@ inline Tightness check_contains(const std::vector<rigor::pixel::vc2_tight::Array
     Tightness t;
     for (const auto& a : arrays) {
         INFO("(" << a.level << ", " << a.name << ")");
-        const auto it = seen.find({a.level, a.name});
-        REQUIRE(it != seen.end());
-        std::vector<Extremes> phase(a.phases.size());
-        for (const auto& [xy, e] : it->second) {
-            auto& p = phase[static_cast<std::size_t>((xy.first % a.period_x) * a.period_y + xy.second % a.period_y)];
-            p.see(e.lo);
-            p.see(e.hi);
-        }
+        const std::vector<Extremes> phase = extremes_by_phase(a, seen);
         for (std::size_t k = 0; k < phase.size(); ++k) {
             if (phase[k].hi < phase[k].lo) continue;  // no position of that phase at this size
             INFO("phase " << k << ": seen " << phase[k].lo << " … " << phase[k].hi << ", bound "

@@ -43,14 +43,7 @@ long compare(const HaarLevels& haar, const Observed& seen, bool exact) {
     long met = 0;
     for (const HaarArrayBound& a : haar.arrays) {
         INFO("(" << a.level << ", " << a.name << ")");
-        const auto it = seen.find({a.level, a.name});
-        REQUIRE(it != seen.end());
-        std::vector<Extremes> phase(a.phases.size());
-        for (const auto& [xy, e] : it->second) {
-            auto& p = phase[static_cast<std::size_t>((xy.first % a.period_x) * a.period_y + xy.second % a.period_y)];
-            p.see(e.lo);
-            p.see(e.hi);
-        }
+        const std::vector<Extremes> phase = extremes_by_phase(a, seen);
         for (std::size_t k = 0; k < phase.size(); ++k) {
             INFO("phase " << k << ": seen " << phase[k].lo << " … " << phase[k].hi << ", bound " << a.phases[k].lower
                           << " … " << a.phases[k].upper);
