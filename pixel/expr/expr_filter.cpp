@@ -79,6 +79,16 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
                 if (settings.window_sums) graph = rigor::expr::form_window_sums(graph, clip_samples);
                 c->program = compile(graph);
                 if (settings.jit) c->kernel = jit::Kernel::compile(graph, clip_layouts, out_layout);
+                if (const int tc = LookupTable::table_clip(c->program);
+                    settings.lookup_tables && tc >= 0 && tc < int(input_formats_.size())) {
+                    const VideoFormat& in = input_formats_[std::size_t(tc)];
+                    PlaneTarget layout;
+                    layout.bytes_per_sample = output_format_.bytes_per_sample();
+                    layout.is_float = output_format_.is_float();
+                    layout.bits = output_format_.bits;
+                    c->table = LookupTable::build(c->program, int(input_formats_.size()), in.bytes_per_sample(),
+                                                  in.is_float(), layout);
+                }
                 // Offsets beyond the plane keep reflecting (spec), so they are valid; the
                 // bound only keeps x + dx and y + dy (planes < 2^24) far from int overflow.
                 constexpr int kMaxOffset = 1 << 24;
@@ -94,6 +104,9 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
                 fail(p, text, e.what());
             }
         }
+        plan.table = plan.compiled && plan.compiled->table &&
+                     std::size_t(plane_width(output_format_, p, width_)) * std::size_t(plane_height(output_format_, p, height_)) >=
+                         plan.compiled->table->entries();
         planes_.push_back(std::move(plan));
     }
     if (errors.empty()) return;
@@ -116,6 +129,12 @@ int ExprFilter::fixed_point_planes() const {
     int n = 0;
     for (const PlanePlan& plan : planes_)
         n += plan.compiled && plan.compiled->kernel && plan.compiled->kernel->fixed_point();
+    return n;
+}
+
+int ExprFilter::table_planes() const {
+    int n = 0;
+    for (const PlanePlan& plan : planes_) n += plan.table;
     return n;
 }
 
@@ -245,6 +264,10 @@ void ExprFilter::process(std::span<const ClipPlanes> inputs, long frame_number, 
             }
             const Compiled& c = *planes_[std::size_t(p)].compiled;
             const PlaneJob& job = jobs[std::size_t(p)];
+            if (planes_[std::size_t(p)].table) {
+                c.table->map_rows(job, y0, y1);
+                continue;
+            }
             PlaneScratch& scratch = scratch_[std::size_t(t)][std::size_t(p)];
             if (c.kernel) {  // generated code, where it serves this plane
                 if (!scratch.driver) scratch.driver = std::make_unique<jit::RowDriver>(*c.kernel, target.width);

@@ -4,7 +4,9 @@
 // output format = the first clip's unless given (only sample type and depth may
 // change), rows split among threads with results independent of the thread count.
 // Each plane runs as generated machine code (jit/) where the CPU and the program allow,
-// else through the block interpreter (evaluate.hpp); both give the same bits.
+// else through the block interpreter (evaluate.hpp); both give the same bits. A program
+// whose value depends on one integer sample alone runs as a table of its values instead
+// (lookup_table.hpp: the interpreter's own outputs for every input value).
 #pragma once
 #include <memory>
 #include <optional>
@@ -18,6 +20,7 @@
 #include "pixel/expr/evaluate.hpp"
 #include "pixel/expr/jit/kernel.hpp"
 #include "pixel/expr/jit/row_driver.hpp"
+#include "pixel/expr/lookup_table.hpp"
 #include "pixel/expr/program.hpp"
 #include "pixel/io/frame.hpp"
 
@@ -40,6 +43,10 @@ struct ExprSettings {
     // Form window sums (filters/expr/window_sum.hpp) from add chains over a rectangle of
     // integer samples; false keeps the chains (same results: the sums are exact).
     bool window_sums = true;
+    // Run a plane whose program depends on one integer sample alone as a table of its
+    // values (lookup_table.hpp) when the plane has at least as many pixels as the table
+    // has entries; false: generated code or the interpreter (same results).
+    bool lookup_tables = true;
 };
 
 class ExprFilter {
@@ -53,6 +60,8 @@ public:
     // Planes whose program runs as generated machine code (of those, in fixed point).
     int jit_planes() const;
     int fixed_point_planes() const;
+    // Planes mapped through a lookup table (lookup_table.hpp).
+    int table_planes() const;
     // Expressions parsed and compiled: planes given the same text share one.
     int compiled_expressions() const { return compiled_expressions_; }
     int height() const { return height_; }
@@ -86,9 +95,11 @@ private:
     struct Compiled {
         Program program;
         std::unique_ptr<const jit::Kernel> kernel;  // null: interpreter only
+        std::unique_ptr<const LookupTable> table;   // null: the program needs more than one sample
     };
     struct PlanePlan {
         bool copy = false;  // empty expression: copy plane of clip 0
+        bool table = false;  // map through compiled->table (the plane is at least as large)
         std::shared_ptr<const Compiled> compiled;
     };
     // One thread's memory for one plane, each part made on first use: the interpreter's

@@ -124,6 +124,7 @@ Frame run_engine(const std::string& program, const std::vector<Frame>& inputs, c
     s.output_format = pixel::parse_format_name(format);
     s.boundary = boundary;
     s.jit = jit;
+    s.lookup_tables = false;  // the evaluators themselves (lookup_table_test.cpp has the tables)
     s.threads = threads;
     s.missing_properties.otherwise = NAN;  // the random programs read x.Missing
     // The generators on the programs as written (the 3x3 box stays an add chain for the

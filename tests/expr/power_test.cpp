@@ -61,6 +61,7 @@ std::pair<Frame, Frame> interpreted_and_generated(const std::vector<Frame>& in, 
     std::vector<VideoFormat> formats = {in[0].format(), in[1].format()};
     const Frame* ptrs[] = {&in[0], &in[1]};
     std::pair<Frame, Frame> out;
+    s.lookup_tables = false;  // the evaluators themselves, not a table of one of them
     s.jit = false;
     pixel::expr::ExprFilter(s, formats, w, h).process(ptrs, 0, out.first);
     s.jit = true;
