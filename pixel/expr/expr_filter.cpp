@@ -79,15 +79,12 @@ ExprFilter::ExprFilter(const ExprSettings& settings, std::span<const VideoFormat
                 if (settings.window_sums) graph = rigor::expr::form_window_sums(graph, clip_samples);
                 c->program = compile(graph);
                 if (settings.jit) c->kernel = jit::Kernel::compile(graph, clip_layouts, out_layout);
-                if (const int tc = LookupTable::table_clip(c->program);
-                    settings.lookup_tables && tc >= 0 && tc < int(input_formats_.size())) {
-                    const VideoFormat& in = input_formats_[std::size_t(tc)];
+                if (settings.lookup_tables) {
                     PlaneTarget layout;
                     layout.bytes_per_sample = output_format_.bytes_per_sample();
                     layout.is_float = output_format_.is_float();
                     layout.bits = output_format_.bits;
-                    c->table = LookupTable::build(c->program, int(input_formats_.size()), in.bytes_per_sample(),
-                                                  in.is_float(), layout);
+                    c->table = LookupTable::build(c->program, input_formats_, layout);
                 }
                 // Offsets beyond the plane keep reflecting (spec), so they are valid; the
                 // bound only keeps x + dx and y + dy (planes < 2^24) far from int overflow.

@@ -27,10 +27,13 @@ int LookupTable::table_clip(const Program& p) {
     return clip < 0 ? 0 : clip;
 }
 
-std::unique_ptr<const LookupTable> LookupTable::build(const Program& p, int clips, int in_bytes, bool in_float,
+std::unique_ptr<const LookupTable> LookupTable::build(const Program& p, std::span<const VideoFormat> inputs,
                                                       const PlaneTarget& out) {
     const int clip = table_clip(p);
-    if (clip < 0 || clip >= clips || in_float || in_bytes != 1) return nullptr;
+    if (clip < 0 || std::size_t(clip) >= inputs.size()) return nullptr;
+    const VideoFormat& in = inputs[std::size_t(clip)];
+    if (in.is_float() || in.bytes_per_sample() != 1) return nullptr;
+    const std::size_t clips = inputs.size();
     std::unique_ptr<LookupTable> t(new LookupTable);
     t->clip_ = clip;
     t->out_bytes_ = out.bytes_per_sample;
@@ -40,7 +43,7 @@ std::unique_ptr<const LookupTable> LookupTable::build(const Program& p, int clip
     for (std::size_t v = 0; v < t->entries_; ++v) ramp[v] = std::byte(v);
     const int width = int(t->entries_);
     const PlaneSource source{ramp.data(), std::ptrdiff_t(ramp.size()), width, 1, 1, false};
-    const std::vector<PlaneSource> sources(std::size_t(clips), source);  // only `clip` is read
+    const std::vector<PlaneSource> sources(clips, source);  // only `clip` is read
     t->samples_.resize(t->entries_ * std::size_t(out.bytes_per_sample));
     PlaneJob job;
     job.clips = sources;

@@ -15,10 +15,12 @@
 #pragma once
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "pixel/expr/plane_job.hpp"
 #include "pixel/expr/program.hpp"
+#include "pixel/io/format.hpp"
 
 namespace rigor::pixel::expr {
 
@@ -28,11 +30,10 @@ public:
     // program's value depends on more than one integer sample of one clip.
     static int table_clip(const Program& p);
 
-    // The table of `p` for integer samples of `in_bytes` bytes into samples of `out`'s
+    // The table of `p`, compiled for clips of the formats `inputs`, into samples of `out`'s
     // layout (its data, stride and size are ignored), or null when `p` does not qualify
-    // (table_clip) or the input is not 8-bit integer. `clips` is the number of
-    // input clips the program was compiled for.
-    static std::unique_ptr<const LookupTable> build(const Program& p, int clips, int in_bytes, bool in_float,
+    // (table_clip) or the clip it reads is not 8-bit integer.
+    static std::unique_ptr<const LookupTable> build(const Program& p, std::span<const VideoFormat> inputs,
                                                     const PlaneTarget& out);
 
     // Number of entries (256). A plane with fewer pixels than this is cheaper to
