@@ -4,6 +4,7 @@
 // through the integer transform.  --tight: bounds that hold at every position, edges
 // included, the decoder's through the quantiser chain (pixel/vc2_tight/tight_table.hpp),
 // for every picture from the minimum size (stated on stderr) or for exactly W × H.
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -12,10 +13,12 @@
 #include "cli/common/progress_display.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
+#include "filters/base/file_error.hpp"
 #include "filters/base/output_file.hpp"
 #include "filters/formats/python_json.hpp"
 #include "pixel/vc2_bit_widths/bit_width_table.hpp"
 #include "pixel/vc2_tight/tight_table.hpp"
+#include "pixel/vc2_tight/witness_batch.hpp"
 
 namespace rigor::cli {
 
@@ -87,6 +90,46 @@ std::string json(const std::vector<TableRow>& rows, bool phases, int bits, int m
     return formats::python_json_dumps(doc) + "\n";
 }
 
+// --num-batches/--batch-num (one batch of the witness search) or --witnesses (the table
+// from every batch's file).
+struct Batching {
+    int num_batches = 1, batch_num = 0;
+    std::vector<std::string> files;
+};
+
+Batching batching_arguments(const Arguments& a, bool tight) {
+    Batching b;
+    const bool batched = a.has("--num-batches"), numbered = a.has("--batch-num");
+    if ((batched || numbered || a.has("--witnesses")) && !tight)
+        throw UsageError("--num-batches, --batch-num and --witnesses need --tight");
+    if (batched != numbered) throw UsageError("--num-batches/-B and --batch-num go together");
+    if (batched && a.has("--witnesses"))
+        throw UsageError("--witnesses combines batches: give it without --num-batches/--batch-num");
+    if (batched) {
+        const long n = *a.get_int("--num-batches"), k = *a.get_int("--batch-num");
+        if (n < 1 || n > (1L << 20)) throw UsageError("--num-batches/-B must be 1 to 1048576");
+        if (k < 0 || k >= n) throw UsageError("--batch-num must be at least 0 and less than --num-batches/-B");
+        b.num_batches = static_cast<int>(n);
+        b.batch_num = static_cast<int>(k);
+    }
+    b.files = a.all("--witnesses");
+    return b;
+}
+
+rigor::pixel::vc2_tight::Witnesses combined_witnesses(const std::vector<std::string>& files,
+                                                      const rigor::pixel::vc2_tight::TightBounds& bounds,
+                                                      const rigor::vc2::QuantisationMatrix& matrix) {
+    namespace t = rigor::pixel::vc2_tight;
+    std::vector<t::WitnessBatch> batches;
+    for (const std::string& f : files) {
+        std::ifstream in = open_input_file(f);
+        std::ostringstream text;
+        text << in.rdbuf();
+        batches.push_back(t::read_witness_batch(text.str(), f));
+    }
+    return t::combine_witness_batches(batches, files, bounds, matrix);
+}
+
 }  // namespace
 
 int vc2_bit_widths_table_main(std::span<const std::string> args) {
@@ -102,6 +145,14 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
         .flag("", "--tight", "bounds holding at every position, edges included, from a minimum size (on stderr)")
         .option("", "--width", "W", "with --tight: the bounds of pictures of exactly W x H")
         .option("", "--height", "H", "with --tight: see --width")
+        .option("-B", "--num-batches", "N",
+                "with --tight and --batch-num: search batch K of N of the witnesses and write\n"
+                "      them (a JSON witness batch) instead of the table")
+        .option("", "--batch-num", "K", "with --num-batches: the batch to search (0…N−1)")
+        .option("", "--witnesses", "FILE",
+                "with --tight: the table from these witness batches (every batch of one\n"
+                "      --num-batches run, exactly once) instead of a search",
+                ArgumentParser::kOneOrMore)
         .option("-j", "--threads", "N", "worker threads (default: all cores)")
         .option("-o", "--output", "FILE", "write to FILE instead of stdout");
     add_vc2_progress_options(p);
@@ -114,6 +165,7 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
     const bool tight = a.has("--tight");
     if (!tight && (a.has("--width") || a.has("--height"))) throw UsageError("--width and --height need --tight");
     if (a.has("--width") != a.has("--height")) throw UsageError("--width and --height go together");
+    const Batching batching = batching_arguments(a, tight);
     const unsigned threads = vc2_tool_threads(a);
     const auto in = load_vc2_tool_inputs(a);
     const ProgressDisplay display = progress_display("vc2-bit-widths-table", a);
@@ -130,7 +182,22 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
         t::WitnessOptions search;
         search.threads = threads;
         search.progress = display.progress();
-        auto table = t::tight_bit_width_table(in.analysis, in.picture_bits, in.matrix, geometry, search);
+        search.batches = batching.num_batches;
+        search.batch = batching.batch_num;
+        t::TightTable table =
+            t::tight_table_before_witnesses(in.analysis, in.picture_bits, in.matrix, geometry, threads, search.progress);
+        if (!batching.files.empty()) {
+            table.witnesses = combined_witnesses(batching.files, table.bounds, in.matrix);
+        } else {
+            table.witnesses = t::find_witnesses(table.bounds, in.matrix, search);
+            if (batching.num_batches > 1) {
+                const t::WitnessBatch batch{t::bounds_fingerprint(table.bounds), batching.num_batches,
+                                            batching.batch_num, std::move(table.witnesses)};
+                write_text_file(a.get_or("--output", "-"), t::write_witness_batch(batch));
+                return 0;
+            }
+        }
+        t::apply_witnesses(table.table.rows, table.witnesses);
         all_rows = std::move(table.table.rows);
         maximum_qi = table.bounds.maximum_quantisation_index;
         pictures = TightPictures{geometry.width, geometry.height, geometry.exact_size};

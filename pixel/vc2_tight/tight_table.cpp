@@ -54,14 +54,20 @@ bit_widths::ReplacementBounds replacement_bounds(const TightBounds& b) {
     return out;
 }
 
-TightTable tight_bit_width_table(const formats::StaticAnalysis& a, int bits, const rigor::vc2::QuantisationMatrix& matrix,
-                                 const PictureGeometry& geo, const WitnessOptions& search) {
+TightTable tight_table_before_witnesses(const formats::StaticAnalysis& a, int bits,
+                                        const rigor::vc2::QuantisationMatrix& matrix, const PictureGeometry& geo,
+                                        unsigned threads, const Progress& progress) {
     if (!(geo.config == a.config)) throw InternalError("a tight table's geometry is of another configuration");
     TightTable out;
-    const unsigned threads = search.threads;
-    out.table = bit_widths::bit_width_table(a, bits, matrix, threads, search.progress);
-    out.bounds = tight_bounds(geo, out.table.bounds.picture, matrix, threads, search.progress);
+    out.table = bit_widths::bit_width_table(a, bits, matrix, threads, progress);
+    out.bounds = tight_bounds(geo, out.table.bounds.picture, matrix, threads, progress);
     apply_tight_bounds(out.table.rows, out.bounds);
+    return out;
+}
+
+TightTable tight_bit_width_table(const formats::StaticAnalysis& a, int bits, const rigor::vc2::QuantisationMatrix& matrix,
+                                 const PictureGeometry& geo, const WitnessOptions& search) {
+    TightTable out = tight_table_before_witnesses(a, bits, matrix, geo, search.threads, search.progress);
     out.witnesses = find_witnesses(out.bounds, matrix, search);
     apply_witnesses(out.table.rows, out.witnesses);
     return out;

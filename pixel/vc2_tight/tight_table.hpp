@@ -46,6 +46,13 @@ struct TightTable {
     pixel::vc2_bit_widths::BitWidthTable table;
 };
 
+// The table's rows with the tight bounds and the reference's test-pattern values, before
+// any witness: find_witnesses (or combined batches, witness_batch.hpp) and
+// apply_witnesses complete it.
+TightTable tight_table_before_witnesses(const formats::StaticAnalysis& analysis, int picture_bits,
+                                        const rigor::vc2::QuantisationMatrix& matrix, const PictureGeometry& geometry,
+                                        unsigned threads = 1, const Progress& progress = {});
+
 // `geometry` must be of the analysis's configuration; search.threads ≤ 1 runs on the
 // calling thread; search.progress counts the test patterns and bound steps too.  A batch
 // of several (search.batches > 1) holds that batch's witnesses only: combine them

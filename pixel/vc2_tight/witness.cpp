@@ -307,6 +307,15 @@ void keep_used_pictures(Witnesses& w, PictureOf picture_of) {
 
 }  // namespace
 
+Witnesses no_witnesses(const rigor::vc2::TransformConfig& config, long width, long height) {
+    Witnesses none;
+    none.width = width;
+    none.height = height;
+    none.analysis = empty_witnesses(rigor::vc2::analysis_graph(config));
+    none.synthesis = empty_witnesses(rigor::vc2::synthesis_graph(config));
+    return none;
+}
+
 Witnesses find_witnesses(const TightBounds& bounds, const rigor::vc2::QuantisationMatrix& matrix,
                          const WitnessOptions& o) {
     if (o.batches < 1 || o.batch < 0 || o.batch >= o.batches) throw InternalError("bad witness batch");
@@ -315,14 +324,7 @@ Witnesses find_witnesses(const TightBounds& bounds, const rigor::vc2::Quantisati
     const IntegerRange pic = bounds.analysis.picture;
     const int max_qi = bounds.maximum_quantisation_index;
     const TransformGraph ag = rigor::vc2::analysis_graph(config), sg = rigor::vc2::synthesis_graph(config);
-    if (geo.width * geo.height > o.max_pixels) {
-        Witnesses none;
-        none.width = geo.width;
-        none.height = geo.height;
-        none.analysis = empty_witnesses(ag);
-        none.synthesis = empty_witnesses(sg);
-        return none;
-    }
+    if (geo.width * geo.height > o.max_pixels) return no_witnesses(config, geo.width, geo.height);
     ResponseCache cx(ag.ax, {geo.width}), cy(ag.ay, {geo.height});
 
     // Step 1: the candidates (every batch runs all of them, so the targets of step 2 are

@@ -77,6 +77,10 @@ struct WitnessOptions {
     Progress progress;
 };
 
+// No witness yet of any array or phase of `config`'s transform, for pictures of
+// width × height: the layout find_witnesses fills.
+Witnesses no_witnesses(const rigor::vc2::TransformConfig& config, long width, long height);
+
 // `bounds` from tight_bounds of the same matrix.  The pictures are the bounds' geometry.
 Witnesses find_witnesses(const TightBounds& bounds, const rigor::vc2::QuantisationMatrix& matrix,
                          const WitnessOptions& options = {});

@@ -9,6 +9,7 @@
 #include "pixel/vc2/integer_transform.hpp"
 #include "pixel/vc2_bit_widths/pattern_output.hpp"
 #include "pixel/vc2_tight/tight_table.hpp"
+#include "pixel/vc2_tight/witness_batch.hpp"
 
 using namespace rigor::pixel::vc2_tight;
 namespace bit_widths = rigor::pixel::vc2_bit_widths;
@@ -118,18 +119,8 @@ TEST_CASE("analysis witnesses come within the roundings of every analysis bound"
     }
 }
 
-TEST_CASE("witness batches combined are the whole search", "[vc2][tight][witness]") {
-    const Setup s("w1_W1_d1_D0");
-    WitnessOptions o;
-    o.moves = 30;
-    const Witnesses whole = find_witnesses(s.bounds, s.matrix, o);
-    std::vector<Witnesses> parts;
-    for (int b = 0; b < 3; ++b) {
-        o.batch = b;
-        o.batches = 3;
-        parts.push_back(find_witnesses(s.bounds, s.matrix, o));
-    }
-    const Witnesses combined = combine_witnesses(parts);
+// Equal pictures, keys and, at every array, phase and side, value, picture, index and position.
+void check_same_witnesses(const Witnesses& combined, const Witnesses& whole) {
     REQUIRE(combined.pictures.size() == whole.pictures.size());
     CHECK(combined.pictures == whole.pictures);
     CHECK(combined.keys == whole.keys);
@@ -145,10 +136,125 @@ TEST_CASE("witness batches combined are the whole search", "[vc2][tight][witness
                     CHECK(x.value == y.value);
                     CHECK(x.picture == y.picture);
                     CHECK(x.qi == y.qi);
+                    CHECK(x.x == y.x);
+                    CHECK(x.y == y.y);
                 }
     }
+}
+
+// Batches combined give the whole search, directly and through their files
+// (witness_batch.hpp): what a batch writes reads back the same, in any order.
+TEST_CASE("witness batches combined are the whole search", "[vc2][tight][witness]") {
+    const Setup s("w1_W1_d1_D0");
+    WitnessOptions o;
+    o.moves = 30;
+    const Witnesses whole = find_witnesses(s.bounds, s.matrix, o);
+    std::vector<Witnesses> parts;
+    std::vector<WitnessBatch> files;
+    std::vector<std::string> names;
+    for (int b : {2, 0, 1}) {
+        o.batch = b;
+        o.batches = 3;
+        parts.push_back(find_witnesses(s.bounds, s.matrix, o));
+        const std::string text = write_witness_batch({bounds_fingerprint(s.bounds), 3, b, parts.back()});
+        names.push_back("batch" + std::to_string(b) + ".json");
+        files.push_back(read_witness_batch(text, names.back()));
+        CHECK(write_witness_batch(files.back()) == text);
+        CHECK(files.back().batch_num == b);
+        check_same_witnesses(files.back().witnesses, parts.back());
+    }
+    check_same_witnesses(combine_witnesses(parts), whole);
+    check_same_witnesses(combine_witness_batches(files, names, s.bounds, s.matrix), whole);
     // Another configuration's batch does not combine.
     const Setup other("w3_W3_d2_D0");
     parts.push_back(find_witnesses(other.bounds, other.matrix, o));
     CHECK_THROWS_AS(combine_witnesses(parts), rigor::UserError);
+}
+
+TEST_CASE("witness batch files that do not belong or were altered are refused", "[vc2][tight][witness]") {
+    using Catch::Contains;
+    const Setup s("w1_W1_d1_D0");
+    WitnessOptions o;
+    o.moves = 10;
+    o.batches = 2;
+    std::vector<WitnessBatch> good;
+    for (int b : {0, 1}) {
+        o.batch = b;
+        good.push_back({bounds_fingerprint(s.bounds), 2, b, find_witnesses(s.bounds, s.matrix, o)});
+    }
+    const std::vector<std::string> names = {"a.json", "b.json"};
+    REQUIRE_NOTHROW(combine_witness_batches(good, names, s.bounds, s.matrix));
+    auto refused = [&](std::vector<WitnessBatch> batches, const std::string& fragment) {
+        std::vector<std::string> n(names.begin(), names.begin() + long(std::min(batches.size(), names.size())));
+        while (n.size() < batches.size()) n.push_back("c.json");
+        CHECK_THROWS_WITH(combine_witness_batches(batches, n, s.bounds, s.matrix), Contains(fragment));
+    };
+    refused({good[0]}, "witness batch 1 of 2 is missing");
+    refused({good[0], good[1], good[1]}, "batch 1 again");
+    // Another bit width: other bounds, so another fingerprint.
+    const Setup eight("w1_W1_d1_D0", 8);
+    refused({good[0], {bounds_fingerprint(eight.bounds), 2, 1, good[1].witnesses}}, "fingerprint differs");
+    // The first decoder witness altered in each way a damaged or edited file could be.
+    auto altered = [&](auto change) {
+        WitnessBatch b = good[1];
+        for (ArrayWitnesses& a : b.witnesses.synthesis)
+            for (PhaseWitness& p : a.phases)
+                if (p.highest.picture >= 0) {
+                    change(b.witnesses, a, p.highest);
+                    return std::vector<WitnessBatch>{good[0], b};
+                }
+        FAIL("no decoder witness");
+        return std::vector<WitnessBatch>{};
+    };
+    refused(altered([](Witnesses&, ArrayWitnesses&, WitnessValue& v) { v.value += 1; }), "b.json: witness refused");
+    refused(altered([](Witnesses&, ArrayWitnesses& a, WitnessValue& v) { v.x += a.period_x; }),
+            "b.json: witness refused");
+    refused(altered([](Witnesses&, ArrayWitnesses& a, WitnessValue& v) { v.x += a.period_x == 1 ? 0 : 1, v.y += a.period_y == 1 ? 0 : 1, v.value = 0; }),
+            "witness refused");
+    refused(altered([&](Witnesses&, ArrayWitnesses&, WitnessValue& v) { v.qi = s.bounds.maximum_quantisation_index + 1; }),
+            "quantisation index");
+    refused(altered([](Witnesses& w, ArrayWitnesses&, WitnessValue& v) {
+                w.pictures[std::size_t(v.picture)].samples[0] = 1 << 12;
+            }),
+            "outside the picture's range");
+    refused(altered([](Witnesses&, ArrayWitnesses& a, WitnessValue&) { a.name += "x"; }), "not this transform's");
+}
+
+TEST_CASE("malformed witness batch files are refused with the file's name", "[vc2][tight][witness]") {
+    using Catch::Contains;
+    const Setup s("w1_W1_d1_D0");
+    WitnessOptions o;
+    o.moves = 0;
+    const std::string good = write_witness_batch({bounds_fingerprint(s.bounds), 1, 0, find_witnesses(s.bounds, s.matrix, o)});
+    REQUIRE_NOTHROW(read_witness_batch(good, "w.json"));
+    auto edited = [&](const std::string& from, const std::string& to) {
+        const auto at = good.find(from);
+        REQUIRE(at != std::string::npos);
+        std::string t = good;
+        t.replace(at, from.size(), to);
+        return t;
+    };
+    const std::vector<std::string> bad = {
+        "",
+        "[]",
+        good.substr(0, good.size() / 2),
+        edited("\"rigor witness batch\"", "\"rigor witness\""),
+        edited("\"version\":1", "\"version\":2"),
+        edited("\"num_batches\":1", "\"num_batches\":0"),
+        edited("\"batch_num\":0", "\"batch_num\":1"),
+        edited("\"picture_size\":[", "\"picture_size\":[0,"),
+        edited("\"rows\":[[", "\"rows\":[[1],["),
+        edited("\"period\":[", "\"period\":[0,"),
+        edited("\"picture\":", "\"picture\":1000"),
+        edited("\"picture\":", "\"picture\":-1"),
+        edited("\"transforms\":", "\"transforms\":-1"),
+        edited("\"key\":", "\"key\":-1"),
+        edited("\"bounds_fingerprint\":\"", "\"bounds_fingerprint\":\"x"),
+        edited("\"analysis\":", "\"analysis\":7,\"x\":"),
+    };
+    for (std::size_t i = 0; i < bad.size(); ++i) {
+        const std::string& t = bad[i];
+        INFO("edit " << i);
+        CHECK_THROWS_WITH(read_witness_batch(t, "w.json"), Contains("w.json: not a valid witness batch"));
+    }
 }
