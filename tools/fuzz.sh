@@ -16,7 +16,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
 [ $# -gt 0 ] && shift
-targets=${*:-"expr infix y4m png tiff pfm static_analysis quantisation arguments optimised_patterns coefficients bundle wavelet ffmpeg recipe analyse"}
+targets=${*:-"expr infix y4m png tiff pfm static_analysis quantisation arguments optimised_patterns coefficients bundle wavelet ffmpeg recipe analyse witness_batch"}
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRIGOR_SANITIZE=ON -DRIGOR_FUZZ=ON >/dev/null ||
   echo "fuzz.sh: configure failed (another folder mid-edit?); building with the existing build-fuzz" >&2
 max_len_of() {

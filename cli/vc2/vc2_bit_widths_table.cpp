@@ -93,6 +93,7 @@ std::string json(const std::vector<TableRow>& rows, bool phases, int bits, int m
 // --num-batches/--batch-num (one batch of the witness search) or --witnesses (the table
 // from every batch's file).
 struct Batching {
+    bool batch = false;  // write one batch's witnesses (even of 1), not the table
     int num_batches = 1, batch_num = 0;
     std::vector<std::string> files;
 };
@@ -109,6 +110,7 @@ Batching batching_arguments(const Arguments& a, bool tight) {
         const long n = *a.get_int("--num-batches"), k = *a.get_int("--batch-num");
         if (n < 1 || n > (1L << 20)) throw UsageError("--num-batches/-B must be 1 to 1048576");
         if (k < 0 || k >= n) throw UsageError("--batch-num must be at least 0 and less than --num-batches/-B");
+        b.batch = true;
         b.num_batches = static_cast<int>(n);
         b.batch_num = static_cast<int>(k);
     }
@@ -190,7 +192,7 @@ int vc2_bit_widths_table_main(std::span<const std::string> args) {
             table.witnesses = combined_witnesses(batching.files, table.bounds, in.matrix);
         } else {
             table.witnesses = t::find_witnesses(table.bounds, in.matrix, search);
-            if (batching.num_batches > 1) {
+            if (batching.batch) {
                 const t::WitnessBatch batch{t::bounds_fingerprint(table.bounds), batching.num_batches,
                                             batching.batch_num, std::move(table.witnesses)};
                 write_text_file(a.get_or("--output", "-"), t::write_witness_batch(batch));

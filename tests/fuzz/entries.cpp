@@ -193,7 +193,7 @@ const std::vector<Entry>& entries() {
         {"optimised_patterns", optimised_patterns_json}, {"coefficients", coefficients_json},
         {"bundle", bundle_zip},       {"wavelet", wavelet_file},
         {"ffmpeg", ffmpeg_stream},    {"recipe", recipe_json},
-        {"analyse", analyse_arguments},
+        {"analyse", analyse_arguments}, {"witness_batch", witness_batch_json},
     };
     return all;
 }

@@ -37,6 +37,7 @@ void wavelet_file(Bytes data);        // formats read_wavelet_file (-w FILE), it
 void quantisation_arguments(Bytes data);  // filters/vc2 quantisation_matrix on -q words
 void command_arguments(Bytes data);   // cli ArgumentParser and the VC-2 tools' argument parser
 void recipe_json(Bytes data);         // filters/regress parse_recipe (chroma-reconstruct --recipe; recipe_entry.cpp)
-void analyse_arguments(Bytes data);   // `rigor analyse`: program, --range/--format/--input, the analysis (analyse_entry.cpp)
+void analyse_arguments(Bytes data);
+void witness_batch_json(Bytes data);  // pixel/vc2_tight read_witness_batch and its checks (witness_batch_entry.cpp)   // `rigor analyse`: program, --range/--format/--input, the analysis (analyse_entry.cpp)
 
 }  // namespace rigor::fuzz
