@@ -54,6 +54,13 @@
 // LL̂ = min(LL + e⁺, O⁺) and its minimum max(LL + e⁻, O⁻) — treating e as free of the
 // block's pixels, a superset of the pictures' values.
 //
+// Witnesses.  At the first index reaching each exact bound the coarsest level is run again
+// keeping, with every extreme, the block reaching it (the L pair; for the DC and Output
+// rows also the t pair the dynamic programme took the box's extreme from); the block's
+// pixels follow from the bijection (a, b) ↔ (L, t), the finer levels' low band made of
+// equal halves (haar_block_picture), so the witness search decodes a picture reaching the
+// bound through the real integer transform.
+//
 // The model is decoder_bounds.hpp's: one qi for every coefficient a value depends on.  The
 // bounds are per level, array and phase within the block (periods 1 or 2); an array whose
 // period in the graph is larger repeats them.  Intersected with decoder_bounds.hpp's, both
@@ -64,6 +71,7 @@
 #include <vector>
 
 #include "filters/vc2/quantisation_matrix.hpp"
+#include "filters/vc2/sample_array.hpp"
 #include "filters/vc2/transform_config.hpp"
 #include "pixel/vc2_tight/analysis_bounds.hpp"
 
@@ -73,12 +81,23 @@ namespace rigor::pixel::vc2_tight {
 // file) and at least one level.
 bool haar_levels_apply(const rigor::vc2::TransformConfig& config);
 
+// A block reaching an exact bound: the coarsest level's input samples of one block (the
+// pixels for one level, else the finer level's low band), row-major (2×2, or 2×1 for a
+// horizontal-only level), and the index it is coded at (−1: none).  Found by running the
+// enumeration again at that index with the extremes' arguments kept (the L pair and the
+// row differences t, the free ones chosen in range).
+struct HaarBlock {
+    int qi = -1;
+    std::vector<std::int64_t> inputs;
+};
+
 struct HaarArrayBound {
     int level = 0;
     std::string name;
     long period_x = 1, period_y = 1;  // within the block
     std::vector<IntegerRange> phases;  // x-major: (px, py) at px·period_y + py
     bool exact = false;                // reached by some picture (the coarsest level)
+    std::vector<HaarBlock> lowest, highest;  // exact arrays: per phase, a block reaching it
 };
 
 struct HaarLevels {
@@ -96,6 +115,14 @@ inline constexpr long long kHaarMaxWork = 4'000'000'000LL;
 HaarLevels haar_levels(const rigor::vc2::TransformConfig& config, IntegerRange picture,
                        const rigor::vc2::QuantisationMatrix& matrix, int maximum_index, unsigned threads = 1,
                        long long max_work = kHaarMaxWork);
+
+// The picture of width × height whose every block (2^levels across, 2^dwt_depth down;
+// tiled from the top left, a size not a multiple cuts the last) has the coarsest level's
+// inputs `block`: each input made by finer blocks of equal halves (haar_levels.cpp:
+// realise), so the coarsest level sees exactly those inputs; no Haar tap crosses a block,
+// so every whole block reaches the block's values.
+rigor::vc2::SampleArray haar_block_picture(const rigor::vc2::TransformConfig& config, IntegerRange picture,
+                                           const HaarBlock& block, long width, long height);
 
 // Each phase of every array of `arrays` (synthesis, in the graph's layout) that `haar`
 // bounds narrowed to the intersection; throws InternalError if they are disjoint.

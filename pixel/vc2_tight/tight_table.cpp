@@ -4,7 +4,6 @@
 
 #include "filters/base/error.hpp"
 #include "pixel/vc2_bit_widths/array_entries.hpp"
-#include "pixel/vc2_tight/haar_levels.hpp"
 #include "pixel/vc2_tight/integer_lift_bounds.hpp"
 
 namespace rigor::pixel::vc2_tight {
@@ -33,8 +32,8 @@ TightBounds tight_bounds(const PictureGeometry& geo, IntegerRange picture, const
     task.step();
     out.decoder = decoder_bounds(out.analysis, out.synthesis, matrix, threads);
     // Haar: the exact block enumeration (haar_levels.hpp), intersected, never looser.
-    narrow_by_haar_levels(haar_levels(geo.config, picture, matrix, out.decoder.maximum_quantisation_index, threads),
-                          out.decoder.arrays);
+    out.haar = haar_levels(geo.config, picture, matrix, out.decoder.maximum_quantisation_index, threads);
+    narrow_by_haar_levels(out.haar, out.decoder.arrays);
     task.step();
     narrow_by_integer_lifts(rigor::vc2::synthesis_graph(geo.config), geo, false, out.decoder.arrays);
     task.step();

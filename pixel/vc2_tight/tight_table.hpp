@@ -10,6 +10,7 @@
 #include "pixel/vc2_bit_widths/bit_width_table.hpp"
 #include "pixel/vc2_bit_widths/verification.hpp"
 #include "pixel/vc2_tight/decoder_bounds.hpp"
+#include "pixel/vc2_tight/haar_levels.hpp"
 #include "pixel/vc2_tight/witness.hpp"
 
 namespace rigor::pixel::vc2_tight {
@@ -18,6 +19,7 @@ struct TightBounds {
     AnalysisBounds analysis;
     SynthesisBounds synthesis;  // the reference's decoder model, edges included
     DecoderBounds decoder;      // the tight decoder bounds (never looser than `synthesis`)
+    HaarLevels haar;            // Haar: the exact blocks that narrowed `decoder` (else none)
     // max over bands of (smallest index zeroing the band's edge-inclusive range + matrix value)
     int maximum_quantisation_index = 0;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -114,11 +115,13 @@ private:
 // side's extreme, they do not change the linear part).  Analysis: one term, the array's
 // separable weights; decoder: the weights of the bands an index leaves non-zero,
 // Σ_b ux_b ⊗ uy_b.  Decoder candidates are decoded at qi_lo … qi_hi.
+// Or a given picture (`fixed`: an exact Haar block's, haar_levels.hpp), no terms.
 struct Candidate {
     bool decode = false;
     std::vector<std::pair<const FixedPolynomial*, const FixedPolynomial*>> terms;
     int side = 1;
     int qi_lo = 0, qi_hi = -1;
+    std::optional<SampleArray> fixed;
 };
 
 SampleArray sign_picture(const Candidate& c, long width, long height, IntegerRange pic) {
@@ -139,6 +142,10 @@ SampleArray sign_picture(const Candidate& c, long width, long height, IntegerRan
         out.samples[k] = s > 0 || (s == 0 && c.side > 0) ? pic.upper : pic.lower;
     }
     return out;
+}
+
+SampleArray candidate_picture(const Candidate& c, long width, long height, IntegerRange pic) {
+    return c.fixed ? *c.fixed : sign_picture(c, width, height, pic);
 }
 
 // One target of the local search: the value of one array at one position (decoder: at
@@ -395,6 +402,14 @@ Witnesses find_witnesses(const TightBounds& bounds, const rigor::vc2::Quantisati
             }
     }
 
+    // Haar: the picture of each exact bound's block (haar_levels.hpp), coded at its index.
+    std::set<std::pair<int, std::vector<std::int64_t>>> blocks;
+    for (const HaarArrayBound& a : bounds.haar.arrays)
+        for (const std::vector<HaarBlock>* side : {&a.lowest, &a.highest})
+            for (const HaarBlock& b : *side)
+                if (b.qi >= 0 && blocks.insert({b.qi, b.inputs}).second)
+                    candidates.push_back({true, {}, 1, b.qi, b.qi, haar_block_picture(config, pic, b, geo.width, geo.height)});
+
     Witnesses out;
     out.width = geo.width;
     out.height = geo.height;
@@ -407,7 +422,7 @@ Witnesses find_witnesses(const TightBounds& bounds, const rigor::vc2::Quantisati
         ProgressTask task(o.progress, "witness candidates", candidates.size());
         parallel_for(candidates.size(), threads, [&](std::size_t k, int t) {
             const Candidate& c = candidates[k];
-            const SampleArray picture = sign_picture(c, geo.width, geo.height, pic);
+            const SampleArray picture = candidate_picture(c, geo.width, geo.height, pic);
             const long key = static_cast<long>(k);
             const Coefficients coefficients = pixel::vc2::analyse(config, picture, ra[t].visitor(key, -1));
             ++transforms[t];
@@ -466,7 +481,7 @@ Witnesses find_witnesses(const TightBounds& bounds, const rigor::vc2::Quantisati
         parallel_for(mine.size(), threads, [&](std::size_t j, int th) {
             const Target& t = targets[mine[j]];
             const SampleArray start =
-                sign_picture(candidates[static_cast<std::size_t>(t.start)], geo.width, geo.height, pic);
+                candidate_picture(candidates[static_cast<std::size_t>(t.start)], geo.width, geo.height, pic);
             const std::int64_t value = eval(t, start);
             ++transforms[th];
             result[j] = local_search(t, start, value, eval, pic, max_qi, moves, transforms[th],
@@ -490,7 +505,7 @@ Witnesses find_witnesses(const TightBounds& bounds, const rigor::vc2::Quantisati
     for (long n : transforms) out.transforms += n;
 
     keep_used_pictures(out, [&](long key) {
-        return key < first_search_key ? sign_picture(candidates[static_cast<std::size_t>(key)], geo.width, geo.height, pic)
+        return key < first_search_key ? candidate_picture(candidates[static_cast<std::size_t>(key)], geo.width, geo.height, pic)
                                       : found.at(key);
     });
     return out;

@@ -14,6 +14,8 @@
 //      distinct set of non-zero bands, decoded at the indices that give that set.  Every
 //      candidate picture is run whole, so any of its values at any position of any array
 //      can be the witness of that array and phase.
+//      Haar (haar_levels.hpp): the picture of each exact bound's block, coded at the index
+//      the enumeration found it at, which reaches that bound exactly.
 //   2. Local search (coordinate moves) for the targets still short of their bound's bit
 //      width: from the best picture, one pixel at a time inside the target's dependency
 //      region is moved (to the other extreme, or by ±1, ±2, … to shift roundings and

@@ -153,3 +153,55 @@ TEST_CASE("Haar levels: a wavelet file holding Haar gives its index's bounds") {
             CHECK(file.arrays[i].phases[k].upper == index.arrays[i].phases[k].upper);
         }
 }
+
+TEST_CASE("Haar levels: each exact bound's block, made into a picture and coded at its index, reaches it exactly") {
+    // 10 bits, as the table: Haar (index 3) depth 1 reaches DC and Output −1152 (the linear
+    // witnesses stopped at −768); two levels and horizontal-only levels realise the coarsest
+    // level's inputs through the finer ones.
+    struct Case {
+        TransformConfig config;
+        int bits;
+    };
+    const Case cases[] = {{{3, 3, 1, 0}, 10}, {{4, 4, 1, 0}, 10}, {{3, 3, 0, 1}, 10},
+                          {{4, 4, 2, 0}, 6},  {{3, 3, 1, 1}, 6},  {{4, 4, 0, 2}, 6}};
+    for (const Case& k : cases) {
+        const TransformConfig& c = k.config;
+        INFO("w" << c.wavelet_index << " d" << c.dwt_depth << " D" << c.dwt_depth_ho << " at " << k.bits << " bits");
+        const IntegerRange range = signed_range(k.bits);
+        const HaarChain chain(c, range);
+        const PictureGeometry geo = minimum_geometry(c);
+        long reached = 0;
+        for (const HaarArrayBound& a : chain.haar.arrays) {
+            if (!a.exact) continue;
+            REQUIRE(a.lowest.size() == a.phases.size());
+            REQUIRE(a.highest.size() == a.phases.size());
+            for (std::size_t p = 0; p < a.phases.size(); ++p)
+                for (bool high : {false, true}) {
+                    const HaarBlock& b = high ? a.highest[p] : a.lowest[p];
+                    const std::int64_t bound = high ? a.phases[p].upper : a.phases[p].lower;
+                    INFO("(" << a.level << ", " << a.name << ") phase " << p << (high ? " highest " : " lowest ") << bound
+                             << " at qi " << b.qi);
+                    REQUIRE(b.qi >= 0);
+                    const SampleArray picture = haar_block_picture(c, range, b, geo.width, geo.height);
+                    const auto [lo, hi] = std::minmax_element(picture.samples.begin(), picture.samples.end());
+                    REQUIRE(*lo >= range.lower);
+                    REQUIRE(*hi <= range.upper);
+                    rigor::vc2::Coefficients q = vc2::analyse(c, picture);
+                    rigor::pixel::vc2_bit_widths::quantise_in_place(q, chain.matrix, b.qi);
+                    Observed seen;
+                    vc2::synthesise(c, q, recorder(seen));
+                    const Extremes e = extremes_by_phase(a, seen)[p];
+                    CHECK((high ? e.hi : e.lo) == bound);
+                    ++reached;
+                }
+        }
+        CHECK(reached > 0);
+        if (c == TransformConfig{3, 3, 1, 0}) {
+            const auto dc = std::find_if(chain.haar.arrays.begin(), chain.haar.arrays.end(),
+                                         [](const HaarArrayBound& a) { return a.name == "DC"; });
+            REQUIRE(dc != chain.haar.arrays.end());
+            CHECK(std::min_element(dc->phases.begin(), dc->phases.end(), [](auto& x, auto& y) { return x.lower < y.lower; })
+                      ->lower == -1152);
+        }
+    }
+}
