@@ -12,6 +12,7 @@
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
 #include "filters/expr/window_sum.hpp"
+#include "pixel/expr/word_window_sums.hpp"
 #include "tests/expr/expr_test_util.hpp"
 
 using namespace rigor;
@@ -206,4 +207,81 @@ TEST_CASE("window sums next to other operations, two clips and frame after frame
             CHECK(same_samples(r1, r2));
         }
     }
+}
+
+TEST_CASE("the 16-bit window-sum kernels equal their plain loops and a brute-force sum", "[window_sum]") {
+    std::mt19937 rng(4);
+    for (int n : {1, 15, 16, 17, 33, 100, 1920})
+        for (int k : {1, 2, 9, 15, 16, 17, 40, 257}) {
+            INFO("n " << n << " k " << k);
+            // Column sums whose window sums reach 65535 at most, and whose prefix sums wrap.
+            const unsigned top = 65535u / unsigned(k);
+            std::vector<std::uint16_t> c(std::size_t(n + k - 1));
+            for (std::uint16_t& v : c) v = std::uint16_t(rng() % 4 == 0 ? top : rng() % (top + 1));
+            const std::size_t m = std::size_t(n);
+            std::vector<std::uint16_t> prefix(m + std::size_t(k)), fast(m), plain(m);
+            pixel::expr::word_window_sums(c.data(), n, k, prefix.data(), fast.data());
+            pixel::expr::word_window_sums_plain(c.data(), n, k, prefix.data(), plain.data());
+            CHECK(fast == plain);
+            bool exact = true;
+            for (int x = 0; x < n; ++x) {
+                unsigned s = 0;
+                for (int i = 0; i < k; ++i) s += c[std::size_t(x + i)];
+                exact = exact && fast[std::size_t(x)] == s;
+            }
+            CHECK(exact);
+        }
+    for (int n : {1, 15, 16, 17, 31, 32, 33, 1920}) {
+        const std::size_t m = std::size_t(n);
+        std::vector<std::uint8_t> enter(m), leave(m);
+        std::vector<std::uint16_t> c(m);
+        for (int x = 0; x < n; ++x) {
+            enter[std::size_t(x)] = std::uint8_t(rng());
+            leave[std::size_t(x)] = std::uint8_t(rng());
+            c[std::size_t(x)] = std::uint16_t(leave[std::size_t(x)] + rng() % 60000);
+        }
+        std::vector<std::uint16_t> fast = c, plain = c;
+        pixel::expr::word_slide(fast.data(), enter.data(), leave.data(), n);
+        pixel::expr::word_slide_plain(plain.data(), enter.data(), leave.data(), n);
+        CHECK(fast == plain);
+        bool exact = true;
+        for (int x = 0; x < n; ++x)
+            exact = exact && plain[std::size_t(x)] == c[std::size_t(x)] + enter[std::size_t(x)] - leave[std::size_t(x)];
+        CHECK(exact);
+    }
+}
+
+TEST_CASE("window sums at the limit of 16-bit rows: maximal samples, both sides of 65535, narrow planes",
+          "[window_sum]") {
+    std::mt19937 rng(5);
+    // count * max: gray8 16x16 65280, 17x15 65025, 1x257 65535 (16-bit rows of sums in the
+    // generated code); 16x17 69360 (binary32 rows); gray10 8x8 65472 (16-bit), 5x13 66495.
+    const std::vector<std::pair<const char*, Window>> cases = {
+        {"gray8", {-8, -8, 16, 16, ""}}, {"gray8", {-8, -7, 17, 15, ":m"}}, {"gray8", {-128, 0, 257, 1, ""}},
+        {"gray8", {-8, -8, 16, 17, ""}}, {"gray10", {-4, -3, 8, 8, ""}},    {"gray10", {-2, -6, 5, 13, ":c"}},
+    };
+    for (const auto& [format, win] : cases)
+        for (int width : {7, 40, 300})
+            for (bool maximal : {true, false}) {
+                const unsigned top = (1u << pixel::parse_format_name(format).bits) - 1u;
+                const Frame in = make_frame(format, width, 20, [&](int, int, int) {
+                    return double(maximal || rng() % 3 == 0 ? top : rng() % (top + 1));
+                });
+                for (expr::Boundary boundary : {expr::Boundary::Clamp, expr::Boundary::Mirror}) {
+                    const std::string sum = window_program(win, rng);
+                    const bool mirror = win.suffix == ":m" || (win.suffix.empty() && boundary == expr::Boundary::Mirror);
+                    INFO(format << " width " << width << " maximal " << maximal << " " << sum << " boundary " << int(boundary));
+                    const std::string mean = sum + std::to_string(win.w * win.h) + " /";
+                    for (const auto& [program, out] : {std::pair{sum, std::string("grays")}, std::pair{mean, std::string(format)}}) {
+                        const Frame chain = run_filter(program, in, out, boundary, false, false, 1);
+                        CHECK(same_samples(chain, run_filter(program, in, out, boundary, true, false, 1)));
+                        CHECK(same_samples(chain, run_filter(program, in, out, boundary, true, true, 2)));
+                    }
+                    const Frame sums = run_filter(sum, in, "grays", boundary, true, true, 1);
+                    bool exact = true;
+                    for (int y = 0; y < in.height(); ++y)
+                        for (int x = 0; x < width; ++x) exact = exact && sample(sums, 0, x, y) == brute_force_sum(in, win, mirror, x, y);
+                    CHECK(exact);
+                }
+            }
 }
