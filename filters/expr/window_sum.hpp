@@ -22,14 +22,20 @@ struct ClipSamples {
     double max = 0;
 };
 
-// Windows of fewer samples stay add chains: there the evaluators' own paths are faster
-// (callgrind, 1920-wide gray8: the 3x3 box in 16-bit fixed point 2.5 instructions per
-// pixel, by running sums 3.1; 5x5 6.3 against 3.4).
+// Windows of fewer samples stay add chains: there the evaluators' own paths are faster.
+// Sums that fit 16 bits (count * max <= 65535: 8- and 10-bit boxes) run in 16-bit rows
+// (pixel/expr/window_sum_rows.hpp) and gain from 9 samples on; wider sums run in int32
+// and binary32 rows and gain from 10.  Callgrind, instructions per pixel, 1920-wide,
+// generated code: gray8 3x3 box 1.40 by running sums against 1.62 as the fixed-point add
+// chain, 2x2 1.52 against 1.29; gray16 3x3 3.23 against 2.81; gray8 5x5 1.69 against 5.7.
 inline constexpr int kMinimumWindowSamples = 10;
+inline constexpr int kMinimumWordWindowSamples = 9;
 
 // The graph with every qualifying add chain replaced by a WindowSum (clips beyond the
-// span count as float).  Other nodes are kept as they are.
+// span count as float): at least minimum_samples loads, or minimum_word_samples when
+// count * max <= 65535.  Other nodes are kept as they are.
 Expr form_window_sums(const Expr& e, std::span<const ClipSamples> clips,
-                      int minimum_samples = kMinimumWindowSamples);
+                      int minimum_samples = kMinimumWindowSamples,
+                      int minimum_word_samples = kMinimumWordWindowSamples);
 
 }  // namespace rigor::expr

@@ -24,7 +24,7 @@ WindowSumRows::WindowSumRows(std::vector<WindowSpec> windows, int plane_width, i
         if (s.words) {
             w.word_columns.assign(std::size_t(w.left + plane_width + right), 0);
             w.word_sums.assign(std::size_t(plane_width + padding), 0);
-            if (s.width > 8) w.prefix.assign(std::size_t(plane_width + s.width), 0);
+            w.prefix.assign(std::size_t(plane_width + s.width), 0);
             windows_.push_back(std::move(w));
             continue;
         }
@@ -83,20 +83,15 @@ template <int K, class C, class Out>
     }
 }
 
-// narrow_sums for K = width in [1, 8]; false for wider windows.
-template <class C, class Out>
+// narrow_sums for K = width in [1, MaxK]; false for wider windows.
+template <int MaxK, class C, class Out>
 [[gnu::always_inline]] inline bool narrow_window_sums(int width, const C* c, Out* out, int w) noexcept {
-    switch (width) {
-        case 1: narrow_sums<1>(c, out, w); return true;
-        case 2: narrow_sums<2>(c, out, w); return true;
-        case 3: narrow_sums<3>(c, out, w); return true;
-        case 4: narrow_sums<4>(c, out, w); return true;
-        case 5: narrow_sums<5>(c, out, w); return true;
-        case 6: narrow_sums<6>(c, out, w); return true;
-        case 7: narrow_sums<7>(c, out, w); return true;
-        case 8: narrow_sums<8>(c, out, w); return true;
-        default: return false;
+    if (width == MaxK) {
+        narrow_sums<MaxK>(c, out, w);
+        return true;
     }
+    if constexpr (MaxK > 1) return narrow_window_sums<MaxK - 1>(width, c, out, w);
+    return false;
 }
 
 // The boundary columns of c (column 0 at c, `left` before it, `right` after column n - 1):
@@ -136,15 +131,14 @@ template <class C>
     }
 }
 
-// 16-bit sums: as wide as 8 columns unrolled, wider by prefix sums (word_window_sums.hpp),
-// a cost independent of the width.
+// 16-bit sums: word_window_sums.hpp (direct up to 16 columns, wider by prefix sums at a
+// cost independent of the width).
 [[gnu::always_inline]] inline void WindowSumRows::word_row_sums(Window& w, Boundary mode) noexcept {
     const int n = width_;
     std::uint16_t* c = w.word_columns.data() + w.left;
     extend_columns(c, w.left, int(w.word_columns.size()) - w.left - n, n, mode);
     const std::uint16_t* first = c + w.spec.dx;  // output x sums first[x .. x+width-1]
-    if (!narrow_window_sums(w.spec.width, first, w.word_sums.data(), n))
-        word_window_sums(first, n, w.spec.width, w.prefix.data(), w.word_sums.data());
+    word_window_sums(first, n, w.spec.width, w.prefix.data(), w.word_sums.data());
 }
 
 [[gnu::always_inline]] inline void WindowSumRows::row_sums(Window& w, Boundary mode) noexcept {
@@ -153,7 +147,7 @@ template <class C>
     extend_columns(c, w.left, int(w.columns.size()) - w.left - n, n, mode);
     const std::int32_t* first = c + w.spec.dx;  // output x sums first[x .. x+width-1]
     float* out = w.sums.data();
-    if (narrow_window_sums(w.spec.width, first, out, n)) return;
+    if (narrow_window_sums<8>(w.spec.width, first, out, n)) return;
     // Wider: the sums of 8 columns first (one vectorised pass), then k / 8 of them and
     // the remaining columns per pixel: a few vector additions per 8 pixels, no serial
     // dependence (a running sum along the row is one dependent addition per pixel, slower

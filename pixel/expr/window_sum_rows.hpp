@@ -60,7 +60,7 @@ private:
         std::vector<std::int32_t> accumulator;
         std::vector<std::uint16_t> word_columns;  // `words` windows: columns, sums, prefix sums
         std::vector<std::uint16_t> word_sums;
-        std::vector<std::uint16_t> prefix;         // windows wider than 8
+        std::vector<std::uint16_t> prefix;
     };
     static constexpr int kBlockedWidth = 64;
     template <class C>

@@ -2,6 +2,9 @@
 
 #include <immintrin.h>
 
+#include <array>
+#include <utility>
+
 namespace rigor::pixel::expr {
 
 void word_slide_plain(std::uint16_t* c, const std::uint8_t* enter, const std::uint8_t* leave, int n) noexcept {
@@ -34,8 +37,38 @@ __attribute__((target("avx2"))) void word_slide_avx2(std::uint16_t* c, const std
     word_slide_plain(c + x, enter + x, leave + x, n - x);
 }
 
+// out[x] = c[x] + ... + c[x + K - 1] directly: a load and K - 1 additions per 16
+// outputs, fewer than the prefix sums' 18 up to K = 16.
+template <int K>
+__attribute__((target("avx2"))) void direct_window_sums_avx2(const std::uint16_t* c, int n,
+                                                             std::uint16_t* out) noexcept {
+    int x = 0;
+#pragma GCC unroll 2
+    for (; x + 16 <= n; x += 16) {
+        __m256i s = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(c + x));
+        for (int i = 1; i < K; ++i)
+            s = _mm256_add_epi16(s, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(c + x + i)));
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + x), s);
+    }
+    for (; x < n; ++x) {
+        std::uint16_t s = 0;
+        for (int i = 0; i < K; ++i) s = std::uint16_t(s + c[x + i]);
+        out[x] = s;
+    }
+}
+
+constexpr int kDirectWidths = 16;
+
+template <int... K>
+constexpr auto direct_table(std::integer_sequence<int, K...>) {
+    using Sums = void (*)(const std::uint16_t*, int, std::uint16_t*) noexcept;
+    return std::array<Sums, sizeof...(K)>{&direct_window_sums_avx2<K + 1>...};
+}
+
 __attribute__((target("avx2"))) void word_window_sums_avx2(const std::uint16_t* c, int n, int k,
                                                            std::uint16_t* prefix, std::uint16_t* out) noexcept {
+    static constexpr auto direct = direct_table(std::make_integer_sequence<int, kDirectWidths>());
+    if (k <= kDirectWidths) return direct[std::size_t(k - 1)](c, n, out);
     const int m = n + k - 1;  // words of c summed into prefix[1 .. m]
     std::uint16_t* p = prefix + 1;
     prefix[0] = 0;

@@ -5,7 +5,8 @@
 // word_slide: column sums c[x] += enter[x] - leave[x] modulo 2^16 for 8-bit rows (the
 // window moved down one row), 16 columns per vector, the rows widened as they are loaded.
 //
-// word_window_sums: sums of k consecutive words along a row at a cost independent of k: prefix sums
+// word_window_sums: sums of k consecutive words along a row; up to k = 16 directly (a
+// load and k - 1 additions per 16 outputs), wider at a cost independent of k: prefix sums
 // P[0] = 0, P[i + 1] = P[i] + c[i] modulo 2^16, then out[x] = P[x + k] - P[x] modulo 2^16.
 // Wrap-around cancels in the difference (both sides are congruent to the true sums modulo
 // 2^16), so out[x] is the exact sum c[x] + ... + c[x + k - 1] whenever that sum is below
@@ -21,7 +22,8 @@ namespace rigor::pixel::expr {
 void word_slide(std::uint16_t* c, const std::uint8_t* enter, const std::uint8_t* leave, int n) noexcept;
 void word_slide_plain(std::uint16_t* c, const std::uint8_t* enter, const std::uint8_t* leave, int n) noexcept;
 
-// out[x] for x in [0, n); c holds n + k - 1 words, prefix is scratch of n + k words.
+// out[x] for x in [0, n); c holds n + k - 1 words, prefix is scratch of n + k words
+// (read and written only for k > 16).
 void word_window_sums(const std::uint16_t* c, int n, int k, std::uint16_t* prefix, std::uint16_t* out) noexcept;
 void word_window_sums_plain(const std::uint16_t* c, int n, int k, std::uint16_t* prefix, std::uint16_t* out) noexcept;
 

@@ -84,10 +84,26 @@ bool same_samples(const Frame& a, const Frame& b) {
     return true;
 }
 
-expr::Expr formed(const std::string& program, const std::string& format, int minimum = 9) {
+expr::ClipSamples clip_samples(const std::string& format) {
     const pixel::VideoFormat f = pixel::parse_format_name(format);
-    const expr::ClipSamples clip{!f.is_float(), f.is_float() ? 0.0 : double((1u << f.bits) - 1u)};
-    return expr::form_window_sums(expr::optimize(expr::parse(program)), std::span(&clip, 1), minimum);
+    return {!f.is_float(), f.is_float() ? 0.0 : double((1u << f.bits) - 1u)};
+}
+
+expr::Expr formed(const std::string& program, const std::string& format, int minimum = 9) {
+    const expr::ClipSamples clip = clip_samples(format);
+    return expr::form_window_sums(expr::optimize(expr::parse(program)), std::span(&clip, 1), minimum, minimum);
+}
+
+// With the pass's own minimum sizes (those ExprFilter uses).
+expr::Expr formed_by_default(const std::string& program, const std::string& format) {
+    const expr::ClipSamples clip = clip_samples(format);
+    return expr::form_window_sums(expr::optimize(expr::parse(program)), std::span(&clip, 1));
+}
+
+// Whether ExprFilter forms a window of `count` samples of `format`.
+bool formed_by_filter(int count, const std::string& format) {
+    const bool words = double(count) * clip_samples(format).max <= 65535.0;
+    return count >= (words ? expr::kMinimumWordWindowSamples : expr::kMinimumWindowSamples);
 }
 
 int window_nodes(const expr::Expr& e) {
@@ -129,10 +145,18 @@ TEST_CASE("the window-sum pass forms a WindowSum only from a whole rectangle of 
     for (const expr::Node& n : mirrored.nodes())
         if (n.op == expr::Op::WindowSum) CHECK(n.boundary == expr::Boundary::Mirror);
     CHECK(window_nodes(formed("x[-1,-1]:m x[0,-1]:c x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + +", "gray8")) == 0);
-    // Below the minimum size: left to the other paths (the 3x3 box to fixed point).
+    // Below the minimum size: left to the other paths (a 16-bit 3x3 box to fixed point).
     CHECK(window_nodes(formed("x[-1,0] x x[1,0] + +", "gray8")) == 0);
-    CHECK(window_nodes(formed(box, "gray8", expr::kMinimumWindowSamples)) == 0);
-    CHECK(window_nodes(formed(window_program({-1, -2, 3, 4, ""}, rng), "gray8", expr::kMinimumWindowSamples)) == 1);
+    // By default sums that fit 16 bits from 9 samples on (the 3x3 box of 8- to 12-bit
+    // clips: 9 * 4095 = 36855), wider ones from 10.
+    CHECK(window_nodes(formed_by_default(box, "gray8")) == 1);
+    CHECK(window_nodes(formed_by_default(box, "gray10")) == 1);
+    CHECK(window_nodes(formed_by_default(box, "gray12")) == 1);
+    CHECK(window_nodes(formed_by_default(box, "gray14")) == 0);
+    CHECK(window_nodes(formed_by_default(box, "gray16")) == 0);
+    CHECK(window_nodes(formed_by_default(window_program({-1, -1, 4, 2, ""}, rng), "gray8")) == 0);
+    CHECK(window_nodes(formed_by_default(window_program({-1, -2, 3, 4, ""}, rng), "gray8")) == 1);
+    CHECK(window_nodes(formed_by_default(window_program({-1, -2, 2, 5, ""}, rng), "gray16")) == 1);
     // A sum used twice, and the same window in two places (one node after CSE).
     const std::string sum = window_program({-2, -2, 5, 5, ""}, rng);
     CHECK(window_nodes(formed(sum + "25 / " + sum + "- abs", "gray8")) == 1);
@@ -158,8 +182,7 @@ TEST_CASE("window sums equal the program's additions and a brute-force sum on ev
                     const std::string sum = window_program(win, rng);
                     const bool mirror = win.suffix == ":m" || (win.suffix.empty() && boundary == expr::Boundary::Mirror);
                     INFO(format << " " << width << "x" << height << " " << sum << " boundary " << int(boundary));
-                    REQUIRE(window_nodes(formed(sum, format, expr::kMinimumWindowSamples)) ==
-                            (win.w * win.h >= expr::kMinimumWindowSamples ? 1 : 0));
+                    REQUIRE(window_nodes(formed_by_default(sum, format)) == (formed_by_filter(win.w * win.h, format) ? 1 : 0));
                     // The raw sums as binary32, and the box mean into the input's format.
                     const std::string mean = sum + std::to_string(win.w * win.h) + " /";
                     for (const auto& [program, out] : {std::pair{sum, std::string("grays")}, std::pair{mean, std::string(format)}}) {
