@@ -4,7 +4,7 @@
 #include <type_traits>
 
 #include "pixel/expr/source_rows.hpp"
-#include "pixel/expr/word_window_sums.hpp"
+#include "pixel/expr/window_sum_kernels.hpp"
 
 namespace rigor::pixel::expr {
 
@@ -24,16 +24,13 @@ WindowSumRows::WindowSumRows(std::vector<WindowSpec> windows, int plane_width, i
         if (s.words) {
             w.word_columns.assign(std::size_t(w.left + plane_width + right), 0);
             w.word_sums.assign(std::size_t(plane_width + padding), 0);
-            w.prefix.assign(std::size_t(plane_width + s.width), 0);
+            w.word_prefix.assign(std::size_t(plane_width + s.width), 0);
             windows_.push_back(std::move(w));
             continue;
         }
         w.columns.assign(std::size_t(w.left + plane_width + right), 0);
         w.sums.assign(std::size_t(plane_width + padding), 0.0f);
-        if (s.width > 8 && s.width <= kBlockedWidth) {
-            w.eights.assign(std::size_t(plane_width + s.width), 0);
-            w.accumulator.assign(std::size_t(plane_width), 0);
-        }
+        w.float_prefix.assign(std::size_t(plane_width + s.width), 0);
         windows_.push_back(std::move(w));
     }
 }
@@ -63,35 +60,16 @@ template <int Sign, class C>
     }
 }
 
-// c[x] += enter[x] - leave[x]: the window moved down one row.
+// c[x] += enter[x] - leave[x]: the window moved down one row (window_sum_kernels.hpp:
+// the rows widened as they are loaded).
 template <class C, class T>
 [[gnu::always_inline]] inline void slide(C* c, const T* enter, const T* leave, int w) noexcept {
-    if constexpr (std::is_same_v<C, std::uint16_t> && std::is_same_v<T, std::uint8_t>) {
-        word_slide(c, enter, leave, w);  // word_window_sums.hpp: the rows widened as loaded
+    if constexpr (std::is_same_v<C, std::uint16_t>) {
+        if constexpr (std::is_same_v<T, std::uint8_t>) word_slide(c, enter, leave, w);
+        else for (int x = 0; x < w; ++x) c[x] = std::uint16_t(c[x] + enter[x] - leave[x]);
     } else {
-        for (int x = 0; x < w; ++x) c[x] = C(c[x] + std::int32_t(enter[x]) - std::int32_t(leave[x]));
+        dword_slide(c, enter, leave, w);
     }
-}
-
-// out[x] = sum of c[x .. x+K-1] for a window K columns wide, unrolled (vectorised over x).
-template <int K, class C, class Out>
-[[gnu::always_inline]] inline void narrow_sums(const C* c, Out* out, int w) noexcept {
-    for (int x = 0; x < w; ++x) {
-        C s = c[x];
-        for (int i = 1; i < K; ++i) s = C(s + c[x + i]);
-        out[x] = Out(s);
-    }
-}
-
-// narrow_sums for K = width in [1, MaxK]; false for wider windows.
-template <int MaxK, class C, class Out>
-[[gnu::always_inline]] inline bool narrow_window_sums(int width, const C* c, Out* out, int w) noexcept {
-    if (width == MaxK) {
-        narrow_sums<MaxK>(c, out, w);
-        return true;
-    }
-    if constexpr (MaxK > 1) return narrow_window_sums<MaxK - 1>(width, c, out, w);
-    return false;
 }
 
 // The boundary columns of c (column 0 at c, `left` before it, `right` after column n - 1):
@@ -131,14 +109,14 @@ template <class C>
     }
 }
 
-// 16-bit sums: word_window_sums.hpp (direct up to 16 columns, wider by prefix sums at a
-// cost independent of the width).
+// The sums along the row (window_sum_kernels.hpp: direct for narrow windows, wider by
+// prefix sums at a cost independent of the width), 16-bit or binary32.
 [[gnu::always_inline]] inline void WindowSumRows::word_row_sums(Window& w, Boundary mode) noexcept {
     const int n = width_;
     std::uint16_t* c = w.word_columns.data() + w.left;
     extend_columns(c, w.left, int(w.word_columns.size()) - w.left - n, n, mode);
     const std::uint16_t* first = c + w.spec.dx;  // output x sums first[x .. x+width-1]
-    word_window_sums(first, n, w.spec.width, w.prefix.data(), w.word_sums.data());
+    word_window_sums(first, n, w.spec.width, w.word_prefix.data(), w.word_sums.data());
 }
 
 [[gnu::always_inline]] inline void WindowSumRows::row_sums(Window& w, Boundary mode) noexcept {
@@ -146,43 +124,7 @@ template <class C>
     std::int32_t* c = w.columns.data() + w.left;
     extend_columns(c, w.left, int(w.columns.size()) - w.left - n, n, mode);
     const std::int32_t* first = c + w.spec.dx;  // output x sums first[x .. x+width-1]
-    float* out = w.sums.data();
-    if (narrow_window_sums<8>(w.spec.width, first, out, n)) return;
-    // Wider: the sums of 8 columns first (one vectorised pass), then k / 8 of them and
-    // the remaining columns per pixel: a few vector additions per 8 pixels, no serial
-    // dependence (a running sum along the row is one dependent addition per pixel, slower
-    // than this up to windows of about 64 columns; beyond them it is used).
-    const int k = w.spec.width;
-    if (k <= kBlockedWidth) {
-        std::int32_t* eights = w.eights.data();
-        const int span = n + k - 8;  // eights[x] for x + 8 <= n + k - 1 columns
-        for (int x = 0; x < span; ++x) {
-            std::int32_t s8 = first[x];
-            for (int i = 1; i < 8; ++i) s8 += first[x + i];
-            eights[x] = s8;
-        }
-        // Whole passes over the row (each vectorised), accumulating in `acc`.
-        const int q = k / 8, r = k % 8;
-        std::int32_t* acc = w.accumulator.data();
-        for (int x = 0; x < n; ++x) acc[x] = eights[x];
-        for (int j = 1; j < q; ++j) {
-            const std::int32_t* e = eights + 8 * j;
-            for (int x = 0; x < n; ++x) acc[x] += e[x];
-        }
-        for (int i = 8 * q; i < 8 * q + r; ++i) {
-            const std::int32_t* f = first + i;
-            for (int x = 0; x < n; ++x) acc[x] += f[x];
-        }
-        for (int x = 0; x < n; ++x) out[x] = float(acc[x]);
-        return;
-    }
-    std::int32_t s = 0;
-    for (int i = 0; i < k; ++i) s += first[i];
-    out[0] = float(s);
-    for (int x = 1; x < n; ++x) {
-        s += first[x + k - 1] - first[x - 1];
-        out[x] = float(s);
-    }
+    float_window_sums(first, n, w.spec.width, w.float_prefix.data(), w.sums.data());
 }
 
 // Compiled twice (AVX2 and baseline); integer sums are exact, so both give the same bits.

@@ -56,13 +56,11 @@ private:
         int left = 0;                      // padding columns before column 0 of `columns`
         std::vector<std::int32_t> columns; // column sums, boundary-extended both sides
         std::vector<float> sums;
-        std::vector<std::int32_t> eights;  // sums of 8 column sums (windows 9..64 wide)
-        std::vector<std::int32_t> accumulator;
+        std::vector<std::uint32_t> float_prefix;  // prefix sums (wide windows)
         std::vector<std::uint16_t> word_columns;  // `words` windows: columns, sums, prefix sums
         std::vector<std::uint16_t> word_sums;
-        std::vector<std::uint16_t> prefix;
+        std::vector<std::uint16_t> word_prefix;
     };
-    static constexpr int kBlockedWidth = 64;
     template <class C>
     void fresh_columns(const Window& w, C* columns, const PlaneJob& job, int y) noexcept;
     template <class C>

@@ -12,7 +12,7 @@
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
 #include "filters/expr/window_sum.hpp"
-#include "pixel/expr/word_window_sums.hpp"
+#include "pixel/expr/window_sum_kernels.hpp"
 #include "tests/expr/expr_test_util.hpp"
 
 using namespace rigor;
@@ -232,28 +232,46 @@ TEST_CASE("window sums next to other operations, two clips and frame after frame
     }
 }
 
-TEST_CASE("the 16-bit window-sum kernels equal their plain loops and a brute-force sum", "[window_sum]") {
+namespace {
+
+// A kernel's sums of k consecutive column sums (window_sum_kernels.hpp) against its plain
+// loop and a brute-force sum, on column sums whose window sums reach `limit` at most and
+// whose prefix sums wrap.
+template <class Column, class Prefix, class Out, class Kernel>
+void check_row_sums(Kernel fast_kernel, Kernel plain_kernel, int n, int k, std::uint32_t limit, std::mt19937& rng) {
+    INFO("n " << n << " k " << k << " limit " << limit);
+    const std::uint32_t top = limit / std::uint32_t(k);
+    std::vector<Column> c(std::size_t(n + k - 1));
+    for (Column& v : c) v = Column(rng() % 4 == 0 ? top : rng() % (top + 1));
+    const std::size_t m = std::size_t(n);
+    std::vector<Prefix> prefix(m + std::size_t(k));
+    std::vector<Out> fast(m), plain(m);
+    fast_kernel(c.data(), n, k, prefix.data(), fast.data());
+    plain_kernel(c.data(), n, k, prefix.data(), plain.data());
+    CHECK(fast == plain);
+    bool exact = true;
+    for (int x = 0; x < n; ++x) {
+        double s = 0;
+        for (int i = 0; i < k; ++i) s += double(c[std::size_t(x + i)]);
+        exact = exact && double(fast[std::size_t(x)]) == s;
+    }
+    CHECK(exact);
+}
+
+}  // namespace
+
+TEST_CASE("the window-sum kernels equal their plain loops and a brute-force sum", "[window_sum]") {
     std::mt19937 rng(4);
     for (int n : {1, 15, 16, 17, 33, 100, 1920})
-        for (int k : {1, 2, 9, 15, 16, 17, 40, 257}) {
-            INFO("n " << n << " k " << k);
-            // Column sums whose window sums reach 65535 at most, and whose prefix sums wrap.
-            const unsigned top = 65535u / unsigned(k);
-            std::vector<std::uint16_t> c(std::size_t(n + k - 1));
-            for (std::uint16_t& v : c) v = std::uint16_t(rng() % 4 == 0 ? top : rng() % (top + 1));
-            const std::size_t m = std::size_t(n);
-            std::vector<std::uint16_t> prefix(m + std::size_t(k)), fast(m), plain(m);
-            pixel::expr::word_window_sums(c.data(), n, k, prefix.data(), fast.data());
-            pixel::expr::word_window_sums_plain(c.data(), n, k, prefix.data(), plain.data());
-            CHECK(fast == plain);
-            bool exact = true;
-            for (int x = 0; x < n; ++x) {
-                unsigned s = 0;
-                for (int i = 0; i < k; ++i) s += c[std::size_t(x + i)];
-                exact = exact && fast[std::size_t(x)] == s;
-            }
-            CHECK(exact);
-        }
+        for (int k : {1, 2, 9, 15, 16, 17, 40, 257})
+            check_row_sums<std::uint16_t, std::uint16_t, std::uint16_t>(&pixel::expr::word_window_sums,
+                                                                        &pixel::expr::word_window_sums_plain, n, k,
+                                                                        65535u, rng);
+    for (int n : {1, 7, 8, 9, 100, 1920})
+        for (int k : {1, 2, 9, 12, 13, 17, 64, 289})
+            check_row_sums<std::int32_t, std::uint32_t, float>(&pixel::expr::float_window_sums,
+                                                               &pixel::expr::float_window_sums_plain, n, k,
+                                                               1u << 24, rng);
     for (int n : {1, 15, 16, 17, 31, 32, 33, 1920}) {
         const std::size_t m = std::size_t(n);
         std::vector<std::uint8_t> enter(m), leave(m);
@@ -271,6 +289,25 @@ TEST_CASE("the 16-bit window-sum kernels equal their plain loops and a brute-for
         for (int x = 0; x < n; ++x)
             exact = exact && plain[std::size_t(x)] == c[std::size_t(x)] + enter[std::size_t(x)] - leave[std::size_t(x)];
         CHECK(exact);
+        // int32 column sums of 8- and 16-bit rows.
+        std::vector<std::uint16_t> enter16(m), leave16(m);
+        std::vector<std::int32_t> c32(m);
+        for (int x = 0; x < n; ++x) {
+            enter16[std::size_t(x)] = std::uint16_t(rng());
+            leave16[std::size_t(x)] = std::uint16_t(rng());
+            c32[std::size_t(x)] = std::int32_t(leave16[std::size_t(x)] + rng() % (1u << 24));
+        }
+        std::vector<std::int32_t> fast8 = c32, plain8 = c32, fast16 = c32, plain16 = c32;
+        pixel::expr::dword_slide(fast8.data(), enter.data(), leave.data(), n);
+        pixel::expr::dword_slide_plain(plain8.data(), enter.data(), leave.data(), n);
+        pixel::expr::dword_slide(fast16.data(), enter16.data(), leave16.data(), n);
+        pixel::expr::dword_slide_plain(plain16.data(), enter16.data(), leave16.data(), n);
+        CHECK(fast8 == plain8);
+        CHECK(fast16 == plain16);
+        bool exact32 = true;
+        for (std::size_t x = 0; x < m; ++x)
+            exact32 = exact32 && plain8[x] == c32[x] + enter[x] - leave[x] && plain16[x] == c32[x] + enter16[x] - leave16[x];
+        CHECK(exact32);
     }
 }
 
