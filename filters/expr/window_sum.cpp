@@ -87,8 +87,8 @@ Expr form_window_sums(const Expr& e, std::span<const ClipSamples> clips, int min
         const ClipSamples& s = clips[std::size_t(clip)];
         // count * max <= 2^24: every partial sum is an exact binary32 integer (see header).
         if (!s.integer || s.max < 0 || double(count) * s.max > 16777216.0) continue;
-        const bool words = double(count) * s.max <= 65535.0;
-        if (count < (words ? minimum_word_samples : minimum_samples)) continue;
+        const bool fifteen_bits = double(count) * s.max <= 32767.0;
+        if (count < (fifteen_bits ? minimum_word_samples : minimum_samples)) continue;
         window[i] = rectangle_of(e, *leaves[i]);
         any = any || window[i].has_value();
     }

@@ -102,8 +102,8 @@ expr::Expr formed_by_default(const std::string& program, const std::string& form
 
 // Whether ExprFilter forms a window of `count` samples of `format`.
 bool formed_by_filter(int count, const std::string& format) {
-    const bool words = double(count) * clip_samples(format).max <= 65535.0;
-    return count >= (words ? expr::kMinimumWordWindowSamples : expr::kMinimumWindowSamples);
+    const bool fifteen_bits = double(count) * clip_samples(format).max <= 32767.0;
+    return count >= (fifteen_bits ? expr::kMinimumWordWindowSamples : expr::kMinimumWindowSamples);
 }
 
 int window_nodes(const expr::Expr& e) {
@@ -147,12 +147,12 @@ TEST_CASE("the window-sum pass forms a WindowSum only from a whole rectangle of 
     CHECK(window_nodes(formed("x[-1,-1]:m x[0,-1]:c x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + +", "gray8")) == 0);
     // Below the minimum size: left to the other paths (a 16-bit 3x3 box to fixed point).
     CHECK(window_nodes(formed("x[-1,0] x x[1,0] + +", "gray8")) == 0);
-    // By default sums that fit 16 bits from 9 samples on (the 3x3 box of 8- to 12-bit
-    // clips: 9 * 4095 = 36855), wider ones from 10.
+    // By default sums that fit 15 bits from 9 samples on (the 3x3 box of 8- to 11-bit
+    // clips: 9 * 2047 = 18423; 12-bit 9 * 4095 = 36855), wider ones from 10.
     CHECK(window_nodes(formed_by_default(box, "gray8")) == 1);
     CHECK(window_nodes(formed_by_default(box, "gray10")) == 1);
-    CHECK(window_nodes(formed_by_default(box, "gray12")) == 1);
-    CHECK(window_nodes(formed_by_default(box, "gray14")) == 0);
+    CHECK(window_nodes(formed_by_default(box, "gray11")) == 1);
+    CHECK(window_nodes(formed_by_default(box, "gray12")) == 0);
     CHECK(window_nodes(formed_by_default(box, "gray16")) == 0);
     CHECK(window_nodes(formed_by_default(window_program({-1, -1, 4, 2, ""}, rng), "gray8")) == 0);
     CHECK(window_nodes(formed_by_default(window_program({-1, -2, 3, 4, ""}, rng), "gray8")) == 1);
