@@ -21,7 +21,7 @@ declare -A describe=(
     [vc2_static]="bench_vc2_static: the static analysis of four configurations (best of 3, time -v peak memory) and all 152 default-matrix ones"
     [vc2_verify]="rigor vc2-verify on LeGall (5, 3) depth 2 at 10 bits, with and without --tight"
     [vc2_witness]="vc2-bit-widths-table --tight (bounds + witness search) at 10 bits: LeGall (5, 3) and Fidelity, depth 2"
-    [expr_window_sums]="expr_profile under callgrind: Ir per pixel of 5x5, 9x9, 17x17 box sums, window sums against add chains"
+    [expr_window_sums]="expr_profile under callgrind: Ir per pixel of 3x3, 5x5, 9x9, 17x17 box sums, window sums against add chains"
     [regress_speed]="bench_regress: fused regression + reconstruct against the reference's chain of passes (fps ratio)"
     [chroma_descale_share]="bench_chroma_example: the share of descale in the Sirius recipe on 1080p frames"
     [chroma_demo_psnr]="regress_chroma_demo: chroma PSNR before and after on astronaut.png, plain and posterised"
@@ -182,9 +182,9 @@ block_expr_window_sums() {
         awk -v a="$one" -v b="$three" 'BEGIN { if (b <= a) exit 1; printf("%.1f", (b - a) / 2 / (1920 * 68)) }' ||
             { echo "refresh_figures: 3 frames of '$1' cost no more than 1 under callgrind" >&2; return 1; }
     }
-    local b5 b9 b17
-    b5=$(box 2) b9=$(box 4) b17=$(box 8)
-    echo "5×5 box $(per_pixel "$b5") instead of $(per_pixel "$b5" chain), 9×9 $(per_pixel "$b9") instead of $(per_pixel "$b9" chain), 17×17 $(per_pixel "$b17"); Ir counts, load-independent, $(stamp)"
+    local b3 b5 b9 b17
+    b3=$(box 1) b5=$(box 2) b9=$(box 4) b17=$(box 8)
+    echo "3×3 box $(per_pixel "$b3") instead of $(per_pixel "$b3" chain), 5×5 $(per_pixel "$b5") instead of $(per_pixel "$b5" chain), 9×9 $(per_pixel "$b9") instead of $(per_pixel "$b9" chain), 17×17 $(per_pixel "$b17"); Ir counts, load-independent, $(stamp)"
 }
 
 # bench_regress's speedup column: fused kernels against the chain of passes, radius 1 and

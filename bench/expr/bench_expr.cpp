@@ -17,7 +17,8 @@
 // in the cache; not comparable with real video).
 //
 // Usage: bench_expr [seconds per trial, default 0.25] [trials, default 5] [ROW]
-// (ROW: only the rows whose expression contains that text; "-" for all).
+// (ROW: only the rows whose expression or label contains that text, "box" for the box
+// rows; "-" for all).
 #include <unistd.h>
 
 #include <algorithm>
@@ -109,6 +110,9 @@ struct Row {
 };
 
 std::string shown(const Row& r) { return r.name ? r.name : r.expr; }
+bool selected(const Row& r, const std::string& only) {
+    return r.expr.find(only) != std::string::npos || shown(r).find(only) != std::string::npos;
+}
 
 void time_row(const Row& row, double seconds, int trials, int frames) {
     const VideoFormat f = parse_format_name(row.format);
@@ -253,7 +257,7 @@ int main(int argc, char** argv) {
     std::printf("%-26s %-6s %8s %8s %7s %8s %7s %7s\n", "expression", "format", "copy fps", "1 thread", "ratio",
                 "2 thrd", "scaling", "akarin");
     for (const Row& row : rows)
-        if (row.expr.find(only) != std::string::npos) time_row(row, seconds, trials, kFrames);
+        if (selected(row, only)) time_row(row, seconds, trials, kFrames);
 
     // rigor next to this program (build/bin).
     char self[4096] = {};
@@ -268,7 +272,7 @@ int main(int argc, char** argv) {
     std::printf("%-26s %-6s %8s %8s %7s %8s %7s %7s\n", "expression", "format", "copy fps", "1 thread", "ratio",
                 "2 thrd", "scaling", "akarin");
     for (const Row& row : rows)
-        if (row.expr.find(only) != std::string::npos && (only.empty() ? row.akarin > 0 : true))
+        if (selected(row, only) && (only.empty() ? row.akarin > 0 : true))
             time_row(row, seconds, std::max(1, trials / 2), 2);
     return 0;
 }

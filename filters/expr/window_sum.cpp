@@ -48,7 +48,8 @@ std::optional<Node> rectangle_of(const Expr& e, const std::vector<NodeId>& loads
 
 }  // namespace
 
-Expr form_window_sums(const Expr& e, std::span<const ClipSamples> clips, int minimum_samples) {
+Expr form_window_sums(const Expr& e, std::span<const ClipSamples> clips, int minimum_samples,
+                      int minimum_word_samples) {
     std::vector<Leaves> leaves(e.size());
     std::vector<std::optional<Node>> window(e.size());
     bool any = false;
@@ -82,10 +83,12 @@ Expr form_window_sums(const Expr& e, std::span<const ClipSamples> clips, int min
         const int clip = e.node(all.front()).clip;
         const long count = long(all.size());
         leaves[i] = std::move(all);
-        if (count < minimum_samples || clip < 0 || std::size_t(clip) >= clips.size()) continue;
+        if (clip < 0 || std::size_t(clip) >= clips.size()) continue;
         const ClipSamples& s = clips[std::size_t(clip)];
         // count * max <= 2^24: every partial sum is an exact binary32 integer (see header).
         if (!s.integer || s.max < 0 || double(count) * s.max > 16777216.0) continue;
+        const bool fifteen_bits = double(count) * s.max <= 32767.0;
+        if (count < (fifteen_bits ? minimum_word_samples : minimum_samples)) continue;
         window[i] = rectangle_of(e, *leaves[i]);
         any = any || window[i].has_value();
     }

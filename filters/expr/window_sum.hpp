@@ -22,14 +22,22 @@ struct ClipSamples {
     double max = 0;
 };
 
-// Windows of fewer samples stay add chains: there the evaluators' own paths are faster
-// (callgrind, 1920-wide gray8: the 3x3 box in 16-bit fixed point 2.5 instructions per
-// pixel, by running sums 3.1; 5x5 6.3 against 3.4).
+// Windows of fewer samples stay add chains: there the evaluators' own paths are faster.
+// Sums that fit 15 bits (count * max <= 32767: the 3x3 box of 8- to 11-bit clips) run in
+// the generated code as 16-bit rows whose / 9 is a multiply-high (pixel/expr/
+// window_sum_rows.hpp) and gain from 9 samples on; other sums from 10 (a 12-bit 3x3 box's
+// rows would span 16 bits, where the multiply-high does not hold).  Callgrind,
+// instructions per pixel, 1920-wide, generated code: gray8 3x3 box 1.40 by running sums
+// against 1.62 as the fixed-point add chain, 2x2 1.52 against 1.29; gray12 3x3 2.13
+// against 1.69; gray16 3x3 3.23 against 2.81; gray8 5x5 1.69 against 5.5.
 inline constexpr int kMinimumWindowSamples = 10;
+inline constexpr int kMinimumWordWindowSamples = 9;
 
 // The graph with every qualifying add chain replaced by a WindowSum (clips beyond the
-// span count as float).  Other nodes are kept as they are.
+// span count as float): at least minimum_samples loads, or minimum_word_samples when
+// count * max <= 32767.  Other nodes are kept as they are.
 Expr form_window_sums(const Expr& e, std::span<const ClipSamples> clips,
-                      int minimum_samples = kMinimumWindowSamples);
+                      int minimum_samples = kMinimumWindowSamples,
+                      int minimum_word_samples = kMinimumWordWindowSamples);
 
 }  // namespace rigor::expr

@@ -1,8 +1,10 @@
 #include "pixel/expr/window_sum_rows.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "pixel/expr/source_rows.hpp"
+#include "pixel/expr/window_sum_kernels.hpp"
 
 namespace rigor::pixel::expr {
 
@@ -19,12 +21,16 @@ WindowSumRows::WindowSumRows(std::vector<WindowSpec> windows, int plane_width, i
         // Output column x reads column sums x+dx .. x+dx+width-1.
         w.left = std::max(0, -s.dx);
         const int right = std::max(0, s.dx + s.width - 1);
+        if (s.words) {
+            w.word_columns.assign(std::size_t(w.left + plane_width + right), 0);
+            w.word_sums.assign(std::size_t(plane_width + padding), 0);
+            w.word_prefix.assign(std::size_t(plane_width + s.width), 0);
+            windows_.push_back(std::move(w));
+            continue;
+        }
         w.columns.assign(std::size_t(w.left + plane_width + right), 0);
         w.sums.assign(std::size_t(plane_width + padding), 0.0f);
-        if (s.width > 8 && s.width <= kBlockedWidth) {
-            w.eights.assign(std::size_t(plane_width + s.width), 0);
-            w.accumulator.assign(std::size_t(plane_width), 0);
-        }
+        w.float_prefix.assign(std::size_t(plane_width + s.width), 0);
         windows_.push_back(std::move(w));
     }
 }
@@ -39,51 +45,57 @@ namespace {
     return s.data + std::ptrdiff_t(map_index(y, s.height, mode)) * s.stride;
 }
 
-// c[x] += sign * row[x] over the plane's columns, row as stored.
-template <int Sign>
-[[gnu::always_inline]] inline void accumulate(std::int32_t* c, const PlaneSource& s, const std::byte* row,
-                                              int w) noexcept {
+// c[x] += sign * row[x] over the plane's columns, row as stored, in the column sums' type
+// (uint16 column sums wrap modulo 2^16; every sum they hold fits, so the wrap cancels).
+template <int Sign, class C>
+[[gnu::always_inline]] inline void accumulate(C* c, const PlaneSource& s, const std::byte* row, int w) noexcept {
     if (s.bytes_per_sample == 1 && !s.is_float) {
         const auto* r = reinterpret_cast<const std::uint8_t*>(row);
-        for (int x = 0; x < w; ++x) c[x] += Sign * std::int32_t(r[x]);
+        for (int x = 0; x < w; ++x) c[x] = C(c[x] + Sign * std::int32_t(r[x]));
     } else if (s.bytes_per_sample == 2 && !s.is_float) {
         const auto* r = reinterpret_cast<const std::uint16_t*>(row);
-        for (int x = 0; x < w; ++x) c[x] += Sign * std::int32_t(r[x]);
+        for (int x = 0; x < w; ++x) c[x] = C(c[x] + Sign * std::int32_t(r[x]));
     } else {
-        for (int x = 0; x < w; ++x) c[x] += Sign * std::int32_t(read_sample(s, row, x));
+        for (int x = 0; x < w; ++x) c[x] = C(c[x] + Sign * std::int32_t(read_sample(s, row, x)));
     }
 }
 
-// c[x] += enter[x] - leave[x]: the window moved down one row.
-template <class T>
-[[gnu::always_inline]] inline void slide(std::int32_t* c, const T* enter, const T* leave, int w) noexcept {
-    for (int x = 0; x < w; ++x) c[x] += std::int32_t(enter[x]) - std::int32_t(leave[x]);
+// c[x] += enter[x] - leave[x]: the window moved down one row (window_sum_kernels.hpp:
+// the rows widened as they are loaded).
+template <class C, class T>
+[[gnu::always_inline]] inline void slide(C* c, const T* enter, const T* leave, int w) noexcept {
+    if constexpr (std::is_same_v<C, std::uint16_t>) {
+        if constexpr (std::is_same_v<T, std::uint8_t>) word_slide(c, enter, leave, w);
+        else for (int x = 0; x < w; ++x) c[x] = std::uint16_t(c[x] + enter[x] - leave[x]);
+    } else {
+        dword_slide(c, enter, leave, w);
+    }
 }
 
-// out[x] = sum of c[x .. x+K-1] for a window K columns wide, unrolled (vectorised over x).
-template <int K>
-[[gnu::always_inline]] inline void narrow_sums(const std::int32_t* c, float* out, int w) noexcept {
-    for (int x = 0; x < w; ++x) {
-        std::int32_t s = c[x];
-        for (int i = 1; i < K; ++i) s += c[x + i];
-        out[x] = float(s);
-    }
+// The boundary columns of c (column 0 at c, `left` before it, `right` after column n - 1):
+// the column sums of the columns they map to.
+template <class C>
+[[gnu::always_inline]] inline void extend_columns(C* c, int left, int right, int n, Boundary mode) noexcept {
+    for (int x = -left; x < 0; ++x) c[x] = c[map_index(x, n, mode)];
+    for (int x = n; x < n + right; ++x) c[x] = c[map_index(x, n, mode)];
 }
 
 }  // namespace
 
-[[gnu::always_inline]] inline void WindowSumRows::fresh_columns(Window& w, const PlaneJob& job, int y) noexcept {
+template <class C>
+[[gnu::always_inline]] inline void WindowSumRows::fresh_columns(const Window& w, C* c, const PlaneJob& job,
+                                                                 int y) noexcept {
     const PlaneSource& s = job.clips[std::size_t(w.spec.clip)];
     const Boundary mode = w.spec.boundary == Boundary::Default ? job.boundary : w.spec.boundary;
-    std::int32_t* c = w.columns.data() + w.left;
-    std::fill(c, c + width_, 0);
+    std::fill(c, c + width_, C(0));
     for (int j = 0; j < w.spec.height; ++j) accumulate<1>(c, s, source_row(s, y + w.spec.dy + j, mode), width_);
 }
 
-[[gnu::always_inline]] inline void WindowSumRows::update_columns(Window& w, const PlaneJob& job, int y) noexcept {
+template <class C>
+[[gnu::always_inline]] inline void WindowSumRows::update_columns(const Window& w, C* c, const PlaneJob& job,
+                                                                  int y) noexcept {
     const PlaneSource& s = job.clips[std::size_t(w.spec.clip)];
     const Boundary mode = w.spec.boundary == Boundary::Default ? job.boundary : w.spec.boundary;
-    std::int32_t* c = w.columns.data() + w.left;
     const std::byte* enter = source_row(s, y + w.spec.dy + w.spec.height - 1, mode);
     const std::byte* leave = source_row(s, y - 1 + w.spec.dy, mode);
     if (enter == leave) return;  // clamped or mirrored onto the same row
@@ -97,61 +109,22 @@ template <int K>
     }
 }
 
+// The sums along the row (window_sum_kernels.hpp: direct for narrow windows, wider by
+// prefix sums at a cost independent of the width), 16-bit or binary32.
+[[gnu::always_inline]] inline void WindowSumRows::word_row_sums(Window& w, Boundary mode) noexcept {
+    const int n = width_;
+    std::uint16_t* c = w.word_columns.data() + w.left;
+    extend_columns(c, w.left, int(w.word_columns.size()) - w.left - n, n, mode);
+    const std::uint16_t* first = c + w.spec.dx;  // output x sums first[x .. x+width-1]
+    word_window_sums(first, n, w.spec.width, w.word_prefix.data(), w.word_sums.data());
+}
+
 [[gnu::always_inline]] inline void WindowSumRows::row_sums(Window& w, Boundary mode) noexcept {
     const int n = width_;
     std::int32_t* c = w.columns.data() + w.left;
-    // Boundary columns: the column sums of the columns they map to.
-    for (int x = -w.left; x < 0; ++x) c[x] = c[map_index(x, n, mode)];
-    const int right = int(w.columns.size()) - w.left - n;
-    for (int x = n; x < n + right; ++x) c[x] = c[map_index(x, n, mode)];
+    extend_columns(c, w.left, int(w.columns.size()) - w.left - n, n, mode);
     const std::int32_t* first = c + w.spec.dx;  // output x sums first[x .. x+width-1]
-    float* out = w.sums.data();
-    switch (w.spec.width) {
-        case 1: narrow_sums<1>(first, out, n); return;
-        case 2: narrow_sums<2>(first, out, n); return;
-        case 3: narrow_sums<3>(first, out, n); return;
-        case 4: narrow_sums<4>(first, out, n); return;
-        case 5: narrow_sums<5>(first, out, n); return;
-        case 6: narrow_sums<6>(first, out, n); return;
-        case 7: narrow_sums<7>(first, out, n); return;
-        case 8: narrow_sums<8>(first, out, n); return;
-        default: break;
-    }
-    // Wider: the sums of 8 columns first (one vectorised pass), then k / 8 of them and
-    // the remaining columns per pixel: a few vector additions per 8 pixels, no serial
-    // dependence (a running sum along the row is one dependent addition per pixel, slower
-    // than this up to windows of about 64 columns; beyond them it is used).
-    const int k = w.spec.width;
-    if (k <= kBlockedWidth) {
-        std::int32_t* eights = w.eights.data();
-        const int span = n + k - 8;  // eights[x] for x + 8 <= n + k - 1 columns
-        for (int x = 0; x < span; ++x) {
-            std::int32_t s8 = first[x];
-            for (int i = 1; i < 8; ++i) s8 += first[x + i];
-            eights[x] = s8;
-        }
-        // Whole passes over the row (each vectorised), accumulating in `acc`.
-        const int q = k / 8, r = k % 8;
-        std::int32_t* acc = w.accumulator.data();
-        for (int x = 0; x < n; ++x) acc[x] = eights[x];
-        for (int j = 1; j < q; ++j) {
-            const std::int32_t* e = eights + 8 * j;
-            for (int x = 0; x < n; ++x) acc[x] += e[x];
-        }
-        for (int i = 8 * q; i < 8 * q + r; ++i) {
-            const std::int32_t* f = first + i;
-            for (int x = 0; x < n; ++x) acc[x] += f[x];
-        }
-        for (int x = 0; x < n; ++x) out[x] = float(acc[x]);
-        return;
-    }
-    std::int32_t s = 0;
-    for (int i = 0; i < k; ++i) s += first[i];
-    out[0] = float(s);
-    for (int x = 1; x < n; ++x) {
-        s += first[x + k - 1] - first[x - 1];
-        out[x] = float(s);
-    }
+    float_window_sums(first, n, w.spec.width, w.float_prefix.data(), w.sums.data());
 }
 
 // Compiled twice (AVX2 and baseline); integer sums are exact, so both give the same bits.
@@ -162,8 +135,16 @@ __attribute__((target_clones("avx2", "default"))) void WindowSumRows::compute_cl
     const bool follows = valid_ && y == last_y_ + 1;
     for (Window& w : windows_) {
         const Boundary mode = w.spec.boundary == Boundary::Default ? job.boundary : w.spec.boundary;
-        if (follows) update_columns(w, job, y);
-        else fresh_columns(w, job, y);
+        if (w.spec.words) {
+            std::uint16_t* c = w.word_columns.data() + w.left;
+            if (follows) update_columns(w, c, job, y);
+            else fresh_columns(w, c, job, y);
+            word_row_sums(w, mode);
+            continue;
+        }
+        std::int32_t* c = w.columns.data() + w.left;
+        if (follows) update_columns(w, c, job, y);
+        else fresh_columns(w, c, job, y);
         row_sums(w, mode);
     }
     last_y_ = y;

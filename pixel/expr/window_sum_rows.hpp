@@ -4,7 +4,11 @@
 // sums along each output row over the boundary-extended column sums — a cost per pixel
 // independent of the window's size.  The window-sum pass guarantees integer samples and
 // sums at most 2^24, so int32 lanes are exact and the binary32 results equal the program's
-// add chain bit for bit (whatever the row ranges threads take: sums are exact).
+// add chain bit for bit (whatever the row ranges threads take: sums are exact).  Windows
+// marked `words` (their sums below 2^16, the caller's check) keep uint16 column sums and
+// give uint16 rows of sums (word_row), 16 lanes per vector: the generated code's
+// fixed-point kernels read them as 16-bit samples; wrap-around modulo 2^16 in the
+// updates and prefix sums cancels, every sum held being below 2^16.
 // Plan once (allocation), then restart()/compute() are noexcept and allocation-free.
 #pragma once
 #include <cstdint>
@@ -20,6 +24,9 @@ struct WindowSpec {
     int dx = 0, dy = 0;           // first offset
     int width = 1, height = 1;    // columns and rows summed
     rigor::expr::Boundary boundary = rigor::expr::Boundary::Default;
+    // Sums as uint16 (word_row) instead of binary32 (row); only for windows whose
+    // width * height * (largest sample) is at most 65535.
+    bool words = false;
 };
 
 WindowSpec window_spec(const rigor::expr::Node& window_sum);
@@ -36,8 +43,11 @@ public:
     // Makes row(k) hold the window sums of output row y for every window: an update of
     // the column sums when y follows the last row computed, else a fresh sum.
     void compute(const PlaneJob& job, int y) noexcept;
-    // Column 0 of window k's sums for the last row computed, as binary32.
+    // Column 0 of window k's sums for the last row computed, as binary32 (windows not
+    // marked `words`) or as uint16 (windows marked `words`).
     const float* row(std::size_t k) const { return windows_[k].sums.data(); }
+    const std::uint16_t* word_row(std::size_t k) const { return windows_[k].word_sums.data(); }
+    const WindowSpec& spec(std::size_t k) const { return windows_[k].spec; }
 
 private:
     void compute_cloned(const PlaneJob& job, int y) noexcept;  // compute(), per instruction set
@@ -46,13 +56,17 @@ private:
         int left = 0;                      // padding columns before column 0 of `columns`
         std::vector<std::int32_t> columns; // column sums, boundary-extended both sides
         std::vector<float> sums;
-        std::vector<std::int32_t> eights;  // sums of 8 column sums (windows 9..64 wide)
-        std::vector<std::int32_t> accumulator;
+        std::vector<std::uint32_t> float_prefix;  // prefix sums (wide windows)
+        std::vector<std::uint16_t> word_columns;  // `words` windows: columns, sums, prefix sums
+        std::vector<std::uint16_t> word_sums;
+        std::vector<std::uint16_t> word_prefix;
     };
-    static constexpr int kBlockedWidth = 64;
-    void fresh_columns(Window& w, const PlaneJob& job, int y) noexcept;
-    void update_columns(Window& w, const PlaneJob& job, int y) noexcept;
+    template <class C>
+    void fresh_columns(const Window& w, C* columns, const PlaneJob& job, int y) noexcept;
+    template <class C>
+    void update_columns(const Window& w, C* columns, const PlaneJob& job, int y) noexcept;
     void row_sums(Window& w, rigor::expr::Boundary mode) noexcept;
+    void word_row_sums(Window& w, rigor::expr::Boundary mode) noexcept;
 
     std::vector<Window> windows_;
     int width_;

@@ -12,6 +12,7 @@
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
 #include "filters/expr/window_sum.hpp"
+#include "pixel/expr/window_sum_kernels.hpp"
 #include "tests/expr/expr_test_util.hpp"
 
 using namespace rigor;
@@ -83,10 +84,26 @@ bool same_samples(const Frame& a, const Frame& b) {
     return true;
 }
 
-expr::Expr formed(const std::string& program, const std::string& format, int minimum = 9) {
+expr::ClipSamples clip_samples(const std::string& format) {
     const pixel::VideoFormat f = pixel::parse_format_name(format);
-    const expr::ClipSamples clip{!f.is_float(), f.is_float() ? 0.0 : double((1u << f.bits) - 1u)};
-    return expr::form_window_sums(expr::optimize(expr::parse(program)), std::span(&clip, 1), minimum);
+    return {!f.is_float(), f.is_float() ? 0.0 : double((1u << f.bits) - 1u)};
+}
+
+expr::Expr formed(const std::string& program, const std::string& format, int minimum = 9) {
+    const expr::ClipSamples clip = clip_samples(format);
+    return expr::form_window_sums(expr::optimize(expr::parse(program)), std::span(&clip, 1), minimum, minimum);
+}
+
+// With the pass's own minimum sizes (those ExprFilter uses).
+expr::Expr formed_by_default(const std::string& program, const std::string& format) {
+    const expr::ClipSamples clip = clip_samples(format);
+    return expr::form_window_sums(expr::optimize(expr::parse(program)), std::span(&clip, 1));
+}
+
+// Whether ExprFilter forms a window of `count` samples of `format`.
+bool formed_by_filter(int count, const std::string& format) {
+    const bool fifteen_bits = double(count) * clip_samples(format).max <= 32767.0;
+    return count >= (fifteen_bits ? expr::kMinimumWordWindowSamples : expr::kMinimumWindowSamples);
 }
 
 int window_nodes(const expr::Expr& e) {
@@ -128,10 +145,18 @@ TEST_CASE("the window-sum pass forms a WindowSum only from a whole rectangle of 
     for (const expr::Node& n : mirrored.nodes())
         if (n.op == expr::Op::WindowSum) CHECK(n.boundary == expr::Boundary::Mirror);
     CHECK(window_nodes(formed("x[-1,-1]:m x[0,-1]:c x[1,-1] x[-1,0] x x[1,0] x[-1,1] x[0,1] x[1,1] + + + + + + + +", "gray8")) == 0);
-    // Below the minimum size: left to the other paths (the 3x3 box to fixed point).
+    // Below the minimum size: left to the other paths (a 16-bit 3x3 box to fixed point).
     CHECK(window_nodes(formed("x[-1,0] x x[1,0] + +", "gray8")) == 0);
-    CHECK(window_nodes(formed(box, "gray8", expr::kMinimumWindowSamples)) == 0);
-    CHECK(window_nodes(formed(window_program({-1, -2, 3, 4, ""}, rng), "gray8", expr::kMinimumWindowSamples)) == 1);
+    // By default sums that fit 15 bits from 9 samples on (the 3x3 box of 8- to 11-bit
+    // clips: 9 * 2047 = 18423; 12-bit 9 * 4095 = 36855), wider ones from 10.
+    CHECK(window_nodes(formed_by_default(box, "gray8")) == 1);
+    CHECK(window_nodes(formed_by_default(box, "gray10")) == 1);
+    CHECK(window_nodes(formed_by_default(box, "gray11")) == 1);
+    CHECK(window_nodes(formed_by_default(box, "gray12")) == 0);
+    CHECK(window_nodes(formed_by_default(box, "gray16")) == 0);
+    CHECK(window_nodes(formed_by_default(window_program({-1, -1, 4, 2, ""}, rng), "gray8")) == 0);
+    CHECK(window_nodes(formed_by_default(window_program({-1, -2, 3, 4, ""}, rng), "gray8")) == 1);
+    CHECK(window_nodes(formed_by_default(window_program({-1, -2, 2, 5, ""}, rng), "gray16")) == 1);
     // A sum used twice, and the same window in two places (one node after CSE).
     const std::string sum = window_program({-2, -2, 5, 5, ""}, rng);
     CHECK(window_nodes(formed(sum + "25 / " + sum + "- abs", "gray8")) == 1);
@@ -157,8 +182,7 @@ TEST_CASE("window sums equal the program's additions and a brute-force sum on ev
                     const std::string sum = window_program(win, rng);
                     const bool mirror = win.suffix == ":m" || (win.suffix.empty() && boundary == expr::Boundary::Mirror);
                     INFO(format << " " << width << "x" << height << " " << sum << " boundary " << int(boundary));
-                    REQUIRE(window_nodes(formed(sum, format, expr::kMinimumWindowSamples)) ==
-                            (win.w * win.h >= expr::kMinimumWindowSamples ? 1 : 0));
+                    REQUIRE(window_nodes(formed_by_default(sum, format)) == (formed_by_filter(win.w * win.h, format) ? 1 : 0));
                     // The raw sums as binary32, and the box mean into the input's format.
                     const std::string mean = sum + std::to_string(win.w * win.h) + " /";
                     for (const auto& [program, out] : {std::pair{sum, std::string("grays")}, std::pair{mean, std::string(format)}}) {
@@ -206,4 +230,118 @@ TEST_CASE("window sums next to other operations, two clips and frame after frame
             CHECK(same_samples(r1, r2));
         }
     }
+}
+
+namespace {
+
+// A kernel's sums of k consecutive column sums (window_sum_kernels.hpp) against its plain
+// loop and a brute-force sum, on column sums whose window sums reach `limit` at most and
+// whose prefix sums wrap.
+template <class Column, class Prefix, class Out, class Kernel>
+void check_row_sums(Kernel fast_kernel, Kernel plain_kernel, int n, int k, std::uint32_t limit, std::mt19937& rng) {
+    INFO("n " << n << " k " << k << " limit " << limit);
+    const std::uint32_t top = limit / std::uint32_t(k);
+    std::vector<Column> c(std::size_t(n + k - 1));
+    for (Column& v : c) v = Column(rng() % 4 == 0 ? top : rng() % (top + 1));
+    const std::size_t m = std::size_t(n);
+    std::vector<Prefix> prefix(m + std::size_t(k));
+    std::vector<Out> fast(m), plain(m);
+    fast_kernel(c.data(), n, k, prefix.data(), fast.data());
+    plain_kernel(c.data(), n, k, prefix.data(), plain.data());
+    CHECK(fast == plain);
+    bool exact = true;
+    for (int x = 0; x < n; ++x) {
+        double s = 0;
+        for (int i = 0; i < k; ++i) s += double(c[std::size_t(x + i)]);
+        exact = exact && double(fast[std::size_t(x)]) == s;
+    }
+    CHECK(exact);
+}
+
+}  // namespace
+
+TEST_CASE("the window-sum kernels equal their plain loops and a brute-force sum", "[window_sum]") {
+    std::mt19937 rng(4);
+    for (int n : {1, 15, 16, 17, 33, 100, 1920})
+        for (int k : {1, 2, 9, 15, 16, 17, 40, 257})
+            check_row_sums<std::uint16_t, std::uint16_t, std::uint16_t>(&pixel::expr::word_window_sums,
+                                                                        &pixel::expr::word_window_sums_plain, n, k,
+                                                                        65535u, rng);
+    for (int n : {1, 7, 8, 9, 100, 1920})
+        for (int k : {1, 2, 9, 12, 13, 17, 64, 289})
+            check_row_sums<std::int32_t, std::uint32_t, float>(&pixel::expr::float_window_sums,
+                                                               &pixel::expr::float_window_sums_plain, n, k,
+                                                               1u << 24, rng);
+    for (int n : {1, 15, 16, 17, 31, 32, 33, 1920}) {
+        const std::size_t m = std::size_t(n);
+        std::vector<std::uint8_t> enter(m), leave(m);
+        std::vector<std::uint16_t> c(m);
+        for (int x = 0; x < n; ++x) {
+            enter[std::size_t(x)] = std::uint8_t(rng());
+            leave[std::size_t(x)] = std::uint8_t(rng());
+            c[std::size_t(x)] = std::uint16_t(leave[std::size_t(x)] + rng() % 60000);
+        }
+        std::vector<std::uint16_t> fast = c, plain = c;
+        pixel::expr::word_slide(fast.data(), enter.data(), leave.data(), n);
+        pixel::expr::word_slide_plain(plain.data(), enter.data(), leave.data(), n);
+        CHECK(fast == plain);
+        bool exact = true;
+        for (int x = 0; x < n; ++x)
+            exact = exact && plain[std::size_t(x)] == c[std::size_t(x)] + enter[std::size_t(x)] - leave[std::size_t(x)];
+        CHECK(exact);
+        // int32 column sums of 8- and 16-bit rows.
+        std::vector<std::uint16_t> enter16(m), leave16(m);
+        std::vector<std::int32_t> c32(m);
+        for (int x = 0; x < n; ++x) {
+            enter16[std::size_t(x)] = std::uint16_t(rng());
+            leave16[std::size_t(x)] = std::uint16_t(rng());
+            c32[std::size_t(x)] = std::int32_t(leave16[std::size_t(x)] + rng() % (1u << 24));
+        }
+        std::vector<std::int32_t> fast8 = c32, plain8 = c32, fast16 = c32, plain16 = c32;
+        pixel::expr::dword_slide(fast8.data(), enter.data(), leave.data(), n);
+        pixel::expr::dword_slide_plain(plain8.data(), enter.data(), leave.data(), n);
+        pixel::expr::dword_slide(fast16.data(), enter16.data(), leave16.data(), n);
+        pixel::expr::dword_slide_plain(plain16.data(), enter16.data(), leave16.data(), n);
+        CHECK(fast8 == plain8);
+        CHECK(fast16 == plain16);
+        bool exact32 = true;
+        for (std::size_t x = 0; x < m; ++x)
+            exact32 = exact32 && plain8[x] == c32[x] + enter[x] - leave[x] && plain16[x] == c32[x] + enter16[x] - leave16[x];
+        CHECK(exact32);
+    }
+}
+
+TEST_CASE("window sums at the limit of 16-bit rows: maximal samples, both sides of 65535, narrow planes",
+          "[window_sum]") {
+    std::mt19937 rng(5);
+    // count * max: gray8 16x16 65280, 17x15 65025, 1x257 65535 (16-bit rows of sums in the
+    // generated code); 16x17 69360 (binary32 rows); gray10 8x8 65472 (16-bit), 5x13 66495.
+    const std::vector<std::pair<const char*, Window>> cases = {
+        {"gray8", {-8, -8, 16, 16, ""}}, {"gray8", {-8, -7, 17, 15, ":m"}}, {"gray8", {-128, 0, 257, 1, ""}},
+        {"gray8", {-8, -8, 16, 17, ""}}, {"gray10", {-4, -3, 8, 8, ""}},    {"gray10", {-2, -6, 5, 13, ":c"}},
+    };
+    for (const auto& [format, win] : cases)
+        for (int width : {7, 40, 300})
+            for (bool maximal : {true, false}) {
+                const unsigned top = (1u << pixel::parse_format_name(format).bits) - 1u;
+                const Frame in = make_frame(format, width, 20, [&](int, int, int) {
+                    return double(maximal || rng() % 3 == 0 ? top : rng() % (top + 1));
+                });
+                for (expr::Boundary boundary : {expr::Boundary::Clamp, expr::Boundary::Mirror}) {
+                    const std::string sum = window_program(win, rng);
+                    const bool mirror = win.suffix == ":m" || (win.suffix.empty() && boundary == expr::Boundary::Mirror);
+                    INFO(format << " width " << width << " maximal " << maximal << " " << sum << " boundary " << int(boundary));
+                    const std::string mean = sum + std::to_string(win.w * win.h) + " /";
+                    for (const auto& [program, out] : {std::pair{sum, std::string("grays")}, std::pair{mean, std::string(format)}}) {
+                        const Frame chain = run_filter(program, in, out, boundary, false, false, 1);
+                        CHECK(same_samples(chain, run_filter(program, in, out, boundary, true, false, 1)));
+                        CHECK(same_samples(chain, run_filter(program, in, out, boundary, true, true, 2)));
+                    }
+                    const Frame sums = run_filter(sum, in, "grays", boundary, true, true, 1);
+                    bool exact = true;
+                    for (int y = 0; y < in.height(); ++y)
+                        for (int x = 0; x < width; ++x) exact = exact && sample(sums, 0, x, y) == brute_force_sum(in, win, mirror, x, y);
+                    CHECK(exact);
+                }
+            }
 }

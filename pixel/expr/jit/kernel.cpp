@@ -12,21 +12,36 @@ namespace {
 // The caller extends rows by the reach on both sides, per thread: offsets of thousands
 // of columns (valid, reflected far beyond the plane) stay with the interpreter.
 constexpr int kMaxReach = 4096;
-// Each WindowSum becomes a Load of a binary32 row of its own (a clip numbered after
-// the real ones, read at offset 0) that the row driver fills with the sums.
+// The bits of the smallest integer layout holding [0, top].
+int bits_for(std::int64_t top) {
+    int b = 1;
+    while ((std::int64_t(1) << b) - 1 < top) ++b;
+    return b;
+}
+
+// Each WindowSum becomes a Load of a row of its own (a clip numbered after the real
+// ones, read at offset 0) that the row driver fills with the sums: 16-bit integer samples
+// of the fewest bits holding the largest sum when it is at most 65535 (integer clips of
+// 1 or 2 bytes: the fixed-point kernels then take the program, / 25 as a multiply-high),
+// else binary32.  Either holds the exact sum, which the program's add chain also gives
+// (window_sum.hpp), so the kernel's results are the program's.
 rigor::expr::Expr windows_as_rows(const rigor::expr::Expr& e, std::size_t real_clips, std::vector<SampleLayout>& clips,
                                   std::vector<WindowSpec>& windows) {
     if (!e.uses(rigor::expr::Op::WindowSum)) return e;
     std::vector<rigor::expr::Node> nodes = e.nodes();
     for (rigor::expr::Node& n : nodes) {
         if (n.op != rigor::expr::Op::WindowSum) continue;
-        windows.push_back(window_spec(n));
+        WindowSpec spec = window_spec(n);
+        const SampleLayout& c = clips[std::size_t(n.clip)];
+        const std::int64_t top = std::int64_t(spec.width) * spec.height * ((std::int64_t(1) << c.bits) - 1);
+        spec.words = !c.is_float && c.bytes_per_sample <= 2 && c.bits <= 16 && top <= 65535;
+        windows.push_back(spec);
         rigor::expr::Node load;
         load.op = rigor::expr::Op::Load;
         load.clip = int(real_clips + windows.size() - 1);
         load.boundary = rigor::expr::Boundary::Clamp;
         n = load;
-        clips.push_back({4, true, 32});
+        clips.push_back(spec.words ? SampleLayout{2, false, bits_for(top)} : SampleLayout{4, true, 32});
     }
     return rigor::expr::Expr(std::move(nodes), e.root());
 }

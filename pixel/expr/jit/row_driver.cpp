@@ -109,8 +109,10 @@ void extend_columns(std::byte* ext, const std::byte* row, int c0, int c1, int w,
     for (std::size_t s = 0; s < kernel.rows().size(); ++s) {
         const Kernel::Row& r = kernel.rows()[s];
         if (std::size_t(r.clip) >= job.clips.size()) {  // a window sum, read at offset 0 only
+            const std::size_t k = std::size_t(r.clip) - job.clips.size();
             rows_[s] = interior_rows_[s] =
-                reinterpret_cast<const std::byte*>(window_sums_.row(std::size_t(r.clip) - job.clips.size()));
+                window_sums_.spec(k).words ? reinterpret_cast<const std::byte*>(window_sums_.word_row(k))
+                                           : reinterpret_cast<const std::byte*>(window_sums_.row(k));
             continue;
         }
         const PlaneSource& src = job.clips[std::size_t(r.clip)];
