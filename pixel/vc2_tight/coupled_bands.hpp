@@ -59,6 +59,8 @@ private:
     };
     // Σ_{b∈live} α_b·(band b's map) over the union box, y-major nx_·ny_.
     std::vector<double> summed(const std::vector<std::size_t>& live, const std::vector<std::size_t>& slopes) const;
+    void box_sums(const BandMap& m, const std::vector<double>& v, const std::array<double, kCoupledSlopes>& step,
+                  std::array<double, kCoupledSlopes>& box_p, std::array<double, kCoupledSlopes>& box_n) const;
     std::vector<const FixedPolynomial*> ux_, uy_;
     int bits_x_, bits_y_;
     long x0_ = 0, y0_ = 0, nx_ = 0, ny_ = 0;

@@ -84,19 +84,21 @@ public:
                 long hx = 0, hy = 0, lx = 0, ly = 0;
             };
             std::vector<Extremes> e(a.phases.size());
-            for (long y = 0, py = 0; y < p.height; ++y, py = py + 1 == a.period_y ? 0 : py + 1) {
-                const std::int64_t* row = &p.samples[static_cast<std::size_t>(y * p.width)];
-                for (long x = 0, px = 0; x < p.width; ++x, px = px + 1 == a.period_x ? 0 : px + 1) {
-                    const std::int64_t v = row[x];
+            // Phase by phase, each phase's positions in row-major order: the first extremes
+            // of a phase are those of the whole array's row-major scan.
+            for (long py = 0; py < std::min(a.period_y, p.height); ++py)
+                for (long px = 0; px < std::min(a.period_x, p.width); ++px) {
                     Extremes& m = e[static_cast<std::size_t>(px * a.period_y + py)];
-                    if (!m.seen) {
-                        m = {true, v, v, x, y, x, y};
-                        continue;
+                    m = {true, p.at(px, py), p.at(px, py), px, py, px, py};
+                    for (long y = py; y < p.height; y += a.period_y) {
+                        const std::int64_t* row = &p.samples[static_cast<std::size_t>(y * p.width)];
+                        for (long x = px; x < p.width; x += a.period_x) {
+                            const std::int64_t v = row[x];
+                            if (v > m.hi) m.hi = v, m.hx = x, m.hy = y;
+                            if (v < m.lo) m.lo = v, m.lx = x, m.ly = y;
+                        }
                     }
-                    if (v > m.hi) m.hi = v, m.hx = x, m.hy = y;
-                    if (v < m.lo) m.lo = v, m.lx = x, m.ly = y;
                 }
-            }
             for (std::size_t k = 0; k < e.size(); ++k)
                 if (e[k].seen) {
                     keep_better(a.phases[k].highest, {e[k].hi, key, qi, e[k].hx, e[k].hy}, +1);
@@ -419,20 +421,56 @@ Witnesses find_witnesses(const TightBounds& bounds, const rigor::vc2::Quantisati
     std::vector<Recorder> ra(threads, Recorder(ag)), rs(threads, Recorder(sg));
     std::vector<long> transforms(threads, 0);
     {
+        // Candidates of equal pictures give equal values and the smaller key wins every tie
+        // (better()), so each sign picture is analysed once, under its first candidate's
+        // key, and each (picture, index) decoded once, under the first candidate asking
+        // for it: what running every candidate records, in a third of the transforms.
+        std::vector<std::vector<bool>> upper(candidates.size());  // sign pictures: which samples are hi
+        parallel_for(candidates.size(), threads, [&](std::size_t k, int) {
+            if (candidates[k].fixed) return;
+            const SampleArray p = sign_picture(candidates[k], geo.width, geo.height, pic);
+            upper[k].resize(p.samples.size());
+            for (std::size_t i = 0; i < p.samples.size(); ++i) upper[k][i] = p.samples[i] == pic.upper;
+        });
+        struct Work {
+            bool analyse = true;
+            std::vector<int> indices;
+        };
+        std::vector<Work> work(candidates.size());
+        std::map<std::vector<bool>, std::size_t> first;
+        std::set<std::pair<std::size_t, int>> decoded;  // (first candidate of the picture, qi)
+        for (std::size_t k = 0; k < candidates.size(); ++k) {
+            const Candidate& c = candidates[k];
+            std::size_t owner = k;
+            if (!c.fixed) {
+                const auto [it, fresh] = first.emplace(upper[k], k);
+                owner = it->second;
+                work[k].analyse = fresh;
+            }
+            if (c.decode)
+                for (int qi = c.qi_lo; qi <= c.qi_hi; ++qi)
+                    if (decoded.insert({owner, qi}).second) work[k].indices.push_back(qi);
+        }
         ProgressTask task(o.progress, "witness candidates", candidates.size());
         parallel_for(candidates.size(), threads, [&](std::size_t k, int t) {
             const Candidate& c = candidates[k];
-            const SampleArray picture = candidate_picture(c, geo.width, geo.height, pic);
-            const long key = static_cast<long>(k);
-            const Coefficients coefficients = pixel::vc2::analyse(config, picture, ra[t].visitor(key, -1));
-            ++transforms[t];
-            if (c.decode)
-                for (int qi = c.qi_lo; qi <= c.qi_hi; ++qi) {
+            const Work& w = work[k];
+            if (w.analyse || !w.indices.empty()) {
+                SampleArray picture = c.fixed ? *c.fixed : SampleArray(geo.width, geo.height);
+                if (!c.fixed)
+                    for (std::size_t i = 0; i < picture.samples.size(); ++i)
+                        picture.samples[i] = upper[k][i] ? pic.upper : pic.lower;
+                const long key = static_cast<long>(k);
+                const Coefficients coefficients = w.analyse ? pixel::vc2::analyse(config, picture, ra[t].visitor(key, -1))
+                                                            : pixel::vc2::analyse(config, picture);
+                ++transforms[t];
+                for (int qi : w.indices) {
                     Coefficients q = coefficients;
                     pixel::vc2_bit_widths::quantise_in_place(q, matrix, qi);
                     pixel::vc2::synthesise(config, q, rs[t].visitor(key, qi));
                     ++transforms[t];
                 }
+            }
             task.step();
         });
     }
