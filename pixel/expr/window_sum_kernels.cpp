@@ -57,7 +57,7 @@ template <class C, class T>
 __attribute__((target("avx2"))) void slide_avx2(C* c, const T* enter, const T* leave, int n) noexcept {
     constexpr int lanes = 32 / int(sizeof(C));
     int x = 0;
-#pragma GCC unroll 2
+#pragma GCC unroll 4
     for (; x + lanes <= n; x += lanes) {
         auto* column = reinterpret_cast<__m256i*>(c + x);
         const __m256i v = _mm256_loadu_si256(column), e = widened<C>(enter + x), l = widened<C>(leave + x);
@@ -95,7 +95,7 @@ template <int K, class C, class Out>
 __attribute__((target("avx2"))) void direct_sums_avx2(const C* c, int n, Out* out) noexcept {
     constexpr int lanes = 32 / int(sizeof(C));
     int x = 0;
-#pragma GCC unroll 2
+#pragma GCC unroll 4
     for (; x + lanes <= n; x += lanes) {
         __m256i s = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(c + x));
         for (int i = 1; i < K; ++i)

@@ -1,6 +1,7 @@
 #include "pixel/expr/window_sum_rows.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <type_traits>
 
 #include "pixel/expr/source_rows.hpp"
@@ -14,23 +15,40 @@ WindowSpec window_spec(const rigor::expr::Node& n) {
     return {n.clip, n.dx, n.dy, n.window_width, n.window_height, n.boundary};
 }
 
+namespace {
+
+// Vectors of this many bytes start at column 0 of the rows of column sums and sums, so
+// the vector loads and stores at whole steps never split a cache line.
+constexpr std::size_t kRowAlignment = 64;
+
+// v sized `before + used` elements plus one alignment's worth; the index of column 0: at
+// least `before`, its address a multiple of kRowAlignment.
+template <class T>
+int aligned_origin(std::vector<T>& v, int before, std::size_t used) {
+    v.assign(std::size_t(before) + used + kRowAlignment / sizeof(T), T(0));
+    const auto address = reinterpret_cast<std::uintptr_t>(v.data() + before);
+    return before + int((kRowAlignment - address % kRowAlignment) % kRowAlignment / sizeof(T));
+}
+
+}  // namespace
+
 WindowSumRows::WindowSumRows(std::vector<WindowSpec> windows, int plane_width, int padding) : width_(plane_width) {
     for (const WindowSpec& s : windows) {
         Window w;
         w.spec = s;
         // Output column x reads column sums x+dx .. x+dx+width-1.
         w.left = std::max(0, -s.dx);
-        const int right = std::max(0, s.dx + s.width - 1);
+        w.right = std::max(0, s.dx + s.width - 1);
+        const std::size_t columns = std::size_t(plane_width + w.right), sums = std::size_t(plane_width + padding);
         if (s.words) {
-            w.word_columns.assign(std::size_t(w.left + plane_width + right), 0);
-            w.word_sums.assign(std::size_t(plane_width + padding), 0);
+            w.column_origin = aligned_origin(w.word_columns, w.left, columns);
+            w.sums_origin = aligned_origin(w.word_sums, 0, sums);
             w.word_prefix.assign(std::size_t(plane_width + s.width), 0);
-            windows_.push_back(std::move(w));
-            continue;
+        } else {
+            w.column_origin = aligned_origin(w.columns, w.left, columns);
+            w.sums_origin = aligned_origin(w.sums, 0, sums);
+            w.float_prefix.assign(std::size_t(plane_width + s.width), 0);
         }
-        w.columns.assign(std::size_t(w.left + plane_width + right), 0);
-        w.sums.assign(std::size_t(plane_width + padding), 0.0f);
-        w.float_prefix.assign(std::size_t(plane_width + s.width), 0);
         windows_.push_back(std::move(w));
     }
 }
@@ -113,18 +131,18 @@ template <class C>
 // prefix sums at a cost independent of the width), 16-bit or binary32.
 [[gnu::always_inline]] inline void WindowSumRows::word_row_sums(Window& w, Boundary mode) noexcept {
     const int n = width_;
-    std::uint16_t* c = w.word_columns.data() + w.left;
-    extend_columns(c, w.left, int(w.word_columns.size()) - w.left - n, n, mode);
+    std::uint16_t* c = w.word_columns.data() + w.column_origin;
+    extend_columns(c, w.left, w.right, n, mode);
     const std::uint16_t* first = c + w.spec.dx;  // output x sums first[x .. x+width-1]
-    word_window_sums(first, n, w.spec.width, w.word_prefix.data(), w.word_sums.data());
+    word_window_sums(first, n, w.spec.width, w.word_prefix.data(), w.word_sums.data() + w.sums_origin);
 }
 
 [[gnu::always_inline]] inline void WindowSumRows::row_sums(Window& w, Boundary mode) noexcept {
     const int n = width_;
-    std::int32_t* c = w.columns.data() + w.left;
-    extend_columns(c, w.left, int(w.columns.size()) - w.left - n, n, mode);
+    std::int32_t* c = w.columns.data() + w.column_origin;
+    extend_columns(c, w.left, w.right, n, mode);
     const std::int32_t* first = c + w.spec.dx;  // output x sums first[x .. x+width-1]
-    float_window_sums(first, n, w.spec.width, w.float_prefix.data(), w.sums.data());
+    float_window_sums(first, n, w.spec.width, w.float_prefix.data(), w.sums.data() + w.sums_origin);
 }
 
 // Compiled twice (AVX2 and baseline); integer sums are exact, so both give the same bits.
@@ -136,13 +154,13 @@ __attribute__((target_clones("avx2", "default"))) void WindowSumRows::compute_cl
     for (Window& w : windows_) {
         const Boundary mode = w.spec.boundary == Boundary::Default ? job.boundary : w.spec.boundary;
         if (w.spec.words) {
-            std::uint16_t* c = w.word_columns.data() + w.left;
+            std::uint16_t* c = w.word_columns.data() + w.column_origin;
             if (follows) update_columns(w, c, job, y);
             else fresh_columns(w, c, job, y);
             word_row_sums(w, mode);
             continue;
         }
-        std::int32_t* c = w.columns.data() + w.left;
+        std::int32_t* c = w.columns.data() + w.column_origin;
         if (follows) update_columns(w, c, job, y);
         else fresh_columns(w, c, job, y);
         row_sums(w, mode);

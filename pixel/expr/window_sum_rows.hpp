@@ -45,15 +45,19 @@ public:
     void compute(const PlaneJob& job, int y) noexcept;
     // Column 0 of window k's sums for the last row computed, as binary32 (windows not
     // marked `words`) or as uint16 (windows marked `words`).
-    const float* row(std::size_t k) const { return windows_[k].sums.data(); }
-    const std::uint16_t* word_row(std::size_t k) const { return windows_[k].word_sums.data(); }
+    const float* row(std::size_t k) const { return windows_[k].sums.data() + windows_[k].sums_origin; }
+    const std::uint16_t* word_row(std::size_t k) const {
+        return windows_[k].word_sums.data() + windows_[k].sums_origin;
+    }
     const WindowSpec& spec(std::size_t k) const { return windows_[k].spec; }
 
 private:
     void compute_cloned(const PlaneJob& job, int y) noexcept;  // compute(), per instruction set
     struct Window {
         WindowSpec spec;
-        int left = 0;                      // padding columns before column 0 of `columns`
+        int left = 0, right = 0;           // boundary columns before column 0 and after the last
+        int column_origin = 0;             // column 0 in `columns` (or `word_columns`), aligned
+        int sums_origin = 0;               // column 0 in `sums` (or `word_sums`), aligned
         std::vector<std::int32_t> columns; // column sums, boundary-extended both sides
         std::vector<float> sums;
         std::vector<std::uint32_t> float_prefix;  // prefix sums (wide windows)
