@@ -354,8 +354,21 @@ Plane regress_reconstruct_fused(const Plane& x, const Plane& y, const Plane& det
     return out;
 }
 
+struct SweepScratch::Parts {
+    int width, ring, radius, recon_radius;
+    bool with_intercept;
+    RegressionPlanes rows;
+    WindowSumBuffers<5> regress_buffers;
+    std::optional<WindowSumBuffers<2>> buffers2;
+    std::optional<WindowSumBuffers<3>> buffers3;
+};
+SweepScratch::SweepScratch() = default;
+SweepScratch::~SweepScratch() = default;
+SweepScratch::SweepScratch(SweepScratch&&) noexcept = default;
+SweepScratch& SweepScratch::operator=(SweepScratch&&) noexcept = default;
+
 void regress_then_reconstruct_rows(FloatRows x, FloatRows y, FloatRows detail, const RegressParams& rp,
-                                   const ReconstructParams& cp, MutableFloatRows out) {
+                                   const ReconstructParams& cp, MutableFloatRows out, SweepScratch& scratch) {
     rp.validate();
     cp.validate();
     const int w = x.width, h = x.height, R = cp.radius;
@@ -367,15 +380,25 @@ void regress_then_reconstruct_rows(FloatRows x, FloatRows y, FloatRows detail, c
     // every mode stay inside it on planes taller than 4R + 8; shorter planes keep every
     // row), and runs once rows [0, min(h, r + R + 1)) exist: a ring of 2R + 4 rows holds them.
     const int ring = h <= 4 * R + 8 ? h : 2 * R + 4;
-    RegressionPlanes scratch;
-    scratch.slope = make_float_plane(w, ring);
-    scratch.correlation = make_float_plane(w, ring);
-    if (with_intercept) scratch.intercept = make_float_plane(w, ring);
+    SweepScratch::Parts* s = scratch.parts.get();
+    if (!s || s->width != w || s->ring != ring || s->radius != rp.radius || s->recon_radius != R ||
+        s->with_intercept != with_intercept) {
+        scratch.parts.reset(new SweepScratch::Parts{w, ring, rp.radius, R, with_intercept, {},
+                                                    WindowSumBuffers<5>(w, rp.radius), {}, {}});
+        s = scratch.parts.get();
+        s->rows.slope = make_float_plane(w, ring);
+        s->rows.correlation = make_float_plane(w, ring);
+        if (with_intercept) s->rows.intercept = make_float_plane(w, ring);
+        if (with_intercept) s->buffers3.emplace(w, R);
+        else s->buffers2.emplace(w, R);
+    }
+    // Every sweep starts afresh at row 0 (a multiple of kRestartRows), so what the
+    // buffers hold from an earlier call is never resumed.
     const RegressJob rj{x,
                         y,
-                        rows_of(scratch.slope),
-                        rows_of(scratch.correlation),
-                        rows_of(scratch.intercept),
+                        rows_of(s->rows.slope),
+                        rows_of(s->rows.correlation),
+                        rows_of(s->rows.intercept),
                         rp.radius,
                         rp.border,
                         1.0 / rp.window_size(),
@@ -385,31 +408,26 @@ void regress_then_reconstruct_rows(FloatRows x, FloatRows y, FloatRows detail, c
                         0,
                         ring};
     const ReconstructJob cj{detail,
-                            rows_of(scratch.slope),
-                            rows_of(scratch.correlation),
-                            with_intercept ? FloatRows(rows_of(scratch.intercept)) : FloatRows{},
+                            rows_of(s->rows.slope),
+                            rows_of(s->rows.correlation),
+                            with_intercept ? FloatRows(rows_of(s->rows.intercept)) : FloatRows{},
                             out,
                             cp.border,
                             1.0 / double((2 * R + 1) * (2 * R + 1)),
                             cp.eps,
                             0,
                             ring};
-    WindowSumBuffers<5> regress_buffers(w, rp.radius);
-    std::optional<WindowSumBuffers<2>> buffers2;
-    std::optional<WindowSumBuffers<3>> buffers3;
-    if (with_intercept) buffers3.emplace(w, R);
-    else buffers2.emplace(w, R);
     // Both sweeps resume row by row and restart at every multiple of kRestartRows, as the
     // blocks of the separate calls do.
     int regressed = 0;
     for (int row = 0; row < h; ++row) {
         for (const int need = std::min(h, row + R + 1); regressed < need;) {
             const int end = std::min(need, (regressed / kRestartRows + 1) * kRestartRows);
-            regress_rows(rj, regress_buffers, regressed, end);
+            regress_rows(rj, s->regress_buffers, regressed, end);
             regressed = end;
         }
-        if (with_intercept) reconstruct_rows(cj, *buffers3, row, row + 1);
-        else reconstruct_rows(cj, *buffers2, row, row + 1);
+        if (with_intercept) reconstruct_rows(cj, *s->buffers3, row, row + 1);
+        else reconstruct_rows(cj, *s->buffers2, row, row + 1);
     }
 }
 
