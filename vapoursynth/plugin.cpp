@@ -6,6 +6,7 @@
 #include <VapourSynth4.h>
 
 #include "vapoursynth/filters.hpp"
+#include "vapoursynth/regression_registry.hpp"
 
 VS_EXTERNAL_API(void) VapourSynthPluginInit2(VSPlugin* plugin, const VSPLUGINAPI* vspapi) {
     using namespace rigor::vapoursynth;
@@ -15,12 +16,15 @@ VS_EXTERNAL_API(void) VapourSynthPluginInit2(VSPlugin* plugin, const VSPLUGINAPI
                              "clip:vnode;", expr_create, nullptr, plugin);
     vspapi->registerFunction("Select", "clip_src:vnode[];prop_src:vnode[];expr:data[];", "clip:vnode;", select_create,
                              nullptr, plugin);
+    // Shared by Regression and Reconstruct for as long as the plugin is loaded (API 4 has
+    // no unload hook, so it is not freed): one small map per core.
+    auto* registry = new RegressionRegistry;
     vspapi->registerFunction("Regression",
                              "x:vnode;ys:vnode[];radius:int:opt;alpha:float:opt;weight_method:data:opt;"
                              "intercept:float:opt;eps:float:opt;border:data:opt;",
-                             "clip:vnode[];", regression_create, nullptr, plugin);
+                             "clip:vnode[];", regression_create, registry, plugin);
     vspapi->registerFunction("Reconstruct",
                              "clip:vnode;slope:vnode;correlation:vnode;intercept:vnode:opt;radius:int:opt;"
                              "eps:float:opt;border:data:opt;",
-                             "clip:vnode;", reconstruct_create, nullptr, plugin);
+                             "clip:vnode;", reconstruct_create, registry, plugin);
 }

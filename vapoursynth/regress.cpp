@@ -9,9 +9,14 @@
 // at once (its frame is the slope, the others ride along as frame properties), so asking
 // for several outputs of frame N computes the regression once (VapourSynth caches it).
 // Output frames carry x's properties and RegressWeight (the reliability weight w).
-// The kernels read owned planes: each frame's planes are copied in and out (cheap next
-// to the window sums).
+// The kernels read and write VapourSynth's frames in place.
+//
+// Reconstruct fed by one Regression call's slope and correlation (and its intercept, or
+// none) — the module's usual chain — does not ask for them: it asks for that call's x
+// and y and runs both kernels in one sweep (regression_registry.hpp), equal bit for bit
+// and without the full-size slope and correlation frames in between.
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +26,7 @@
 #include "pixel/regress/fused.hpp"
 #include "vapoursynth/filters.hpp"
 #include "vapoursynth/host.hpp"
+#include "vapoursynth/regression_registry.hpp"
 
 namespace rigor::vapoursynth {
 
@@ -120,6 +126,8 @@ void VS_CC regression_free(void* instance, VSCore*, const VSAPI* vsapi) {
 struct PartData {
     VSNode* all = nullptr;
     int part = 0;
+    RegressionRegistry* registry = nullptr;  // where this output is registered (as `self`)
+    const VSNode* self = nullptr;
 };
 
 const VSFrame* VS_CC part_get_frame(int n, int reason, void* instance, void**, VSFrameContext* ctx, VSCore* core,
@@ -149,6 +157,7 @@ const VSFrame* VS_CC part_get_frame(int n, int reason, void* instance, void**, V
 
 void VS_CC part_free(void* instance, VSCore*, const VSAPI* vsapi) {
     auto* d = static_cast<PartData*>(instance);
+    if (d->registry) d->registry->remove(d->self);
     vsapi->freeNode(d->all);
     delete d;
 }
@@ -162,11 +171,39 @@ struct ReconstructData {
     VSNode* intercept = nullptr;  // optional
     VSVideoInfo vi{};
     rigor::regress::ReconstructParams params;
+    // Fed by one Regression call: its x and y replace slope, correlation and intercept
+    // (then null), and its parameters (intercept 0 when this call takes none).
+    VSNode* regression_x = nullptr;
+    VSNode* regression_y = nullptr;
+    rigor::regress::RegressParams regression;
+    // Scratch of the one-sweep kernel, one per frame in flight, kept between frames.
+    std::mutex scratch_mutex;
+    std::vector<pixel::regress::SweepScratch> idle_scratch;
 
     std::vector<VSNode*> nodes() const {
+        if (regression_x) return {x, regression_x, regression_y};
         std::vector<VSNode*> all{x, slope, correlation};
         if (intercept) all.push_back(intercept);
         return all;
+    }
+
+    // When slope, correlation and intercept (or none) are one Regression call's outputs:
+    // take that call's x and y instead of them.
+    void fuse_with_regression(const RegressionRegistry& registry, const VSAPI* vsapi) {
+        const std::optional<RegressionPart> a = registry.find(slope), c = registry.find(correlation);
+        if (!a || !c || a->part != 0 || c->part != 1 || a->call != c->call) return;
+        if (intercept) {
+            const std::optional<RegressionPart> b = registry.find(intercept);
+            if (!b || b->part != 2 || b->call != a->call) return;
+        }
+        regression = a->params;
+        if (!intercept) regression.intercept = 0;  // slope and correlation do not depend on it
+        regression_x = vsapi->addNodeRef(a->x);
+        regression_y = vsapi->addNodeRef(a->y);
+        vsapi->freeNode(slope);
+        vsapi->freeNode(correlation);
+        if (intercept) vsapi->freeNode(intercept);
+        slope = correlation = intercept = nullptr;
     }
 };
 
@@ -183,6 +220,19 @@ const VSFrame* VS_CC reconstruct_get_frame(int n, int reason, void* instance, vo
     VSFrame* out = nullptr;
     const bool done = run_or_report("Reconstruct", n, ctx, vsapi, [&] {
         out = vsapi->newVideoFrame(&d->vi.format, d->vi.width, d->vi.height, in[0], core);
+        if (d->regression_x) {
+            pixel::regress::SweepScratch scratch;
+            {
+                std::lock_guard lock(d->scratch_mutex);
+                if (!d->idle_scratch.empty()) scratch = std::move(d->idle_scratch.back()), d->idle_scratch.pop_back();
+            }
+            pixel::regress::regress_then_reconstruct_rows(rows_of(in[1], vsapi), rows_of(in[2], vsapi),
+                                                          rows_of(in[0], vsapi), d->regression, d->params,
+                                                          rows_of(out, vsapi), scratch);
+            std::lock_guard lock(d->scratch_mutex);
+            d->idle_scratch.push_back(std::move(scratch));
+            return;
+        }
         pixel::regress::reconstruct_fused_rows(rows_of(in[0], vsapi), rows_of(in[1], vsapi), rows_of(in[2], vsapi),
                                                d->intercept ? rows_of(in[3], vsapi) : pixel::regress::FloatRows{},
                                                d->params, rows_of(out, vsapi), 1);
@@ -201,7 +251,7 @@ void VS_CC reconstruct_free(void* instance, VSCore*, const VSAPI* vsapi) {
 
 }  // namespace
 
-void VS_CC regression_create(const VSMap* in, VSMap* out, void*, VSCore* core, const VSAPI* vsapi) {
+void VS_CC regression_create(const VSMap* in, VSMap* out, void* registry, VSCore* core, const VSAPI* vsapi) {
     VSNode* x = vsapi->mapGetNode(in, "x", 0, nullptr);
     std::vector<VSNode*> ys;
     for (int i = 0; i < vsapi->mapNumElements(in, "ys"); ++i) ys.push_back(vsapi->mapGetNode(in, "ys", i, nullptr));
@@ -224,7 +274,7 @@ void VS_CC regression_create(const VSMap* in, VSMap* out, void*, VSCore* core, c
             data_or(in, "border", std::string(rigor::regress::to_string(params.border)).c_str(), vsapi));
         params.validate();
         // All checks done: from here on nodes pass to the filters that own them.
-        std::vector<VSNode*> hidden;
+        std::vector<VSNode*> hidden, ys_kept;
         for (VSNode* y : ys) {
             auto* d = new RegressionData{vsapi->addNodeRef(x), y, vi, params};
             const VSFilterDependency deps[2] = {dependency(d->x, vi.numFrames, vsapi), dependency(d->y, vi.numFrames, vsapi)};
@@ -232,16 +282,25 @@ void VS_CC regression_create(const VSMap* in, VSMap* out, void*, VSCore* core, c
                                                     fmParallel, deps, 2, d, core);
             if (!all) throw UserError("VapourSynth refused the filter");
             hidden.push_back(all);
+            ys_kept.push_back(d->y);
         }
         ys.clear();
         const int parts = params.intercept != 0 ? 3 : 2;
-        for (VSNode* all : hidden) {
+        for (std::size_t i = 0; i < hidden.size(); ++i) {
+            VSNode* all = hidden[i];
             for (int part = 0; part < parts; ++part) {
                 auto* d = new PartData{vsapi->addNodeRef(all), part};
                 const VSFilterDependency dep{d->all, rpStrictSpatial};
                 vsapi->createVideoFilter(out, part == 0 ? "RegressionSlope" : part == 1 ? "RegressionCorrelation"
                                                                                          : "RegressionIntercept",
                                          &vi, part_get_frame, part_free, fmParallel, &dep, 1, d, core);
+                if (vsapi->mapGetError(out)) break;
+                // The node just made: registered until part_free (a borrowed pointer).
+                VSNode* made = vsapi->mapGetNode(out, "clip", vsapi->mapNumElements(out, "clip") - 1, nullptr);
+                d->registry = static_cast<RegressionRegistry*>(registry);
+                d->self = made;
+                d->registry->add(made, {all, x, ys_kept[i], params, part});
+                vsapi->freeNode(made);
             }
             vsapi->freeNode(all);
         }
@@ -250,7 +309,7 @@ void VS_CC regression_create(const VSMap* in, VSMap* out, void*, VSCore* core, c
     vsapi->freeNode(x);
 }
 
-void VS_CC reconstruct_create(const VSMap* in, VSMap* out, void*, VSCore* core, const VSAPI* vsapi) {
+void VS_CC reconstruct_create(const VSMap* in, VSMap* out, void* registry, VSCore* core, const VSAPI* vsapi) {
     auto d = std::make_unique<ReconstructData>();
     d->x = vsapi->mapGetNode(in, "clip", 0, nullptr);
     d->slope = vsapi->mapGetNode(in, "slope", 0, nullptr);
@@ -272,6 +331,7 @@ void VS_CC reconstruct_create(const VSMap* in, VSMap* out, void*, VSCore* core, 
         d->params.border = rigor::regress::parse_border_mode(
             data_or(in, "border", std::string(rigor::regress::to_string(d->params.border)).c_str(), vsapi));
         d->params.validate();
+        d->fuse_with_regression(*static_cast<const RegressionRegistry*>(registry), vsapi);
         std::vector<VSFilterDependency> deps;
         for (VSNode* node : d->nodes()) deps.push_back(dependency(node, d->vi.numFrames, vsapi));
         ReconstructData* data = d.release();

@@ -28,6 +28,8 @@ struct RegressJob {
     BorderMode border;
     double inv_n, eps, wt, intercept_divisor;  // divisor 0: no intercept
     int out_row_offset = 0;  // output row y is written to row y − out_row_offset of `out`
+    int ring_rows = 0;       // > 0: the outputs are a ring of that many rows (row y − offset mod ring_rows)
+    int out_row(int y) const { return ring_rows ? (y - out_row_offset) % ring_rows : y - out_row_offset; }
 };
 
 // The model's per-pixel formulas (filters/regress/formulas.hpp, the same templates
@@ -93,9 +95,8 @@ __attribute__((target_clones("avx2", "default"))) void regress_rows(const Regres
     };
     auto consume = [&](int row) __attribute__((always_inline)) {
         regression_row(b.sums(0), b.sums(1), b.sums(2), b.sums(3), b.sums(4), w, j.inv_n, j.eps, j.wt,
-                       j.intercept_divisor, j.slope.row(row - j.out_row_offset),
-                       j.correlation.row(row - j.out_row_offset),
-                       j.intercept_divisor != 0 ? j.intercept.row(row - j.out_row_offset) : nullptr);
+                       j.intercept_divisor, j.slope.row(j.out_row(row)), j.correlation.row(j.out_row(row)),
+                       j.intercept_divisor != 0 ? j.intercept.row(j.out_row(row)) : nullptr);
     };
     window_sums_rows<5>(b, h, j.border, row_begin, row_end, update, consume);
 }
@@ -106,6 +107,8 @@ struct ReconstructJob {
     BorderMode border;
     double inv_n, eps;
     int src_row_offset = 0;  // source row y of slope/correlation/intercept is their row y − src_row_offset
+    int ring_rows = 0;       // > 0: those planes are a ring of that many rows (row y − offset mod ring_rows)
+    int src_row(int y) const { return ring_rows ? (y - src_row_offset) % ring_rows : y - src_row_offset; }
 };
 
 // Channels: Σa·c, Σc, and with an intercept Σb·c (K = 3).
@@ -115,27 +118,27 @@ template <int K>
     namespace f = rigor::regress::formulas;
     const int w = j.x.width, h = j.x.height;
     auto update = [&](int enter, int leave) __attribute__((always_inline)) {
-        const float* ae = j.slope.row(enter - j.src_row_offset);
-        const float* ce = j.correlation.row(enter - j.src_row_offset);
+        const float* ae = j.slope.row(j.src_row(enter));
+        const float* ce = j.correlation.row(j.src_row(enter));
         double *c0 = b.column(0), *c1 = b.column(1);
         if (leave < 0)
             for (int i = 0; i < w; ++i) c0[i] += f::product(double(ae[i]), double(ce[i])), c1[i] += ce[i];
         else {
-            const float* al = j.slope.row(leave - j.src_row_offset);
-            const float* cl = j.correlation.row(leave - j.src_row_offset);
+            const float* al = j.slope.row(j.src_row(leave));
+            const float* cl = j.correlation.row(j.src_row(leave));
             for (int i = 0; i < w; ++i) {
                 c0[i] += f::product(double(ae[i]), double(ce[i])) - f::product(double(al[i]), double(cl[i]));
                 c1[i] += double(ce[i]) - cl[i];
             }
         }
         if constexpr (K == 3) {
-            const float* be = j.intercept.row(enter - j.src_row_offset);
+            const float* be = j.intercept.row(j.src_row(enter));
             double* c2 = b.column(2);
             if (leave < 0)
                 for (int i = 0; i < w; ++i) c2[i] += f::product(double(be[i]), double(ce[i]));
             else {
-                const float* bl = j.intercept.row(leave - j.src_row_offset);
-                const float* cl = j.correlation.row(leave - j.src_row_offset);
+                const float* bl = j.intercept.row(j.src_row(leave));
+                const float* cl = j.correlation.row(j.src_row(leave));
                 for (int i = 0; i < w; ++i)
                     c2[i] += f::product(double(be[i]), double(ce[i])) - f::product(double(bl[i]), double(cl[i]));
             }
@@ -349,6 +352,83 @@ Plane regress_reconstruct_fused(const Plane& x, const Plane& y, const Plane& det
         else reconstruct_rows(cj, s.buffers2, b, e);
     });
     return out;
+}
+
+struct SweepScratch::Parts {
+    int width, ring, radius, recon_radius;
+    bool with_intercept;
+    RegressionPlanes rows;
+    WindowSumBuffers<5> regress_buffers;
+    std::optional<WindowSumBuffers<2>> buffers2;
+    std::optional<WindowSumBuffers<3>> buffers3;
+};
+SweepScratch::SweepScratch() = default;
+SweepScratch::~SweepScratch() = default;
+SweepScratch::SweepScratch(SweepScratch&&) noexcept = default;
+SweepScratch& SweepScratch::operator=(SweepScratch&&) noexcept = default;
+
+void regress_then_reconstruct_rows(FloatRows x, FloatRows y, FloatRows detail, const RegressParams& rp,
+                                   const ReconstructParams& cp, MutableFloatRows out, SweepScratch& scratch) {
+    rp.validate();
+    cp.validate();
+    const int w = x.width, h = x.height, R = cp.radius;
+    require_size(y, "y", w, h);
+    require_size(detail, "reconstruct input", w, h);
+    require_size(out, "output", w, h);
+    const bool with_intercept = rp.intercept != 0;
+    // Reconstruct row r reads regression rows [r − R − 1, r + R] (border-mapped rows of
+    // every mode stay inside it on planes taller than 4R + 8; shorter planes keep every
+    // row), and runs once rows [0, min(h, r + R + 1)) exist: a ring of 2R + 4 rows holds them.
+    const int ring = h <= 4 * R + 8 ? h : 2 * R + 4;
+    SweepScratch::Parts* s = scratch.parts.get();
+    if (!s || s->width != w || s->ring != ring || s->radius != rp.radius || s->recon_radius != R ||
+        s->with_intercept != with_intercept) {
+        scratch.parts.reset(new SweepScratch::Parts{w, ring, rp.radius, R, with_intercept, {},
+                                                    WindowSumBuffers<5>(w, rp.radius), {}, {}});
+        s = scratch.parts.get();
+        s->rows.slope = make_float_plane(w, ring);
+        s->rows.correlation = make_float_plane(w, ring);
+        if (with_intercept) s->rows.intercept = make_float_plane(w, ring);
+        if (with_intercept) s->buffers3.emplace(w, R);
+        else s->buffers2.emplace(w, R);
+    }
+    // Every sweep starts afresh at row 0 (a multiple of kRestartRows), so what the
+    // buffers hold from an earlier call is never resumed.
+    const RegressJob rj{x,
+                        y,
+                        rows_of(s->rows.slope),
+                        rows_of(s->rows.correlation),
+                        rows_of(s->rows.intercept),
+                        rp.radius,
+                        rp.border,
+                        1.0 / rp.window_size(),
+                        rp.eps,
+                        reliability_weight(rp.radius, rp.alpha, rp.weight_method),
+                        with_intercept ? rp.intercept : 0.0,
+                        0,
+                        ring};
+    const ReconstructJob cj{detail,
+                            rows_of(s->rows.slope),
+                            rows_of(s->rows.correlation),
+                            with_intercept ? FloatRows(rows_of(s->rows.intercept)) : FloatRows{},
+                            out,
+                            cp.border,
+                            1.0 / double((2 * R + 1) * (2 * R + 1)),
+                            cp.eps,
+                            0,
+                            ring};
+    // Both sweeps resume row by row and restart at every multiple of kRestartRows, as the
+    // blocks of the separate calls do.
+    int regressed = 0;
+    for (int row = 0; row < h; ++row) {
+        for (const int need = std::min(h, row + R + 1); regressed < need;) {
+            const int end = std::min(need, (regressed / kRestartRows + 1) * kRestartRows);
+            regress_rows(rj, s->regress_buffers, regressed, end);
+            regressed = end;
+        }
+        if (with_intercept) reconstruct_rows(cj, *s->buffers3, row, row + 1);
+        else reconstruct_rows(cj, *s->buffers2, row, row + 1);
+    }
 }
 
 Plane box_mean(const Plane& src, int radius, BorderMode border, int threads) {

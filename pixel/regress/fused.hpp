@@ -6,6 +6,8 @@
 // restart blocks (window_sums.hpp) to `threads` threads of the base library's worker
 // pool.  Validation happens before any pixel; the loops do not throw.
 #pragma once
+#include <memory>
+
 #include "filters/regress/params.hpp"
 #include "pixel/regress/float_plane.hpp"
 #include "pixel/regress/float_rows.hpp"
@@ -46,6 +48,27 @@ double regress_fused_rows(FloatRows x, FloatRows y, const rigor::regress::Regres
                           int threads = 1);
 void reconstruct_fused_rows(FloatRows x, FloatRows slope, FloatRows correlation, FloatRows intercept,
                             const rigor::regress::ReconstructParams& params, MutableFloatRows out, int threads = 1);
+
+// The ring and window-sum buffers of regress_then_reconstruct_rows, kept from one call
+// to the next (a host's frames): made again only when the size or parameters change.
+class SweepScratch {
+public:
+    SweepScratch();
+    ~SweepScratch();
+    SweepScratch(SweepScratch&&) noexcept;
+    SweepScratch& operator=(SweepScratch&&) noexcept;
+    struct Parts;
+    std::unique_ptr<Parts> parts;
+};
+
+// reconstruct_fused_rows(detail, slope, correlation, intercept) of the results of
+// regress_fused_rows(x, y), equal to those two calls bit for bit, in one sweep on the
+// calling thread: the regression rows live in a ring of 2R + 4 rows (R = cp.radius),
+// computed just before reconstruct reads them, never as full planes.  For a host that
+// sees a reconstruct fed by a regression (the VapourSynth plugin).  Same errors.
+void regress_then_reconstruct_rows(FloatRows x, FloatRows y, FloatRows detail,
+                                   const rigor::regress::RegressParams& rp, const rigor::regress::ReconstructParams& cp,
+                                   MutableFloatRows out, SweepScratch& scratch);
 
 // A box mean of one plane (the reference's BoxBlur), with the same window sums.
 Plane box_mean(const Plane& src, int radius, rigor::regress::BorderMode border, int threads = 1);

@@ -48,6 +48,8 @@ public:
     // The columns whose windows reach past an edge (all of them when w ≤ 2r) and, 2r + 1
     // per column, the columns they read (border.hpp window_index), for `border`.
     void map_edge_columns(rigor::regress::BorderMode border) {
+        if (edges_mapped_) return;  // the only rule with an edge map is vszip's
+        edges_mapped_ = true;
         edge_columns_.clear();
         for (int x = 0; x < width_; ++x)
             if (x < radius_ || x >= width_ - radius_) edge_columns_.push_back(x);
@@ -58,6 +60,10 @@ public:
     }
     const std::vector<int>& edge_columns() const { return edge_columns_; }
     const int* edge_taps(std::size_t i) const { return edge_taps_.data() + i * std::size_t(2 * radius_ + 1); }
+    // The row the column sums are one step from (the last row summed + 1; −1: none), and
+    // which of window_rows(0/1) holds that last row's window.
+    int& next_row() { return next_row_; }
+    int& current_rows() { return current_rows_; }
 
 private:
     int width_, radius_, stride_;
@@ -65,6 +71,8 @@ private:
     std::vector<int> window_rows_[2] = {std::vector<int>(std::size_t(2 * radius_ + 1)),
                                         std::vector<int>(std::size_t(2 * radius_ + 1))};
     std::vector<int> edge_columns_, edge_taps_;
+    bool edges_mapped_ = false;
+    int next_row_ = -1, current_rows_ = 0;
 };
 
 // P[0] = 0 and P[i + 1] = P[i] + c[i] for i < n, for K rows c side by side.  The serial
@@ -158,11 +166,16 @@ template <int K>
 // one window to the next, when one row enters and one leaves (inside the plane, and at
 // its edges for every rule, vszip's included, on planes taller than the window) the
 // column sums are updated by that pair; when more change (short planes) they are summed
-// afresh.
+// afresh.  A call whose row_begin is the row after the previous call's last, inside the
+// same restart block, resumes from that call's column sums (b keeps them): the same
+// operations as one call over both ranges, so a caller may interleave two sweeps row by
+// row.  Any other row_begin starts afresh (the same buffers always serve one plane set,
+// one mode).
 template <int K, class Update, class Consume>
 [[gnu::always_inline]] inline void window_sums_rows(WindowSumBuffers<K>& b, int height,
                                                     rigor::regress::BorderMode mode, int row_begin, int row_end,
                                                     Update&& update, Consume&& consume) noexcept {
+    if (row_begin >= row_end) return;
     const int r = b.radius();
     const rigor::regress::BorderMode border = rigor::regress::border_at_radius(mode, r);
     auto rows_of = [&](int y, std::vector<int>& rows) {
@@ -174,11 +187,14 @@ template <int K, class Update, class Consume>
         for (int row : rows) update(row, -1);
     };
     if (border == rigor::regress::BorderMode::vszip) b.map_edge_columns(border);
-    std::vector<int>*cur = &b.window_rows(0), *next = &b.window_rows(1);
-    rows_of(row_begin, *cur);
-    afresh(*cur);
+    const bool resume = row_begin == b.next_row() && row_begin % kRestartRows != 0;
+    std::vector<int>*cur = &b.window_rows(b.current_rows()), *next = &b.window_rows(1 - b.current_rows());
+    if (!resume) {
+        rows_of(row_begin, *cur);
+        afresh(*cur);
+    }
     for (int y = row_begin; y < row_end; ++y) {
-        if (y > row_begin) {
+        if (y > row_begin || resume) {
             rows_of(y, *next);
             // The sorted multisets' differences: rows of next not in cur, and of cur not in next.
             int enter = -1, leave = -1, entering = 0, leaving = 0;
@@ -194,6 +210,8 @@ template <int K, class Update, class Consume>
         horizontal_window_sums<K>(b, border);
         consume(y);
     }
+    b.next_row() = row_end;
+    b.current_rows() = cur == &b.window_rows(0) ? 0 : 1;
 }
 
 }  // namespace rigor::pixel::regress
