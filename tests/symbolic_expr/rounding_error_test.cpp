@@ -5,6 +5,9 @@
 // and on programs linear in their inputs the bound is within 2x of the largest error seen.
 #include <catch2/catch.hpp>
 
+#include <cln/dfloat.h>
+#include <cln/rational.h>
+#include <cln/real.h>
 #include <cmath>
 #include <functional>
 #include <random>
@@ -292,4 +295,60 @@ TEST_CASE("8-bit inputs: an error that only the ambiguous decisions reveal", "[s
         if (i < 16) REQUIRE(kTenthsEqual.engine(pts.columns[0][i]) == 255.0f);
     }
     check_exhaustive(kTenthsEqual, 125, probe);
+}
+
+// Every input of a small integer domain checked exactly, the reported bound is the
+// largest error itself: here the brute force of the test — binary32 arithmetic as the
+// engine does it, the real value as an exact rational, |difference| exact over every
+// input — rounded up to a double, and reached is it rounded down.
+TEST_CASE("small integer domains: the certified bound is the exact largest error", "[symbolic_expr][rounding][exhaustive]") {
+    const expr::EngineProbe probe = pixel::expr::engine_probe(1);
+    struct Program {
+        std::string text;
+        int inputs;
+        std::function<float(float, float)> engine;
+        std::function<cln::cl_RA(long, long)> real;
+    };
+    const cln::cl_RA tenth = cln::cl_RA(1) / 10, seven_tenths = cln::cl_RA(7) / 10;
+    const std::vector<Program> programs = {
+        {"x 0.1 * 10 * x - 1000 *", 1, [](float x, float) { return ((x * 0.1f) * 10.0f - x) * 1000.0f; },
+         [](long, long) { return cln::cl_RA(0); }},
+        {"x 0.7 * 0.7 / x - abs 1000000 *", 1, [](float x, float) { return std::fabs((x * 0.7f) / 0.7f - x) * 1000000.0f; },
+         [](long, long) { return cln::cl_RA(0); }},
+        {"x 0.1 * 10 * x = 255 *", 1, [](float x, float) { return (x * 0.1f) * 10.0f == x ? 255.0f : 0.0f; },
+         [](long, long) { return cln::cl_RA(255); }},
+        {"x 3 / y 7 / + 0.1 *", 2, [](float x, float y) { return (x / 3.0f + y / 7.0f) * 0.1f; },
+         [&](long x, long y) { return (cln::cl_RA(x) / 3 + cln::cl_RA(y) / 7) * tenth; }},
+        {"x 0.7 * y - 0.3 /", 2, [](float x, float y) { return (x * 0.7f - y) / 0.3f; },
+         [&](long x, long y) { return (cln::cl_RA(x) * seven_tenths - y) / (cln::cl_RA(3) / 10); }},
+    };
+    auto rounded = [](const cln::cl_RA& r, bool up) {
+        double d = cln::double_approx(r);
+        while (up ? cln::rational(cln::cl_DF(d)) < r : r < cln::rational(cln::cl_DF(d))) d = std::nextafter(d, up ? INFINITY : -INFINITY);
+        return d;
+    };
+    for (const Program& c : programs) {
+        INFO(c.text);
+        cln::cl_RA largest = -1;
+        long first = -1;
+        for (long y = 0; y < (c.inputs == 2 ? 256 : 1); ++y)
+            for (long x = 0; x < 256; ++x) {
+                const cln::cl_RA d = cln::abs(cln::rational(cln::cl_DF(double(c.engine(float(x), float(y))))) - c.real(x, y));
+                if (d > largest) largest = d, first = x + 256 * y;
+            }
+        symbolic::expr::InputRanges r;
+        r["x"] = r["y"] = {symbolic::expr::Bound::of(0), symbolic::expr::Bound::of(255)};
+        symbolic::expr::EngineSetup setup;
+        setup.probe = &probe;
+        setup.inputs = symbolic::expr::ClipFormats{{}, expr::SampleStorage{false, 8}};
+        const symbolic::expr::Analysis a = symbolic::expr::analyse(expr::parse(c.text), r, {"grays", true, 32}, setup);
+        const symbolic::expr::RoundingError& err = a.running.error;
+        REQUIRE(err.bounded);
+        CHECK(err.exhaustive);
+        CHECK(err.bound == rounded(largest, true));
+        CHECK(err.reached == rounded(largest, false));
+        REQUIRE(err.at.size() == std::size_t(c.inputs));
+        CHECK(err.at[0] == float(first % 256));
+        if (c.inputs == 2) CHECK(err.at[1] == float(first / 256));
+    }
 }
