@@ -277,8 +277,9 @@ TEST_CASE("8-bit inputs: the largest rounding error and the first input reaching
 // Where long double decides the comparison as binary32 does at every input, its errors
 // are all 0 and rank nothing: the 16 largest are the first 16 inputs (125..140), all
 // exact in binary32.  The real comparison is always true, so the largest error, 255, is
-// first at x = 163, and only the check of the points whose compared values are near-equal
-// in long double (exhaustive_error.cpp's `ambiguous`) runs it exactly.
+// first at x = 163: found only by a check that runs such points exactly — once the points
+// whose compared values were near-equal in long double (its `ambiguous` filter, which this
+// case was written against), now every input (exhaustive_error.hpp).
 TEST_CASE("8-bit inputs: an error that only the ambiguous decisions reveal", "[symbolic_expr][rounding][exhaustive]") {
     const expr::EngineProbe probe = pixel::expr::engine_probe(1);
     // The premise: long double and binary32 agree at every input of 125:255, and
