@@ -253,5 +253,8 @@ TEST_CASE("bad input gives a clear error", "[symbolic_expr]") {
     CHECK(run("analyse x --range x=2:1") != 0);
     CHECK(run("postfix '(x - 1'") != 0);
     CHECK(run("analyse '(x - 1) * 2' --infix --range x=0:255 --format gray8 --json") == 0);
+    // fuzz_analyse: a property range 0:0 was the domain [+0, -0] of count 0 (SIGFPE in joint_count).
+    CHECK(run("analyse 'N X + Y - x.PlaneStatsAverage *' --range N=0:1000 --range X=0:1919 --range Y=8:1079 "
+              "--range x.PlaneStatsAverage=0:0 --range x=0:255 --format gray8") == 0);
     CHECK(run("infix 'x 0.3 * y 0.7 * +'") == 0);
 }
