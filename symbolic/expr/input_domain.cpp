@@ -46,7 +46,12 @@ float float_at_least(const cln::cl_RA& r) {
     while (std::isfinite(std::nextafter(f, -INFINITY)) && exact(std::nextafter(f, -INFINITY)) >= r) f = std::nextafter(f, -INFINITY);
     return f;
 }
-float float_at_most(const cln::cl_RA& r) { return -float_at_least(-r); }
+// The largest binary32 <= r; +0 rather than -0 at 0 (fuzz_analyse: a property range 0:0
+// became [+0, -0], a domain of no value whose count wrapped to 0 and divided by it).
+float float_at_most(const cln::cl_RA& r) {
+    const float f = -float_at_least(-r);
+    return f == 0 ? 0.0f : f;
+}
 
 // The first key of [lo, hi] whose value is >= v (hi + 1 when none).
 template <class Value>

@@ -1,11 +1,13 @@
 #include "symbolic/expr/interval.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cln/float.h>
 #include <cln/integer.h>
 #include <cln/lfloat.h>
 #include <cln/real.h>
 #include <cln/rational.h>
+#include <cln/rational_ring.h>
 
 #include "symbolic/expr/number_text.hpp"
 
@@ -52,17 +54,39 @@ cln::cl_F to_float(const cln::cl_RA& x) { return cln::cl_float(x, format()); }
 // |r| < 2^top, so > |r| 2^-106 > |r| 10^-32, and 2^-266 > 10^-80 — so the ends stay dyadic like the
 // float's own rational and adding them costs no big gcd (a decimal slack made widen
 // half of every transcendental enclosure's time).
+//
+// The ends r ∓ (2^-266 + 2^e) are built as integers times a power of two and made
+// rationals through exact floats (CLN takes a float to its rational by its binary
+// exponent, without the gcd a sum of rationals costs: 8.6 → 1.4 µs a widening).
+cln::cl_RA dyadic(const cln::cl_I& n, long exponent) {  // n 2^exponent
+    if (cln::zerop(n)) return 0;
+    // At least integer_length(n) bits of mantissa: the float is n itself.
+    const long digits = long(double(cln::integer_length(cln::abs(n))) * 0.30103) + 3;
+    return cln::rational(cln::scale_float(cln::cl_float(n, cln::float_format(digits)), exponent));
+}
+
 Enclosure widen(const cln::cl_R& approx) {
     static_assert(kDigits == 40, "the binary exponents below stand for 10^-32 and 10^-80");
-    const cln::cl_RA r = cln::rational(approx);
-    cln::cl_RA slack = cln::cl_RA(1) / cln::ash(cln::cl_I(1), 266);
-    if (!cln::zerop(r)) {
-        // |r| = n/d < 2^len(n) / 2^(len(d)-1) with len the integer length (bits).
-        const long top = long(cln::integer_length(cln::numerator(cln::abs(r)))) - long(cln::integer_length(cln::denominator(r))) + 1;
-        const long e = top - 106;
-        slack = slack + (e >= 0 ? cln::cl_RA(cln::ash(cln::cl_I(1), e)) : cln::cl_RA(1) / cln::ash(cln::cl_I(1), -e));
+    if (cln::instanceof(approx, cln::cl_RA_ring) || cln::zerop(approx)) {  // an exact value
+        const cln::cl_RA r = cln::rational(approx);
+        cln::cl_RA slack = cln::cl_RA(1) / cln::ash(cln::cl_I(1), 266);
+        if (!cln::zerop(r)) {
+            // |r| = n/d < 2^len(n) / 2^(len(d)-1) with len the integer length (bits).
+            const long top = long(cln::integer_length(cln::numerator(cln::abs(r)))) - long(cln::integer_length(cln::denominator(r))) + 1;
+            const long e = top - 106;
+            slack = slack + (e >= 0 ? cln::cl_RA(cln::ash(cln::cl_I(1), e)) : cln::cl_RA(1) / cln::ash(cln::cl_I(1), -e));
+        }
+        return {r - slack, r + slack};
     }
-    return {r - slack, r + slack};
+    // r = m 2^q; |r| < 2^top with top = len(m) + q (the same for m with its trailing zeros
+    // taken off, as the rational above has them).
+    const cln::cl_idecoded_float d = cln::integer_decode_float(The(cln::cl_F)(approx));
+    const cln::cl_I m = cln::minusp(d.sign) ? cln::cl_I(-d.mantissa) : d.mantissa;
+    const long q = cln::cl_I_to_long(d.exponent);
+    const long e = long(cln::integer_length(d.mantissa)) + q - 106;
+    const long k = std::min(std::min(q, -266L), e);  // everything a multiple of 2^k
+    const cln::cl_I r = cln::ash(m, q - k), slack = cln::ash(cln::cl_I(1), -266 - k) + cln::ash(cln::cl_I(1), e - k);
+    return {dyadic(r - slack, k), dyadic(r + slack, k)};
 }
 
 }  // namespace

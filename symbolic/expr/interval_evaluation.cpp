@@ -10,6 +10,7 @@
 #include "filters/base/error.hpp"
 #include "filters/expr/point_program.hpp"
 #include "symbolic/expr/number_text.hpp"
+#include "symbolic/expr/pi_turns.hpp"
 #include "symbolic/expr/variables.hpp"
 
 namespace rigor::symbolic::expr {
@@ -67,7 +68,8 @@ std::int64_t to_int32(const cl_RA& v) {
 
 class IntervalEvaluator {
 public:
-    IntervalEvaluator(const Expr& e, const InputRanges& r, EnclosureMemo* memo = nullptr) : e_(e), ranges_(r), memo_(memo) {}
+    IntervalEvaluator(const Expr& e, const InputRanges& r, EnclosureMemo* memo = nullptr)
+        : e_(e), ranges_(r), memo_(memo), pi_turns_(enclose_pi()) {}
 
     IntervalResult run() {
         for (NodeId id = 0; id < e_.size(); ++id) out_.nodes.push_back(node(e_.node(id)));
@@ -116,12 +118,8 @@ private:
     Interval tangent(const Interval& a) {
         out_.transcendental = true;
         if (!a.lo.finite() || !a.hi.finite()) return Interval::everything();
-        const Enclosure pi = enclose_pi();
-        // The pole index just above lo and the one just below hi, with both π ends.
-        const cl_RA k_lo_a = a.lo.value / pi.lower - cl_RA(1) / 2, k_lo_b = a.lo.value / pi.upper - cl_RA(1) / 2;
-        const cl_RA k_hi_a = a.hi.value / pi.lower - cl_RA(1) / 2, k_hi_b = a.hi.value / pi.upper - cl_RA(1) / 2;
-        const cln::cl_I first = cln::ceiling1(std::min(k_lo_a, k_lo_b)), last = cln::floor1(std::max(k_hi_a, k_hi_b));
-        if (first <= last) {
+        // A pole between lo and hi, with either π end.
+        if (pi_turns_.between(a.lo.value, a.hi.value, 1, 1)) {
             note("tan of a range that may hold a pole: unbounded");
             Interval r = Interval::everything();
             r.may_be_nan = a.may_be_nan;
@@ -178,15 +176,8 @@ private:
         // With a π enclosure [p0, p1], a peak t = (c + 2k)·π is surely outside [lo, hi]
         // only if it is outside for every π in the enclosure; otherwise count it inside
         // (the bound 1 is then merely not tight, never wrong).
-        Enclosure pi = enclose_pi();
-        auto maybe_inside = [&](const cl_RA& offset_halves) {  // points (offset/2 + 2k)·π
-            cl_RA lo = a.lo.value, hi = a.hi.value;
-            // k range: (lo/π − offset/2)/2 ≤ k ≤ (hi/π − offset/2)/2, with both π ends.
-            cl_RA kmin = (lo / pi.upper - offset_halves / 2) / 2, kmin2 = (lo / pi.lower - offset_halves / 2) / 2;
-            cl_RA kmax = (hi / pi.upper - offset_halves / 2) / 2, kmax2 = (hi / pi.lower - offset_halves / 2) / 2;
-            cln::cl_I first = cln::ceiling1(std::min(kmin, kmin2));
-            cln::cl_I last = cln::floor1(std::max(kmax, kmax2));
-            return first <= last;
+        auto maybe_inside = [&](long offset_halves) {  // points (offset/2 + 2k)·π
+            return pi_turns_.between(a.lo.value, a.hi.value, offset_halves, 2);
         };
         auto f = cosine ? memoised(Fn::Cos, enclose_cos) : memoised(Fn::Sin, enclose_sin);
         Enclosure at_lo = f(a.lo.value), at_hi = f(a.hi.value);
@@ -415,6 +406,7 @@ private:
     const Expr& e_;
     const InputRanges& ranges_;
     EnclosureMemo* memo_;  // or nullptr: every enclosure computed
+    PiTurns pi_turns_;     // where tan has poles, sin and cos peaks
     IntervalResult out_;
 };
 

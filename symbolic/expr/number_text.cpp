@@ -18,8 +18,11 @@ namespace rigor::symbolic::expr {
 cln::cl_RA parse_rational(const std::string& text) {
     // mantissa digits with an optional point, optional exponent; or p/q
     std::size_t slash = text.find('/');
-    if (slash != std::string::npos)
-        return parse_rational(text.substr(0, slash)) / parse_rational(text.substr(slash + 1));
+    if (slash != std::string::npos) {
+        const cln::cl_RA q = parse_rational(text.substr(slash + 1));
+        if (cln::zerop(q)) throw UserError("not a number: '" + text + "' (division by zero)");
+        return parse_rational(text.substr(0, slash)) / q;
+    }
     std::size_t i = 0;
     bool negative = false;
     if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';

@@ -26,11 +26,17 @@ double lower_of(const NodeEnclosure& n) {
 }  // namespace
 
 RoundingError rounding_error(EngineRunner& engine, const rigor::expr::Expr& p, const std::vector<InputDomain>& domains) {
+    RoundingError out;
+    // A small integer domain, rational values: every input exactly, the largest is the bound.
+    if (const auto all = exhaustive_error(engine, p, domains)) {
+        out.bounded = out.exhaustive = true;
+        out.bound = all->above, out.reached = all->below, out.at = all->at;
+        return out;
+    }
     std::vector<int> grids;
     for (const InputDomain& d : domains) grids.push_back(d.grid());
     const Binary32Enclosure enclosure(p, grids, engine.probe());
     const rigor::expr::NodeId root = p.root();
-    RoundingError out;
     std::vector<NodeEnclosure> nodes;
     enclosure.evaluate(box_ranges(domains, whole_box(domains)), nodes);
     if (!std::isfinite(upper_of(nodes[root]))) return out;
@@ -64,10 +70,6 @@ RoundingError rounding_error(EngineRunner& engine, const rigor::expr::Expr& p, c
     out.reached = std::max(b.best, 0.0);
     out.at = b.best_point;
     out.boxes = b.boxes;
-    // A small integer domain, rational values: decisions checked exactly (exhaustive_error.hpp).
-    if (const auto all = exhaustive_error(engine, p, domains)) {
-        if (all->below >= out.reached || out.at.empty()) out.reached = all->below, out.at = all->at;
-    }
     return out;
 }
 

@@ -5,6 +5,8 @@
 // tightened by branch and bound, and the input that comes closest to it (as FPTaylor and
 // Herbie report it): searched on the engine against the real model in long double
 // (real_evaluator.hpp), then certified at that input by the enclosure of the point.
+// For a small integer domain with rational real values every input is checked exactly
+// instead, and the bound is the largest error (exhaustive_error.hpp).
 #pragma once
 #include <cmath>
 #include <vector>
@@ -32,6 +34,9 @@ struct RoundingError {
     double reached = 0;        // certified: |engine − real| >= reached at `at`
     std::vector<float> at;     // the input closest to the bound found
     long boxes = 0;
+    // bound is the largest error itself: every input of a small integer domain checked
+    // exactly (exhaustive_error.hpp); then reached == bound up to the doubles' rounding.
+    bool exhaustive = false;
     StoreError store;
 };
 

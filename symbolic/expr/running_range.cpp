@@ -92,6 +92,7 @@ nlohmann::ordered_json error_json(const RunningRange& r) {
     j["reached"] = e.at.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.reached);
     j["at"] = e.at.empty() ? nlohmann::ordered_json(nullptr) : point_json(r.domains, e.at);
     j["boxes"] = e.boxes;
+    j["exhaustive"] = e.exhaustive;
     if (e.store.applies) {
         nlohmann::ordered_json st;
         st["bounded"] = e.store.bounded;
@@ -107,7 +108,8 @@ std::string error_text(const RunningRange& r) {
     const RoundingError& e = r.error;
     if (!e.bounded)
         return "rounding:   not bounded (the real model is undefined, or the engine gives inf or NaN, somewhere)\n";
-    std::string s = "rounding:   |binary32 - real| <= " + bound_text(e.bound, true) + " before the store (certified)";
+    std::string s = "rounding:   |binary32 - real| <= " + bound_text(e.bound, true) + " before the store (certified" +
+                    (e.exhaustive ? ": the largest, every input checked exactly)" : ")");
     if (!e.at.empty()) s += "; at least " + bound_text(e.reached, false) + " at " + point_text(r.domains, e.at);
     s += "\n";
     if (e.store.applies) {

@@ -5,6 +5,9 @@
 // and on programs linear in their inputs the bound is within 2x of the largest error seen.
 #include <catch2/catch.hpp>
 
+#include <cln/dfloat.h>
+#include <cln/rational.h>
+#include <cln/real.h>
 #include <cmath>
 #include <functional>
 #include <random>
@@ -221,40 +224,132 @@ TEST_CASE("half-float store: certified |binary16 − real| holds at every input,
 // Small integer domains are checked at every input, decisions exactly (exhaustive_error.hpp),
 // so a decision binary32 takes differently is found: the brute force here is plain binary32
 // arithmetic in the test (no FMA: -ffp-contract=off) against the exact real value.
+namespace {
+
+struct Exhaustive {
+    std::string program;
+    std::function<float(float)> engine;     // binary32, as ir.hpp defines it
+    std::function<double(int)> real;        // exact in double for these programs
+};
+
+// The analysis of c over 8-bit x in [lo, 255]: the largest error and the first input
+// reaching it, as the brute force finds them.
+void check_exhaustive(const Exhaustive& c, int lo, const expr::EngineProbe& probe) {
+    INFO(c.program << " on x " << lo << ":255");
+    const expr::Expr e = expr::parse(c.program);
+    symbolic::expr::InputRanges r;
+    r["x"] = {symbolic::expr::Bound::of(lo), symbolic::expr::Bound::of(255)};
+    symbolic::expr::EngineSetup setup;
+    setup.probe = &probe;
+    setup.inputs = symbolic::expr::ClipFormats{{}, expr::SampleStorage{false, 8}};
+    const symbolic::expr::Analysis a = symbolic::expr::analyse(e, r, {"grays", true, 32}, setup);
+    REQUIRE(a.running.evaluated);
+    const symbolic::expr::RoundingError& err = a.running.error;
+    double largest = -1;
+    int first = -1;
+    for (int x = lo; x <= 255; ++x) {
+        const double d = std::fabs(double(c.engine(float(x))) - c.real(x));
+        if (d > largest) largest = d, first = x;
+    }
+    CHECK(err.reached == largest);
+    REQUIRE(err.at.size() == 1);
+    CHECK(err.at[0] == float(first));
+    CHECK(err.bound >= largest);
+}
+
+const Exhaustive kTenthsEqual{"x 0.1 * 10 * x = 255 *", [](float x) { return (x * 0.1f) * 10.0f == x ? 255.0f : 0.0f; },
+                              [](int) { return 255.0; }};
+
+}  // namespace
+
 TEST_CASE("8-bit inputs: the largest rounding error and the first input reaching it, decisions included",
           "[symbolic_expr][rounding][exhaustive]") {
     const expr::EngineProbe probe = pixel::expr::engine_probe(1);
-    struct Exhaustive {
-        std::string program;
-        std::function<float(float)> engine;     // binary32, as ir.hpp defines it
-        std::function<double(int)> real;        // exact in double for these programs
-    };
     const std::vector<Exhaustive> cases = {
-        {"x 0.1 * 10 * x = 255 *", [](float x) { return (x * 0.1f) * 10.0f == x ? 255.0f : 0.0f; }, [](int) { return 255.0; }},
+        kTenthsEqual,
         {"x 0.1 * 10 * x - 1000 *", [](float x) { return ((x * 0.1f) * 10.0f - x) * 1000.0f; }, [](int) { return 0.0; }},
         {"x 0.7 * 0.7 / x - abs 1000000 *", [](float x) { return std::fabs((x * 0.7f) / 0.7f - x) * 1000000.0f; }, [](int) { return 0.0; }},
     };
-    for (const Exhaustive& c : cases) {
-        INFO(c.program);
-        const expr::Expr e = expr::parse(c.program);
+    // From 100: the first inputs are not simply the ones a search tries first.
+    for (const Exhaustive& c : cases) check_exhaustive(c, 100, probe);
+}
+
+// Where long double decides the comparison as binary32 does at every input, its errors
+// are all 0 and rank nothing: the 16 largest are the first 16 inputs (125..140), all
+// exact in binary32.  The real comparison is always true, so the largest error, 255, is
+// first at x = 163: found only by a check that runs such points exactly — once the points
+// whose compared values were near-equal in long double (its `ambiguous` filter, which this
+// case was written against), now every input (exhaustive_error.hpp).
+TEST_CASE("8-bit inputs: an error that only the ambiguous decisions reveal", "[symbolic_expr][rounding][exhaustive]") {
+    const expr::EngineProbe probe = pixel::expr::engine_probe(1);
+    // The premise: long double and binary32 agree at every input of 125:255, and
+    // binary32 is exact on the first 16 of them.
+    const expr::Expr e = expr::parse(kTenthsEqual.program);
+    const expr::PointProgram p = expr::point_program(e);
+    symbolic::expr::PointSet pts(1);
+    for (int x = 125; x <= 255; ++x) pts.add(std::vector<float>{float(x)});
+    std::vector<std::vector<long double>> reals;
+    symbolic::expr::RealEvaluator(p.program).evaluate(pts, reals);
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        INFO("x = " << pts.columns[0][i]);
+        REQUIRE(reals[p.program.root()][i] == kTenthsEqual.engine(pts.columns[0][i]));
+        if (i < 16) REQUIRE(kTenthsEqual.engine(pts.columns[0][i]) == 255.0f);
+    }
+    check_exhaustive(kTenthsEqual, 125, probe);
+}
+
+// Every input of a small integer domain checked exactly, the reported bound is the
+// largest error itself: here the brute force of the test — binary32 arithmetic as the
+// engine does it, the real value as an exact rational, |difference| exact over every
+// input — rounded up to a double, and reached is it rounded down.
+TEST_CASE("small integer domains: the certified bound is the exact largest error", "[symbolic_expr][rounding][exhaustive]") {
+    const expr::EngineProbe probe = pixel::expr::engine_probe(1);
+    struct Program {
+        std::string text;
+        int inputs;
+        std::function<float(float, float)> engine;
+        std::function<cln::cl_RA(long, long)> real;
+    };
+    const cln::cl_RA tenth = cln::cl_RA(1) / 10, seven_tenths = cln::cl_RA(7) / 10;
+    const std::vector<Program> programs = {
+        {"x 0.1 * 10 * x - 1000 *", 1, [](float x, float) { return ((x * 0.1f) * 10.0f - x) * 1000.0f; },
+         [](long, long) { return cln::cl_RA(0); }},
+        {"x 0.7 * 0.7 / x - abs 1000000 *", 1, [](float x, float) { return std::fabs((x * 0.7f) / 0.7f - x) * 1000000.0f; },
+         [](long, long) { return cln::cl_RA(0); }},
+        {"x 0.1 * 10 * x = 255 *", 1, [](float x, float) { return (x * 0.1f) * 10.0f == x ? 255.0f : 0.0f; },
+         [](long, long) { return cln::cl_RA(255); }},
+        {"x 3 / y 7 / + 0.1 *", 2, [](float x, float y) { return (x / 3.0f + y / 7.0f) * 0.1f; },
+         [&](long x, long y) { return (cln::cl_RA(x) / 3 + cln::cl_RA(y) / 7) * tenth; }},
+        {"x 0.7 * y - 0.3 /", 2, [](float x, float y) { return (x * 0.7f - y) / 0.3f; },
+         [&](long x, long y) { return (cln::cl_RA(x) * seven_tenths - y) / (cln::cl_RA(3) / 10); }},
+    };
+    auto rounded = [](const cln::cl_RA& r, bool up) {
+        double d = cln::double_approx(r);
+        while (up ? cln::rational(cln::cl_DF(d)) < r : r < cln::rational(cln::cl_DF(d))) d = std::nextafter(d, up ? INFINITY : -INFINITY);
+        return d;
+    };
+    for (const Program& c : programs) {
+        INFO(c.text);
+        cln::cl_RA largest = -1;
+        long first = -1;
+        for (long y = 0; y < (c.inputs == 2 ? 256 : 1); ++y)
+            for (long x = 0; x < 256; ++x) {
+                const cln::cl_RA d = cln::abs(cln::rational(cln::cl_DF(double(c.engine(float(x), float(y))))) - c.real(x, y));
+                if (d > largest) largest = d, first = x + 256 * y;
+            }
         symbolic::expr::InputRanges r;
-        // From 100: the first inputs are not simply the ones a search tries first.
-        r["x"] = {symbolic::expr::Bound::of(100), symbolic::expr::Bound::of(255)};
+        r["x"] = r["y"] = {symbolic::expr::Bound::of(0), symbolic::expr::Bound::of(255)};
         symbolic::expr::EngineSetup setup;
         setup.probe = &probe;
         setup.inputs = symbolic::expr::ClipFormats{{}, expr::SampleStorage{false, 8}};
-        const symbolic::expr::Analysis a = symbolic::expr::analyse(e, r, {"grays", true, 32}, setup);
-        REQUIRE(a.running.evaluated);
+        const symbolic::expr::Analysis a = symbolic::expr::analyse(expr::parse(c.text), r, {"grays", true, 32}, setup);
         const symbolic::expr::RoundingError& err = a.running.error;
-        double largest = -1;
-        int first = -1;
-        for (int x = 100; x <= 255; ++x) {
-            const double d = std::fabs(double(c.engine(float(x))) - c.real(x));
-            if (d > largest) largest = d, first = x;
-        }
-        CHECK(err.reached == largest);
-        REQUIRE(err.at.size() == 1);
-        CHECK(err.at[0] == float(first));
-        CHECK(err.bound >= largest);
+        REQUIRE(err.bounded);
+        CHECK(err.exhaustive);
+        CHECK(err.bound == rounded(largest, true));
+        CHECK(err.reached == rounded(largest, false));
+        REQUIRE(err.at.size() == std::size_t(c.inputs));
+        CHECK(err.at[0] == float(first % 256));
+        if (c.inputs == 2) CHECK(err.at[1] == float(first / 256));
     }
 }

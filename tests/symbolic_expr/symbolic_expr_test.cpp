@@ -239,6 +239,9 @@ TEST_CASE("bad input gives a clear error", "[symbolic_expr]") {
     CHECK_THROWS_WITH(expr::parse_infix("max(x)"), Catch::Contains("takes 2"));
     CHECK_THROWS_WITH(symbolic::expr::parse_range("x=3:1"), Catch::Contains("larger than the maximum"));
     CHECK_THROWS_AS(symbolic::expr::parse_range("x=a:1"), UserError);
+    // fuzz_analyse: 'y=-1/0:2' escaped as CLN's division_by_0_exception (tests/fuzz/corpus/analyse/range_over_zero.txt).
+    CHECK_THROWS_AS(symbolic::expr::parse_range("y=-1/0:2"), UserError);
+    CHECK_THROWS_WITH(symbolic::expr::parse_rational("1/0"), Catch::Contains("division by zero"));
     symbolic::expr::InputRanges r;
     r["x"] = range("0", "1");
     CHECK_THROWS_WITH(symbolic::expr::analyse(expr::parse("x y +"), r, {}),
@@ -250,5 +253,8 @@ TEST_CASE("bad input gives a clear error", "[symbolic_expr]") {
     CHECK(run("analyse x --range x=2:1") != 0);
     CHECK(run("postfix '(x - 1'") != 0);
     CHECK(run("analyse '(x - 1) * 2' --infix --range x=0:255 --format gray8 --json") == 0);
+    // fuzz_analyse: a property range 0:0 was the domain [+0, -0] of count 0 (SIGFPE in joint_count).
+    CHECK(run("analyse 'N X + Y - x.PlaneStatsAverage *' --range N=0:1000 --range X=0:1919 --range Y=8:1079 "
+              "--range x.PlaneStatsAverage=0:0 --range x=0:255 --format gray8") == 0);
     CHECK(run("infix 'x 0.3 * y 0.7 * +'") == 0);
 }
