@@ -276,7 +276,9 @@ void verify_witnesses(const Witnesses& w, const rigor::vc2::TransformConfig& con
                              std::to_string(v->qi));
                     runs[{v->picture, v->qi}].push_back({&a, k, v});
                 }
-    for (const auto& [run, checks] : runs) {
+    for (const auto& entry : runs) {
+        const std::pair<long, int>& run = entry.first;  // named, not bound: clang 14 lambdas cannot capture bindings
+        const std::vector<Check>& checks = entry.second;
         std::size_t seen = 0;
         pixel::vc2::ArrayVisitor visit = [&](int level, std::string_view name, const SampleArray& p) {
             for (const Check& c : checks) {
