@@ -24,6 +24,31 @@ namespace {
 
 using cln::cl_RA;
 
+// Powers beyond 2^kHugeBits (far past binary32's 2^128 and binary64's 2^1024) are
+// bounded by powers of two instead of computed: the exact rational of 2558^221220 has
+// 2.5 million bits, and raising it again (`x 221220.02 pow 220.02 pow`) ran out of
+// memory.  A huge result is enclosed in [2^K, +inf] (or its negation), a tiny positive
+// one in [0, 2^-K]; both are sound, since they are used only when the estimate below
+// says the true value lies past them by at least kMarginBits.
+constexpr long kHugeBits = 1L << 14;
+constexpr double kMarginBits = 64;
+
+// log2 of a positive integer from its top 53 bits, relative error about 2^-52.
+double log2_integer(const cln::cl_I& n) {
+    const long length = long(cln::integer_length(n)), shift = std::max(0L, length - 53);
+    return std::log2(cln::double_approx(cln::ash(n, -shift))) + double(shift);
+}
+// An estimate of log2 |x^y| (x != 0), off by far less than the margin below allows.
+double log2_power(const cl_RA& x, double y) {
+    const cl_RA a = cln::abs(x);
+    return y * (log2_integer(cln::numerator(a)) - log2_integer(cln::denominator(a)));
+}
+// Beyond the threshold by more than the estimate's error (2^-40 of it, a wide margin).
+bool surely_huge(double l) { return l - std::abs(l) * 0x1p-40 > double(kHugeBits) + kMarginBits; }
+bool surely_tiny(double l) { return l + std::abs(l) * 0x1p-40 < -double(kHugeBits) - kMarginBits; }
+
+cl_RA two_to(long k) { return k >= 0 ? cl_RA(cln::ash(cln::cl_I(1), k)) : cl_RA(1) / cln::ash(cln::cl_I(1), -k); }
+
 // ArgMin, ArgMax, ArgSortNth of point arguments (ir.hpp): the first minimum, the first
 // maximum, the index of the k-th smallest by the stable sort.
 std::size_t argument_index(const Node& n, const std::vector<Bound>& v) {
@@ -202,14 +227,26 @@ private:
                 Interval positive = pow(a, Interval::point(-b.lo.value));
                 return div(Interval::point(1), positive);
             }
-            auto p = [&](const Bound& x) {
-                if (x.finite()) return Bound::of(cln::expt_pos(x.value, n));
-                return cln::evenp(n) ? Bound::plus_infinity() : x;
+            // x^n at one end, as an interval: a point, or [2^K, +inf] (negated for odd n
+            // and x < 0) past kHugeBits (positive n here, so never tiny).
+            auto p = [&](const Bound& x) -> Interval {
+                if (!x.finite()) {
+                    const Bound inf = cln::evenp(n) ? Bound::plus_infinity() : x;
+                    return {inf, inf};
+                }
+                const double y = cln::double_approx(n);
+                if (!cln::zerop(x.value) && surely_huge(log2_power(x.value, y))) {
+                    if (cln::oddp(n) && cln::minusp(x.value)) return {Bound::minus_infinity(), Bound::of(-two_to(kHugeBits))};
+                    return {Bound::of(two_to(kHugeBits)), Bound::plus_infinity()};
+                }
+                return Interval::point(cln::expt_pos(x.value, n));
             };
-            Bound plo = p(a.lo), phi = p(a.hi);
-            if (cln::oddp(n)) return {plo, phi, a.may_be_nan};
-            if (a.contains(Bound::of(0))) return {Bound::of(0), plo < phi ? phi : plo, a.may_be_nan};
-            return {plo < phi ? plo : phi, plo < phi ? phi : plo, a.may_be_nan};
+            const Interval plo = p(a.lo), phi = p(a.hi);
+            auto less = [](const Bound& u, const Bound& v) { return u < v; };
+            if (cln::oddp(n)) return {plo.lo, phi.hi, a.may_be_nan};  // increasing
+            const Bound top = std::max(plo.hi, phi.hi, less);
+            if (a.contains(Bound::of(0))) return {Bound::of(0), top, a.may_be_nan};
+            return {std::min(plo.lo, phi.lo, less), top, a.may_be_nan};
         }
         if (!(Bound::of(0) < a.lo) || !b.lo.finite() || !b.hi.finite() || !a.hi.finite()) {
             note("pow of a base that may be <= 0 (or unbounded) with a non-integer exponent: unbounded, NaN possible");
@@ -220,9 +257,18 @@ private:
         Interval r{Bound::plus_infinity(), Bound::minus_infinity(), a.may_be_nan || b.may_be_nan};
         for (const Bound& x : {a.lo, a.hi})
             for (const Bound& y : {b.lo, b.hi}) {
-                Enclosure v = *enclosure(Fn::Pow, x.value, y.value, [&] { return enclose_pow(x.value, y.value); });
-                if (Bound::of(v.lower) < r.lo) r.lo = Bound::of(v.lower);
-                if (r.hi < Bound::of(v.upper)) r.hi = Bound::of(v.upper);
+                const double yd = cln::double_approx(y.value), l = log2_power(x.value, yd);
+                Bound lower, upper;
+                if (surely_huge(l)) {
+                    lower = Bound::of(two_to(kHugeBits)), upper = Bound::plus_infinity();
+                } else if (surely_tiny(l)) {
+                    lower = Bound::of(0), upper = Bound::of(two_to(-kHugeBits));
+                } else {
+                    Enclosure v = *enclosure(Fn::Pow, x.value, y.value, [&] { return enclose_pow(x.value, y.value); });
+                    lower = Bound::of(v.lower), upper = Bound::of(v.upper);
+                }
+                if (lower < r.lo) r.lo = lower;
+                if (r.hi < upper) r.hi = upper;
             }
         return r;
     }
