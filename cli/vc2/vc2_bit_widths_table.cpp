@@ -4,7 +4,6 @@
 // through the integer transform.  --tight: bounds that hold at every position, edges
 // included, the decoder's through the quantiser chain (pixel/vc2_tight/tight_table.hpp),
 // for every picture from the minimum size (stated on stderr) or for exactly W × H.
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -13,8 +12,8 @@
 #include "cli/common/progress_display.hpp"
 #include "cli/vc2/vc2_tool_arguments.hpp"
 #include "filters/base/error.hpp"
-#include "filters/base/file_error.hpp"
 #include "filters/base/output_file.hpp"
+#include "filters/formats/json_file.hpp"
 #include "filters/formats/python_json.hpp"
 #include "pixel/vc2_bit_widths/bit_width_table.hpp"
 #include "pixel/vc2_tight/tight_table.hpp"
@@ -123,12 +122,8 @@ rigor::pixel::vc2_tight::Witnesses combined_witnesses(const std::vector<std::str
                                                       const rigor::vc2::QuantisationMatrix& matrix) {
     namespace t = rigor::pixel::vc2_tight;
     std::vector<t::WitnessBatch> batches;
-    for (const std::string& f : files) {
-        std::ifstream in = open_input_file(f);
-        std::ostringstream text;
-        text << in.rdbuf();
-        batches.push_back(t::read_witness_batch(text.str(), f));
-    }
+    for (const std::string& f : files)
+        batches.push_back(t::witness_batch_from_json(formats::read_json_file(f, "a witness batch"), f));
     return t::combine_witness_batches(batches, files, bounds, matrix);
 }
 

@@ -83,15 +83,15 @@ public:
                  std::to_string(hi));
         return x;
     }
-    std::int64_t integer(const json& o, const char* name, std::int64_t lo, std::int64_t hi, bool) const {
+    std::int64_t member_integer(const json& o, const char* name, std::int64_t lo, std::int64_t hi) const {
         return integer(field(o, name), name, lo, hi);
     }
-    const json& array(const json& v, const char* what, std::size_t max) const {
+    const json& array_at_most(const json& v, const char* what, std::size_t max) const {
         if (!v.is_array()) fail(std::string(what) + " is not an array");
         if (v.size() > max) fail(std::string(what) + " has too many entries");
         return v;
     }
-    const json& array(const json& v, const char* what, std::size_t exact, bool) const {
+    const json& array_of(const json& v, const char* what, std::size_t exact) const {
         if (!v.is_array() || v.size() != exact)
             fail(std::string(what) + " must be an array of " + std::to_string(exact) + " entries");
         return v;
@@ -104,29 +104,29 @@ private:
 WitnessValue read_value(const Reader& r, const json& v, long pictures) {
     WitnessValue out;
     if (v.is_null()) return out;
-    out.value = r.integer(v, "value", INT64_MIN, INT64_MAX, true);
-    out.picture = static_cast<long>(r.integer(v, "picture", 0, pictures - 1, true));
-    out.qi = static_cast<int>(r.integer(v, "qi", -1, kMaxQi, true));
-    out.x = static_cast<long>(r.integer(v, "x", 0, kMaxPictureSide, true));
-    out.y = static_cast<long>(r.integer(v, "y", 0, kMaxPictureSide, true));
+    out.value = r.member_integer(v, "value", INT64_MIN, INT64_MAX);
+    out.picture = static_cast<long>(r.member_integer(v, "picture", 0, pictures - 1));
+    out.qi = static_cast<int>(r.member_integer(v, "qi", -1, kMaxQi));
+    out.x = static_cast<long>(r.member_integer(v, "x", 0, kMaxPictureSide));
+    out.y = static_cast<long>(r.member_integer(v, "y", 0, kMaxPictureSide));
     return out;
 }
 
 std::vector<ArrayWitnesses> read_arrays(const Reader& r, const json& list, long pictures) {
     std::vector<ArrayWitnesses> out;
-    for (const json& a : r.array(list, "an array list", static_cast<std::size_t>(kMaxArrays))) {
+    for (const json& a : r.array_at_most(list, "an array list", static_cast<std::size_t>(kMaxArrays))) {
         ArrayWitnesses w;
-        w.level = static_cast<int>(r.integer(a, "level", 0, 64, true));
+        w.level = static_cast<int>(r.member_integer(a, "level", 0, 64));
         const json& name = r.field(a, "array_name");
         if (!name.is_string() || name.get<std::string>().size() > 64) r.fail("array_name is not a short string");
         w.name = name.get<std::string>();
-        const json& period = r.array(r.field(a, "period"), "period", 2, true);
+        const json& period = r.array_of(r.field(a, "period"), "period", 2);
         w.period_x = static_cast<long>(r.integer(period[0], "period", 1, kMaxPeriod));
         w.period_y = static_cast<long>(r.integer(period[1], "period", 1, kMaxPeriod));
         const json& phases =
-            r.array(r.field(a, "phases"), "phases", static_cast<std::size_t>(w.period_x * w.period_y), true);
+            r.array_of(r.field(a, "phases"), "phases", static_cast<std::size_t>(w.period_x * w.period_y));
         for (const json& p : phases) {
-            const json& pair = r.array(p, "a phase", 2, true);
+            const json& pair = r.array_of(p, "a phase", 2);
             w.phases.push_back({read_value(r, pair[0], pictures), read_value(r, pair[1], pictures)});
         }
         out.push_back(std::move(w));
@@ -211,10 +211,14 @@ WitnessBatch read_witness_batch(std::string_view text, const std::string& source
     } catch (const json::exception& e) {
         throw UserError(source + ": not a valid witness batch: not JSON (" + e.what() + ")");
     }
+    return witness_batch_from_json(doc, source);
+}
+
+WitnessBatch witness_batch_from_json(const nlohmann::json& doc, const std::string& source) {
     const Reader r(source);
     const json& kind = r.field(doc, "document");
     if (!kind.is_string() || kind.get<std::string>() != kDocument) r.fail("\"document\" is not \"rigor witness batch\"");
-    if (r.integer(doc, "version", 0, INT64_MAX, true) != kVersion)
+    if (r.member_integer(doc, "version", 0, INT64_MAX) != kVersion)
         r.fail("version " + doc["version"].dump() + " (this rigor reads version 1)");
     WitnessBatch b;
     const json& fp = r.field(doc, "bounds_fingerprint");
@@ -222,15 +226,15 @@ WitnessBatch read_witness_batch(std::string_view text, const std::string& source
         fp.get<std::string>().find_first_not_of("0123456789abcdef") != std::string::npos)
         r.fail("bounds_fingerprint is not 16 lowercase hex digits");
     b.bounds_fingerprint = std::stoull(fp.get<std::string>(), nullptr, 16);
-    b.num_batches = static_cast<int>(r.integer(doc, "num_batches", 1, kMaxBatches, true));
-    b.batch_num = static_cast<int>(r.integer(doc, "batch_num", 0, b.num_batches - 1, true));
+    b.num_batches = static_cast<int>(r.member_integer(doc, "num_batches", 1, kMaxBatches));
+    b.batch_num = static_cast<int>(r.member_integer(doc, "batch_num", 0, b.num_batches - 1));
     Witnesses& w = b.witnesses;
-    const json& size = r.array(r.field(doc, "picture_size"), "picture_size", 2, true);
+    const json& size = r.array_of(r.field(doc, "picture_size"), "picture_size", 2);
     w.width = static_cast<long>(r.integer(size[0], "picture width", 1, kMaxPictureSide));
     w.height = static_cast<long>(r.integer(size[1], "picture height", 1, kMaxPictureSide));
     if (w.width * w.height > kMaxPicturePixels) r.fail("pictures of more than 2^22 pixels");
-    w.transforms = static_cast<long>(r.integer(doc, "transforms", 0, INT64_MAX, true));
-    const json& pictures = r.array(r.field(doc, "pictures"), "pictures", static_cast<std::size_t>(kMaxPictures));
+    w.transforms = static_cast<long>(r.member_integer(doc, "transforms", 0, INT64_MAX));
+    const json& pictures = r.array_at_most(r.field(doc, "pictures"), "pictures", static_cast<std::size_t>(kMaxPictures));
     if (static_cast<long>(pictures.size()) * w.width * w.height > 4 * kMaxPicturePixels)
         r.fail("more picture samples than any search writes");
     std::set<std::uint64_t> keys;
@@ -241,9 +245,9 @@ WitnessBatch read_witness_batch(std::string_view text, const std::string& source
         if (!keys.insert(key.get<std::uint64_t>()).second) r.fail("two pictures share a key");
         w.keys.push_back(key.get<std::uint64_t>());
         SampleArray picture(w.width, w.height);
-        const json& rows = r.array(r.field(p, "rows"), "a picture's rows", static_cast<std::size_t>(w.height), true);
+        const json& rows = r.array_of(r.field(p, "rows"), "a picture's rows", static_cast<std::size_t>(w.height));
         for (long y = 0; y < w.height; ++y) {
-            const json& row = r.array(rows[static_cast<std::size_t>(y)], "a picture row", static_cast<std::size_t>(w.width), true);
+            const json& row = r.array_of(rows[static_cast<std::size_t>(y)], "a picture row", static_cast<std::size_t>(w.width));
             for (long x = 0; x < w.width; ++x)
                 picture.at(x, y) = r.integer(row[static_cast<std::size_t>(x)], "a sample", INT64_MIN, INT64_MAX);
         }

@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "filters/vc2/quantisation_matrix.hpp"
 #include "pixel/vc2_tight/analysis_bounds.hpp"
 #include "pixel/vc2_tight/witness.hpp"
@@ -45,6 +47,8 @@ std::string write_witness_batch(const WitnessBatch& batch);
 // Throws rigor::UserError naming `source` (a file name) for anything but a well-formed
 // document: not JSON, missing or mistyped fields, impossible sizes or references.
 WitnessBatch read_witness_batch(std::string_view text, const std::string& source);
+// The same from a parsed document (formats::read_json_file reads a file's).
+WitnessBatch witness_batch_from_json(const nlohmann::json& doc, const std::string& source);
 
 // Every witness value of `w` recomputed from its picture through the integer transform of
 // `config` (decoder values quantised at their index, at most max_qi, with `matrix`);
