@@ -8,6 +8,7 @@
 
 #include "filters/base/error.hpp"
 #include "filters/expr/scalar.hpp"
+#include "symbolic/expr/double_rounding.hpp"
 #include "symbolic/expr/number_text.hpp"
 
 namespace rigor::symbolic::expr {
@@ -20,12 +21,7 @@ using rigor::expr::Op;
 namespace {
 
 // The double interval around an exact rational.
-OutwardInterval enclose(const cln::cl_RA& r) {
-    const double d = cln::double_approx(r);
-    const cln::cl_RA back = cln::rational(cln::cl_DF(d));
-    if (back == r) return OutwardInterval::point(d);
-    return back < r ? OutwardInterval{d, std::nextafter(d, INFINITY)} : OutwardInterval{std::nextafter(d, -INFINITY), d};
-}
+OutwardInterval enclose(const cln::cl_RA& r) { return {double_at_most(r), double_at_least(r)}; }
 
 // The exponent of the lowest set bit of a finite float (a large number for 0).
 int lowest_bit(float v) {

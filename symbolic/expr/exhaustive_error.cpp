@@ -1,7 +1,6 @@
 #include "symbolic/expr/exhaustive_error.hpp"
 
 #include <algorithm>
-#include <cln/dfloat.h>
 #include <cln/real.h>
 #include <cmath>
 #include <map>
@@ -9,22 +8,12 @@
 
 #include "filters/expr/ir_text.hpp"
 #include "filters/expr/point_program.hpp"
+#include "symbolic/expr/double_rounding.hpp"
 #include "symbolic/expr/exhaustive_range.hpp"
 #include "symbolic/expr/number_text.hpp"
 #include "symbolic/expr/interval_evaluation.hpp"
 
 namespace rigor::symbolic::expr {
-
-namespace {
-
-// The double nearest r, then stepped down (up) until it is <= r (>= r).
-double rounded(const cln::cl_RA& r, bool up) {
-    double d = cln::double_approx(r);
-    while (up ? cln::rational(cln::cl_DF(d)) < r : r < cln::rational(cln::cl_DF(d))) d = std::nextafter(d, up ? INFINITY : -INFINITY);
-    return d;
-}
-
-}  // namespace
 
 std::optional<ExhaustiveError> exhaustive_error(EngineRunner& engine, const rigor::expr::Expr& p,
                                                 const std::vector<InputDomain>& domains) {
@@ -49,7 +38,7 @@ std::optional<ExhaustiveError> exhaustive_error(EngineRunner& engine, const rigo
         const cln::cl_RA error = cln::abs(binary32_rational(f[i]) - *real.value);
         if (!out || out->largest < error) out = ExhaustiveError{error, 0, 0, points.point(i)};
     }
-    if (out) out->below = rounded(out->largest, false), out->above = rounded(out->largest, true);
+    if (out) out->below = double_at_most(out->largest), out->above = double_at_least(out->largest);
     return out;
 }
 
