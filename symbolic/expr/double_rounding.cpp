@@ -7,13 +7,9 @@
 #include <cmath>
 #include <cstdint>
 
+#include "symbolic/expr/bound_size.hpp"
+
 namespace rigor::symbolic::expr {
-
-namespace {
-
-cln::cl_RA two_to(long k) { return k >= 0 ? cln::cl_RA(cln::ash(cln::cl_I(1), k)) : cln::cl_RA(1) / cln::ash(cln::cl_I(1), -k); }
-
-}  // namespace
 
 cln::cl_RA double_rational(double d) {
     if (d == 0) return 0;

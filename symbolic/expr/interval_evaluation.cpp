@@ -9,6 +9,7 @@
 
 #include "filters/base/error.hpp"
 #include "filters/expr/point_program.hpp"
+#include "symbolic/expr/bound_size.hpp"
 #include "symbolic/expr/number_text.hpp"
 #include "symbolic/expr/pi_turns.hpp"
 #include "symbolic/expr/variables.hpp"
@@ -23,31 +24,6 @@ using rigor::expr::Op;
 namespace {
 
 using cln::cl_RA;
-
-// Powers beyond 2^kHugeBits (far past binary32's 2^128 and binary64's 2^1024) are
-// bounded by powers of two instead of computed: the exact rational of 2558^221220 has
-// 2.5 million bits, and raising it again (`x 221220.02 pow 220.02 pow`) ran out of
-// memory.  A huge result is enclosed in [2^K, +inf] (or its negation), a tiny positive
-// one in [0, 2^-K]; both are sound, since they are used only when the estimate below
-// says the true value lies past them by at least kMarginBits.
-constexpr long kHugeBits = 1L << 14;
-constexpr double kMarginBits = 64;
-
-// log2 of a positive integer from its top 53 bits, relative error about 2^-52.
-double log2_integer(const cln::cl_I& n) {
-    const long length = long(cln::integer_length(n)), shift = std::max(0L, length - 53);
-    return std::log2(cln::double_approx(cln::ash(n, -shift))) + double(shift);
-}
-// An estimate of log2 |x^y| (x != 0), off by far less than the margin below allows.
-double log2_power(const cl_RA& x, double y) {
-    const cl_RA a = cln::abs(x);
-    return y * (log2_integer(cln::numerator(a)) - log2_integer(cln::denominator(a)));
-}
-// Beyond the threshold by more than the estimate's error (2^-40 of it, a wide margin).
-bool surely_huge(double l) { return l - std::abs(l) * 0x1p-40 > double(kHugeBits) + kMarginBits; }
-bool surely_tiny(double l) { return l + std::abs(l) * 0x1p-40 < -double(kHugeBits) - kMarginBits; }
-
-cl_RA two_to(long k) { return k >= 0 ? cl_RA(cln::ash(cln::cl_I(1), k)) : cl_RA(1) / cln::ash(cln::cl_I(1), -k); }
 
 // ArgMin, ArgMax, ArgSortNth of point arguments (ir.hpp): the first minimum, the first
 // maximum, the index of the k-th smallest by the stable sort.
@@ -97,7 +73,9 @@ public:
         : e_(e), ranges_(r), memo_(memo), pi_turns_(enclose_pi()) {}
 
     IntervalResult run() {
-        for (NodeId id = 0; id < e_.size(); ++id) out_.nodes.push_back(node(e_.node(id)));
+        // Every end kept short (bound_size.hpp): exact rationals double in size with each
+        // squaring.
+        for (NodeId id = 0; id < e_.size(); ++id) out_.nodes.push_back(shortened(node(e_.node(id))));
         return std::move(out_);
     }
 
@@ -227,19 +205,14 @@ private:
                 Interval positive = pow(a, Interval::point(-b.lo.value));
                 return div(Interval::point(1), positive);
             }
-            // x^n at one end, as an interval: a point, or [2^K, +inf] (negated for odd n
-            // and x < 0) past kHugeBits (positive n here, so never tiny).
+            // x^n at one end, as an interval (bound_size.hpp: a point, or bounds past
+            // 2^±kHugeBits or when exact would be too long).
             auto p = [&](const Bound& x) -> Interval {
                 if (!x.finite()) {
                     const Bound inf = cln::evenp(n) ? Bound::plus_infinity() : x;
                     return {inf, inf};
                 }
-                const double y = cln::double_approx(n);
-                if (!cln::zerop(x.value) && surely_huge(log2_power(x.value, y))) {
-                    if (cln::oddp(n) && cln::minusp(x.value)) return {Bound::minus_infinity(), Bound::of(-two_to(kHugeBits))};
-                    return {Bound::of(two_to(kHugeBits)), Bound::plus_infinity()};
-                }
-                return Interval::point(cln::expt_pos(x.value, n));
+                return power_of(x.value, n);
             };
             const Interval plo = p(a.lo), phi = p(a.hi);
             auto less = [](const Bound& u, const Bound& v) { return u < v; };
@@ -257,18 +230,15 @@ private:
         Interval r{Bound::plus_infinity(), Bound::minus_infinity(), a.may_be_nan || b.may_be_nan};
         for (const Bound& x : {a.lo, a.hi})
             for (const Bound& y : {b.lo, b.hi}) {
-                const double yd = cln::double_approx(y.value), l = log2_power(x.value, yd);
-                Bound lower, upper;
-                if (surely_huge(l)) {
-                    lower = Bound::of(two_to(kHugeBits)), upper = Bound::plus_infinity();
-                } else if (surely_tiny(l)) {
-                    lower = Bound::of(0), upper = Bound::of(two_to(-kHugeBits));
+                Interval v;
+                if (const auto past = power_past_limits(x.value, cln::double_approx(y.value))) {
+                    v = *past;
                 } else {
-                    Enclosure v = *enclosure(Fn::Pow, x.value, y.value, [&] { return enclose_pow(x.value, y.value); });
-                    lower = Bound::of(v.lower), upper = Bound::of(v.upper);
+                    const Enclosure e = *enclosure(Fn::Pow, x.value, y.value, [&] { return enclose_pow(x.value, y.value); });
+                    v = {Bound::of(e.lower), Bound::of(e.upper)};
                 }
-                if (lower < r.lo) r.lo = lower;
-                if (r.hi < upper) r.hi = upper;
+                if (v.lo < r.lo) r.lo = v.lo;
+                if (r.hi < v.hi) r.hi = v.hi;
             }
         return r;
     }
@@ -369,7 +339,18 @@ private:
                 return r;
             }
             case Op::Exp: {
-                Interval r = monotone(arg(n, 0), memoised(Fn::Exp, enclose_exp), Bound::of(0), Bound::plus_infinity());
+                // Past ±kExpHuge the bounds of bound_size.hpp: exp(10^30) has no affordable
+                // rational (CLN overflows), nor exp(-10^30).
+                auto e = [&](const cl_RA& x) -> Interval {
+                    if (kExpHuge < x) return {Bound::of(two_to(kHugeBits)), Bound::plus_infinity()};
+                    if (x < -kExpHuge) return {Bound::of(0), Bound::of(two_to(-kHugeBits))};
+                    const Enclosure v = memoised(Fn::Exp, enclose_exp)(x);
+                    return {Bound::of(v.lower), Bound::of(v.upper)};
+                };
+                const Interval& a = arg(n, 0);
+                out_.transcendental = true;
+                Interval r{a.lo.finite() ? e(a.lo.value).lo : Bound::of(0), a.hi.finite() ? e(a.hi.value).hi : Bound::plus_infinity(),
+                           a.may_be_nan};
                 if (r.lo < Bound::of(0)) r.lo = Bound::of(0);
                 return r;
             }
