@@ -5,7 +5,9 @@
 
 #include "filters/base/error.hpp"
 #include "filters/expr/ir_text.hpp"
+#include "symbolic/expr/algebra_size.hpp"
 #include "symbolic/expr/number_text.hpp"
+#include "symbolic/expr/program_text.hpp"
 #include "symbolic/expr/variables.hpp"
 
 namespace rigor::symbolic::expr {
@@ -219,7 +221,10 @@ Algebra to_algebra(const rigor::expr::Expr& e) {
             case Op::Mul: v[id] = x(0) * x(1); break;
             case Op::Div: v[id] = x(0) / x(1); break;
             case Op::Mod: v[id] = expr_mod(x(0), x(1)); break;
-            case Op::Pow: v[id] = GiNaC::pow(x(0), x(1)); break;
+            case Op::Pow:
+                check_power_size(x(0), x(1));
+                v[id] = GiNaC::pow(x(0), x(1));
+                break;
             case Op::Max: v[id] = expr_max(x(0), x(1)); break;
             case Op::Min: v[id] = expr_min(x(0), x(1)); break;
             case Op::Clamp: v[id] = expr_max(expr_min(x(0), x(2)), x(1)); break;
@@ -261,12 +266,13 @@ Algebra to_algebra(const rigor::expr::Expr& e) {
                 // Absolute pixels and window sums stay opaque: a symbol named by their
                 // infix text.
                 std::vector<rigor::expr::Node> sub(e.nodes().begin(), e.nodes().begin() + id + 1);
-                std::string text = rigor::expr::to_infix(rigor::expr::Expr(std::move(sub), id));
+                std::string text = report_infix(rigor::expr::Expr(std::move(sub), id));
                 auto it = a.symbols.find(text);
                 if (it == a.symbols.end()) it = a.symbols.emplace(text, GiNaC::realsymbol(text)).first;
                 v[id] = it->second;
             }
         }
+        check_algebra_size(v[id], "the algebra");  // each node at most doubles sizes: checked at each
     }
     a.value = v[e.root()];
     return a;
@@ -274,7 +280,10 @@ Algebra to_algebra(const rigor::expr::Expr& e) {
 
 std::map<std::string, GiNaC::ex> partial_derivatives(const Algebra& a) {
     std::map<std::string, GiNaC::ex> d;
-    for (const auto& [name, s] : a.symbols) d[name] = a.value.diff(s);
+    for (const auto& [name, s] : a.symbols) {
+        d[name] = a.value.diff(s);
+        check_algebra_size(d[name], "a derivative");
+    }
     return d;
 }
 

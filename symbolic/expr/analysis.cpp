@@ -17,6 +17,7 @@
 #include "symbolic/expr/interval_evaluation.hpp"
 #include "symbolic/expr/number_text.hpp"
 #include "symbolic/expr/piecewise.hpp"
+#include "symbolic/expr/program_text.hpp"
 #include "symbolic/expr/variables.hpp"
 
 namespace rigor::symbolic::expr {
@@ -69,8 +70,8 @@ Analysis analyse(const rigor::expr::Expr& given, const InputRanges& ranges, cons
     a.running.output_name = format.name;
     if (setup.probe) a.running = running_range(e, ranges, {format.is_float, format.bits}, format.name, setup);
     else a.running.why_not = "no engine was given to run the program";
-    a.postfix = rigor::expr::to_postfix(given);
-    a.infix = rigor::expr::to_infix(given);
+    a.postfix = report_postfix(given);
+    a.infix = report_infix(given);
     a.optimised_postfix = rigor::expr::to_postfix_stored(rigor::expr::optimize(given));
     a.variables = used_variables(e);
     try {

@@ -10,6 +10,7 @@
 #include "symbolic/expr/binary32_enclosure.hpp"
 #include "symbolic/expr/box_search.hpp"
 #include "symbolic/expr/exhaustive_range.hpp"
+#include "symbolic/expr/program_text.hpp"
 #include "symbolic/expr/running_range.hpp"
 #include "symbolic/expr/witness_search.hpp"
 
@@ -137,7 +138,7 @@ HazardReport find_hazards(EngineRunner& engine, const rigor::expr::Expr& program
     r.exhaustive = exhaustive;
     for (const HazardCheck& h : checks) {
         HazardFinding f;
-        f.kind = h.kind, f.node = h.node, f.where = rigor::expr::to_infix(rigor::expr::subprogram(program, h.node));
+        f.kind = h.kind, f.node = h.node, f.where = report_infix(rigor::expr::subprogram(program, h.node));
         r.findings.push_back(std::move(f));
     }
     if (exhaustive) exhaustive_check(engine, point_program, domains, checks, r.findings);

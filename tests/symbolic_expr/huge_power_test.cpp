@@ -1,4 +1,4 @@
-// Powers far past any float (interval_evaluation.cpp, kHugeBits = 2^14): bounded by powers
+// Powers far past any float (bound_size.hpp, kHugeBits = 2^12): bounded by powers
 // of two instead of exact rationals of millions of bits, which made `rigor analyse` of a
 // nested pow run out of memory (fuzz_analyse).  The bounds must stay sound: each is
 // checked against the exact power (CLN), and values below the threshold stay exact.
@@ -8,6 +8,7 @@
 #include <cln/rational.h>
 
 #include "filters/expr/parser.hpp"
+#include "symbolic/expr/bound_size.hpp"
 #include "symbolic/expr/interval_evaluation.hpp"
 
 using namespace rigor;
@@ -23,12 +24,12 @@ Interval range_of(const std::string& program, const cln::cl_RA& lo, const cln::c
     return symbolic::expr::interval_ranges(e, r).root(e);
 }
 
-const cln::cl_RA two_to_k = cln::ash(cln::cl_I(1), 1L << 14);
+const cln::cl_RA two_to_k = cln::ash(cln::cl_I(1), symbolic::expr::kHugeBits);
 
 }  // namespace
 
 TEST_CASE("huge powers are bounded by powers of two, soundly", "[symbolic_expr][power]") {
-    // 3^20000 has 31700 bits: past 2^16384 + margin, so [2^16384, inf], and truly above.
+    // 3^20000 has 31700 bits: past 2^4096 + margin, so [2^4096, inf], and truly above.
     const Interval big = range_of("x 20000 pow", 3, 3);
     CHECK(big.lo == Bound::of(two_to_k));
     CHECK(big.hi == Bound::plus_infinity());
@@ -57,7 +58,7 @@ TEST_CASE("huge powers are bounded by powers of two, soundly", "[symbolic_expr][
 
 TEST_CASE("a nested huge pow is analysed without exhausting memory", "[symbolic_expr][power]") {
     // The fuzz input: x^221220.02 is about 2^(2.5e6) at x = 2558, then raised to 220.02.
-    // The outer pow's base is then [2^16384, +inf]: unbounded, so the range is all reals
+    // The outer pow's base is then [2^4096, +inf]: unbounded, so the range is all reals
     // (sound; the analysis's hazard search then finds the overflow to inf).
     const Interval r = range_of("x 221220.02 pow 220.02 pow 25255 *", 2, 2558);
     CHECK(r.hi == Bound::plus_infinity());
