@@ -50,6 +50,7 @@ public:
     struct MultiplyHigh {
         int bias = 0, multiplier = 1, shift = 0;
         bool min_top = false;  // some k needs the clamp to top
+        std::int64_t largest = 0;  // the largest q before the clamp
     };
 
     // A 3x3 box sum of one clip (fixed_box_sum.cpp): its Add node and the loads of its
