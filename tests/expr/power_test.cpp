@@ -190,7 +190,7 @@ TEST_CASE("generated pow with a varying exponent equals the interpreter on plain
     // edges of that set included (a = 2^-126, a = 1, b = 0, b = -0, |b log a| just below
     // 86); rows 30..59: the same with one lane of each row made a special value or a
     // value just beyond those edges, at a column moving along the row.
-    const int w = 203, h = 60;
+    const int w = 203, h = 90;
     std::mt19937 rng(15);
     std::uniform_real_distribution<float> log_a(-12.0f, 12.0f), exponent(-7.0f, 7.0f);
     const float edge_a[] = {0x1p-126f, 1.0f, 0x1p-126f * 1.5f, 88.0f, 1e30f};
@@ -207,15 +207,46 @@ TEST_CASE("generated pow with a varying exponent equals the interpreter on plain
     xa[8] = 2.718281828f, ya[8] = -85.9f;
     const float special_a[] = {0.0f, -0.0f, -2.0f, 0x1p-127f, kInf, -kInf, kNaN, 0x1p-126f * 0.999f};
     const float special_b[] = {0.5f, 1.0f, 2.0f, 4.0f, kInf, -kInf, kNaN, 86.5f, -90.0f};
-    for (int y = 30; y < h; ++y) {
+    for (int y = 30; y < 60; ++y) {
         const std::size_t k = std::size_t(y * w + (y * 37) % w);
         if (y % 2) xa[k] = special_a[std::size_t(y) % 8];
         else ya[k] = special_b[std::size_t(y) % 9], xa[k] = 2.718281828f;
     }
+    // Rows 60..89: the lanes the warm path corrects inline, many per vector: bases +0 (any
+    // exponent: +0, +inf or 1) and exponents 0.5, 1, 2, 4 on plain bases, beside plain
+    // lanes; in rows 75..89 also a lane the interpreter's kernel takes (-0, a negative base).
+    const float warm_b[] = {0.5f, 1.0f, 2.0f, 4.0f, 0.0f, -0.0f, -1.0f, -2.0f, -0.5f, 3.0f};
+    for (int y = 60; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const std::size_t k = std::size_t(y * w + x);
+            if (x % 3 == 0) xa[k] = 0.0f, ya[k] = rng() % 2 ? warm_b[rng() % 10] : exponent(rng);
+            else if (x % 5 == 0) ya[k] = warm_b[rng() % 4];
+            if (y >= 75 && x == (y * 29) % w) xa[k] = y % 2 ? -0.0f : -3.0f;
+        }
     auto value = [&](const std::vector<float>& v) {
         return [&v, w](int, int x, int y) { return double(v[std::size_t(y * w + x)]); };
     };
     const std::vector<Frame> in = {make_frame("grays", w, h, value(xa)), make_frame("grays", w, h, value(ya))};
+    // C's values where they are exact (C11 F.10.4.4), from the binary64 pow rounded once
+    // to binary32 (a^2 is exact in binary64; sqrt rounded twice through binary64 is
+    // sqrt rounded once, 53 >= 2 * 24 + 2; glibc's powf itself is not correctly rounded):
+    // pow(+0, b) = +0 for b > 0, +inf for b < 0, 1 for b = ±0; pow(a, 1) = a,
+    // pow(a, 2) = fl(a a), pow(a, 0.5) = fl(sqrt(a)) for a > 0.
+    {
+        const auto [want, got] = interpreted_and_generated(in, "x y pow", 2);
+        int exact_lanes = 0;
+        for (int y = 60; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                const float a = xa[std::size_t(y * w + x)], b = ya[std::size_t(y * w + x)];
+                const bool exact = (bits(a) == 0 && std::isfinite(b)) || (a > 0 && (b == 1.0f || b == 2.0f || b == 0.5f));
+                if (!exact) continue;
+                ++exact_lanes;
+                const float g = reinterpret_cast<const float*>(got.plane(0).row(y))[x];
+                INFO("x " << a << " y " << b << " at (" << x << ", " << y << "): " << g);
+                REQUIRE(bits(g) == bits(float(std::pow(double(a), double(b)))));
+            }
+        CHECK(exact_lanes > 1000);
+    }
     for (const char* program : {"x y pow", "y x pow", "x y pow x 0.5 * y pow +", "x y 1 + pow 2 *"}) {
         INFO(program);
         const auto [want, got] = interpreted_and_generated(in, program, 1);
