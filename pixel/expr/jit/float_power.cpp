@@ -13,6 +13,7 @@
 // fmod kernel for those vectors, which computes such lanes with the C library.
 #include <bit>
 
+#include "filters/base/error.hpp"
 #include "pixel/expr/jit/float_generator.hpp"
 #include "pixel/expr/math_kernels.hpp"
 #include "pixel/expr/vector_math.hpp"
@@ -175,45 +176,48 @@ void FloatGenerator::emit_pow_variable(NodeId i, int position) {
         emit_log_of_normal(A, false, C);  // vmath::log of a normal positive a
         a_.vmulps(ymm(T), ymm(C), operand(exponent, u));     // t = b log a
     }
-    std::vector<int> slots;
     for (int u = 0; u < unroll_; ++u) {
         const int T = products[std::size_t(u)];
         emit_exp_not_plain(T, S);
-        emit_exp_unclamped(T, D);  // vmath::exp of t within its clamps
-        slots.push_back(result_to_slot(i, u, D));
+        emit_exp_unclamped(T, T);  // vmath::exp of t within its clamps, in t's register
     }
-    emit_pow_warm_path(W, base, exponent, slots);
-    call_kernel_where(S, math_kernels_avx2().pow, base, exponent, slots);
+    // The results stay in registers 0 .. unroll - 1, corrected there by both paths.
+    emit_pow_warm_path(W, base, exponent, products);
+    call_kernel_where(S, math_kernels_avx2().pow, base, exponent, products, true);
     for (int r : {S, W, A, B, C, D, E, F}) regs_.give_back(r);
     for (int r : products) regs_.give_back(r);
+    // Every register is free: each vector's register is the lowest free one, its own.
+    for (int u = 0; u < unroll_; ++u) {
+        const int d = allocate(i, u, position);
+        if (d != products[std::size_t(u)]) throw InternalError("Expr JIT: pow's result left its register");
+    }
 }
 
 // When a lane of `lanes` is set: a branch out of the loop to code that applies, to every
 // vector's result in `slots`, vmath::pow's values at a = +0 and b = 2, 1, 0.5 (where
 // those lanes are plain: emit_pow_variable), and back.  Registers A..F are free there.
-void FloatGenerator::emit_pow_warm_path(int lanes, NodeId base, NodeId exponent, const std::vector<int>& slots) {
-    branch_out_where(lanes, base, exponent, [this, slots](const std::vector<VecOperand>& as,
-                                                          const std::vector<VecOperand>& bs) {
+void FloatGenerator::emit_pow_warm_path(int lanes, NodeId base, NodeId exponent, const std::vector<int>& results) {
+    branch_out_where(lanes, base, exponent, [this, results](const std::vector<VecOperand>& as,
+                                                            const std::vector<VecOperand>& bs) {
         for (int u = 0; u < unroll_; ++u) {
+            const int R = results[std::size_t(u)];  // the result, corrected in place
             a_.vmovups(ymm(A), as[std::size_t(u)]);
             a_.vmovups(ymm(B), bs[std::size_t(u)]);
-            a_.vmovups(ymm(D), regs_.slot(slots[std::size_t(u)]));
             a_.vpcmpeqd(ymm(E), ymm(A), scalar_bits(0u));  // a = +0
             a_.vcmpps(ymm(F), ymm(B), scalar(0.0f), imm(Cmp::Lt));
             a_.vandps(ymm(F), ymm(F), VecOperand::r(E));
-            a_.vblendvps(ymm(D), ymm(D), scalar(vmath::INFINITY_F), ymm(F));  // +0 ^ (b < 0) = +inf
+            a_.vblendvps(ymm(R), ymm(R), scalar(vmath::INFINITY_F), ymm(F));  // +0 ^ (b < 0) = +inf
             a_.vcmpps(ymm(F), ymm(B), scalar(0.0f), imm(Cmp::Gt));
             a_.vandps(ymm(F), ymm(F), VecOperand::r(E));
-            a_.vandnps(ymm(D), ymm(F), VecOperand::r(D));  // +0 ^ (b > 0) = +0
+            a_.vandnps(ymm(R), ymm(F), VecOperand::r(R));  // +0 ^ (b > 0) = +0
             a_.vcmpps(ymm(E), ymm(B), scalar(2.0f), imm(Cmp::Eq));
             a_.vmulps(ymm(F), ymm(A), VecOperand::r(A));
-            a_.vblendvps(ymm(D), ymm(D), VecOperand::r(F), ymm(E));
+            a_.vblendvps(ymm(R), ymm(R), VecOperand::r(F), ymm(E));
             a_.vcmpps(ymm(E), ymm(B), scalar(1.0f), imm(Cmp::Eq));
-            a_.vblendvps(ymm(D), ymm(D), VecOperand::r(A), ymm(E));
+            a_.vblendvps(ymm(R), ymm(R), VecOperand::r(A), ymm(E));
             a_.vcmpps(ymm(E), ymm(B), scalar(0.5f), imm(Cmp::Eq));
             a_.vsqrtps(ymm(F), VecOperand::r(A));
-            a_.vblendvps(ymm(D), ymm(D), VecOperand::r(F), ymm(E));
-            a_.vmovups(regs_.slot(slots[std::size_t(u)]), ymm(D));
+            a_.vblendvps(ymm(R), ymm(R), VecOperand::r(F), ymm(E));
         }
     });
 }
@@ -268,13 +272,13 @@ int FloatGenerator::result_to_slot(NodeId i, int u, int reg) {
 
 // When a lane of `lanes` is set: a branch out of the loop to code that runs the
 // interpreter's kernel `f` on every vector of the iteration (operands: nodes a and b)
-// into `slots`, and back.  Nothing lives in a vector register there (the inline
-// operation cleared them); the rows, the column and the output stay in callee-saved
-// registers.
+// into `results` (slots, or registers when `registers`), and back.  No other value lives
+// in a vector register there (the inline operation cleared them); the rows, the column
+// and the output stay in callee-saved registers.
 void FloatGenerator::call_kernel_where(int lanes, MathKernels::Binary f, NodeId a, NodeId b,
-                                       const std::vector<int>& slots) {
-    branch_out_where(lanes, a, b, [this, f, slots](const std::vector<VecOperand>& as,
-                                                   const std::vector<VecOperand>& bs) {
+                                       const std::vector<int>& results, bool registers) {
+    branch_out_where(lanes, a, b, [this, f, results, registers](const std::vector<VecOperand>& as,
+                                                                const std::vector<VecOperand>& bs) {
         for (int u = 0; u < unroll_; ++u) {
             a_.vmovups(ymm(kScratchA), as[std::size_t(u)]);
             a_.vmovups(mem(rsp, kCallArea + 32 * u), ymm(kScratchA));
@@ -288,8 +292,13 @@ void FloatGenerator::call_kernel_where(int lanes, MathKernels::Binary f, NodeId 
         a_.mov(rax, reinterpret_cast<std::uintptr_t>(f));
         a_.call(rax);
         for (int u = 0; u < unroll_; ++u) {
+            const int r = results[std::size_t(u)];
+            if (registers) {
+                a_.vmovups(ymm(r), mem(rsp, kCallArea + 32 * u));
+                continue;
+            }
             a_.vmovups(ymm(kScratchA), mem(rsp, kCallArea + 32 * u));
-            a_.vmovups(regs_.slot(slots[std::size_t(u)]), ymm(kScratchA));
+            a_.vmovups(regs_.slot(r), ymm(kScratchA));
         }
     });
 }
