@@ -199,10 +199,16 @@ void FloatGenerator::emit_pow_variable(NodeId i, int position) {
 void FloatGenerator::emit_pow_warm_path(int lanes, NodeId base, NodeId exponent, const std::vector<int>& results) {
     branch_out_where(lanes, base, exponent, [this, results](const std::vector<VecOperand>& as,
                                                             const std::vector<VecOperand>& bs) {
+        // +0 bases, and the lanes of b in {0.5, 1, 2, 4} collected in C.
+        a_.vpxor(ymm(C), ymm(C), VecOperand::r(C));
         for (int u = 0; u < unroll_; ++u) {
             const int R = results[std::size_t(u)];  // the result, corrected in place
-            a_.vmovups(ymm(A), as[std::size_t(u)]);
             a_.vmovups(ymm(B), bs[std::size_t(u)]);
+            a_.vpsubd(ymm(D), ymm(B), scalar_bits(0x3f000000u));  // as emit_pow_variable
+            a_.vpand(ymm(D), ymm(D), scalar_bits(0xfe7fffffu));
+            a_.vpcmpeqd(ymm(D), ymm(D), scalar(0.0f));
+            a_.vorps(ymm(C), ymm(C), VecOperand::r(D));
+            a_.vmovups(ymm(A), as[std::size_t(u)]);
             a_.vpcmpeqd(ymm(E), ymm(A), scalar_bits(0u));  // a = +0
             a_.vcmpps(ymm(F), ymm(B), scalar(0.0f), imm(Cmp::Lt));
             a_.vandps(ymm(F), ymm(F), VecOperand::r(E));
@@ -210,6 +216,15 @@ void FloatGenerator::emit_pow_warm_path(int lanes, NodeId base, NodeId exponent,
             a_.vcmpps(ymm(F), ymm(B), scalar(0.0f), imm(Cmp::Gt));
             a_.vandps(ymm(F), ymm(F), VecOperand::r(E));
             a_.vandnps(ymm(R), ymm(F), VecOperand::r(R));  // +0 ^ (b > 0) = +0
+        }
+        // b = 2, 1, 0.5: a a, a, sqrt(a), only when some lane has such a b.
+        Xbyak::Label& done = labels_.emplace_back();
+        a_.vptest(ymm(C), ymm(C));
+        a_.jz(done, Xbyak::CodeGenerator::T_NEAR);
+        for (int u = 0; u < unroll_; ++u) {
+            const int R = results[std::size_t(u)];
+            a_.vmovups(ymm(A), as[std::size_t(u)]);
+            a_.vmovups(ymm(B), bs[std::size_t(u)]);
             a_.vcmpps(ymm(E), ymm(B), scalar(2.0f), imm(Cmp::Eq));
             a_.vmulps(ymm(F), ymm(A), VecOperand::r(A));
             a_.vblendvps(ymm(R), ymm(R), VecOperand::r(F), ymm(E));
@@ -219,6 +234,7 @@ void FloatGenerator::emit_pow_warm_path(int lanes, NodeId base, NodeId exponent,
             a_.vsqrtps(ymm(F), VecOperand::r(A));
             a_.vblendvps(ymm(R), ymm(R), VecOperand::r(F), ymm(E));
         }
+        a_.L(done);
     });
 }
 
