@@ -52,6 +52,20 @@ TEST_CASE("dyadic ranges of integer programs") {
     CHECK(mixed->shift == 2);
     CHECK(mixed->hi == 510 + 255);
 
+    auto magnitude = root_range("x y - abs");  // |[-255, 255]|
+    REQUIRE(magnitude);
+    CHECK(magnitude->lo == 0);
+    CHECK(magnitude->hi == 255);
+    auto negative = root_range("x 300 - 0.5 * abs");  // |[-300, -45] / 2| = [45, 300] / 2
+    REQUIRE(negative);
+    CHECK(negative->shift == 1);
+    CHECK(negative->lo == 45);
+    CHECK(negative->hi == 300);
+    auto positive = root_range("x 3 + abs");
+    REQUIRE(positive);
+    CHECK(positive->lo == 3);
+    CHECK(positive->hi == 258);
+
     auto diff = root_range("x y - x y min max");  // max([-255, 255], [0, 255])
     REQUIRE(diff);
     CHECK(diff->lo == 0);
@@ -68,6 +82,7 @@ TEST_CASE("dyadic ranges refuse what 16-bit fixed point cannot hold exactly") {
     CHECK_FALSE(root_range("x y >"));                 // comparisons
     CHECK_FALSE(root_range("x 0.00001 +"));           // needs more than 14 fraction bits
     CHECK_FALSE(root_range("x y * 2 /"));             // x y up to 65025 before the halving
+    CHECK_FALSE(root_range("x 128 * 32768 - abs"));   // |-32768| = 32768 > 32767
 }
 
 TEST_CASE("dyadic ranges in unsigned 16-bit lanes: 16-bit samples, never a negative k") {

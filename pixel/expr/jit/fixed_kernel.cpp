@@ -74,6 +74,17 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
         emit_clamp(i, u, position);
         return;
     }
+    if (n.op == Op::Abs) {  // |k|: signed lanes (|k| <= 32767 by the plan); unsigned k >= 0
+        const int ra = reg(n.args[0], u);
+        release_dying(i, u, position);
+        const int d = reg(i, u) = take();
+        if (unsigned_) {
+            if (d != ra) a_.vmovdqa(ymm(d), ymm(ra));
+        } else {
+            a_.vpabsw(ymm(d), ymm(ra));
+        }
+        return;
+    }
     VecOperand A, B;
     if (n.op == Op::Mul) {  // k = ka kb at shift sa + sb: no alignment
         auto operand = [&](std::size_t k) {
