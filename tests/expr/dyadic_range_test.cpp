@@ -1,6 +1,8 @@
 // expr::dyadic_ranges on hand-computed cases: shifts, ranges of k, and refusals.
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include "filters/expr/dyadic_range.hpp"
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
@@ -52,19 +54,15 @@ TEST_CASE("dyadic ranges of integer programs") {
     CHECK(mixed->shift == 2);
     CHECK(mixed->hi == 510 + 255);
 
-    auto magnitude = root_range("x y - abs");  // |[-255, 255]|
-    REQUIRE(magnitude);
-    CHECK(magnitude->lo == 0);
-    CHECK(magnitude->hi == 255);
-    auto negative = root_range("x 300 - 0.5 * abs");  // |[-300, -45] / 2| = [45, 300] / 2
-    REQUIRE(negative);
-    CHECK(negative->shift == 1);
-    CHECK(negative->lo == 45);
-    CHECK(negative->hi == 300);
-    auto positive = root_range("x 3 + abs");
-    REQUIRE(positive);
-    CHECK(positive->lo == 3);
-    CHECK(positive->hi == 258);
+    // abs: the interval of |k| at the argument's shift, for either sign and straddling 0.
+    for (auto [program, shift, lo, hi] : {std::tuple{"x y - abs", 0, 0, 255},
+                                         std::tuple{"x 300 - 0.5 * abs", 1, 45, 300},  // |[-300, -45] / 2|
+                                         std::tuple{"x 3 + abs", 0, 3, 258}}) {
+        INFO(program);
+        auto r = root_range(program);
+        REQUIRE(r);
+        CHECK((r->shift == shift && r->lo == lo && r->hi == hi));
+    }
 
     auto diff = root_range("x y - x y min max");  // max([-255, 255], [0, 255])
     REQUIRE(diff);
