@@ -80,6 +80,14 @@ std::optional<std::vector<DyadicRange>> dyadic_ranges(const Expr& e, std::span<c
                 if (n.op == Op::Min) out.lo = std::min(alo, blo), out.hi = std::min(ahi, bhi);
                 break;
             }
+            case Op::Abs: {
+                // |k 2^-s| = |k| 2^-s: the interval of |k| (|-32768| = 32768 fails the fit).
+                const DyadicRange& a = r[n.args[0]];
+                out.shift = a.shift;
+                out.lo = a.lo >= 0 ? a.lo : a.hi <= 0 ? -a.hi : 0;
+                out.hi = std::max(a.lo < 0 ? -a.lo : a.lo, a.hi < 0 ? -a.hi : a.hi);
+                break;
+            }
             case Op::Mul:
             case Op::Div: {
                 // A constant power of two as either factor (or as divisor) moves the point.

@@ -3,8 +3,8 @@
 // whole program is of that form with every k within 16-bit integers (signed, or unsigned
 // for 16-bit samples), evaluating it in integer arithmetic gives exactly the binary32
 // results ir.hpp defines: every intermediate is then a binary32 number (|k| < 2^16 <=
-// 2^24, shift <= 14) and IEEE addition, subtraction, multiplication, min, max and clamp
-// of such numbers are exact when the exact result is one too.  Generated code uses this
+// 2^24, shift <= 14) and IEEE addition, subtraction, multiplication, min, max, clamp
+// and abs of such numbers are exact when the exact result is one too.  Generated code uses this
 // to run 16 pixels per vector in 16-bit lanes instead of 8 in binary32
 // (pixel/expr/jit/fixed_kernel.cpp).
 //
@@ -13,6 +13,7 @@
 //   constant c: the smallest s <= kMaxShift with c 2^s an integer
 //   a + b, a - b, min, max, clamp: all at s = max of theirs (k shifted left), interval
 //     sums, differences, max and min (clamp(v, lo, hi) = max(min(v, hi), lo))
+//   abs a: s = sa, k in the interval of |ka| (IEEE abs is exact)
 //   a * b: s = sa + sb, k = ka kb, the interval product; a * 2^t (constant power of
 //     two) and a / 2^t only move the binary point (s - t, or k shifted when s - t < 0)
 //   sortN's rank-th value: all at the largest shift; between the rank-th smallest lower

@@ -62,8 +62,27 @@ constexpr long kChunk = 64;  // exp's and log's
             c[i] = vmath::sincos_result(parts, 1);                                                              \
         }                                                                                                          \
     }                                                                                                              \
+    /* Per chunk the plain lanes' sequence when every lane is plain (vmath::pow_variable_lane), */                \
+    /* pow itself when one is not (the same bits); a read-only pass first, so d may be a or b. */                  \
     attr void prefix##pow(const float* a, const float* b, float* d, long n) noexcept {                            \
-        RIGOR_LANES d[i] = vmath::pow(a[i], b[i]);                                                                 \
+        for (long s = 0; s < n; s += kPowChunk) {                                                                  \
+            const long m = n - s < kPowChunk ? n - s : kPowChunk;                                                  \
+            const float* as = a + s;                                                                               \
+            const float* bs = b + s;                                                                               \
+            float* ds = d + s;                                                                                     \
+            float t[kPowChunk];                                                                                    \
+            int general = 0;                                                                                       \
+            _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) {                                                    \
+                const float lm = vmath::pow_variable_log_input(as[i]);                                             \
+                t[i] = bs[i] * vmath::log_of_normal(lm);                                                           \
+                general |= int(!vmath::pow_variable_is_plain(lm, t[i]));                                           \
+            }                                                                                                      \
+            if (general) {                                                                                         \
+                _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) ds[i] = vmath::pow(as[i], bs[i]);                \
+            } else {                                                                                               \
+                _Pragma("GCC ivdep") for (long i = 0; i < m; ++i) ds[i] = vmath::pow_variable_lane(as[i], bs[i], t[i]); \
+            }                                                                                                      \
+        }                                                                                                          \
     }                                                                                                              \
     /* vmath::ConstantExponent: the exact exponents alone, else per chunk the plain lanes' */                     \
     /* sequence when every lane is plain, pow itself when one is not (the same bits). */                         \

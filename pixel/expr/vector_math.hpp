@@ -298,6 +298,28 @@ inline ConstantExponent constant_exponent(float c) noexcept {
     return select(a == 0.0f, zero, r);
 }
 
+// pow(a, b) for a varying b on its plain lanes (the interpreter's kernel per chunk, the
+// generated code per vector: jit/float_power.cpp argues why these are vmath::pow's bits):
+// a a positive normal finite number or +0, which enters the log as 1, and
+// t = b log_of_normal(that) with |t| < 86.  There pow is exp_unclamped(t) but for its
+// selects: at a = +0 and b != 0, +0 (b > 0) or +inf (b < 0); a a, a, sqrt(a) for b = 2,
+// 1, 0.5 (sqrt(a) + 0 = sqrt(a) for a >= +0).
+[[gnu::always_inline]] inline float pow_variable_log_input(float a) noexcept {
+    return a + select(std::bit_cast<std::uint32_t>(a) == 0u, 1.0f, 0.0f);  // as pow_constant_log_input
+}
+[[gnu::always_inline]] inline bool pow_variable_is_plain(float m, float t) noexcept {
+    return log_is_plain(m) & exp_is_plain(t);
+}
+[[gnu::always_inline]] inline float pow_variable_lane(float a, float b, float t) noexcept {
+    const bool zero = std::bit_cast<std::uint32_t>(a) == 0u;
+    float r = exp_unclamped(t);
+    r = select(zero & (b < 0.0f), INFINITY_F, r);
+    r = select(zero & (b > 0.0f), 0.0f, r);
+    r = select(b == 2.0f, a * a, r);
+    r = select(b == 1.0f, a, r);
+    return select(b == 0.5f, __builtin_sqrtf(a), r);
+}
+
 // fmodf (exact: the remainder is always a binary32 number), lane-wise for quotients
 // |a/b| below 2^24, the rest by the C library (math_kernels.cpp; generated code calls
 // that kernel when a vector has such a lane, jit/float_power.cpp).  With A = |a|, B = |b|

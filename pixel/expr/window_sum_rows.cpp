@@ -64,17 +64,19 @@ namespace {
 }
 
 // c[x] += sign * row[x] over the plane's columns, row as stored, in the column sums' type
-// (uint16 column sums wrap modulo 2^16; every sum they hold fits, so the wrap cancels).
+// (uint16 column sums wrap modulo 2^16; every sum they hold fits, so the wrap cancels);
+// Sign 0: c[x] = row[x] (a window's first row, no clearing pass before it).
 template <int Sign, class C>
 [[gnu::always_inline]] inline void accumulate(C* c, const PlaneSource& s, const std::byte* row, int w) noexcept {
+    auto update = [](C old, std::int32_t v) { return Sign == 0 ? C(v) : C(old + Sign * v); };
     if (s.bytes_per_sample == 1 && !s.is_float) {
         const auto* r = reinterpret_cast<const std::uint8_t*>(row);
-        for (int x = 0; x < w; ++x) c[x] = C(c[x] + Sign * std::int32_t(r[x]));
+        for (int x = 0; x < w; ++x) c[x] = update(c[x], std::int32_t(r[x]));
     } else if (s.bytes_per_sample == 2 && !s.is_float) {
         const auto* r = reinterpret_cast<const std::uint16_t*>(row);
-        for (int x = 0; x < w; ++x) c[x] = C(c[x] + Sign * std::int32_t(r[x]));
+        for (int x = 0; x < w; ++x) c[x] = update(c[x], std::int32_t(r[x]));
     } else {
-        for (int x = 0; x < w; ++x) c[x] = C(c[x] + Sign * std::int32_t(read_sample(s, row, x)));
+        for (int x = 0; x < w; ++x) c[x] = update(c[x], std::int32_t(read_sample(s, row, x)));
     }
 }
 
@@ -105,8 +107,8 @@ template <class C>
                                                                  int y) noexcept {
     const PlaneSource& s = job.clips[std::size_t(w.spec.clip)];
     const Boundary mode = w.spec.boundary == Boundary::Default ? job.boundary : w.spec.boundary;
-    std::fill(c, c + width_, C(0));
-    for (int j = 0; j < w.spec.height; ++j) accumulate<1>(c, s, source_row(s, y + w.spec.dy + j, mode), width_);
+    accumulate<0>(c, s, source_row(s, y + w.spec.dy, mode), width_);
+    for (int j = 1; j < w.spec.height; ++j) accumulate<1>(c, s, source_row(s, y + w.spec.dy + j, mode), width_);
 }
 
 template <class C>
@@ -157,7 +159,8 @@ __attribute__((target_clones("avx2", "default"))) void WindowSumRows::compute_cl
             std::uint16_t* c = w.word_columns.data() + w.column_origin;
             if (follows) update_columns(w, c, job, y);
             else fresh_columns(w, c, job, y);
-            word_row_sums(w, mode);
+            if (w.spec.columns_only) extend_columns(c, w.left, w.right, width_, mode);
+            else word_row_sums(w, mode);
             continue;
         }
         std::int32_t* c = w.columns.data() + w.column_origin;

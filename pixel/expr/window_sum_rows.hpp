@@ -27,6 +27,9 @@ struct WindowSpec {
     // Sums as uint16 (word_row) instead of binary32 (row); only for windows whose
     // width * height * (largest sample) is at most 65535.
     bool words = false;
+    // Only the column sums (a `words` window the generated code sums along the row itself,
+    // by loads at dx = 0 .. width - 1 of column_row: jit/kernel.cpp): no row of sums.
+    bool columns_only = false;
 };
 
 WindowSpec window_spec(const rigor::expr::Node& window_sum);
@@ -48,6 +51,12 @@ public:
     const float* row(std::size_t k) const { return windows_[k].sums.data() + windows_[k].sums_origin; }
     const std::uint16_t* word_row(std::size_t k) const {
         return windows_[k].word_sums.data() + windows_[k].sums_origin;
+    }
+    // Window k's column sums for the last row computed (a `words` window): column_row(k)[x]
+    // is the sum of column x + dx of its rows, readable for x in [0, plane width + width - 1)
+    // (the boundary columns extended as the rule maps them).
+    const std::uint16_t* column_row(std::size_t k) const {
+        return windows_[k].word_columns.data() + windows_[k].column_origin + windows_[k].spec.dx;
     }
     const WindowSpec& spec(std::size_t k) const { return windows_[k].spec; }
 

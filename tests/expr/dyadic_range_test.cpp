@@ -1,6 +1,8 @@
 // expr::dyadic_ranges on hand-computed cases: shifts, ranges of k, and refusals.
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include "filters/expr/dyadic_range.hpp"
 #include "filters/expr/optimize.hpp"
 #include "filters/expr/parser.hpp"
@@ -52,6 +54,16 @@ TEST_CASE("dyadic ranges of integer programs") {
     CHECK(mixed->shift == 2);
     CHECK(mixed->hi == 510 + 255);
 
+    // abs: the interval of |k| at the argument's shift, for either sign and straddling 0.
+    for (auto [program, shift, lo, hi] : {std::tuple{"x y - abs", 0, 0, 255},
+                                         std::tuple{"x 300 - 0.5 * abs", 1, 45, 300},  // |[-300, -45] / 2|
+                                         std::tuple{"x 3 + abs", 0, 3, 258}}) {
+        INFO(program);
+        auto r = root_range(program);
+        REQUIRE(r);
+        CHECK((r->shift == shift && r->lo == lo && r->hi == hi));
+    }
+
     auto diff = root_range("x y - x y min max");  // max([-255, 255], [0, 255])
     REQUIRE(diff);
     CHECK(diff->lo == 0);
@@ -68,6 +80,7 @@ TEST_CASE("dyadic ranges refuse what 16-bit fixed point cannot hold exactly") {
     CHECK_FALSE(root_range("x y >"));                 // comparisons
     CHECK_FALSE(root_range("x 0.00001 +"));           // needs more than 14 fraction bits
     CHECK_FALSE(root_range("x y * 2 /"));             // x y up to 65025 before the halving
+    CHECK_FALSE(root_range("x 128 * 32768 - abs"));   // |-32768| = 32768 > 32767
 }
 
 TEST_CASE("dyadic ranges in unsigned 16-bit lanes: 16-bit samples, never a negative k") {

@@ -83,12 +83,12 @@ std::string random_program(std::mt19937& rng, int clips, int width) {
     return out;
 }
 
-// A random program of the fixed-point subset: + - * max min, dyadic constants, scaling
-// by powers of two; stack depth at most `width`.
+// A random program of the fixed-point subset: + - * max min abs, dyadic constants,
+// scaling by powers of two; stack depth at most `width`.
 std::string random_fixed_program(std::mt19937& rng, int clips, int width) {
     auto pick = [&](int n) { return int(std::uniform_int_distribution<int>(0, n - 1)(rng)); };
     const std::vector<std::string> binary = {"+", "-", "max", "min", "+", "-", "*"};
-    const std::vector<std::string> scale = {"0.5 *", "0.25 *", "2 /", "4 *", "2 *", "0.125 *", "8 /"};
+    const std::vector<std::string> scale = {"0.5 *", "0.25 *", "2 /", "4 *", "2 *", "0.125 *", "8 /", "abs"};
     const std::vector<std::string> consts = {"0", "1", "3", "0.5", "-7", "255", "0.75", "-0.25", "100"};
     const std::string names = "xyz";
     std::string out;
@@ -249,6 +249,29 @@ EveryValue16 every_value16(unsigned seed) {
             {[](unsigned v) { return v; }, [](unsigned v) { return v ^ 1u; }, [](unsigned v) { return 65535u - v; },
              [](unsigned) { return 0u; }, [](unsigned) { return 65535u; },
              [permutation](unsigned v) { return permutation[v]; }}};
+}
+
+TEST_CASE("abs in fixed point equals the interpreter at every pair of 8-bit values and on 10- and 14-bit frames",
+          "[jit]") {
+    if (!cpu_has_avx2()) return;
+    // x = 0..255 along the row, y = 0..255 down the plane: every difference once.
+    const std::vector<Frame> every = {make_frame("gray8", 256, 256, [](int, int x, int) { return double(x); }),
+                                      make_frame("gray8", 256, 256, [](int, int, int y) { return double(y); })};
+    for (const char* program : {"x y - abs", "x y - abs 2 *", "x 128 - abs x y - abs max", "y x - 0.5 * abs 3 -"}) {
+        INFO(program);
+        CHECK(fixed_equals_interpreter(program, every, "gray8", expr::Boundary::Clamp) == 1);
+        CHECK(fixed_equals_interpreter(program, every, "gray10", expr::Boundary::Clamp) == 1);
+    }
+    std::mt19937 rng(31);
+    for (const char* format : {"gray10", "gray14"}) {
+        const unsigned top = format[5] == '0' ? 1024u : 16384u;
+        const std::vector<Frame> in = {
+            make_frame(format, 100, 5, [&](int, int, int) { return double(rng() % 3 ? rng() % top : top - 1); }),
+            make_frame(format, 100, 5, [&](int, int, int) { return double(rng() % 3 ? rng() % top : 0); })};
+        INFO(format);
+        CHECK(fixed_equals_interpreter("x y - abs", in, format, expr::Boundary::Clamp) == 1);
+        CHECK(fixed_equals_interpreter("x[-1,0] y - abs x[1,0] y - abs + 2 /", in, format, expr::Boundary::Mirror) == 1);
+    }
 }
 
 TEST_CASE("the speed table's blend runs in fixed point, rounding half to even", "[jit]") {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "pixel/expr/math_kernels.hpp"
+#include "pixel/expr/vector_math.hpp"
 #include "tests/expr/expr_test_util.hpp"
 
 using namespace rigor;
@@ -156,6 +157,38 @@ TEST_CASE("plain and AVX2 pow kernels agree bit for bit, in place too", "[power]
     }
 }
 
+TEST_CASE("pow kernels on chunks of plain lanes equal vmath::pow lane by lane", "[power]") {
+    // Whole chunks of plain lanes (the kernels' fast sequence: positive normal bases and +0,
+    // exponents 0.5, 1, 2, 4, ±0 and random ones, |b log a| < 86), the same with one lane
+    // of a chunk made -0, a negative base or a NaN (pow itself for that chunk), lengths
+    // not a multiple of a chunk; every kernel, out of place and in place.
+    std::mt19937 rng(21);
+    std::uniform_real_distribution<float> log_a(-10.0f, 10.0f), exponent(-6.0f, 6.0f);
+    const float chosen_b[] = {0.5f, 1.0f, 2.0f, 4.0f, 0.0f, -0.0f, -1.0f, -0.5f};
+    for (long n : {1L, 63L, 64L, 200L, 1000L}) {
+        std::vector<float> a(static_cast<std::size_t>(n)), b(a.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            a[i] = i % 4 == 0 ? 0.0f : std::exp(log_a(rng));
+            b[i] = i % 3 == 0 ? chosen_b[rng() % 8] : exponent(rng);
+        }
+        if (n == 1000) a[700] = -0.0f, a[800] = -2.0f, b[900] = kNaN;
+        std::vector<float> want(a.size());
+        for (std::size_t i = 0; i < a.size(); ++i) want[i] = pixel::expr::vmath::pow(a[i], b[i]);
+        std::vector<MathKernels::Binary> kernels = {pixel::expr::math_kernels_plain().pow};
+        if (pixel::expr::cpu_has_avx2_fma()) kernels.push_back(pixel::expr::math_kernels_avx2().pow);
+        for (MathKernels::Binary f : kernels) {
+            const std::vector<float> got = run_kernel(f, a, b);
+            std::vector<float> in_place = b;
+            f(a.data(), in_place.data(), in_place.data(), n);
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                INFO("n " << n << " pow(" << a[i] << ", " << b[i] << ") = " << got[i] << " want " << want[i]);
+                REQUIRE(bits(got[i]) == bits(want[i]));
+                REQUIRE(bits(in_place[i]) == bits(want[i]));
+            }
+        }
+    }
+}
+
 TEST_CASE("generated pow and % equal the interpreter on special values", "[power][jit]") {
     // Two float clips of special and random values, every pairing present; programs with
     // a variable exponent, each specialised constant exponent and general constants;
@@ -190,7 +223,7 @@ TEST_CASE("generated pow with a varying exponent equals the interpreter on plain
     // edges of that set included (a = 2^-126, a = 1, b = 0, b = -0, |b log a| just below
     // 86); rows 30..59: the same with one lane of each row made a special value or a
     // value just beyond those edges, at a column moving along the row.
-    const int w = 203, h = 60;
+    const int w = 203, h = 90;
     std::mt19937 rng(15);
     std::uniform_real_distribution<float> log_a(-12.0f, 12.0f), exponent(-7.0f, 7.0f);
     const float edge_a[] = {0x1p-126f, 1.0f, 0x1p-126f * 1.5f, 88.0f, 1e30f};
@@ -207,15 +240,48 @@ TEST_CASE("generated pow with a varying exponent equals the interpreter on plain
     xa[8] = 2.718281828f, ya[8] = -85.9f;
     const float special_a[] = {0.0f, -0.0f, -2.0f, 0x1p-127f, kInf, -kInf, kNaN, 0x1p-126f * 0.999f};
     const float special_b[] = {0.5f, 1.0f, 2.0f, 4.0f, kInf, -kInf, kNaN, 86.5f, -90.0f};
-    for (int y = 30; y < h; ++y) {
+    for (int y = 30; y < 60; ++y) {
         const std::size_t k = std::size_t(y * w + (y * 37) % w);
         if (y % 2) xa[k] = special_a[std::size_t(y) % 8];
         else ya[k] = special_b[std::size_t(y) % 9], xa[k] = 2.718281828f;
     }
+    // Rows 60..89: the lanes the warm path corrects inline, many per vector: bases +0 (any
+    // exponent: +0, +inf or 1) and exponents 0.5, 1, 2, 4 on plain bases, beside plain
+    // lanes; in rows 75..89 also a lane the interpreter's kernel takes (-0, a negative base).
+    const float warm_b[] = {0.5f, 1.0f, 2.0f, 4.0f, 0.0f, -0.0f, -1.0f, -2.0f, -0.5f, 3.0f};
+    for (int y = 60; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const std::size_t k = std::size_t(y * w + x);
+            if (x % 3 == 0) xa[k] = 0.0f, ya[k] = rng() % 2 ? warm_b[rng() % 10] : exponent(rng);
+            else if (x % 5 == 0) ya[k] = warm_b[rng() % 4];
+            if (y >= 75 && x == (y * 29) % w) xa[k] = y % 2 ? -0.0f : -3.0f;
+        }
     auto value = [&](const std::vector<float>& v) {
         return [&v, w](int, int x, int y) { return double(v[std::size_t(y * w + x)]); };
     };
     const std::vector<Frame> in = {make_frame("grays", w, h, value(xa)), make_frame("grays", w, h, value(ya))};
+    // C's values where they are exact (C11 F.10.4.4), from the binary64 pow rounded once
+    // to binary32 (a^2 is exact in binary64; sqrt rounded twice through binary64 is
+    // sqrt rounded once, 53 >= 2 * 24 + 2; glibc's powf itself is not correctly rounded):
+    // pow(+0, b) = +0 for b > 0, +inf for b < 0, 1 for b = ±0; pow(a, 1) = a,
+    // pow(a, 2) = fl(a a), pow(a, 0.5) = fl(sqrt(a)) for a > 0.
+    {
+        const auto [want, got] = interpreted_and_generated(in, "x y pow", 2);
+        int exact_lanes = 0;
+        for (int y = 60; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                const float a = xa[std::size_t(y * w + x)], b = ya[std::size_t(y * w + x)];
+                const bool exact = (bits(a) == 0 && std::isfinite(b)) || (a > 0 && (b == 1.0f || b == 2.0f || b == 0.5f));
+                if (!exact) continue;
+                ++exact_lanes;
+                const float g = reinterpret_cast<const float*>(got.plane(0).row(y))[x];
+                const float e = reinterpret_cast<const float*>(want.plane(0).row(y))[x];
+                INFO("x " << a << " y " << b << " at (" << x << ", " << y << "): " << g << ", interpreted " << e);
+                REQUIRE(bits(g) == bits(float(std::pow(double(a), double(b)))));
+                REQUIRE(bits(e) == bits(g));
+            }
+        CHECK(exact_lanes > 1000);
+    }
     for (const char* program : {"x y pow", "y x pow", "x y pow x 0.5 * y pow +", "x y 1 + pow 2 *"}) {
         INFO(program);
         const auto [want, got] = interpreted_and_generated(in, program, 1);

@@ -345,3 +345,63 @@ TEST_CASE("window sums at the limit of 16-bit rows: maximal samples, both sides 
                 }
             }
 }
+
+// Windows of 2 to 5 columns in the fixed-point generated code: the driver keeps only the
+// column sums and the kernel adds them along the row by shifted loads (jit/kernel.cpp).
+// Every output, the box means as the program's format and the raw sums in binary32,
+// against the add chain as written (interpreter, no pass) and a brute-force sum: random
+// full-range samples, the extremes everywhere (the largest sums, every / 9 and / 25 at
+// their top), stripes of 0 and the top beside the row's ends, widths around the kernel's
+// step, several threads, both boundary rules.
+TEST_CASE("window sums added along the row by shifted loads of 16-bit column sums", "[window_sum]") {
+    std::mt19937 rng(7);
+    const std::vector<std::pair<const char*, Window>> cases = {
+        {"gray8", {-1, -1, 3, 3, ""}}, {"gray8", {-2, -2, 5, 5, ""}}, {"gray8", {0, 0, 2, 5, ""}},
+        {"gray8", {-3, 1, 4, 3, ":m"}}, {"gray8", {2, -1, 3, 4, ":c"}}, {"gray10", {-1, -1, 3, 3, ""}},
+        {"gray12", {-1, -1, 3, 4, ""}},
+    };
+    int fixed_planes = 0;
+    for (const auto& [format, win] : cases)
+        for (int width : {64, 65, 130, 257})
+            for (int pattern = 0; pattern < 4; ++pattern) {
+                const double top = double((1u << pixel::parse_format_name(format).bits) - 1u);
+                const Frame in = make_frame(format, width, 7, [&](int, int x, int y) {
+                    switch (pattern) {
+                        case 0: return double(rng() % (unsigned(top) + 1u));
+                        case 1: return top;
+                        case 2: return (x + y) % 2 ? top : 0.0;
+                        default: return x < 3 || x >= width - 3 ? top : double(rng() % 2) * top;
+                    }
+                });
+                for (expr::Boundary boundary : {expr::Boundary::Clamp, expr::Boundary::Mirror}) {
+                    const std::string sum = window_program(win, rng);
+                    const bool mirror = win.suffix == ":m" || (win.suffix.empty() && boundary == expr::Boundary::Mirror);
+                    INFO(format << " width " << width << " pattern " << pattern << " " << sum << " boundary "
+                                << int(boundary));
+                    const std::string mean = sum + std::to_string(win.w * win.h) + " /";
+                    const Frame chain = run_filter(mean, in, format, boundary, false, false, 1);
+                    for (int threads : {1, 3}) {
+                        pixel::expr::ExprSettings s;
+                        s.expressions = {mean};
+                        s.boundary = boundary;
+                        s.threads = threads;
+                        const std::vector<pixel::VideoFormat> formats{in.format()};
+                        pixel::expr::ExprFilter filter(s, formats, in.width(), in.height());
+                        fixed_planes += filter.fixed_point_planes();
+                        const Frame* ptr = &in;
+                        Frame generated;
+                        filter.process(std::span<const Frame* const>(&ptr, 1), 0, generated);
+                        CHECK(same_samples(chain, generated));
+                    }
+                    const Frame sums = run_filter(sum, in, "grays", boundary, true, true, 2);
+                    bool exact = true;
+                    for (int y = 0; y < in.height(); ++y)
+                        for (int x = 0; x < width; ++x)
+                            exact = exact && sample(sums, 0, x, y) == brute_force_sum(in, win, mirror, x, y);
+                    CHECK(exact);
+                }
+            }
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx2")) CHECK(fixed_planes > 0);
+#endif
+}

@@ -50,6 +50,7 @@ public:
     struct MultiplyHigh {
         int bias = 0, multiplier = 1, shift = 0;
         bool min_top = false;  // some k needs the clamp to top
+        std::int64_t largest = 0;  // the largest q before the clamp
     };
 
     // A 3x3 box sum of one clip (fixed_box_sum.cpp): its Add node and the loads of its
@@ -71,7 +72,7 @@ public:
           multiply_high_(multiply_high), box_(find_box_sum(e, tail ? std::optional(tail->arg) : std::nullopt)),
           wide_box_(wide_box && box_ && tail),
           unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
-          reg_(e.size() * 4, -1) {}
+          reg_(e.size() * 4, -1), folded_(foldable_loads(e, clips, r_)) {}
 
     GeneratedKernel generate();
     bool failed() const { return failed_; }
@@ -116,6 +117,7 @@ private:
         const NodeId a = e_.node(i).args[k];
         const DyadicRange& ra = r_[a];
         if (e_.node(a).op == Op::Constant) return pooled(ra.lo << (s - ra.shift));
+        if (folded_[a]) return VecOperand::m(load_address(e_.node(a), u));
         if (ra.shift == s) return VecOperand::r(reg(a, u));
         a_.vpsllw(ymm(scratch), ymm(reg(a, u)), std::uint8_t(s - ra.shift));
         return VecOperand::r(scratch);
@@ -137,6 +139,15 @@ private:
     }
     // fixed_kernel.cpp: + - * max min, rescaling, the store.
     void emit(NodeId i, int u, int position);
+    // Vector u of a Load's samples in memory.
+    Xbyak::Address load_address(const Node& n, int u) {
+        const int bytes = clips_[std::size_t(n.clip)].bytes_per_sample;
+        return mem(row_base(row_index(n)), (n.dx + 16 * u) * bytes, kX, bytes);
+    }
+    // The Loads of 2-byte samples read once, as the second operand of + - max min at
+    // their own shift: that instruction reads them from memory (no load of their own).
+    static std::vector<bool> foldable_loads(const rigor::expr::Expr& e, std::span<const SampleLayout> clips,
+                                            const std::vector<DyadicRange>& r);
     void emit_store();
     void emit_clamp(NodeId i, int u, int position);
     void emit_float_tail(int k, int t);
@@ -175,6 +186,7 @@ private:
     bool wide_box_;  // box_ of 2-byte samples in 32-bit lanes (its sum passes 16 bits)
     int unroll_;
     std::vector<int> reg_;
+    std::vector<bool> folded_;  // foldable_loads
     bool busy_[16] = {};
     bool failed_ = false;
     std::map<std::int16_t, int> pool_;

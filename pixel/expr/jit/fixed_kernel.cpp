@@ -22,12 +22,31 @@ namespace rigor::pixel::expr::jit {
 using rigor::expr::DyadicRange;
 using namespace Xbyak::util;  // register names
 
+std::vector<bool> FixedGenerator::foldable_loads(const rigor::expr::Expr& e, std::span<const SampleLayout> clips,
+                                                const std::vector<DyadicRange>& r) {
+    std::vector<int> uses(e.size(), 0);
+    for (const Node& n : e.nodes())
+        for (NodeId a : n.args) ++uses[a];
+    std::vector<bool> folded(e.size(), false);
+    for (NodeId i = 0; i < e.size(); ++i) {
+        const Node& n = e.node(i);
+        const bool generic = n.op == Op::Add || n.op == Op::Sub || n.op == Op::Max || n.op == Op::Min;
+        if (!generic || r[i].rescales || n.args.size() != 2) continue;
+        const NodeId b = n.args[1];
+        const Node& load = e.node(b);
+        folded[b] = load.op == Op::Load && uses[b] == 1 && n.args[0] != b &&
+                    clips[std::size_t(load.clip)].bytes_per_sample == 2 && r[b].shift == r[i].shift;
+    }
+    return folded;
+}
+
 void FixedGenerator::emit(NodeId i, int u, int position) {
     const Node& n = e_.node(i);
     const DyadicRange& range = r_[i];
     if (n.op == Op::Load) {
+        if (folded_[i]) return;  // read by its one user (aligned)
         const SampleLayout& t = clips_[std::size_t(n.clip)];
-        const Xbyak::Address m = mem(row_base(row_index(n)), (n.dx + 16 * u) * t.bytes_per_sample, kX, t.bytes_per_sample);
+        const Xbyak::Address m = load_address(n, u);
         const int d = reg(i, u) = take();
         if (t.bytes_per_sample == 1) a_.vpmovzxbw(ymm(d), VecOperand::m(m));
         else a_.vmovdqu(ymm(d), VecOperand::m(m));
@@ -53,6 +72,17 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
     }
     if (n.op == Op::Clamp) {
         emit_clamp(i, u, position);
+        return;
+    }
+    if (n.op == Op::Abs) {  // |k|: signed lanes (|k| <= 32767 by the plan); unsigned k >= 0
+        const int ra = reg(n.args[0], u);
+        release_dying(i, u, position);
+        const int d = reg(i, u) = take();
+        if (unsigned_) {
+            if (d != ra) a_.vmovdqa(ymm(d), ymm(ra));
+        } else {
+            a_.vpabsw(ymm(d), ymm(ra));
+        }
         return;
     }
     VecOperand A, B;

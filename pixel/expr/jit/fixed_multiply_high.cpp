@@ -1,6 +1,6 @@
 // The float tail (a root `a / c` or `a * c` on an exact 16-bit a, fixed_kernel.cpp) in
 // 16-bit lanes: q = min(((k + b) * M) >> (16 + r), top) by VPADDW, VPMULHUW, VPSRLW and
-// VPMINUW, 16 pixels in four instructions instead of two conversions, two divisions and
+// VPMINUW (or the 8-bit store's saturating pack), 16 pixels in four instructions instead of two conversions, two divisions and
 // a pack (the 3x3 box's / 9: b = 4, M = 7282, r = 0).
 //
 // Exactness is not argued but checked, exhaustively, when the kernel is planned: the
@@ -13,6 +13,7 @@
 // below 2^-24 k/c < 1/(2c) for k < 2^23, so the store is round(k/c) = floor((k + b)/c)
 // with b = (c - 1)/2, which a multiply-high reproduces below 2^16 when M c - 2^16 is
 // small; the check covers the cases the argument does not, ties and products included.)
+#include <algorithm>
 #include <cmath>
 
 #include "pixel/expr/convert.hpp"
@@ -36,8 +37,10 @@ std::optional<FixedGenerator::MultiplyHigh> multiply_high_tail(const rigor::expr
     auto agrees = [&](FixedGenerator::MultiplyHigh p) {
         const std::int64_t t = std::int64_t(top);
         p.min_top = false;
+        p.largest = 0;
         for (std::int64_t k = lo; k <= hi; ++k) {
             std::int64_t q = ((k + p.bias) * p.multiplier) >> (16 + p.shift);
+            p.largest = std::max(p.largest, q);
             if (q > t) q = t, p.min_top = true;
             if (q != want[std::size_t(k - lo)]) return std::optional<FixedGenerator::MultiplyHigh>{};
         }
@@ -66,7 +69,10 @@ void FixedGenerator::emit_multiply_high(int k, int t) {
     if (p.bias != 0) a_.vpaddw(ymm(t), ymm(k), pooled(p.bias));
     a_.vpmulhuw(ymm(t), ymm(p.bias != 0 ? t : k), pooled(p.multiplier));
     if (p.shift > 0) a_.vpsrlw(ymm(t), ymm(t), std::uint8_t(p.shift));
-    if (p.min_top) a_.vpminuw(ymm(t), ymm(t), pooled((std::int64_t(1) << out_.bits) - 1));
+    // An 8-bit output's VPACKUSWB (store_words) saturates words in [256, 32767] to 255, the
+    // clamp itself.
+    const bool pack_clamps = out_.bytes_per_sample == 1 && out_.bits == 8 && p.largest <= 32767;
+    if (p.min_top && !pack_clamps) a_.vpminuw(ymm(t), ymm(t), pooled((std::int64_t(1) << out_.bits) - 1));
 }
 
 }  // namespace rigor::pixel::expr::jit

@@ -63,11 +63,15 @@ private:
     void emit_pow_special(NodeId i, float exponent, int position);
     void emit_pow_constant(NodeId i, int position);
     void emit_pow_variable(NodeId i, int position);
+    void emit_pow_warm_path(int lanes, NodeId base, NodeId exponent, const std::vector<int>& results);
+    void branch_out_where(int lanes, NodeId a, NodeId b,
+                          std::function<void(const std::vector<VecOperand>&, const std::vector<VecOperand>&)> body);
     void emit_mod(NodeId i, int position);
     // Vector u of node i from register `reg` to a slot of its own (where later uses
     // read it); returns the slot.
     int result_to_slot(NodeId i, int u, int reg);
-    void call_kernel_where(int lanes, MathKernels::Binary f, NodeId a, NodeId b, const std::vector<int>& slots);
+    void call_kernel_where(int lanes, MathKernels::Binary f, NodeId a, NodeId b, const std::vector<int>& results,
+                           bool registers = false);
     // float_order_statistics.cpp
     void emit_sorted(NodeId i, int position);
     // float_callouts.cpp

@@ -6,12 +6,14 @@
 // 2 and 0.5 are 1, a, a * a and sqrt (the general formula selects exactly these for
 // those exponents); any other computes vmath::ConstantExponent's plain lanes (zero bases
 // from a table of two, positive normal bases with |c log a| < 86 by the log and exp
-// alone, the sign of an odd c) and, like pow with a varying exponent, leaves iterations
-// holding any other lane to the interpreter's kernel (emit_pow_constant, emit_pow_variable).  % computes every lane that has a quotient below 2^24 inline; when a vector has
+// alone, the sign of an odd c) and, like pow with a varying exponent (whose zero bases and
+// exponents 0.5, 1, 2 a warm path corrects inline), leaves iterations holding any other
+// lane to the interpreter's kernel (emit_pow_constant, emit_pow_variable).  % computes every lane that has a quotient below 2^24 inline; when a vector has
 // a lane beyond (rare: |a/b| >= 2^24), a branch out of the loop calls the interpreter's
 // fmod kernel for those vectors, which computes such lanes with the C library.
 #include <bit>
 
+#include "filters/base/error.hpp"
 #include "pixel/expr/jit/float_generator.hpp"
 #include "pixel/expr/math_kernels.hpp"
 #include "pixel/expr/vector_math.hpp"
@@ -26,7 +28,7 @@ constexpr float kQuotientLimit = 16777216.0f;  // 2^24: vmath::fmod_needs_librar
 }  // namespace
 
 void FloatGenerator::add_power_constants(std::vector<float>& pool) {
-    for (float c : {2.0f, 0.5f, vmath::INFINITY_F, -vmath::INFINITY_F, vmath::NAN_F, kQuotientLimit, 86.0f,
+    for (float c : {0.0f, 1.0f, 2.0f, 0.5f, vmath::INFINITY_F, -vmath::INFINITY_F, vmath::NAN_F, kQuotientLimit, 86.0f,
                     std::bit_cast<float>(0xfe7fffffu), std::bit_cast<float>(0x3f000000u)})
         regs_.add_scalar(pool, c);
     for (const Node& n : e_.nodes())  // pow's results at ±0 for its constant exponents
@@ -133,50 +135,107 @@ void FloatGenerator::emit_pow_constant(NodeId i, int position) {
 }
 
 // pow(a, b) with b varying from pixel to pixel.  On the lanes where
-//   a is a positive normal finite number (2^-126 <= a < inf),
-//   b is none of 0.5, 1, 2 (nor 4: one bit test covers the four),
-//   t = b log a is a number with |t| < 86,
-// every special case of vmath::pow leaves exp(b log|a|) as it is and log's and exp's own
-// (subnormal or non-positive input, exp's clamps, infinities, NaN) do not arise; b = 0
-// and a = 1 give exp(±0) = 1 exactly, as pow's select would.  So the log and exp
-// sequences without those selects give vmath::pow's bits there.  When any lane of the
-// iteration's vectors is another one (a zero, a negative base, b = 2, an overflow ...),
-// a branch out of the loop calls the interpreter's pow kernel for all of them: the same
-// formula, the same bits.  The general sequence costs about twice the instructions of
-// the plain log and exp.
+//   a is a positive normal finite number (2^-126 <= a < inf) or +0 (the bits 0),
+//   t = b log a' is a number with |t| < 86 (a' = a, or 1 for a = +0: t = ±0 there),
+// vmath::pow is exp(t), the value its selects for b = 2, 1, 0.5 choose (a * a, a,
+// sqrt(a) + 0 = sqrt(a) for a >= +0), and at a = +0 with b != 0 (finite: t = b 0 is
+// plain) exp(b log 0) = exp(∓inf): +0 for b > 0, +inf for b < 0, exactly what pow's
+// selects then keep (a * a, a, sqrt(a) are +0 too); b = ±0 and a = 1 give exp(±0) = 1
+// exactly, as pow's select would.  Every other special case of vmath::pow and of its
+// log and exp (subnormal or negative or -0 bases, exp's clamps, infinities, NaN) does not
+// arise.  So the plain log and exp sequences give exp(t) for every such lane, and when a
+// lane of the iteration is +0 or has b in {0.5, 1, 2, 4} (one bit test covers the four;
+// 4 needs nothing), a branch out of the loop applies those selects to every vector (the
+// warm path: a few instructions per vector, no call).  When any lane is another one (a
+// negative base, a NaN, an overflow ...), a branch out of the loop calls the
+// interpreter's pow kernel for all of them: the same formula, the same bits.  The
+// general sequence costs about twice the instructions of the plain log and exp.
 void FloatGenerator::emit_pow_variable(NodeId i, int position) {
-    namespace lc = vmath::log_constant;
-    namespace ec = vmath::exp_constant;
     const NodeId base = e_.node(i).args[0], exponent = e_.node(i).args[1];
     regs_.clear_for_inline(i, position);
     constexpr int S = 7;  // the lanes for the interpreter's kernel, of every vector
-    for (int r : {S, A, B, C, D, E, F}) regs_.hold(r);
+    constexpr int W = 6;  // the lanes the warm path corrects (+0 bases, b in {0.5, 1, 2, 4})
+    for (int r : {S, W, A, B, C, D, E, F}) regs_.hold(r);
     std::vector<int> products;  // t of vector u in register u (free: clear_for_inline)
     for (int u = 0; u < unroll_; ++u) products.push_back(u), regs_.hold(u);
     a_.vpxor(ymm(S), ymm(S), VecOperand::r(S));
+    a_.vpxor(ymm(W), ymm(W), VecOperand::r(W));
     for (int u = 0; u < unroll_; ++u) {
         const int T = products[std::size_t(u)];
         a_.vmovups(ymm(A), operand(base, u));
+        a_.vpcmpeqd(ymm(E), ymm(A), scalar_bits(0u));  // a = +0 (not -0)
+        a_.vorps(ymm(W), ymm(W), VecOperand::r(E));
+        a_.vblendvps(ymm(A), ymm(A), scalar(1.0f), ymm(E));  // +0 enters the log as 1
         emit_log_not_plain(A, S);
         // b in {0.5, 1, 2, 4}: its bits minus 0.5's are 0, 1, 2 or 3 times 2^23.
         a_.vmovups(ymm(C), operand(exponent, u));
         a_.vpsubd(ymm(C), ymm(C), scalar_bits(0x3f000000u));
         a_.vpand(ymm(C), ymm(C), scalar_bits(0xfe7fffffu));
         a_.vpcmpeqd(ymm(C), ymm(C), scalar(0.0f));
-        a_.vorps(ymm(S), ymm(S), VecOperand::r(C));
+        a_.vorps(ymm(W), ymm(W), VecOperand::r(C));
         emit_log_of_normal(A, false, C);  // vmath::log of a normal positive a
         a_.vmulps(ymm(T), ymm(C), operand(exponent, u));     // t = b log a
     }
-    std::vector<int> slots;
     for (int u = 0; u < unroll_; ++u) {
         const int T = products[std::size_t(u)];
         emit_exp_not_plain(T, S);
-        emit_exp_unclamped(T, D);  // vmath::exp of t within its clamps
-        slots.push_back(result_to_slot(i, u, D));
+        emit_exp_unclamped(T, T);  // vmath::exp of t within its clamps, in t's register
     }
-    call_kernel_where(S, math_kernels_avx2().pow, base, exponent, slots);
-    for (int r : {S, A, B, C, D, E, F}) regs_.give_back(r);
+    // The results stay in registers 0 .. unroll - 1, corrected there by both paths.
+    emit_pow_warm_path(W, base, exponent, products);
+    call_kernel_where(S, math_kernels_avx2().pow, base, exponent, products, true);
+    for (int r : {S, W, A, B, C, D, E, F}) regs_.give_back(r);
     for (int r : products) regs_.give_back(r);
+    // Every register is free: each vector's register is the lowest free one, its own.
+    for (int u = 0; u < unroll_; ++u) {
+        const int d = allocate(i, u, position);
+        if (d != products[std::size_t(u)]) throw InternalError("Expr JIT: pow's result left its register");
+    }
+}
+
+// When a lane of `lanes` is set: a branch out of the loop to code that applies, to every
+// vector's result in `slots`, vmath::pow's values at a = +0 and b = 2, 1, 0.5 (where
+// those lanes are plain: emit_pow_variable), and back.  Registers A..F are free there.
+void FloatGenerator::emit_pow_warm_path(int lanes, NodeId base, NodeId exponent, const std::vector<int>& results) {
+    branch_out_where(lanes, base, exponent, [this, results](const std::vector<VecOperand>& as,
+                                                            const std::vector<VecOperand>& bs) {
+        // +0 bases, and the lanes of b in {0.5, 1, 2, 4} collected in C.
+        a_.vpxor(ymm(C), ymm(C), VecOperand::r(C));
+        for (int u = 0; u < unroll_; ++u) {
+            const int R = results[std::size_t(u)];  // the result, corrected in place
+            a_.vmovups(ymm(B), bs[std::size_t(u)]);
+            a_.vpsubd(ymm(D), ymm(B), scalar_bits(0x3f000000u));  // as emit_pow_variable
+            a_.vpand(ymm(D), ymm(D), scalar_bits(0xfe7fffffu));
+            a_.vpcmpeqd(ymm(D), ymm(D), scalar(0.0f));
+            a_.vorps(ymm(C), ymm(C), VecOperand::r(D));
+            a_.vmovups(ymm(A), as[std::size_t(u)]);
+            a_.vpcmpeqd(ymm(E), ymm(A), scalar_bits(0u));  // a = +0
+            a_.vcmpps(ymm(F), ymm(B), scalar(0.0f), imm(Cmp::Lt));
+            a_.vandps(ymm(F), ymm(F), VecOperand::r(E));
+            a_.vblendvps(ymm(R), ymm(R), scalar(vmath::INFINITY_F), ymm(F));  // +0 ^ (b < 0) = +inf
+            a_.vcmpps(ymm(F), ymm(B), scalar(0.0f), imm(Cmp::Gt));
+            a_.vandps(ymm(F), ymm(F), VecOperand::r(E));
+            a_.vandnps(ymm(R), ymm(F), VecOperand::r(R));  // +0 ^ (b > 0) = +0
+        }
+        // b = 2, 1, 0.5: a a, a, sqrt(a), only when some lane has such a b.
+        Xbyak::Label& done = labels_.emplace_back();
+        a_.vptest(ymm(C), ymm(C));
+        a_.jz(done, Xbyak::CodeGenerator::T_NEAR);
+        for (int u = 0; u < unroll_; ++u) {
+            const int R = results[std::size_t(u)];
+            a_.vmovups(ymm(A), as[std::size_t(u)]);
+            a_.vmovups(ymm(B), bs[std::size_t(u)]);
+            a_.vcmpps(ymm(E), ymm(B), scalar(2.0f), imm(Cmp::Eq));
+            a_.vmulps(ymm(F), ymm(A), VecOperand::r(A));
+            a_.vblendvps(ymm(R), ymm(R), VecOperand::r(F), ymm(E));
+            a_.vcmpps(ymm(E), ymm(B), scalar(1.0f), imm(Cmp::Eq));
+            a_.vblendvps(ymm(R), ymm(R), VecOperand::r(A), ymm(E));
+            a_.vcmpps(ymm(E), ymm(B), scalar(0.5f), imm(Cmp::Eq));
+            a_.vsqrtps(ymm(F), VecOperand::r(A));
+            a_.vblendvps(ymm(R), ymm(R), VecOperand::r(F), ymm(E));
+        }
+        a_.L(done);
+    });
 }
 
 // a % b: vmath::fmod_lanes per vector into a slot of its own, and the lanes it does not
@@ -229,20 +288,13 @@ int FloatGenerator::result_to_slot(NodeId i, int u, int reg) {
 
 // When a lane of `lanes` is set: a branch out of the loop to code that runs the
 // interpreter's kernel `f` on every vector of the iteration (operands: nodes a and b)
-// into `slots`, and back.  Nothing lives in a vector register there (the inline
-// operation cleared them); the rows, the column and the output stay in callee-saved
-// registers.
+// into `results` (slots, or registers when `registers`), and back.  No other value lives
+// in a vector register there (the inline operation cleared them); the rows, the column
+// and the output stay in callee-saved registers.
 void FloatGenerator::call_kernel_where(int lanes, MathKernels::Binary f, NodeId a, NodeId b,
-                                       const std::vector<int>& slots) {
-    a_.vptest(ymm(lanes), ymm(lanes));
-    Xbyak::Label& cold = labels_.emplace_back();
-    Xbyak::Label& back = labels_.emplace_back();
-    a_.jnz(cold, Xbyak::CodeGenerator::T_NEAR);
-    a_.L(back);
-    std::vector<VecOperand> as, bs;
-    for (int u = 0; u < unroll_; ++u) as.push_back(operand(a, u)), bs.push_back(operand(b, u));
-    cold_paths_.push_back([this, &cold, &back, f, as, bs, slots] {
-        a_.L(cold);
+                                       const std::vector<int>& results, bool registers) {
+    branch_out_where(lanes, a, b, [this, f, results, registers](const std::vector<VecOperand>& as,
+                                                                const std::vector<VecOperand>& bs) {
         for (int u = 0; u < unroll_; ++u) {
             a_.vmovups(ymm(kScratchA), as[std::size_t(u)]);
             a_.vmovups(mem(rsp, kCallArea + 32 * u), ymm(kScratchA));
@@ -256,9 +308,32 @@ void FloatGenerator::call_kernel_where(int lanes, MathKernels::Binary f, NodeId 
         a_.mov(rax, reinterpret_cast<std::uintptr_t>(f));
         a_.call(rax);
         for (int u = 0; u < unroll_; ++u) {
+            const int r = results[std::size_t(u)];
+            if (registers) {
+                a_.vmovups(ymm(r), mem(rsp, kCallArea + 32 * u));
+                continue;
+            }
             a_.vmovups(ymm(kScratchA), mem(rsp, kCallArea + 32 * u));
-            a_.vmovups(regs_.slot(slots[std::size_t(u)]), ymm(kScratchA));
+            a_.vmovups(regs_.slot(r), ymm(kScratchA));
         }
+    });
+}
+
+// When a lane of `lanes` is set: a branch out of the loop to `body` (emitted after the
+// loop, given the operands of nodes a and b of every vector), then back.
+void FloatGenerator::branch_out_where(
+    int lanes, NodeId a, NodeId b,
+    std::function<void(const std::vector<VecOperand>&, const std::vector<VecOperand>&)> body) {
+    a_.vptest(ymm(lanes), ymm(lanes));
+    Xbyak::Label& out = labels_.emplace_back();
+    Xbyak::Label& back = labels_.emplace_back();
+    a_.jnz(out, Xbyak::CodeGenerator::T_NEAR);
+    a_.L(back);
+    std::vector<VecOperand> as, bs;
+    for (int u = 0; u < unroll_; ++u) as.push_back(operand(a, u)), bs.push_back(operand(b, u));
+    cold_paths_.push_back([this, &out, &back, body = std::move(body), as, bs] {
+        a_.L(out);
+        body(as, bs);
         a_.jmp(back, Xbyak::CodeGenerator::T_NEAR);
     });
 }

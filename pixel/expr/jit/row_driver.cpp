@@ -108,11 +108,13 @@ void extend_columns(std::byte* ext, const std::byte* row, int c0, int c1, int w,
     const bool ends = plain_rows_ && !extended_.empty() && w >= 3 * step && left <= step && right <= step;
     for (std::size_t s = 0; s < kernel.rows().size(); ++s) {
         const Kernel::Row& r = kernel.rows()[s];
-        if (std::size_t(r.clip) >= job.clips.size()) {  // a window sum, read at offset 0 only
+        if (std::size_t(r.clip) >= job.clips.size()) {  // a window's row, boundary columns included
             const std::size_t k = std::size_t(r.clip) - job.clips.size();
+            const WindowSpec& spec = window_sums_.spec(k);
             rows_[s] = interior_rows_[s] =
-                window_sums_.spec(k).words ? reinterpret_cast<const std::byte*>(window_sums_.word_row(k))
-                                           : reinterpret_cast<const std::byte*>(window_sums_.row(k));
+                spec.columns_only ? reinterpret_cast<const std::byte*>(window_sums_.column_row(k))
+                : spec.words      ? reinterpret_cast<const std::byte*>(window_sums_.word_row(k))
+                                  : reinterpret_cast<const std::byte*>(window_sums_.row(k));
             continue;
         }
         const PlaneSource& src = job.clips[std::size_t(r.clip)];
