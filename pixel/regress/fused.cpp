@@ -4,12 +4,14 @@
 #include <array>
 #include <cmath>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include "filters/base/error.hpp"
 #include "filters/base/worker_pool.hpp"
 #include "filters/regress/formulas.hpp"
 #include "filters/regress/weights.hpp"
+#include "pixel/regress/lanes.hpp"
 #include "pixel/regress/span_formulas.hpp"
 #include "pixel/regress/span_kernels.hpp"
 #include "pixel/regress/window_sums.hpp"
@@ -35,6 +37,27 @@ struct RegressJob {
     int out_row(int y) const { return ring_rows ? (y - out_row_offset) % ring_rows : y - out_row_offset; }
 };
 
+// The vertical updates below at column i for T = double, or i … i + 3 for T = Doubles4
+// (lanes.hpp: the same operations lane by lane, so the four-wide loop and its scalar
+// tail compute what a scalar loop computes; the samples widened as they are loaded).
+template <class T>
+[[gnu::always_inline]] inline T widened(const float* p) noexcept {
+    if constexpr (std::is_same_v<T, double>) return *p;
+    else return lanes::widened4(p);
+}
+template <class T>
+[[gnu::always_inline]] inline void add_to(double* c, T v) noexcept {
+    if constexpr (std::is_same_v<T, double>) *c += v;
+    else lanes::store4(c, lanes::load4(c) + v);
+}
+// body(T{}, i) for every column of [0, w): four at a time, then one at a time.
+template <class Body>
+[[gnu::always_inline]] inline void for_each_column(int w, Body&& body) noexcept {
+    int i = 0;
+    for (; i + 4 <= w; i += 4) body(lanes::Doubles4{}, i);
+    for (; i < w; ++i) body(0.0, i);
+}
+
 // Channels: Σx, Σy, Σx², Σxy, Σy².  Products are formed from the source rows on the
 // fly (entering minus leaving), in double, where they are exact.
 __attribute__((target_clones("avx2", "default"))) void regress_rows(const RegressJob& j, WindowSumBuffers<5>& b,
@@ -46,20 +69,23 @@ __attribute__((target_clones("avx2", "default"))) void regress_rows(const Regres
         const float* ye = j.y.row(enter);
         double *c0 = b.column(0), *c1 = b.column(1), *c2 = b.column(2), *c3 = b.column(3), *c4 = b.column(4);
         if (leave < 0) {
-            for (int i = 0; i < w; ++i) {
-                const double a = xe[i], v = ye[i];
-                c0[i] += a, c1[i] += v, c2[i] += f::product(a, a), c3[i] += f::product(a, v), c4[i] += f::product(v, v);
-            }
+            for_each_column(w, [&](auto t, int i) __attribute__((always_inline)) {
+                using T = decltype(t);
+                const T a = widened<T>(xe + i), v = widened<T>(ye + i);
+                add_to(c0 + i, a), add_to(c1 + i, v), add_to(c2 + i, f::product(a, a));
+                add_to(c3 + i, f::product(a, v)), add_to(c4 + i, f::product(v, v));
+            });
             return;
         }
         const float* xl = j.x.row(leave);
         const float* yl = j.y.row(leave);
-        for (int i = 0; i < w; ++i) {
-            const double a = xe[i], v = ye[i], p = xl[i], q = yl[i];
-            c0[i] += a - p, c1[i] += v - q;
-            c2[i] += f::product(a, a) - f::product(p, p), c3[i] += f::product(a, v) - f::product(p, q);
-            c4[i] += f::product(v, v) - f::product(q, q);
-        }
+        for_each_column(w, [&](auto t, int i) __attribute__((always_inline)) {
+            using T = decltype(t);
+            const T a = widened<T>(xe + i), v = widened<T>(ye + i), p = widened<T>(xl + i), q = widened<T>(yl + i);
+            add_to(c0 + i, a - p), add_to(c1 + i, v - q);
+            add_to(c2 + i, f::product(a, a) - f::product(p, p)), add_to(c3 + i, f::product(a, v) - f::product(p, q));
+            add_to(c4 + i, f::product(v, v) - f::product(q, q));
+        });
     };
     // The per-pixel formulas: span_formulas.hpp (edges, large radii) and span_kernels.hpp.
     const RegressionConstants k{j.inv_n, j.eps, j.wt, j.intercept_divisor};
@@ -96,29 +122,27 @@ template <int K>
     auto update = [&](int enter, int leave) __attribute__((always_inline)) {
         const float* ae = j.slope.row(j.src_row(enter));
         const float* ce = j.correlation.row(j.src_row(enter));
-        double *c0 = b.column(0), *c1 = b.column(1);
-        if (leave < 0)
-            for (int i = 0; i < w; ++i) c0[i] += f::product(double(ae[i]), double(ce[i])), c1[i] += ce[i];
-        else {
-            const float* al = j.slope.row(j.src_row(leave));
-            const float* cl = j.correlation.row(j.src_row(leave));
-            for (int i = 0; i < w; ++i) {
-                c0[i] += f::product(double(ae[i]), double(ce[i])) - f::product(double(al[i]), double(cl[i]));
-                c1[i] += double(ce[i]) - cl[i];
-            }
+        const float* be = K == 3 ? j.intercept.row(j.src_row(enter)) : nullptr;
+        double *c0 = b.column(0), *c1 = b.column(1), *c2 = b.column(K - 1);
+        if (leave < 0) {
+            for_each_column(w, [&](auto t, int i) __attribute__((always_inline)) {
+                using T = decltype(t);
+                const T a = widened<T>(ae + i), c = widened<T>(ce + i);
+                add_to(c0 + i, f::product(a, c)), add_to(c1 + i, c);
+                if constexpr (K == 3) add_to(c2 + i, f::product(widened<T>(be + i), c));
+            });
+            return;
         }
-        if constexpr (K == 3) {
-            const float* be = j.intercept.row(j.src_row(enter));
-            double* c2 = b.column(2);
-            if (leave < 0)
-                for (int i = 0; i < w; ++i) c2[i] += f::product(double(be[i]), double(ce[i]));
-            else {
-                const float* bl = j.intercept.row(j.src_row(leave));
-                const float* cl = j.correlation.row(j.src_row(leave));
-                for (int i = 0; i < w; ++i)
-                    c2[i] += f::product(double(be[i]), double(ce[i])) - f::product(double(bl[i]), double(cl[i]));
-            }
-        }
+        const float* al = j.slope.row(j.src_row(leave));
+        const float* cl = j.correlation.row(j.src_row(leave));
+        const float* bl = K == 3 ? j.intercept.row(j.src_row(leave)) : nullptr;
+        for_each_column(w, [&](auto t, int i) __attribute__((always_inline)) {
+            using T = decltype(t);
+            const T a = widened<T>(ae + i), c = widened<T>(ce + i), p = widened<T>(al + i), q = widened<T>(cl + i);
+            add_to(c0 + i, f::product(a, c) - f::product(p, q)), add_to(c1 + i, c - q);
+            if constexpr (K == 3)
+                add_to(c2 + i, f::product(widened<T>(be + i), c) - f::product(widened<T>(bl + i), q));
+        });
     };
     const std::array<const double*, 3> columns{b.column(0), b.column(1), K == 3 ? b.column(K - 1) : nullptr};
     auto consume = [&](int row) __attribute__((always_inline)) {

@@ -2,6 +2,7 @@
 
 #include <immintrin.h>
 
+#include "pixel/regress/lanes.hpp"
 #include "pixel/regress/window_sums.hpp"
 
 namespace rigor::pixel::regress {
@@ -33,38 +34,12 @@ void reconstruct_span_plain(const std::array<const double*, 3>& c, bool with_int
 
 namespace {
 
-// Four doubles and eight floats as number types for formulas.hpp: + − × ÷ lane by lane,
-// max as formulas::max (b < a ? a : b), sqrt correctly rounded.  GCC's vector
-// extensions, not intrinsics: formulas.hpp's templates are compiled for no particular
-// target and may call only what compiles anywhere; inlined into the AVX2 kernels below
-// they become ymm instructions (sqrt lane by lane becomes vsqrtps).
-using v4d = double __attribute__((vector_size(32)));
-using v8f = float __attribute__((vector_size(32)));
-#define RIGOR_LANES [[gnu::always_inline]] inline
-template <class V>
-struct Lanes {
-    V v;
-};
-using Doubles4 = Lanes<v4d>;
-using Floats8 = Lanes<v8f>;
-template <class V>
-RIGOR_LANES Lanes<V> operator+(Lanes<V> a, Lanes<V> b) noexcept { return {a.v + b.v}; }
-template <class V>
-RIGOR_LANES Lanes<V> operator-(Lanes<V> a, Lanes<V> b) noexcept { return {a.v - b.v}; }
-template <class V>
-RIGOR_LANES Lanes<V> operator*(Lanes<V> a, Lanes<V> b) noexcept { return {a.v * b.v}; }
-template <class V>
-RIGOR_LANES Lanes<V> operator/(Lanes<V> a, Lanes<V> b) noexcept { return {a.v / b.v}; }
-template <class V>
-RIGOR_LANES Lanes<V> max(Lanes<V> a, Lanes<V> b) noexcept { return {b.v < a.v ? a.v : b.v}; }
-RIGOR_LANES Floats8 sqrt(Floats8 a) noexcept {
-    Floats8 r;
-    for (int l = 0; l < 8; ++l) r.v[l] = __builtin_sqrtf(a.v[l]);
-    return r;
-}
-RIGOR_LANES Doubles4 broadcast4(double a) noexcept { return {v4d{a, a, a, a}}; }
-RIGOR_LANES Floats8 broadcast8(float a) noexcept { return {v8f{a, a, a, a, a, a, a, a}}; }
-#undef RIGOR_LANES
+using lanes::Doubles4;
+using lanes::Floats8;
+using lanes::v4d;
+using lanes::v8f;
+using lanes::broadcast4;
+using lanes::broadcast8;
 
 #define RIGOR_AVX2 [[gnu::target("avx2"), gnu::always_inline]] inline
 

@@ -229,7 +229,7 @@ template <int K, class Update, class Consume>
         for (int d = -r; d <= r; ++d) rows[std::size_t(d + r)] = rigor::regress::window_index(y, d, height, border);
         std::sort(rows.begin(), rows.end());
     };
-    auto afresh = [&](const std::vector<int>& rows) {
+    auto afresh = [&](const std::vector<int>& rows) __attribute__((always_inline)) {
         b.clear_columns();
         for (int row : rows) update(row, -1);
     };
