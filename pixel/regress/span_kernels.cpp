@@ -48,41 +48,67 @@ RIGOR_AVX2 Floats8 rounded(Doubles4 lo, Doubles4 hi) noexcept {
     return {v8f(_mm256_set_m128(_mm256_cvtpd_ps(hi.v), _mm256_cvtpd_ps(lo.v)))};
 }
 
-// DirectWindowSums<K, R> on four columns: c[x − R] + c[x − R + 1] + … + c[x + R], each
-// term an unaligned load folded into its add.
+// DirectWindowSums<K, R> on four columns (window_sums.hpp direct_window_sum: the same
+// order), each term an unaligned load.
 template <int R>
 RIGOR_AVX2 Doubles4 window_sum(const double* c, int x) noexcept {
-    const double* p = c + x;
-    Doubles4 s{v4d(_mm256_loadu_pd(p - R))};
-    for (int d = -R + 1; d <= R; ++d) s = s + Doubles4{v4d(_mm256_loadu_pd(p + d))};
-    return s;
+    const double* p = c + x - R;
+    return direct_window_sum<R, Doubles4>([p](int o) __attribute__((always_inline)) { return lanes::load4(p + o); });
 }
 
-// x, hidden from the optimiser (an empty asm): the loads of two neighbouring groups of
-// columns overlap, and for R ≥ 3 keeping them in registers for each other costs more
-// in spills than loading them again (callgrind at r = 4: 26 → 19 Ir/px for the
-// regression span; at r = 1 and 2 the shared loads are cheaper).
-template <int R>
-RIGOR_AVX2 int opaque_column(int x) noexcept {
-    if constexpr (R >= 3) asm("" : "+r"(x));
-    return x;
-}
+// The window sums of K channels for columns i … i + 3 (lo) and i + 4 … i + 7 (hi), for
+// i = begin, begin + 8, …: DirectWindowSums' values.  With two blocks of four
+// (direct_window_sum: R = 4, 5) the windows of lo and hi share one block, and hi's last
+// block is the next lo's first, kept in `carry`: two blocks per channel and step instead
+// of four (R = 4: 12 loads and adds instead of 18).  Otherwise each window is summed on
+// its own, from a column index hidden from the optimiser (an empty asm) for R ≥ 3: the
+// loads of lo and hi overlap, and keeping them in registers for each other costs more in
+// spills than loading them again (callgrind at R = 3: 26 → 19 Ir/px).
+template <int K, int R>
+struct EightColumnSums {
+    std::array<const double*, K> c;
+    std::array<v4d, K> carry;  // raw vectors: GCC keeps these in registers, Lanes structs it spills
+    static constexpr bool kPaired = kWindowBlocks<R> == 2;
 
-// regression_span_of's double part on four columns.
+    RIGOR_AVX2 static Doubles4 block(const double* p) noexcept {
+        return window_block([p](int o) __attribute__((always_inline)) { return lanes::load4(p + o); }, 0);
+    }
+    RIGOR_AVX2 EightColumnSums(const std::array<const double*, K>& columns, int begin) noexcept : c(columns) {
+        if constexpr (kPaired)
+            for (int k = 0; k < K; ++k) carry[k] = block(c[k] + begin - R).v;
+    }
+    RIGOR_AVX2 void next(int i, std::array<Doubles4, K>& lo, std::array<Doubles4, K>& hi) noexcept {
+        for (int k = 0; k < K; ++k) {
+            if constexpr (kPaired) {
+                const double* p = c[k] + i - R;
+                const Doubles4 middle = block(p + 4), last = block(p + 8);
+                lo[k] = plus_window_rest<R>(Doubles4{carry[k]} + middle, [p](int o)
+                                                __attribute__((always_inline)) { return lanes::load4(p + o); });
+                hi[k] = plus_window_rest<R>(middle + last, [p](int o)
+                                                __attribute__((always_inline)) { return lanes::load4(p + 4 + o); });
+                carry[k] = last.v;
+            } else {
+                int x = i, y = i + 4;
+                if constexpr (R >= 3) asm("" : "+r"(x), "+r"(y));
+                lo[k] = window_sum<R>(c[k], x), hi[k] = window_sum<R>(c[k], y);
+            }
+        }
+    }
+};
+
+// regression_span_of's double part on four columns, from their window sums.
 struct Moments {
     Doubles4 mx, my, var_x, var_y, cov;
 };
-template <int R>
-RIGOR_AVX2 Moments moments(const std::array<const double*, 5>& c, int x, Doubles4 inv_n) noexcept {
+RIGOR_AVX2 Moments moments(const std::array<Doubles4, 5>& s, Doubles4 inv_n) noexcept {
     namespace f = rigor::regress::formulas;
-    x = opaque_column<R>(x);
     const Doubles4 zero = broadcast4(0.0);
     Moments m;
-    m.mx = window_sum<R>(c[0], x) * inv_n;
-    m.my = window_sum<R>(c[1], x) * inv_n;
-    m.var_x = f::variance(window_sum<R>(c[2], x) * inv_n, m.mx, zero);
-    m.var_y = f::variance(window_sum<R>(c[4], x) * inv_n, m.my, zero);
-    m.cov = f::covariance(window_sum<R>(c[3], x) * inv_n, m.mx, m.my);
+    m.mx = s[0] * inv_n;
+    m.my = s[1] * inv_n;
+    m.var_x = f::variance(s[2] * inv_n, m.mx, zero);
+    m.var_y = f::variance(s[4] * inv_n, m.my, zero);
+    m.cov = f::covariance(s[3] * inv_n, m.mx, m.my);
     return m;
 }
 
@@ -103,9 +129,12 @@ template <int R>
     const bool rescale = k.wt != 1.0;
     const Floats8 feps = broadcast8(float(k.eps)), fzero = broadcast8(0.0f);
     const Floats8 one_minus_w = broadcast8(float(1.0 - k.wt)), fw = broadcast8(float(k.wt));
+    EightColumnSums<5, R> sums(c, begin);
     int i = begin;
     for (; i + 8 <= end; i += 8) {
-        const Moments lo = moments<R>(c, i, inv_n), hi = moments<R>(c, i + 4, inv_n);
+        std::array<Doubles4, 5> s_lo, s_hi;
+        sums.next(i, s_lo, s_hi);
+        const Moments lo = moments(s_lo, inv_n), hi = moments(s_hi, inv_n);
         const Floats8 cov = rounded(lo.cov, hi.cov), var_x = rounded(lo.var_x, hi.var_x);
         const Floats8 var_y = rounded(lo.var_y, hi.var_y);
         _mm256_storeu_ps(slope + i, __m256(f::slope(cov, var_x, feps).v));
@@ -119,31 +148,32 @@ template <int R>
     regression_span_of(DirectWindowSums<5, R>{c}, i, end, k, slope, corr, icpt);
 }
 
-// reconstruct_span_of on four columns, rounded to binary32; K = 3: with an intercept.
-template <int K, int R>
-RIGOR_AVX2 __m128 reconstructed4(const std::array<const double*, 3>& c, int i, const float* x, Doubles4 inv_n,
+// reconstruct_span_of on four columns from their window sums, rounded to binary32; K = 3:
+// with an intercept.
+template <int K>
+RIGOR_AVX2 __m128 reconstructed4(const std::array<Doubles4, K>& s, const float* x, Doubles4 inv_n,
                                  Doubles4 eps) noexcept {
     namespace f = rigor::regress::formulas;
-    const Doubles4 xs{v4d(_mm256_cvtps_pd(_mm_loadu_ps(x + i)))};
-    i = opaque_column<R>(i);
-    const Doubles4 mean_ac = window_sum<R>(c[0], i) * inv_n, mean_c = window_sum<R>(c[1], i) * inv_n;
-    if constexpr (K == 3)
-        return _mm256_cvtpd_ps(f::reconstructed(xs, mean_ac, window_sum<R>(c[2], i) * inv_n, mean_c, eps).v);
-    else
-        return _mm256_cvtpd_ps(f::reconstructed(xs, mean_ac, mean_c, eps).v);
+    const Doubles4 xs{v4d(_mm256_cvtps_pd(_mm_loadu_ps(x)))};
+    const Doubles4 mean_ac = s[0] * inv_n, mean_c = s[1] * inv_n;
+    if constexpr (K == 3) return _mm256_cvtpd_ps(f::reconstructed(xs, mean_ac, s[2] * inv_n, mean_c, eps).v);
+    else return _mm256_cvtpd_ps(f::reconstructed(xs, mean_ac, mean_c, eps).v);
 }
 
 template <int K, int R>
 [[gnu::target("avx2")]] void reconstruct_span_avx2(const std::array<const double*, 3>& columns, int begin, int end,
                                                    const float* x, double inv_n, double eps, float* out) noexcept {
-    const std::array<const double*, 3> c = columns;
+    const std::array<const double*, K> c = first<K>(columns);
     const Doubles4 n = broadcast4(inv_n), e = broadcast4(eps);
+    EightColumnSums<K, R> sums(c, begin);
     int i = begin;
     for (; i + 8 <= end; i += 8) {
-        const __m128 lo = reconstructed4<K, R>(c, i, x, n, e), hi = reconstructed4<K, R>(c, i + 4, x, n, e);
+        std::array<Doubles4, K> s_lo, s_hi;
+        sums.next(i, s_lo, s_hi);
+        const __m128 lo = reconstructed4<K>(s_lo, x + i, n, e), hi = reconstructed4<K>(s_hi, x + i + 4, n, e);
         _mm256_storeu_ps(out + i, _mm256_set_m128(hi, lo));
     }
-    reconstruct_span_of<K>(DirectWindowSums<K, R>{first<K>(c)}, i, end, x, inv_n, eps, out);
+    reconstruct_span_of<K>(DirectWindowSums<K, R>{c}, i, end, x, inv_n, eps, out);
 }
 #undef RIGOR_AVX2
 

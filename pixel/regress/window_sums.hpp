@@ -142,16 +142,39 @@ template <int K>
     prefix_sums<K>(c, w, P);
 }
 
+// The sum of the 2R + 1 terms t(0) … t(2R) of a direct window sum, in one fixed order
+// for every number type (span_kernels.cpp sums four columns at once with it): blocks of
+// four, B(o) = ((t(o) + t(o+1)) + t(o+2)) + t(o+3), added left to right, then the
+// remaining terms left to right; below R = 4 (one block at most) that is plain left to
+// right.  The blocks let a vector kernel share them: at R = 4 the windows of columns x
+// and x + 4 are B(x−4) + B(x) + c[x+4] and B(x) + B(x+4) + c[x+8].
+template <int R>
+inline constexpr int kWindowBlocks = (2 * R + 1) / 4;
+template <class Term>
+[[gnu::always_inline]] inline auto window_block(Term&& t, int o) noexcept {
+    return ((t(o) + t(o + 1)) + t(o + 2)) + t(o + 3);
+}
+// The terms after the blocks, t(4·blocks) … t(2R), added to s left to right.
+template <int R, class T, class Term>
+[[gnu::always_inline]] inline T plus_window_rest(T s, Term&& t) noexcept {
+    for (int o = kWindowBlocks<R> ? 4 * kWindowBlocks<R> : 1; o <= 2 * R; ++o) s = s + t(o);
+    return s;
+}
+template <int R, class T, class Term>
+[[gnu::always_inline]] inline T direct_window_sum(Term&& t) noexcept {
+    T s = kWindowBlocks<R> ? window_block(t, 0) : t(0);
+    for (int j = 1; j < kWindowBlocks<R>; ++j) s = s + window_block(t, 4 * j);
+    return plus_window_rest<R>(s, t);
+}
+
 // The window sums of channel k at column x, as the kernels' loops read them: `sums(k, x)`.
 // Interior columns, radius R ≤ kLargestDirectRadius: summed directly.
 template <int K, int R>
 struct DirectWindowSums {
     std::array<const double*, K> c;
     [[gnu::always_inline]] double operator()(int k, int x) const noexcept {
-        const double* p = c[std::size_t(k)] + x;
-        double s = p[-R];
-        for (int d = -R + 1; d <= R; ++d) s += p[d];
-        return s;
+        const double* p = c[std::size_t(k)] + x - R;
+        return direct_window_sum<R, double>([p](int o) __attribute__((always_inline)) { return p[o]; });
     }
 };
 // Interior columns, larger radii: P[x + r + 1] − P[x − r].
