@@ -54,6 +54,7 @@ template <class T>
 template <class Body>
 [[gnu::always_inline]] inline void for_each_column(int w, Body&& body) noexcept {
     int i = 0;
+#pragma GCC unroll 2
     for (; i + 4 <= w; i += 4) body(lanes::Doubles4{}, i);
     for (; i < w; ++i) body(0.0, i);
 }
