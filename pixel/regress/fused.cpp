@@ -1,14 +1,19 @@
 #include "pixel/regress/fused.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include "filters/base/error.hpp"
 #include "filters/base/worker_pool.hpp"
 #include "filters/regress/formulas.hpp"
 #include "filters/regress/weights.hpp"
+#include "pixel/regress/lanes.hpp"
+#include "pixel/regress/span_formulas.hpp"
+#include "pixel/regress/span_kernels.hpp"
 #include "pixel/regress/window_sums.hpp"
 
 namespace rigor::pixel::regress {
@@ -32,39 +37,26 @@ struct RegressJob {
     int out_row(int y) const { return ring_rows ? (y - out_row_offset) % ring_rows : y - out_row_offset; }
 };
 
-// The model's per-pixel formulas (filters/regress/formulas.hpp, the same templates
-// model.cpp builds its steps from) on the five window sums of one row.  The moments are
-// double (var = E[x²] − E[x]² cancels in flat areas); the quotients and the root only
-// need binary32 accuracy (the outputs are binary32) and run twice as wide in float.
-// Plain arguments and restrict pointers: nothing read inside the loop may alias an
-// output, so the loop vectorises.
-[[gnu::always_inline]] inline void regression_row(const double* __restrict s0, const double* __restrict s1,
-                                                  const double* __restrict s2, const double* __restrict s3,
-                                                  const double* __restrict s4, int w, double inv_n, double eps,
-                                                  double wt, double intercept_divisor, float* __restrict slope,
-                                                  float* __restrict corr, float* __restrict icpt) noexcept {
-    namespace f = rigor::regress::formulas;
-    const bool rescale = wt != 1.0;
-    const float feps = float(eps), fzero = 0.0f, one_minus_w = float(1.0 - wt), fw = float(wt);
-    for (int i = 0; i < w; ++i) {
-        const double mx = s0[i] * inv_n, my = s1[i] * inv_n;
-        const double var_x = f::variance(s2[i] * inv_n, mx, 0.0);
-        const double var_y = f::variance(s4[i] * inv_n, my, 0.0);
-        const double cov = f::covariance(s3[i] * inv_n, mx, my);
-        slope[i] = f::slope(float(cov), float(var_x), feps);
-        const float rho = f::rho(float(cov), float(var_x), float(var_y), feps);
-        // Computed unconditionally, then selected: a division under the condition keeps
-        // the loop from vectorising.
-        const float c = f::weighted_correlation(rho, one_minus_w, fw, fzero);
-        corr[i] = rescale ? c : rho;
-    }
-    if (icpt)
-        for (int i = 0; i < w; ++i) {
-            const double mx = s0[i] * inv_n, my = s1[i] * inv_n;
-            const double var_x = f::variance(s2[i] * inv_n, mx, 0.0);
-            const double a = f::slope(f::covariance(s3[i] * inv_n, mx, my), var_x, eps);
-            icpt[i] = float(f::intercept(my, a, mx, intercept_divisor));
-        }
+// The vertical updates below at column i for T = double, or i … i + 3 for T = Doubles4
+// (lanes.hpp: the same operations lane by lane, so the four-wide loop and its scalar
+// tail compute what a scalar loop computes; the samples widened as they are loaded).
+template <class T>
+[[gnu::always_inline]] inline T widened(const float* p) noexcept {
+    if constexpr (std::is_same_v<T, double>) return *p;
+    else return lanes::widened4(p);
+}
+template <class T>
+[[gnu::always_inline]] inline void add_to(double* c, T v) noexcept {
+    if constexpr (std::is_same_v<T, double>) *c += v;
+    else lanes::store4(c, lanes::load4(c) + v);
+}
+// body(T{}, i) for every column of [0, w): four at a time, then one at a time.
+template <class Body>
+[[gnu::always_inline]] inline void for_each_column(int w, Body&& body) noexcept {
+    int i = 0;
+#pragma GCC unroll 2
+    for (; i + 4 <= w; i += 4) body(lanes::Doubles4{}, i);
+    for (; i < w; ++i) body(0.0, i);
 }
 
 // Channels: Σx, Σy, Σx², Σxy, Σy².  Products are formed from the source rows on the
@@ -78,25 +70,36 @@ __attribute__((target_clones("avx2", "default"))) void regress_rows(const Regres
         const float* ye = j.y.row(enter);
         double *c0 = b.column(0), *c1 = b.column(1), *c2 = b.column(2), *c3 = b.column(3), *c4 = b.column(4);
         if (leave < 0) {
-            for (int i = 0; i < w; ++i) {
-                const double a = xe[i], v = ye[i];
-                c0[i] += a, c1[i] += v, c2[i] += f::product(a, a), c3[i] += f::product(a, v), c4[i] += f::product(v, v);
-            }
+            for_each_column(w, [&](auto t, int i) __attribute__((always_inline)) {
+                using T = decltype(t);
+                const T a = widened<T>(xe + i), v = widened<T>(ye + i);
+                add_to(c0 + i, a), add_to(c1 + i, v), add_to(c2 + i, f::product(a, a));
+                add_to(c3 + i, f::product(a, v)), add_to(c4 + i, f::product(v, v));
+            });
             return;
         }
         const float* xl = j.x.row(leave);
         const float* yl = j.y.row(leave);
-        for (int i = 0; i < w; ++i) {
-            const double a = xe[i], v = ye[i], p = xl[i], q = yl[i];
-            c0[i] += a - p, c1[i] += v - q;
-            c2[i] += f::product(a, a) - f::product(p, p), c3[i] += f::product(a, v) - f::product(p, q);
-            c4[i] += f::product(v, v) - f::product(q, q);
-        }
+        for_each_column(w, [&](auto t, int i) __attribute__((always_inline)) {
+            using T = decltype(t);
+            const T a = widened<T>(xe + i), v = widened<T>(ye + i), p = widened<T>(xl + i), q = widened<T>(yl + i);
+            add_to(c0 + i, a - p), add_to(c1 + i, v - q);
+            add_to(c2 + i, f::product(a, a) - f::product(p, p)), add_to(c3 + i, f::product(a, v) - f::product(p, q));
+            add_to(c4 + i, f::product(v, v) - f::product(q, q));
+        });
     };
+    // The per-pixel formulas: span_formulas.hpp (edges, large radii) and span_kernels.hpp.
+    const RegressionConstants k{j.inv_n, j.eps, j.wt, j.intercept_divisor};
+    const std::array<const double*, 5> columns{b.column(0), b.column(1), b.column(2), b.column(3), b.column(4)};
     auto consume = [&](int row) __attribute__((always_inline)) {
-        regression_row(b.sums(0), b.sums(1), b.sums(2), b.sums(3), b.sums(4), w, j.inv_n, j.eps, j.wt,
-                       j.intercept_divisor, j.slope.row(j.out_row(row)), j.correlation.row(j.out_row(row)),
-                       j.intercept_divisor != 0 ? j.intercept.row(j.out_row(row)) : nullptr);
+        float* slope = j.slope.row(j.out_row(row));
+        float* corr = j.correlation.row(j.out_row(row));
+        float* icpt = j.intercept_divisor != 0 ? j.intercept.row(j.out_row(row)) : nullptr;
+        for_each_row_span(
+            b,
+            [&](const auto& sums, int begin, int end)
+                __attribute__((always_inline)) { regression_span_of(sums, begin, end, k, slope, corr, icpt); },
+            [&](int begin, int end) { regression_span(columns, b.radius(), begin, end, k, slope, corr, icpt); });
     };
     window_sums_rows<5>(b, h, j.border, row_begin, row_end, update, consume);
 }
@@ -120,42 +123,39 @@ template <int K>
     auto update = [&](int enter, int leave) __attribute__((always_inline)) {
         const float* ae = j.slope.row(j.src_row(enter));
         const float* ce = j.correlation.row(j.src_row(enter));
-        double *c0 = b.column(0), *c1 = b.column(1);
-        if (leave < 0)
-            for (int i = 0; i < w; ++i) c0[i] += f::product(double(ae[i]), double(ce[i])), c1[i] += ce[i];
-        else {
-            const float* al = j.slope.row(j.src_row(leave));
-            const float* cl = j.correlation.row(j.src_row(leave));
-            for (int i = 0; i < w; ++i) {
-                c0[i] += f::product(double(ae[i]), double(ce[i])) - f::product(double(al[i]), double(cl[i]));
-                c1[i] += double(ce[i]) - cl[i];
-            }
+        const float* be = K == 3 ? j.intercept.row(j.src_row(enter)) : nullptr;
+        double *c0 = b.column(0), *c1 = b.column(1), *c2 = b.column(K - 1);
+        if (leave < 0) {
+            for_each_column(w, [&](auto t, int i) __attribute__((always_inline)) {
+                using T = decltype(t);
+                const T a = widened<T>(ae + i), c = widened<T>(ce + i);
+                add_to(c0 + i, f::product(a, c)), add_to(c1 + i, c);
+                if constexpr (K == 3) add_to(c2 + i, f::product(widened<T>(be + i), c));
+            });
+            return;
         }
-        if constexpr (K == 3) {
-            const float* be = j.intercept.row(j.src_row(enter));
-            double* c2 = b.column(2);
-            if (leave < 0)
-                for (int i = 0; i < w; ++i) c2[i] += f::product(double(be[i]), double(ce[i]));
-            else {
-                const float* bl = j.intercept.row(j.src_row(leave));
-                const float* cl = j.correlation.row(j.src_row(leave));
-                for (int i = 0; i < w; ++i)
-                    c2[i] += f::product(double(be[i]), double(ce[i])) - f::product(double(bl[i]), double(cl[i]));
-            }
-        }
+        const float* al = j.slope.row(j.src_row(leave));
+        const float* cl = j.correlation.row(j.src_row(leave));
+        const float* bl = K == 3 ? j.intercept.row(j.src_row(leave)) : nullptr;
+        for_each_column(w, [&](auto t, int i) __attribute__((always_inline)) {
+            using T = decltype(t);
+            const T a = widened<T>(ae + i), c = widened<T>(ce + i), p = widened<T>(al + i), q = widened<T>(cl + i);
+            add_to(c0 + i, f::product(a, c) - f::product(p, q)), add_to(c1 + i, c - q);
+            if constexpr (K == 3)
+                add_to(c2 + i, f::product(widened<T>(be + i), c) - f::product(widened<T>(bl + i), q));
+        });
     };
+    const std::array<const double*, 3> columns{b.column(0), b.column(1), K == 3 ? b.column(K - 1) : nullptr};
     auto consume = [&](int row) __attribute__((always_inline)) {
         const float* xs = j.x.row(row);
         float* o = j.out.row(row);
-        const double *sac = b.sums(0), *sc = b.sums(1);
-        const double inv_n = j.inv_n, eps = j.eps;
-        if constexpr (K == 3) {
-            const double* sbc = b.sums(2);
-            for (int i = 0; i < w; ++i)
-                o[i] = float(f::reconstructed(double(xs[i]), sac[i] * inv_n, sbc[i] * inv_n, sc[i] * inv_n, eps));
-        } else {
-            for (int i = 0; i < w; ++i) o[i] = float(f::reconstructed(double(xs[i]), sac[i] * inv_n, sc[i] * inv_n, eps));
-        }
+        for_each_row_span(
+            b,
+            [&](const auto& s, int begin, int end)
+                __attribute__((always_inline)) { reconstruct_span_of<K>(s, begin, end, xs, j.inv_n, j.eps, o); },
+            [&](int begin, int end) {
+                reconstruct_span(columns, K == 3, b.radius(), begin, end, xs, j.inv_n, j.eps, o);
+            });
     };
     window_sums_rows<K>(b, h, j.border, row_begin, row_end, update, consume);
 }
@@ -193,9 +193,14 @@ __attribute__((target_clones("avx2", "default"))) void box_rows(const BoxJob& j,
         }
     };
     auto consume = [&](int row) __attribute__((always_inline)) {
-        const double* s = b.sums(0);
         float* o = j.out.row_as<float>(row);
-        for (int i = 0; i < w; ++i) o[i] = float(s[i] * j.inv_n);
+        auto span = [&](const auto& s, int begin, int end) __attribute__((always_inline)) {
+            for (int i = begin; i < end; ++i) o[i] = float(s(0, i) * j.inv_n);
+        };
+        for_each_row_span(b, span, [&](int begin, int end) __attribute__((always_inline)) {
+            with_direct_sums<1>({b.column(0)}, b.radius(),
+                                [&](const auto& s) __attribute__((always_inline)) { span(s, begin, end); });
+        });
     };
     window_sums_rows<1>(b, h, j.border, row_begin, row_end, update, consume);
 }

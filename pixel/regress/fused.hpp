@@ -2,7 +2,8 @@
 // come from one sliding_window_sums pass (window_sums.hpp), and every per-pixel formula
 // is evaluated in that same pass — the templates of filters/regress/formulas.hpp, the
 // one definition model.cpp builds the model's steps from (moments in double, the
-// quotients and the root in binary32).  Other means: regression.hpp.  Rows go in
+// quotients and the root in binary32), on spans of a row (span_formulas.hpp; the
+// interior by span_kernels.hpp's AVX2 kernels, equal to their plain loops bit for bit).  Other means: regression.hpp.  Rows go in
 // restart blocks (window_sums.hpp) to `threads` threads of the base library's worker
 // pool.  Validation happens before any pixel; the loops do not throw.
 #pragma once

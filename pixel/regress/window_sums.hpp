@@ -1,7 +1,7 @@
-// The sliding (2r+1)×(2r+1) window sums behind every box mean here, at a cost per pixel
-// independent of r: per-column running sums updated by one entering and one leaving
-// row, then along the row the difference of two prefix sums (a vectorised scan) of the
-// border-extended column sums.  The border rules are filters/regress/border.hpp's
+// The sliding (2r+1)×(2r+1) window sums behind every box mean here: per-column running
+// sums updated by one entering and one leaving row, then along the row summed directly
+// (small radii) or through prefix sums (a cost per pixel independent of r), the edge
+// columns through the border rule's taps.  The border rules are filters/regress/border.hpp's
 // (border_index, window_index, border_at_radius); this file only schedules them.
 //
 // Precision and determinism: sums are double (a product of two binary32 samples is
@@ -25,31 +25,44 @@ namespace rigor::pixel::regress {
 
 inline constexpr int kRestartRows = 64;
 
-// Per-thread buffers for K channels: column sums padded by r on both sides (so the
-// horizontal sum needs no copy) and the K rows of window sums handed to consume().
+// The window sums along a row, from the column sums c of one channel.  Interior columns
+// [r, w − r), whose windows lie inside the row, are summed where they are read (the
+// kernels' per-pixel loops, through the types below): up to kLargestDirectRadius
+// directly, c[x − r] + c[x − r + 1] + … + c[x + r] in that order (2r adds, in registers),
+// above it as the difference of two prefix sums (a vectorised scan, a constant cost per
+// pixel).  The 2r edge columns (every column when w ≤ 2r) are summed once per row through
+// the border rule's taps (border.hpp window_index) into WindowSumBuffers::sums.  The
+// direct sum costs 2r + 1 loads and adds per column, the scan and its difference about
+// 12 instructions per four columns: callgrind (bench/regress/regress_ir) puts the break
+// even between r = 5 and 6.
+inline constexpr int kLargestDirectRadius = 5;
+
+// Per-thread buffers for K channels: the column sums, the window sums of the edge
+// columns and, above kLargestDirectRadius, room for the prefix sums.
 template <int K>
 class WindowSumBuffers {
 public:
     WindowSumBuffers(int width, int radius)
-        : width_(width), radius_(radius), stride_(width + 2 * radius),
-          columns_(std::size_t{K} * std::size_t(stride_)), sums_(std::size_t{K} * std::size_t(width)),
-          prefix_(std::size_t{K} * std::size_t(stride_ + 1)) {}
+        : width_(width), radius_(radius), columns_(std::size_t{K} * std::size_t(width)),
+          sums_(std::size_t{K} * std::size_t(width)),
+          prefix_(radius > kLargestDirectRadius ? std::size_t{K} * std::size_t(width + 1) : 0) {}
 
     int width() const { return width_; }
     int radius() const { return radius_; }
-    // Column sums of channel k; index 0 is column 0, indices −r … w+r−1 are valid.
-    double* column(int k) { return columns_.data() + std::size_t(k) * stride_ + radius_; }
+    // Column sums of channel k, columns 0 … w − 1.
+    double* column(int k) { return columns_.data() + std::size_t(k) * width_; }
+    // Window sums of channel k at the edge columns (x < r or x ≥ w − r).
     double* sums(int k) { return sums_.data() + std::size_t(k) * width_; }
-    // Room for the w + 2r + 1 prefix sums of channel k's padded column sums.
-    double* prefix(int k) { return prefix_.data() + std::size_t(k) * std::size_t(stride_ + 1); }
+    // The w + 1 prefix sums of channel k's column sums (radius > kLargestDirectRadius).
+    double* prefix(int k) { return prefix_.data() + std::size_t(k) * std::size_t(width_ + 1); }
     void clear_columns() { std::fill(columns_.begin(), columns_.end(), 0.0); }
     // The source rows of the current and the next window (2r + 1 each, sorted).
     std::vector<int>& window_rows(int k) { return window_rows_[k]; }
     // The columns whose windows reach past an edge (all of them when w ≤ 2r) and, 2r + 1
     // per column, the columns they read (border.hpp window_index), for `border`.
     void map_edge_columns(rigor::regress::BorderMode border) {
-        if (edges_mapped_) return;  // the only rule with an edge map is vszip's
-        edges_mapped_ = true;
+        if (mapped_border_ == int(border)) return;
+        mapped_border_ = int(border);
         edge_columns_.clear();
         for (int x = 0; x < width_; ++x)
             if (x < radius_ || x >= width_ - radius_) edge_columns_.push_back(x);
@@ -66,12 +79,12 @@ public:
     int& current_rows() { return current_rows_; }
 
 private:
-    int width_, radius_, stride_;
+    int width_, radius_;
     std::vector<double> columns_, sums_, prefix_;
     std::vector<int> window_rows_[2] = {std::vector<int>(std::size_t(2 * radius_ + 1)),
                                         std::vector<int>(std::size_t(2 * radius_ + 1))};
     std::vector<int> edge_columns_, edge_taps_;
-    bool edges_mapped_ = false;
+    int mapped_border_ = -1;
     int next_row_ = -1, current_rows_ = 0;
 };
 
@@ -80,8 +93,8 @@ private:
 // it adds the group shifted by one, then by two (a log-step scan), then the carry of
 // the groups before (the last prefix, broadcast).  Vector extensions rather than
 // intrinsics, so the baseline clone compiles it too (as two SSE2 halves).  The sums
-// differ from a serial sum only in rounding order; they grow to at most
-// (w + 2r)·max|c|, whose rounding (2⁻⁵² of that) is far below the binary32 outputs'.
+// differ from a serial sum only in rounding order; they grow to at most w·max|c|,
+// whose rounding (2⁻⁵² of that) is far below the binary32 outputs'.
 template <int K>
 [[gnu::always_inline]] inline void prefix_sums(const std::array<const double*, K>& c, int n,
                                                const std::array<double*, K>& P) noexcept {
@@ -106,62 +119,119 @@ template <int K>
     }
 }
 
-// After a vertical update: fill the r padding columns each side from the border mode,
-// then run the K horizontal window sums side by side (independent dependency chains).
-// vszip's mapping depends on the window's centre (border.hpp): the windows that reach
-// past an edge are summed directly through b's edge map (map_edge_columns), the others
-// by the running sum.
+// After a vertical update: the window sums of the edge columns through b's edge map
+// (map_edge_columns), and above kLargestDirectRadius the prefix sums the interior reads.
 template <int K>
-[[gnu::always_inline]] inline void horizontal_window_sums_by_centre(WindowSumBuffers<K>& b) noexcept {
+[[gnu::always_inline]] inline void prepare_row_sums(WindowSumBuffers<K>& b) noexcept {
     const int w = b.width(), r = b.radius();
-    std::array<const double*, K> c;
-    std::array<double*, K> P;
-    for (int k = 0; k < K; ++k) c[k] = b.column(k), P[k] = b.prefix(k);
-    if (w > 2 * r) prefix_sums<K>(c, w, P);  // P over columns 0 … w − 1
     const std::vector<int>& edges = b.edge_columns();
     for (int k = 0; k < K; ++k) {
+        const double* c = b.column(k);
         double* out = b.sums(k);
         for (std::size_t e = 0; e < edges.size(); ++e) {
             const int* taps = b.edge_taps(e);
-            double s = 0;
-            for (int d = 0; d <= 2 * r; ++d) s += c[k][taps[d]];
+            double s = c[taps[0]];
+            for (int d = 1; d <= 2 * r; ++d) s += c[taps[d]];
             out[edges[e]] = s;
         }
-        if (w <= 2 * r) continue;
-        const double* p = P[k];
-        for (int x = r; x < w - r; ++x) out[x] = p[x + r + 1] - p[x - r];
+    }
+    if (r <= kLargestDirectRadius || w <= 2 * r) return;
+    std::array<const double*, K> c;
+    std::array<double*, K> P;
+    for (int k = 0; k < K; ++k) c[k] = b.column(k), P[k] = b.prefix(k);
+    prefix_sums<K>(c, w, P);
+}
+
+// The sum of the 2R + 1 terms t(0) … t(2R) of a direct window sum, in one fixed order
+// for every number type (span_kernels.cpp sums four columns at once with it): blocks of
+// four, B(o) = ((t(o) + t(o+1)) + t(o+2)) + t(o+3), added left to right, then the
+// remaining terms left to right; below R = 4 (one block at most) that is plain left to
+// right.  The blocks let a vector kernel share them: at R = 4 the windows of columns x
+// and x + 4 are B(x−4) + B(x) + c[x+4] and B(x) + B(x+4) + c[x+8].
+template <int R>
+inline constexpr int kWindowBlocks = (2 * R + 1) / 4;
+template <class Term>
+[[gnu::always_inline]] inline auto window_block(Term&& t, int o) noexcept {
+    return ((t(o) + t(o + 1)) + t(o + 2)) + t(o + 3);
+}
+// The terms after the blocks, t(4·blocks) … t(2R), added to s left to right.
+template <int R, class T, class Term>
+[[gnu::always_inline]] inline T plus_window_rest(T s, Term&& t) noexcept {
+    for (int o = kWindowBlocks<R> ? 4 * kWindowBlocks<R> : 1; o <= 2 * R; ++o) s = s + t(o);
+    return s;
+}
+template <int R, class T, class Term>
+[[gnu::always_inline]] inline T direct_window_sum(Term&& t) noexcept {
+    T s = kWindowBlocks<R> ? window_block(t, 0) : t(0);
+    for (int j = 1; j < kWindowBlocks<R>; ++j) s = s + window_block(t, 4 * j);
+    return plus_window_rest<R>(s, t);
+}
+
+// The window sums of channel k at column x, as the kernels' loops read them: `sums(k, x)`.
+// Interior columns, radius R ≤ kLargestDirectRadius: summed directly.
+template <int K, int R>
+struct DirectWindowSums {
+    std::array<const double*, K> c;
+    [[gnu::always_inline]] double operator()(int k, int x) const noexcept {
+        const double* p = c[std::size_t(k)] + x - R;
+        return direct_window_sum<R, double>([p](int o) __attribute__((always_inline)) { return p[o]; });
+    }
+};
+// Interior columns, larger radii: P[x + r + 1] − P[x − r].
+template <int K>
+struct PrefixWindowSums {
+    std::array<const double*, K> P;
+    int r;
+    [[gnu::always_inline]] double operator()(int k, int x) const noexcept {
+        return P[std::size_t(k)][x + r + 1] - P[std::size_t(k)][x - r];
+    }
+};
+// Edge columns: what prepare_row_sums stored.
+template <int K>
+struct EdgeWindowSums {
+    std::array<const double*, K> s;
+    [[gnu::always_inline]] double operator()(int k, int x) const noexcept { return s[std::size_t(k)][x]; }
+};
+
+// Calls body(DirectWindowSums<K, R>{c}) for R = r (0 ≤ r ≤ kLargestDirectRadius), so
+// that the caller's loop is compiled for that radius.
+template <int K, class Body>
+[[gnu::always_inline]] inline void with_direct_sums(const std::array<const double*, K>& c, int r, Body&& body) {
+    static_assert(kLargestDirectRadius == 5, "one case per direct radius");
+    switch (r) {
+        case 0: return body(DirectWindowSums<K, 0>{c});
+        case 1: return body(DirectWindowSums<K, 1>{c});
+        case 2: return body(DirectWindowSums<K, 2>{c});
+        case 3: return body(DirectWindowSums<K, 3>{c});
+        case 4: return body(DirectWindowSums<K, 4>{c});
+        default: return body(DirectWindowSums<K, 5>{c});
     }
 }
 
-template <int K>
-[[gnu::always_inline]] inline void horizontal_window_sums(WindowSumBuffers<K>& b,
-                                                          rigor::regress::BorderMode border) noexcept {
-    if (border == rigor::regress::BorderMode::vszip) return horizontal_window_sums_by_centre<K>(b);
+// The columns of one row in three spans, left edge, interior, right edge, after
+// prepare_row_sums: span(sums, begin, end) for the edges (EdgeWindowSums) and, above
+// kLargestDirectRadius, the interior (PrefixWindowSums); direct(begin, end) for the
+// interior up to kLargestDirectRadius (summed from b.column(k) where it is read).
+template <int K, class Span, class Direct>
+[[gnu::always_inline]] inline void for_each_row_span(WindowSumBuffers<K>& b, Span&& span, Direct&& direct) {
     const int w = b.width(), r = b.radius();
-    for (int k = 0; k < K; ++k) {
-        double* c = b.column(k);
-        for (int i = 1; i <= r; ++i) {
-            c[-i] = c[rigor::regress::border_index(-i, w, border)];
-            c[w - 1 + i] = c[rigor::regress::border_index(w - 1 + i, w, border)];
-        }
+    std::array<const double*, K> s, P;
+    for (int k = 0; k < K; ++k) s[std::size_t(k)] = b.sums(k), P[std::size_t(k)] = b.prefix(k);
+    const int lo = std::min(r, w), hi = std::max(lo, w - r);
+    if (lo > 0) span(EdgeWindowSums<K>{s}, 0, lo);
+    if (hi > lo) {
+        if (r <= kLargestDirectRadius) direct(lo, hi);
+        else span(PrefixWindowSums<K>{P, r}, lo, hi);
     }
-    // The window sum at x is P[x + 2r + 1] − P[x], P the prefix sums from column −r.
-    std::array<const double*, K> c;
-    std::array<double*, K> P;
-    for (int k = 0; k < K; ++k) c[k] = b.column(k) - r, P[k] = b.prefix(k);
-    prefix_sums<K>(c, w + 2 * r, P);
-    for (int k = 0; k < K; ++k) {
-        const double* p = P[k];
-        double* out = b.sums(k);
-        for (int x = 0; x < w; ++x) out[x] = p[x + 2 * r + 1] - p[x];
-    }
+    if (w > hi) span(EdgeWindowSums<K>{s}, hi, w);
 }
 
 // Window sums for output rows [row_begin, row_end) (within one restart block):
 // update(enter_row, leave_row) adds source row enter_row's values to the column sums
 // and subtracts leave_row's (leave_row = −1: nothing leaves); consume(row) reads
-// b.sums(k).  Rows and columns outside the plane are mapped by border.hpp for the rule
-// border_at_radius(mode, r) (vszip above radius 22 is mirror, as vszip itself).
+// the window sums through for_each_row_span.  Rows and columns outside the plane are
+// mapped by border.hpp for the rule border_at_radius(mode, r) (vszip above radius 22 is
+// mirror, as vszip itself).
 // The window centred on y reads the multiset of rows window_index(y, d), |d| ≤ r; from
 // one window to the next, when one row enters and one leaves (inside the plane, and at
 // its edges for every rule, vszip's included, on planes taller than the window) the
@@ -182,11 +252,11 @@ template <int K, class Update, class Consume>
         for (int d = -r; d <= r; ++d) rows[std::size_t(d + r)] = rigor::regress::window_index(y, d, height, border);
         std::sort(rows.begin(), rows.end());
     };
-    auto afresh = [&](const std::vector<int>& rows) {
+    auto afresh = [&](const std::vector<int>& rows) __attribute__((always_inline)) {
         b.clear_columns();
         for (int row : rows) update(row, -1);
     };
-    if (border == rigor::regress::BorderMode::vszip) b.map_edge_columns(border);
+    b.map_edge_columns(border);
     const bool resume = row_begin == b.next_row() && row_begin % kRestartRows != 0;
     std::vector<int>*cur = &b.window_rows(b.current_rows()), *next = &b.window_rows(1 - b.current_rows());
     if (!resume) {
@@ -207,7 +277,7 @@ template <int K, class Update, class Consume>
             else if (entering != 0) afresh(*next);
             std::swap(cur, next);
         }
-        horizontal_window_sums<K>(b, border);
+        prepare_row_sums<K>(b);
         consume(y);
     }
     b.next_row() = row_end;

@@ -1,8 +1,8 @@
 // The border rules of the window means (filters/regress/border.hpp) against float64 brute
 // forces written here from their definitions, not from border.hpp: every window's
 // (2r+1)² samples gathered one by one through this file's own index rules, at every
-// position of small random planes (corners included), radius 1..4, planes narrower and
-// shorter than the window.  The kernels checked: the running window sums (box_mean),
+// position of small random planes (corners included), radius 1..4 (the fused kernels
+// 1..6), planes narrower and shorter than the window.  The kernels checked: the running window sums (box_mean),
 // the order statistics (window_mean minimum/median), the fused regression and reconstruct
 // — and that the default of every entry is vszip's mapping.
 #include <catch2/catch.hpp>
@@ -143,8 +143,10 @@ TEST_CASE("minimum and median: every border at every position equals the brute f
 TEST_CASE("fused regression and reconstruct: every border at every position equals the brute force",
           "[border][fused]") {
     for (BorderMode mode : kModes)
-        for (auto [w, h] : {std::pair{3, 2}, std::pair{6, 9}, std::pair{11, 7}})
-            for (int r = 1; r <= 4; ++r) {
+        // 37 columns: interiors long enough for the vector kernels' 8-column steps at every
+        // radius, r = 5 the largest summed directly, r = 6 through prefix sums (window_sums.hpp).
+        for (auto [w, h] : {std::pair{3, 2}, std::pair{6, 9}, std::pair{11, 7}, std::pair{37, 15}})
+            for (int r = 1; r <= 6; ++r) {
                 const Plane x = random_plane(w, h, 300 + r, 0.0, 1.0), noise = random_plane(w, h, 400 + r, -0.2, 0.2);
                 const Plane y = plane_from(w, h, [&](int i, int j) { return 0.4 * at(x, i, j) - 0.1 + at(noise, i, j); });
                 RegressParams p;
@@ -152,7 +154,7 @@ TEST_CASE("fused regression and reconstruct: every border at every position equa
                 p.intercept = 1;
                 p.border = mode;
                 ReconstructParams rp;
-                rp.radius = 5 - r;  // 4 … 1: another window over the regression's planes
+                rp.radius = r <= 4 ? 5 - r : r - 1;  // 4 … 1, 4, 5: another window over the regression's planes
                 rp.border = mode;
                 const double wt = reliability_weight(r, p.alpha, p.weight_method);
                 const RegressionPlanes got = regress_fused(x, y, p, 2);
