@@ -10,6 +10,7 @@
 #include "filters/base/error.hpp"
 #include "filters/base/worker_pool.hpp"
 #include "pixel/vc2/quantisation.hpp"
+#include "pixel/vc2_tight/class_representatives.hpp"
 #include "pixel/vc2_tight/coupled_bands.hpp"
 #include "pixel/vc2_tight/quantisation_error.hpp"
 
@@ -53,6 +54,24 @@ struct AxisTerms {
     int ug_bits = 0;
     Sums mirror;
 };
+
+bool same_sums(const Sums& a, const Sums& b) { return a.bits == b.bits && same_sums(a.s, b.s); }
+
+bool same_sums(const std::vector<Sums>& a, const std::vector<Sums>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Sums& x, const Sums& y) { return same_sums(x, y); });
+}
+
+// Two classes of one axis that no pair's bound tells apart (class_representatives.hpp):
+// of its class on this axis a pair's bound reads the class response's sums (rounding_range),
+// the axis terms' sums (index_terms) and the pushed-back gains, those only relative to each
+// other (CoupledMaps places every band's box at its lowest() less the least of them).
+bool same_for_bounds(const ClassResponse& ra, const AxisTerms& ta, const ClassResponse& rb, const AxisTerms& tb) {
+    return ra.fraction_bits == rb.fraction_bits &&
+           std::equal(ra.sums.begin(), ra.sums.end(), rb.sums.begin(), rb.sums.end(),
+                      [](const NodeSums& x, const NodeSums& y) { return same_sums(x, y); }) &&
+           ta.ug_bits == tb.ug_bits && same_sums(ta.w, tb.w) && same_sums(ta.u, tb.u) &&
+           same_sums(ta.mirror, tb.mirror) && same_up_to_translation(ta.ug, tb.ug);
+}
 
 // Per band and index: what quantisation at that index leaves of the band, on the lines
 // of slopes kLineSlopeEighths (coupled_bands.hpp).
@@ -377,19 +396,37 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
             if (!couple_bands) return side > 0 ? uncoupled_range(at).hi : uncoupled_range(at).lo;
             return coupled_end<N>(at, coupled_maps(tx, ty), rs, lo, hi, side);
         };
+        // Pair k's bounds are those of its representative pair (class_representatives.hpp),
+        // made of the first class of each axis equal to its own: k itself or an earlier pair.
+        auto representatives = [&](bool along_x, const std::vector<AxisClass>& C) {
+            const ResponseCache& s = along_x ? sx : sy;
+            const int node = along_x ? a.x : a.y, mirror_node = along_x ? mirror->x : mirror->y;
+            return first_equal(C.size(), [&](std::size_t j, std::size_t k) {
+                return same_for_bounds(s.filled(node, C[j]), axis_terms(along_x, node, mirror_node, C[j]),
+                                       s.filled(node, C[k]), axis_terms(along_x, node, mirror_node, C[k]));
+            });
+        };
+        const std::vector<std::size_t> first_x = representatives(true, X), first_y = representatives(false, Y);
+        auto representative = [&](std::size_t k) { return first_x[k / Y.size()] * Y.size() + first_y[k % Y.size()]; };
         // The uncoupled bounds of every pair in doubles: the cheap screening values.
         std::vector<Range<double>> cheap;
-        for (const AxisClass& c : X)
-            for (const AxisClass& d : Y) {
-                const Range<double> rs = rounding_range<double>(sg, sr, sx.filled(a.x, c), sy.filled(a.y, d));
-                const AxisTerms &tx = axis_terms(true, a.x, mirror->x, c), &ty = axis_terms(false, a.y, mirror->y, d);
-                cheap.push_back(uncoupled_range(index_terms<double>(bands, tx, ty, rs, dlo, dhi, max_qi, false)));
+        for (std::size_t k = 0; k < X.size() * Y.size(); ++k) {
+            if (representative(k) != k) {
+                cheap.push_back(cheap[representative(k)]);
+                continue;
             }
-        // The refined doubles, each computed at most once.
+            const AxisClass& c = X[k / Y.size()];
+            const AxisClass& d = Y[k % Y.size()];
+            const Range<double> rs = rounding_range<double>(sg, sr, sx.filled(a.x, c), sy.filled(a.y, d));
+            const AxisTerms &tx = axis_terms(true, a.x, mirror->x, c), &ty = axis_terms(false, a.y, mirror->y, d);
+            cheap.push_back(uncoupled_range(index_terms<double>(bands, tx, ty, rs, dlo, dhi, max_qi, false)));
+        }
+        // The refined doubles, each computed at most once per representative.
         std::vector<std::optional<double>> fine_hi(cheap.size()), fine_lo(cheap.size());
         auto fine = [&](std::size_t k, int side) {
-            std::optional<double>& f = side > 0 ? fine_hi[k] : fine_lo[k];
-            if (!f) f = pair_end(k, side, dlo, dhi);
+            const std::size_t r = representative(k);
+            std::optional<double>& f = side > 0 ? fine_hi[r] : fine_lo[r];
+            if (!f) f = pair_end(r, side, dlo, dhi);
             return *f;
         };
         // The screening margin: 16 times the largest magnitude of the refined doubles, the
@@ -409,7 +446,7 @@ DecoderBounds decoder_bounds(const AnalysisBounds& analysis, const SynthesisBoun
                 for (int side : {1, -1}) magnitude = std::max(magnitude, std::abs(fine(k, side)));
         ab.phases = refined_phase_extremes(
             X, Y, a.period_x, a.period_y, cheap, screening_margin(16 * magnitude), fine,
-            [&](std::size_t k, int side) { return pair_end(k, side, elo, ehi); });
+            [&](std::size_t k, int side) { return pair_end(representative(k), side, elo, ehi); });
         out.arrays[i] = std::move(ab);
     });
     return out;

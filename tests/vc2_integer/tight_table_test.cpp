@@ -150,3 +150,18 @@ TEST_CASE("tight tables: LeGall never looser than the reference's golden tables,
         CHECK(tighter > 0);
     }
 }
+
+// The tight tables of two wavelets whose edge classes repeat (Fidelity, Daubechies) as
+// the tool printed them before any speed-up of the bounds or the witness search
+// (data/vc2/tables/*_tight_phases.csv): bounds, witnesses' values and the class pairs
+// they start from must come out the same, byte for byte.
+TEST_CASE("tight tables: Fidelity and Daubechies depth 1 byte-identical to their golden tables") {
+    const auto dir = scratch("tight_bytes");
+    for (const char* config : {"w5_W5_d1_D0", "w6_W6_d1_D0"}) {
+        INFO(config);
+        const std::string out = (dir / "t.csv").string();
+        REQUIRE(run("vc2-bit-widths-table", rigor::cli::vc2_bit_widths_table_main,
+                    {analysis(config), "-b", "10", "-p", "--tight", "-o", out}) == 0);
+        CHECK(read_file(out) == read_file(data("tables/" + std::string(config) + "_b10_tight_phases.csv")));
+    }
+}
