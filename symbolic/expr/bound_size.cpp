@@ -12,10 +12,6 @@ using cln::cl_RA;
 namespace {
 
 long bits(const cl_RA& v) { return long(cln::integer_length(cln::numerator(v))) + long(cln::integer_length(cln::denominator(v))); }
-// e with |v| in [2^(e-1), 2^(e+1)) (v != 0), from the integer lengths.
-long exponent(const cl_RA& v) {
-    return long(cln::integer_length(cln::numerator(cln::abs(v)))) - long(cln::integer_length(cln::denominator(v)));
-}
 
 // floor (up: ceiling) of v 2^s, s of either sign.
 cl_I scaled(const cl_RA& v, long s, bool up) {
@@ -26,7 +22,7 @@ cl_I scaled(const cl_RA& v, long s, bool up) {
 // The dyadic of about kKeptBits significant bits next to v on its lower (upper) side.
 cl_RA dyadic(const cl_RA& v, bool up) {
     if (cln::zerop(v)) return 0;
-    const long s = kKeptBits - exponent(v);
+    const long s = kKeptBits - binary_exponent(v);
     return cl_RA(scaled(v, s, up)) * two_to(-s);
 }
 
@@ -49,7 +45,7 @@ bool surely_tiny(double l) { return std::isinf(l) ? l < 0 : l + std::abs(l) * 0x
 Bound shortened(const Bound& b, bool up) {
     if (!b.finite() || bits(b.value) <= kLongBits) return b;
     const cl_RA& v = b.value;
-    const long e = exponent(v);
+    const long e = binary_exponent(v);
     const bool positive = cln::plusp(v);
     if (e > kHugeBits + 1) {  // |v| >= 2^(e-1) > 2^K
         if (positive) return up ? Bound::plus_infinity() : Bound::of(two_to(kHugeBits));
@@ -75,8 +71,6 @@ cl_RA rounded_power(const cl_RA& a, cl_I n, bool up) {
 }
 
 }  // namespace
-
-cl_RA two_to(long k) { return k >= 0 ? cl_RA(cln::ash(cl_I(1), k)) : cl_RA(1) / cln::ash(cl_I(1), -k); }
 
 Bound shortened_lower(const Bound& b) { return shortened(b, false); }
 Bound shortened_upper(const Bound& b) { return shortened(b, true); }

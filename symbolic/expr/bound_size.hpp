@@ -27,8 +27,6 @@ inline constexpr long kHugeBits = 1L << 12;
 inline constexpr long kLongBits = 1L << 13;
 inline constexpr long kKeptBits = 1L << 10;
 
-cln::cl_RA two_to(long k);  // 2^k exactly
-
 // The end on its outer side (lower: <= b, upper: >= b), at most about kLongBits long.
 Bound shortened_lower(const Bound& b);
 Bound shortened_upper(const Bound& b);

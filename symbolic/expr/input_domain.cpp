@@ -143,7 +143,7 @@ std::vector<InputDomain> input_domains(const rigor::expr::PointProgram& p, const
         const bool given = range != ranges.end();
         if (given && (!range->second.lo.finite() || !range->second.hi.finite()))
             throw UserError("range of " + d.source + " must be finite");
-        const std::string shown = given ? rational_text(range->second.lo.value) + ":" + rational_text(range->second.hi.value) : "";
+        const std::string shown = given ? readable_text(range->second.lo.value) + ":" + readable_text(range->second.hi.value) : "";
         if (is_clip(leaf.op)) {
             d.storage = formats.of(d.source);
             if (!d.storage.is_float) {
@@ -184,6 +184,9 @@ std::vector<InputDomain> input_domains(const rigor::expr::PointProgram& p, const
             if (!given) throw UserError("no range given for the input " + d.source + ": add --range " + d.source + "=MIN:MAX");
             d.kind = DomainKind::Float;
             d.storage = {true, 32};
+            const cln::cl_RA limit = exact(std::numeric_limits<float>::max());
+            if (range->second.lo.value < -limit || range->second.hi.value > limit)  // (fuzz_analyse: CLN overflowed)
+                throw UserError("range of " + d.source + " (" + shown + ") is beyond binary32 values");
             d.lo = float_at_least(range->second.lo.value), d.hi = float_at_most(range->second.hi.value);
             if (d.lo > d.hi) throw UserError("range of " + d.source + " (" + shown + ") holds no binary32 value");
         } else {  // X, Y, N, width, height

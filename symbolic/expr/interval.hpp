@@ -45,8 +45,15 @@ struct Interval {
 
 Interval hull(const Interval& a, const Interval& b);
 
+// e with |v| in [2^(e-1), 2^(e+1)) for v != 0, from the integer lengths (0 for v = 0).
+long binary_exponent(const cln::cl_RA& v);
+cln::cl_RA two_to(long k);  // 2^k exactly
+
 // Certified enclosures of transcendental functions at a rational argument; nullopt
 // where the function is undefined or infinite there.  Each returns [lower, upper].
+// CLN evaluates at the float nearest the argument; where that moves the result by more
+// than the slack allows (sin of 10^60 + 1/3 at 133 bits is the sine of 10^60, the log
+// of 1 + 10^-30 off by a relative 10^-10), the argument is taken with more bits.
 struct Enclosure {
     cln::cl_RA lower, upper;
 };
