@@ -66,13 +66,13 @@ public:
     FixedGenerator(const rigor::expr::Expr& e, std::span<const SampleLayout> clips, SampleLayout out,
                    std::vector<rigor::expr::DyadicRange> ranges, rigor::expr::FixedLanes lanes, Schedule sched,
                    std::optional<FloatTail> tail = std::nullopt, std::optional<MultiplyHigh> multiply_high = std::nullopt,
-                   bool wide_box = false)
+                   bool wide_box = false, std::optional<rigor::expr::NodeId> saturating = std::nullopt)
         : e_(e), clips_(clips), out_(out), r_(std::move(ranges)),
           unsigned_(lanes == rigor::expr::FixedLanes::Unsigned16), sched_(std::move(sched)), tail_(tail),
           multiply_high_(multiply_high), box_(find_box_sum(e, tail ? std::optional(tail->arg) : std::nullopt)),
           wide_box_(wide_box && box_ && tail),
           unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
-          reg_(e.size() * 4, -1), folded_(foldable_loads(e, clips, r_)) {}
+          reg_(e.size() * 4, -1), folded_(foldable_loads(e, clips, r_)), saturating_(saturating) {}
 
     GeneratedKernel generate();
     bool failed() const { return failed_; }
@@ -187,6 +187,9 @@ private:
     int unroll_;
     std::vector<int> reg_;
     std::vector<bool> folded_;  // foldable_loads
+    // The root's difference computed saturating at 0 (VPSUBUSW; unsigned lanes, its k in
+    // [0, hi]: fixed_kernel.cpp's saturating_difference), if any.
+    std::optional<NodeId> saturating_;
     bool busy_[16] = {};
     bool failed_ = false;
     std::map<std::int16_t, int> pool_;
