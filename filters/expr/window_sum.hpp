@@ -28,7 +28,7 @@ struct ClipSamples {
 // window_sum_rows.hpp) and gain from 9 samples on; other sums from 10 (a 12-bit 3x3 box's
 // rows would span 16 bits, where the multiply-high does not hold).  Callgrind,
 // instructions per pixel, 1920-wide, generated code: gray8 3x3 box 1.40 by running sums
-// against 1.62 as the fixed-point add chain (1.19 against 1.60 at 1920x1080 since the
+// against 1.62 as the fixed-point add chain (1.06 against 1.60 at 1920x1080 since the
 // generated code adds the column sums itself, pixel/expr/jit/kernel.cpp), 2x2 1.52 against 1.29; gray12 3x3 2.13
 // against 1.69; gray16 3x3 3.23 against 2.81; gray8 5x5 1.69 against 5.5.
 inline constexpr int kMinimumWindowSamples = 10;

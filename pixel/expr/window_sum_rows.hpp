@@ -8,7 +8,9 @@
 // marked `words` (their sums below 2^16, the caller's check) keep uint16 column sums and
 // give uint16 rows of sums (word_row), 16 lanes per vector: the generated code's
 // fixed-point kernels read them as 16-bit samples; wrap-around modulo 2^16 in the
-// updates and prefix sums cancels, every sum held being below 2^16.
+// updates and prefix sums cancels, every sum held being below 2^16.  Windows marked
+// `columns_only` stop at the column sums (column_row, boundary columns included), which
+// the generated code adds along the row itself.
 // Plan once (allocation), then restart()/compute() are noexcept and allocation-free.
 #pragma once
 #include <cstdint>

@@ -432,6 +432,25 @@ TEST_CASE("16-bit halving sums equal the interpreter at every value of x", "[jit
     }
 }
 
+TEST_CASE("16-bit differences saturating at 0 in unsigned lanes equal the interpreter at every value of x", "[jit]") {
+    if (!cpu_has_avx2()) return;
+    // A root a - b (or max(a - b, 0), or abs(a - b)) of 16-bit samples spans 17 bits;
+    // VPSUBUSW gives the stored result (fixed_kernel.cpp's saturating_difference).  x takes every value
+    // against every_value16's partners (equal, neighbours, mirror, extremes, random), so
+    // every sign and 0 occur; quarters round half to even at every remainder; gray12
+    // clamps at 4095 too.
+    const EveryValue16 every = every_value16(17);
+    for (std::size_t k = 0; k < every.partners.size(); ++k) {
+        const Frame b = every.partner(k);
+        for (const char* program : {"x y -", "y x -", "x y - 0 max", "0 y x - max", "x 4 / y 4 / -", "65535 x - y -",
+                                    "x y - abs", "y x - abs", "x 4 / y 4 / - abs", "x 1000 - abs", "x[1,0] y - abs"})
+            for (const char* out : {"gray16", "gray12"}) {
+                INFO("partner " << k << ": " << program << " -> " << out);
+                CHECK(fixed_equals_interpreter(program, {every.x, b}, out, expr::Boundary::Clamp) == 1);
+            }
+    }
+}
+
 TEST_CASE("16-bit programs in unsigned 16-bit lanes equal the interpreter at every value of x", "[jit]") {
     if (!cpu_has_avx2()) return;
     // x takes each of the 2^16 values once against the partners of every_value16.  Maxima, minima and clamps compare in [32768, 65535] (negative as

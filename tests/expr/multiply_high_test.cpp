@@ -4,6 +4,7 @@
 // (ties, and products whose rounding offset 1/2 is no whole number of k's steps: k 0.3).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "pixel/expr/jit/fixed_generator.hpp"
@@ -43,6 +44,25 @@ TEST_CASE("the 3x3 box's / 9 as a multiply-high: every sum of 8- and 10-bit samp
                 REQUIRE(formula(*p, k, top) == std::min(top, std::int64_t(std::nearbyint(double(k) / 9.0))));
         }
     }
+}
+
+TEST_CASE("the / 9 over 16-bit column sums' range: an 8-bit store's saturating pack is the clamp", "[jit]") {
+    // The generated code adds three column sums of 10-bit layout (k up to 3 * 1023, true
+    // sums up to 2295) and drops VPMINUW for an 8-bit output when every unclamped q is at
+    // most 32767: VPACKUSWB then saturates q to min(q, 255).  Every k of that range.
+    const std::int64_t hi = 3 * 1023;
+    const auto p = multiply_high_tail(range(0, hi), {0, true, 9.0f}, 8);
+    REQUIRE(p);
+    std::int64_t largest = 0;
+    for (std::int64_t k = 0; k <= hi; ++k) {
+        const std::int64_t q = ((k + p->bias) * p->multiplier) >> (16 + p->shift);  // unclamped
+        largest = std::max(largest, q);
+        const std::int64_t packed = std::clamp<std::int64_t>(q, 0, 255);  // VPACKUSWB of a word below 2^15
+        REQUIRE(packed == std::min<std::int64_t>(255, std::int64_t(std::nearbyint(double(k) / 9.0))));
+    }
+    CHECK(p->min_top);
+    CHECK(p->largest == largest);
+    CHECK(largest <= 32767);
 }
 
 TEST_CASE("odd divisors of box sums and the product by 1/9: multiply-highs equal round(k / c) in double", "[jit]") {

@@ -53,6 +53,14 @@ public:
         std::int64_t largest = 0;  // the largest q before the clamp
     };
 
+    // The root's difference computed saturating at 0 in unsigned lanes (VPSUBUSW, its k in
+    // [0, hi]; fixed_kernel.cpp's saturating_difference): the Sub node, and whether the
+    // root is its abs (then both saturating differences, or'ed: |ka - kb|).
+    struct SaturatingDifference {
+        rigor::expr::NodeId sub = 0;
+        bool absolute = false;
+    };
+
     // A 3x3 box sum of one clip (fixed_box_sum.cpp): its Add node and the loads of its
     // middle column, rows dy = -1, 0, 1.
     struct BoxSum {
@@ -66,13 +74,13 @@ public:
     FixedGenerator(const rigor::expr::Expr& e, std::span<const SampleLayout> clips, SampleLayout out,
                    std::vector<rigor::expr::DyadicRange> ranges, rigor::expr::FixedLanes lanes, Schedule sched,
                    std::optional<FloatTail> tail = std::nullopt, std::optional<MultiplyHigh> multiply_high = std::nullopt,
-                   bool wide_box = false)
+                   bool wide_box = false, std::optional<SaturatingDifference> saturating = std::nullopt)
         : e_(e), clips_(clips), out_(out), r_(std::move(ranges)),
           unsigned_(lanes == rigor::expr::FixedLanes::Unsigned16), sched_(std::move(sched)), tail_(tail),
           multiply_high_(multiply_high), box_(find_box_sum(e, tail ? std::optional(tail->arg) : std::nullopt)),
           wide_box_(wide_box && box_ && tail),
           unroll_(4 * sched_.max_live <= kValueRegisters ? 4 : 2 * sched_.max_live <= kValueRegisters ? 2 : 1),
-          reg_(e.size() * 4, -1), folded_(foldable_loads(e, clips, r_)) {}
+          reg_(e.size() * 4, -1), folded_(foldable_loads(e, clips, r_)), saturating_(saturating) {}
 
     GeneratedKernel generate();
     bool failed() const { return failed_; }
@@ -187,6 +195,7 @@ private:
     int unroll_;
     std::vector<int> reg_;
     std::vector<bool> folded_;  // foldable_loads
+    std::optional<SaturatingDifference> saturating_;
     bool busy_[16] = {};
     bool failed_ = false;
     std::map<std::int16_t, int> pool_;

@@ -99,11 +99,25 @@ void FixedGenerator::emit(NodeId i, int u, int position) {
         B = aligned(i, 1, u, range.shift, kScratchB);
     }
     const int ra = in_register(A, kScratchA);
+    if (saturating_ && saturating_->sub == i && saturating_->absolute) {
+        // |ka - kb| = max(ka - kb, 0) | max(kb - ka, 0), d taken while a and b are held.
+        const int d = take();
+        a_.vpsubusw(ymm(d), ymm(ra), B);
+        const int rb = in_register(B, kScratchB);  // ra is a's register or kScratchA
+        a_.vpsubusw(ymm(kScratchB), ymm(rb), VecOperand::r(ra));
+        a_.vpor(ymm(d), ymm(d), VecOperand::r(kScratchB));
+        release_dying(i, u, position);
+        reg(i, u) = d;
+        return;
+    }
     release_dying(i, u, position);
     const int d = reg(i, u) = take();
     switch (n.op) {
         case Op::Add: a_.vpaddw(ymm(d), ymm(ra), B); break;
-        case Op::Sub: a_.vpsubw(ymm(d), ymm(ra), B); break;
+        case Op::Sub:
+            if (saturating_ && saturating_->sub == i) a_.vpsubusw(ymm(d), ymm(ra), B);  // max(ka - kb, 0)
+            else a_.vpsubw(ymm(d), ymm(ra), B);
+            break;
         case Op::Mul: a_.vpmullw(ymm(d), ymm(ra), B); break;  // the low 16 bits: the product, which fits
         case Op::Max: max_words(d, ra, B); break;
         case Op::Min: min_words(d, ra, B); break;
@@ -348,6 +362,38 @@ GeneratedKernel FixedGenerator::generate() {
     return k;
 }
 
+namespace {
+
+// The Sub node of a root `a - b`, `max(a - b, 0)` (either order) or `abs(a - b)` (the Sub
+// read by nothing else): with a and b in unsigned 16-bit lanes (16-bit samples, where
+// a - b spans 17 bits), VPSUBUSW's max(ka - kb, 0) at their common shift gives the
+// program's output, and for abs max(ka - kb, 0) | max(kb - ka, 0) (one of the two is 0)
+// gives |ka - kb|.  a - b = (ka - kb) 2^-s is exact in binary32 (|ka - kb| < 2^17);
+// where it is negative the max makes it 0, and without the max the store's clamp to
+// [0, top] does (rounding half to even keeps a negative value at or below 0).
+std::optional<FixedGenerator::SaturatingDifference> saturating_difference(const rigor::expr::Expr& e) {
+    using rigor::expr::NodeId;
+    using rigor::expr::Op;
+    std::vector<int> uses(e.size(), 0);
+    for (const rigor::expr::Node& n : e.nodes())
+        for (NodeId a : n.args) ++uses[a];
+    const rigor::expr::Node& root = e.node(e.root());
+    NodeId sub = e.root();
+    auto is_zero = [&](NodeId a) { return e.node(a).op == Op::Constant && e.node(a).value == 0.0f; };
+    if (root.op == Op::Max) {
+        if (is_zero(root.args[1])) sub = root.args[0];
+        else if (is_zero(root.args[0])) sub = root.args[1];
+        else return std::nullopt;
+    } else if (root.op == Op::Abs) {
+        sub = root.args[0];
+    }
+    if (sub != e.root() && uses[sub] != 1) return std::nullopt;
+    if (e.node(sub).op != Op::Sub || e.node(sub).args[0] == e.node(sub).args[1]) return std::nullopt;
+    return FixedGenerator::SaturatingDifference{sub, root.op == Op::Abs};
+}
+
+}  // namespace
+
 std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e, std::span<const SampleLayout> clips,
                                                      SampleLayout out) {
     if (out.is_float) return std::nullopt;
@@ -361,6 +407,19 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e,
     if (!ranges) {
         lanes = FixedLanes::Unsigned16;
         ranges = rigor::expr::dyadic_ranges(e, bits, lanes);
+    }
+    // A saturating root difference: the ranges of a graph with the Sub made max(a, b),
+    // which fits unsigned lanes exactly when a and b do, then the Sub's own [0, that top].
+    std::optional<FixedGenerator::SaturatingDifference> saturating;
+    if (!ranges) {
+        saturating = saturating_difference(e);
+        if (saturating) {
+            std::vector<rigor::expr::Node> nodes = e.nodes();
+            nodes[saturating->sub].op = rigor::expr::Op::Max;
+            ranges = rigor::expr::dyadic_ranges(rigor::expr::Expr(nodes, e.root()), bits, lanes);
+            if (ranges) (*ranges)[saturating->sub].lo = (*ranges)[e.root()].lo = 0;
+            else saturating.reset();
+        }
     }
     std::optional<FixedGenerator::FloatTail> tail;
     bool wide_box = false;
@@ -403,7 +462,8 @@ std::optional<GeneratedKernel> generate_fixed_kernel(const rigor::expr::Expr& e,
     if (sched.max_live > kValueRegisters) return std::nullopt;
     std::optional<FixedGenerator::MultiplyHigh> multiply_high;
     if (tail) multiply_high = multiply_high_tail(root, *tail, out.bits);
-    FixedGenerator g(e, clips, out, std::move(*ranges), lanes, std::move(sched), tail, multiply_high, wide_box);
+    FixedGenerator g(e, clips, out, std::move(*ranges), lanes, std::move(sched), tail, multiply_high, wide_box,
+                     saturating);
     GeneratedKernel k = g.generate();
     if (g.failed()) return std::nullopt;
     return k;
