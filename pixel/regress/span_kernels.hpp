@@ -1,7 +1,7 @@
 // The fused kernels' per-pixel work on the interior of a row (every window inside it) for
 // radii up to kLargestDirectRadius (window_sums.hpp): the window sums summed directly
-// from the column sums where they are read, c[k][x − r] + … + c[k][x + r] in that order,
-// and the formulas of span_formulas.hpp.  Each has a plain reference loop
+// from the column sums where they are read (c[k][x − r] … c[k][x + r] in
+// direct_window_sum's order), and the formulas of span_formulas.hpp.  Each has a plain reference loop
 // (span_formulas.hpp on DirectWindowSums) that its AVX2 version must equal bit for bit:
 // the same IEEE operations in the same order, four doubles or eight floats per vector
 // (no fused multiply-add, no reciprocal estimates).  The dispatched name takes AVX2 where
