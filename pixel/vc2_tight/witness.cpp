@@ -11,6 +11,7 @@
 #include "pixel/vc2/integer_transform.hpp"
 #include "pixel/vc2/quantisation.hpp"
 #include "pixel/vc2_bit_widths/pattern_output.hpp"
+#include "pixel/vc2_tight/phase_scan.hpp"
 #include "pixel/vc2_tight/quantisation_error.hpp"
 #include "pixel/vc2_tight/tight_table.hpp"
 
@@ -78,27 +79,7 @@ public:
         return [this, key, qi](int level, std::string_view name, const SampleArray& p) {
             ArrayWitnesses& a = arrays[index_.at({level, std::string(name)})];
             if (p.width == 0 || p.height == 0) return;
-            struct Extremes {
-                bool seen = false;
-                std::int64_t hi = 0, lo = 0;
-                long hx = 0, hy = 0, lx = 0, ly = 0;
-            };
-            std::vector<Extremes> e(a.phases.size());
-            // Phase by phase, each phase's positions in row-major order: the first extremes
-            // of a phase are those of the whole array's row-major scan.
-            for (long py = 0; py < std::min(a.period_y, p.height); ++py)
-                for (long px = 0; px < std::min(a.period_x, p.width); ++px) {
-                    Extremes& m = e[static_cast<std::size_t>(px * a.period_y + py)];
-                    m = {true, p.at(px, py), p.at(px, py), px, py, px, py};
-                    for (long y = py; y < p.height; y += a.period_y) {
-                        const std::int64_t* row = &p.samples[static_cast<std::size_t>(y * p.width)];
-                        for (long x = px; x < p.width; x += a.period_x) {
-                            const std::int64_t v = row[x];
-                            if (v > m.hi) m.hi = v, m.hx = x, m.hy = y;
-                            if (v < m.lo) m.lo = v, m.lx = x, m.ly = y;
-                        }
-                    }
-                }
+            const std::vector<PhaseExtremes> e = phase_extremes_of(p, a.period_x, a.period_y);
             for (std::size_t k = 0; k < e.size(); ++k)
                 if (e[k].seen) {
                     keep_better(a.phases[k].highest, {e[k].hi, key, qi, e[k].hx, e[k].hy}, +1);
