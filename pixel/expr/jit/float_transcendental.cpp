@@ -15,6 +15,8 @@ namespace rigor::pixel::expr::jit {
 // operations (the reduction's multiply, add, subtract and 2 FMAs, r^2, 4 for sin, 4 for
 // cos) and 8 integer/blend ones for the quadrants, which save instructions where the bits
 // allow: cos's sign from sin's (q + 1's bit 1 is q's bit 1 xor bit 0), not from q + 1.
+// (Before the two-part reduction: 19 and 27.  bench_expr's `x sin x cos * 100 *` under
+// callgrind went from 4.70 to 3.95 instructions per pixel.)
 void FloatGenerator::emit_sincos(NodeId first, NodeId sin_node, NodeId cos_node, int position) {
     const NodeId none = NodeId(e_.size());
     const NodeId arg = e_.node(first).args[0];
