@@ -170,12 +170,16 @@ inline constexpr float kLn2Lo = -2.12194440e-4f, kLn2Hi = 0.693359375f;
 // Range reduction and both polynomials of sincos below: x = k pi/2 + r, q = k mod 4.
 // The constants are named because generated code (jit/float_transcendental.cpp)
 // evaluates this very sequence of operations inline and must give the same bits.
+// Per lane: 1 multiply, 1 add, 1 subtract and 2 FMAs reduce; r^2, sin's 3 FMAs and a
+// multiply, cos's 4 FMAs (14 floating-point operations for both; 19 with the three-part
+// reduction, its range select and 1 - r^2/2 + r^4 P, before).
 namespace sincos_constant {
 inline constexpr float kTwoOverPi = 0.636619772367581343f;
-inline constexpr float kReducible = 4194304.0f;  // 2^22
+inline constexpr float kReducible = 4194304.0f;  // 2^22: tan's limit (vector_math_trig.hpp)
 inline constexpr float kRound = 12582912.0f;     // 1.5 * 2^23
-inline constexpr float kPi2Hi = -1.5703125f;     // -pi/2 in three parts (Cody and Waite)
-inline constexpr float kPi2Mid = -4.837512969970703125e-4f;
+// -pi/2 in two parts (Cody and Waite with a fused multiply-add): kPi2Hi is the binary32
+// below pi/2, kPi2Lo the binary32 nearest the rest (pi/2 - |kPi2Hi + kPi2Lo| < 2^-48).
+inline constexpr float kPi2Hi = -0x1.921fb4p+0f;
 inline constexpr float kPi2Lo = -7.54978995489188216e-8f;
 inline constexpr float kSin3 = -1.9515295891e-4f, kSin2 = 8.3321608736e-3f, kSin1 = -1.6666654611e-1f;
 inline constexpr float kCos3 = 2.443315711809948e-5f, kCos2 = -1.388731625493765e-3f, kCos1 = 4.166664568298827e-2f;
@@ -187,20 +191,22 @@ struct SinCosParts {
 };
 [[gnu::always_inline]] inline SinCosParts sincos_parts(float x) noexcept {
     using namespace sincos_constant;
-    // k = round_even(x 2/pi) by adding 1.5 * 2^23 (whose low bits then hold k mod 4);
-    // beyond |x 2/pi| = 2^22 no reduction is meaningful and k = 0.
+    // k = round_even(x 2/pi) by adding 1.5 * 2^23, whose low bits then hold k mod 4, for
+    // |x 2/pi| < 2^22.  Beyond, no reduction is meaningful (the argument's ulp is at
+    // least 1/2): k is a multiple of 2 there and q not k mod 4, and the result is some
+    // number of magnitude about 1 (NaN for ±inf: k = inf, r = inf - inf).
     float t = x * kTwoOverPi;
-    // One select, on the shifted value (k = 0 is kRound itself): GCC duplicates the whole
-    // polynomial evaluation per path when several values depend on the condition.
-    float shifted = select(abs(t) < kReducible, t + kRound, kRound);
+    float shifted = t + kRound;
     float k = shifted - kRound;
     std::int32_t q = std::bit_cast<std::int32_t>(shifted);
+    // Below 2^22, x + k kPi2Hi is exact: k != 0 needs |x| > pi/4, so both are multiples
+    // of 2^-24, and of 2^-23 when |x| >= 1 (k = ±1 below), and |r| < 1: 24 bits, so the
+    // fused multiply-add does not round; the second rounds once.
     float r = fma(k, kPi2Hi, x);
-    r = fma(k, kPi2Mid, r);
     r = fma(k, kPi2Lo, r);
     float r2 = r * r;
     float s = fma(fma(fma(kSin3, r2, kSin2), r2, kSin1), r2 * r, r);
-    float c = fma(fma(fma(kCos3, r2, kCos2), r2, kCos1), r2 * r2, fma(-0.5f, r2, 1.0f));
+    float c = fma(fma(fma(fma(kCos3, r2, kCos2), r2, kCos1), r2, -0.5f), r2, 1.0f);
     return {s, c, q};
 }
 // sin of x from its parts, shifted by a quarter turn per unit of shift (1: cos).

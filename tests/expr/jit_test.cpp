@@ -707,13 +707,26 @@ TEST_CASE("inline sin, cos, exp and log: the interpreter's bits, special values 
         CHECK(planes == 1);
         for (int y = 0; y < 2; ++y) CHECK(std::memcmp(got.plane(0).row(y), want.plane(0).row(y), want.plane(0).row_bytes()) == 0);
     }
+    // Values at zero: sin(±0) = 0 (+0 for both: the polynomial's P r^3 + r is +0 for r =
+    // -0, where C gives -0), sin of a subnormal is itself, cos(±0) = 1.
+    for (bool jit : {false, true}) {
+        INFO("generated code " << jit);
+        const Frame s = run_engine("x sin", {x}, "grays", expr::Boundary::Clamp, jit, 1);
+        const Frame c = run_engine("x cos", {x}, "grays", expr::Boundary::Clamp, jit, 1);
+        CHECK((sample(s, 0, 0, 0) == 0.0 && !std::signbit(sample(s, 0, 0, 0))));
+        CHECK(sample(s, 0, 1, 0) == 0.0);
+        CHECK(float(sample(s, 0, 5, 0)) == 1e-40f);
+        CHECK(float(sample(s, 0, 6, 0)) == -1e-40f);
+        CHECK(sample(c, 0, 0, 0) == 1.0);
+        CHECK(sample(c, 0, 1, 0) == 1.0);
+    }
 }
 
 TEST_CASE("inline sin and cos, alone and as a pair: the interpreter's bits over a sweep of binary32", "[jit]") {
     // The generated code writes sincos_result's selects as bit masks (swap and sign,
-    // jit/float_transcendental.cpp) and the reduction's test as an integer comparison:
-    // every 4093rd bit pattern (all signs, exponents, NaNs, infinities) and each ulp
-    // around the limit of reduction (|x 2/pi| = 2^22, x near 6588397.5).  A select on
+    // jit/float_transcendental.cpp): every 4093rd bit pattern (all signs, exponents, NaNs,
+    // infinities) and each ulp around the limit of reduction (|x 2/pi| = 2^22, x near
+    // 6588397.5, where k's rounding steps from 1 to 2 and q is no longer k mod 4).  A select on
     // the sign reads sin in half the lanes and cos in the other, with both computed at once.
     if (!cpu_has_avx2()) return;
     std::vector<float> values;

@@ -112,8 +112,8 @@ void FloatGenerator::fill_pool(std::vector<float>& constants) {
     if (uses_power) add_power_constants(constants);
     if (uses_sincos) {
         namespace sc = vmath::sincos_constant;
-        for (float c : {sc::kTwoOverPi, sc::kReducible, sc::kRound, sc::kPi2Hi, sc::kPi2Mid, sc::kPi2Lo, sc::kSin3,
-                        sc::kSin2, sc::kSin1, sc::kCos3, sc::kCos2, sc::kCos1})
+        for (float c : {sc::kTwoOverPi, sc::kRound, sc::kPi2Hi, sc::kPi2Lo, sc::kSin3, sc::kSin2, sc::kSin1, sc::kCos3,
+                        sc::kCos2, sc::kCos1})  // -0.5 and 1 are in the pool above
             regs_.add_scalar(constants, c);
     }
     if (uses_exp) {
