@@ -139,7 +139,14 @@ Range mul(const Range& a, const Range& b) {
     for (float x : {a.lo, a.hi})
         for (float y : {b.lo, b.hi}) {
             const float p = x * y;
-            if (std::isnan(p)) continue;  // 0 * inf: the other corners bound the products
+            if (std::isnan(p)) {
+                // 0 * inf: NaN there, but the finite values next to the infinite end times
+                // that 0 give ±0 (a = [-inf, inf] times b = [0, 0] is {0, NaN}, not NaN
+                // alone), unless the infinite side holds nothing but that infinity.
+                const Range& inf_side = std::isinf(x) ? a : b;
+                if (inf_side.lo != inf_side.hi) lo = std::min(lo, 0.0f), hi = std::max(hi, 0.0f);
+                continue;
+            }
             lo = std::min(lo, p), hi = std::max(hi, p);
         }
     if (lo > hi) return with_nan(none(), true);

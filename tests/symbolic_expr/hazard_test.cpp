@@ -162,3 +162,17 @@ TEST_CASE("hazards neither witnessed nor ruled out by the whole box: branch and 
     }
     CHECK(not_positive == 0);
 }
+
+// 0 times a set reaching ±inf: NaN at the infinities, but ±0 at every finite value
+// (binary32_range.cpp mul).  On float x up to 3.4e38 the engine's sin gives ±inf for
+// huge x (vector_math.hpp: no reduction beyond 2^22), so `x sin 0 *` is 0 or NaN; the
+// enclosure once said "every input gives NaN".
+TEST_CASE("0 times a set reaching infinity holds 0 as well as NaN", "[symbolic_expr][hazard]") {
+    const auto a = analyse("x sin 0 *", 1, "0", "3.4e38", {true, 32});
+    const auto& side = a.running.enclosed.binary32;
+    REQUIRE(side.has_values);
+    CHECK(side.lo.bound == 0.0f);
+    CHECK(side.hi.bound == 0.0f);
+    CHECK(side.lo.exact());
+    CHECK(side.nan_possible);
+}
