@@ -24,7 +24,11 @@
 //   results within about |b log a| 2^-22 relative of powf.  Every NaN is one quiet NaN.
 // - Sqrt(a) = a > 0 ? sqrtf(a) : 0 (negatives and NaN give 0).  Log, Exp, Sin, Cos as
 //   logf, expf, sinf, cosf (evaluators may use approximations within 1e-4 relative or
-//   1e-6 absolute; integer results of the golden cases must still match).
+//   1e-6 absolute; integer results of the golden cases must still match).  That bound
+//   holds for |a| < 2^22 pi/2 only: beyond, no binary32 reduction by pi/2 is meaningful,
+//   and rigor's engine gives numbers of magnitude about 1 up to about 2^26, then ever
+//   larger ones and ±inf (past about 2^42; vector_math.hpp sincos_parts).  Its accuracy
+//   table flags those slices, and `rigor analyse` bounds such arguments by it.
 // - Trunc/Floor as C; Round = round half to even (2.5 -> 2, 3.5 -> 4).
 // - Ceil as C ceilf; it is exactly -Floor(-a), signed zeros included (ceil(-0.5) = -0).
 //   Sign(a) = (a > 0) - (a < 0): 1, -1, or +0 for ±0 and NaN.  Both are rigor extensions
