@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "symbolic/expr/binary32_range.hpp"
 #include "symbolic/expr/bound_size.hpp"
 
 namespace rigor::symbolic::expr {
@@ -39,5 +40,17 @@ double double_at_least(const cln::cl_RA& r) {
     const double d = -double_at_most(-r);
     return d == 0 ? 0.0 : d;
 }
+
+// The smallest float >= r is float_up of the smallest double >= r: every float >= r is a
+// double >= r, so it is >= double_at_least(r), and float_up gives the smallest float
+// >= that double.  Only the sign of a zero result differs: double_at_least gives +0 for r
+// in (-2^-1074, 0), where IEEE's rounding up (and the stepping this replaced, which input
+// domains of properties rely on: -1e-400:1 holds -0, as -1e-40:1 does) gives -0.
+float float_at_least(const cln::cl_RA& r) {
+    const float f = float_up(double_at_least(r));
+    return f == 0 && cln::minusp(r) ? -0.0f : f;
+}
+// Likewise down; double_at_most's +0 for r in [0, 2^-1074) is IEEE's as well.
+float float_at_most(const cln::cl_RA& r) { return float_down(double_at_most(r)); }
 
 }  // namespace rigor::symbolic::expr

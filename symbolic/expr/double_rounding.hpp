@@ -1,4 +1,5 @@
-// Exact rationals and doubles, both ways, over the whole binary64 range.
+// Exact rationals and doubles, both ways, over the whole binary64 range; rationals to
+// binary32 numbers, rounded in either direction.
 //
 // CLN's double-floats (cl_DF) have no subnormals: cl_DF(4.9e-324) throws
 // floating_point_underflow_exception, and cln::double_approx flushes a rational below
@@ -18,5 +19,12 @@ cln::cl_RA double_rational(double d);
 // 1e-427 stepped from 0 to the first subnormal and made CLN throw).
 double double_at_most(const cln::cl_RA& r);
 double double_at_least(const cln::cl_RA& r);
+
+// The same to binary32 (input domains, input_domain.cpp): the smallest float >= r (+inf
+// when r > FLT_MAX, -FLT_MAX when r < -FLT_MAX) and the largest <= r (likewise mirrored).
+// A zero result is signed as IEEE 754's directed roundings sign it: -0 when r < 0 rounds
+// up to it, +0 otherwise.
+float float_at_least(const cln::cl_RA& r);
+float float_at_most(const cln::cl_RA& r);
 
 }  // namespace rigor::symbolic::expr

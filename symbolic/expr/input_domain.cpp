@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "filters/base/error.hpp"
+#include "symbolic/expr/double_rounding.hpp"
 #include "symbolic/expr/number_text.hpp"
 #include "symbolic/expr/variables.hpp"
 
@@ -38,20 +39,6 @@ float half_of_key(std::int64_t k) { return half_value(std::uint32_t(half_key_bit
 constexpr std::int64_t kHalfKeyMin = -1 - 0x7bff, kHalfKeyMax = 0x7bff;  // -65504 .. 65504
 
 cln::cl_RA exact(float v) { return binary32_rational(v); }
-
-// The smallest binary32 >= r and the largest <= r (finite r within the float range).
-float float_at_least(const cln::cl_RA& r) {
-    float f = float(cln::double_approx(r));
-    while (exact(f) < r) f = std::nextafter(f, INFINITY);
-    while (std::isfinite(std::nextafter(f, -INFINITY)) && exact(std::nextafter(f, -INFINITY)) >= r) f = std::nextafter(f, -INFINITY);
-    return f;
-}
-// The largest binary32 <= r; +0 rather than -0 at 0 (fuzz_analyse: a property range 0:0
-// became [+0, -0], a domain of no value whose count wrapped to 0 and divided by it).
-float float_at_most(const cln::cl_RA& r) {
-    const float f = -float_at_least(-r);
-    return f == 0 ? 0.0f : f;
-}
 
 // The first key of [lo, hi] whose value is >= v (hi + 1 when none).
 template <class Value>
