@@ -270,15 +270,44 @@ Range order_statistic(const Node& n, std::span<const Range> args) {
     return {los[std::size_t(n.rank)], his[std::size_t(n.rank)], false};
 }
 
+// What an exponent set holds, as vector_math.hpp's pow tells exponents apart: integers
+// (trunc(b) == b: ±inf too), odd integers (below 2^24: every binary32 from 2^24 up is
+// even), non-integers (only below 2^23: every binary32 from 2^23 up is an integer; for
+// lo < hi below that, lo or the float after it is one, its ulp being at most 1/2).
+struct ExponentKinds {
+    bool integer = false, odd = false, fraction = false;
+};
+ExponentKinds exponent_kinds(const Range& b) {
+    if (!b.has_values()) return {};
+    const double lo = b.lo, hi = b.hi, first = std::ceil(lo), last = std::floor(hi);
+    const double odd_lo = std::max(first, -16777215.0), odd_hi = std::min(last, 16777215.0);
+    return {first <= last, odd_lo <= odd_hi && (std::fmod(odd_lo, 2) != 0 || odd_lo < odd_hi),
+            lo == hi ? std::trunc(lo) != lo : lo < 8388608.0 && hi > -8388608.0};
+}
+
 // pow as vector_math.hpp computes it: exp(b · log|a|), then the signs and special cases.
+// Only an odd integer b gives negatives (the sign of a, -0 too); a finite a < 0 with a
+// non-integer b is NaN, so where b holds no integer such bases give no number at all,
+// and the numbers come from a in [-0, +inf] and from -inf (exp(b · log inf)).  The
+// selects b = 2, 1, 0.5 (a·a, a, sqrt) are correctly rounded values of the same real
+// a^b, within the set's widened ends.
 Range power(const Range& a, const Range& b, const rigor::expr::EngineProbe& engine) {
-    const Range magnitude = a.has_values() ? with_nan(a.lo >= 0 ? a : a.hi <= 0 ? negate(a) : Range{0, std::max(-a.lo, a.hi), false}, a.nan) : a;
+    const ExponentKinds k = exponent_kinds(b);
+    Range magnitude = a;
+    if (a.has_values() && !k.integer) {
+        magnitude = a.hi >= 0 ? Range{std::max(a.lo, 0.0f), a.hi, a.nan} : with_nan(none(), a.nan);
+        if (a.lo == -kInf) magnitude = hull(magnitude, Range::point(kInf));
+    } else if (a.has_values()) {
+        magnitude = with_nan(a.lo >= 0 ? a : a.hi <= 0 ? negate(a) : Range{0, std::max(-a.lo, a.hi), false}, a.nan);
+    }
     const Range r = tabled(Op::Exp, mul(b, tabled(Op::Log, magnitude, engine)), engine);
     Range out = r;
-    const bool integer_exponent = b.has_values() && b.lo == b.hi && std::trunc(b.lo) == b.lo && !b.nan;
-    if (a.lo < 0 || contains_zero(a)) out = hull(r, negate(r));  // odd powers of negatives, (-0)^odd
-    if (a.lo < 0 && !integer_exponent) out.nan = true;
+    // Odd powers of negatives, (-0)^odd; all of them negative for one odd b and a < 0.
+    if (k.odd && a.hi < 0 && b.lo == b.hi) out = negate(r);
+    else if (k.odd && (a.lo < 0 || contains_zero(a))) out = hull(r, negate(r));
+    if (a.has_values() && a.lo < 0 && a.hi > -kInf && k.fraction) out.nan = true;  // a finite a < 0
     if (contains_zero(b) || a.contains(1)) out = hull(out, Range::point(1));
+    if (a.contains(-1) && (b.lo == -kInf || b.hi == kInf)) out = hull(out, Range::point(1));  // pow(-1, ±inf)
     return out;
 }
 
